@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+// Three Vitest projects. unit needs nothing running; rules and integration expect the
+// emulators that `npm test` starts through `firebase emulators:exec` (see scripts/test.mjs).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        test: {
+          name: "rules",
+          include: ["test/rules/**/*.test.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
