@@ -1,0 +1,69 @@
+// 东莞市中小企业数字化转型城市试点数字化牵引单位管理办法（试行）— annual.
+import { defaultScoringModel } from "./defaultScoring.js";
+import { policyPackSchema, type PolicyPack } from "./schema.js";
+
+export const dongguan: PolicyPack = policyPackSchema.parse({
+  id: "dongguan",
+  city: "东莞",
+  name: "东莞市中小企业数字化转型城市试点数字化牵引单位管理办法（试行）",
+  cadence: "annual", // DG-8 每年, DG-9.1
+  // Configuration, not in the regulation: the annual report is due 15 working days after year end.
+  reportDeadline: { length: 15, unit: "workingDays" },
+  // DG-14 "为期5天的公示": read as calendar days (the text says 天, not 工作日).
+  notice: { length: 5, unit: "calendarDays" },
+  advanceNoticeWorkingDays: null, // no DG counterpart of GZ-4.8
+  majorChangeReportWithin: null, // DG has no "unreported change" ground
+  // Configuration: DG has no rectification procedure; used only if staff open one.
+  rectification: { length: 20, unit: "workingDays" },
+  thresholds: {
+    failedEvaluations: 2, // DG-10.3 累计两次绩效评价不达标
+    unresolvedComplaints: 2, // DG-16.2 受到企业投诉并没有有效解决达到2次
+    dissatisfiedRatings: 2, // DG-16.3 满意度评价为“不满意”达到2次
+    progressLagFraction: 1,
+  },
+  requiredDocuments: {
+    // DG-13 牵引单位变更：材料均须加盖公章
+    unitInfo: [
+      { anyOf: ["businessLicence"], label: "在莞独立法人的营业执照复印件", mustBeStamped: true, clause: "DG-13" },
+      { anyOf: ["legalRepIdCopy"], label: "法定代表人身份证复印件", mustBeStamped: true, clause: "DG-13" },
+      { anyOf: ["localServiceTeamList"], label: "本地服务团队名单", mustBeStamped: true, clause: "DG-13" },
+      { anyOf: ["socialSecurityProof"], label: "社保证明", mustBeStamped: true, clause: "DG-13" },
+    ],
+    // DG-14 lists no documents for partner / catalogue changes; the programme may add some.
+    partnerAdd: [],
+    partnerRemove: [],
+    catalogue: [],
+  },
+  noticeRequiredFor: ["partnerAdd", "partnerRemove", "catalogue"], // DG-14
+  creditReportFreshnessDays: 30, // configuration
+  clearOut: {
+    bureauMeeting: "optional", // DG-10 needs none; DG-13 shows the bureau meeting may be used
+    grounds: ["DG-10.1", "DG-10.2", "DG-10.3", "DG-10.4", "DG-10.5", "DG-10.6"],
+    announcementClause: "DG-11",
+  },
+  criticismGrounds: [], // DG has no 通报批评 procedure; low-ranked units are interviewed (DG-9.2)
+  partnerRemovalGrounds: ["DG-16.1", "DG-16.2", "DG-16.3", "DG-16.4", "DG-16.5", "DG-16.6"],
+  lowestRankedCount: 3, // configuration: DG-9.2 "排名落后" without a number
+  reviewBatch: "annual", // DG-15 每年定期
+  clauses: {
+    report: "DG-9.1",
+    evaluation: "DG-8",
+    ranking: "DG-9.2",
+    missingReport: null,
+    notInEvaluation: "DG-10.2",
+    failedEvaluations: "DG-10.3",
+    progressLag: null,
+    failedAcceptance: null,
+    unreportedChange: null,
+    advanceNotice: null,
+    changeReview: "DG-5.4",
+    changeNotice: "DG-14",
+    unitChange: "DG-13",
+    reviewBatches: "DG-15",
+    programmeEnd: "DG-18",
+    bureauMeeting: null,
+    unresolvedComplaints: "DG-16.2",
+    dissatisfiedRatings: "DG-16.3",
+  },
+  scoring: defaultScoringModel,
+});

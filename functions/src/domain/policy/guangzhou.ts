@@ -1,0 +1,70 @@
+// 广州市中小企业数字化转型城市试点数字化牵引单位管理工作规程（2024 年 12 月）— quarterly.
+import { defaultScoringModel } from "./defaultScoring.js";
+import { policyPackSchema, type PolicyPack } from "./schema.js";
+
+export const guangzhou: PolicyPack = policyPackSchema.parse({
+  id: "guangzhou",
+  city: "广州",
+  name: "广州市中小企业数字化转型城市试点数字化牵引单位管理工作规程",
+  cadence: "quarterly", // GZ-3.3 每季度, GZ-3.4.1
+  // Configuration, not in the regulation: reports are due 10 working days after the quarter ends.
+  reportDeadline: { length: 10, unit: "workingDays" },
+  // Configuration: GZ-4.6.3 requires a notice but sets no length; 5 working days chosen.
+  notice: { length: 5, unit: "workingDays" },
+  advanceNoticeWorkingDays: 10, // GZ-4.8 办理相关手续前10个工作日
+  // Configuration: GZ-4.4a.4 says "未及时报告"; 10 working days after the change is "in time".
+  majorChangeReportWithin: { length: 10, unit: "workingDays" },
+  // Configuration: GZ-4.4a says "限期整改" without a length; 20 working days unless staff set one.
+  rectification: { length: 20, unit: "workingDays" },
+  thresholds: {
+    failedEvaluations: 2, // GZ-4.4b.3 累计两次绩效评价不达标
+    unresolvedComplaints: 2, // not a GZ rule; kept equal to Dongguan for partner monitoring
+    dissatisfiedRatings: 2,
+    progressLagFraction: 1, // GZ-4.4a.3: any shortfall against the pro-rata target, unexplained
+  },
+  requiredDocuments: {
+    // GZ-4.6.1 新增产业生态联合体企业备案材料
+    partnerAdd: [
+      { anyOf: ["businessLicence"], label: "营业执照", clause: "GZ-4.6.1" },
+      { anyOf: ["legalRepIdCopy"], label: "法人身份证复印件", clause: "GZ-4.6.1" },
+      { anyOf: ["auditReport", "stampedFinancialStatements"], label: "上年度财务审计报告或加盖公章的财务报表", clause: "GZ-4.6.1" },
+      { anyOf: ["creditChinaReport"], label: "“信用中国”查询报告关键页", clause: "GZ-4.6.1" },
+    ],
+    // Configuration: GZ-4.4a.4 changes are evidenced by the new business licence.
+    unitInfo: [{ anyOf: ["businessLicence"], label: "变更后的营业执照", clause: "GZ-4.4a.4" }],
+    partnerRemove: [],
+    catalogue: [],
+  },
+  noticeRequiredFor: ["partnerAdd"], // GZ-4.6.3 names additions only
+  creditReportFreshnessDays: 30, // configuration
+  clearOut: {
+    bureauMeeting: "required", // GZ-4.4b.9 经市工业和信息化局局务会审议确认后进行清退
+    grounds: ["GZ-4.4b.1", "GZ-4.4b.2", "GZ-4.4b.3", "GZ-4.4b.4", "GZ-4.4b.5", "GZ-4.4b.6", "GZ-4.4b.7", "GZ-4.4b.8"],
+    announcementClause: "GZ-4.5",
+  },
+  criticismGrounds: ["GZ-4.4a.1", "GZ-4.4a.2", "GZ-4.4a.3", "GZ-4.4a.4", "GZ-4.4a.5", "GZ-4.4a.6"],
+  partnerRemovalGrounds: [], // GZ has no partner-removal clause; partners leave by change application
+  lowestRankedCount: 3, // configuration (GZ does not require interviews; the ranking is informative)
+  reviewBatch: "monthly", // GZ-4.7 定期; monthly chosen
+  clauses: {
+    report: "GZ-3.4.1",
+    evaluation: "GZ-3.3",
+    ranking: null,
+    missingReport: "GZ-4.4a.2",
+    notInEvaluation: "GZ-4.4b.2",
+    failedEvaluations: "GZ-4.4b.3",
+    progressLag: "GZ-4.4a.3",
+    failedAcceptance: "GZ-4.4a.6",
+    unreportedChange: "GZ-4.4a.4",
+    advanceNotice: "GZ-4.8",
+    changeReview: "GZ-4.6.2",
+    changeNotice: "GZ-4.6.3",
+    unitChange: "GZ-4.4a.4",
+    reviewBatches: "GZ-4.7",
+    programmeEnd: "GZ-5.2",
+    bureauMeeting: "GZ-4.4b.9",
+    unresolvedComplaints: null,
+    dissatisfiedRatings: null,
+  },
+  scoring: defaultScoringModel,
+});

@@ -1,0 +1,168 @@
+// A policy pack is one city's rules as data. A new city is a new pack file, not new code.
+// Fields marked "configuration" are choices the regulation leaves to the programme.
+import { z } from "zod";
+
+export const cadenceSchema = z.enum(["quarterly", "annual"], { error: "报送周期必须为 quarterly 或 annual" });
+export type Cadence = z.infer<typeof cadenceSchema>;
+
+export const deadlineUnitSchema = z.enum(["calendarDays", "workingDays"], { error: "期限单位必须为 calendarDays（自然日）或 workingDays（工作日）" });
+
+/** A length with its unit, stored explicitly so "5天" is never read two ways. */
+export const periodLengthSchema = z.object({
+  length: z.number({ error: "期限长度必须是数字" }).int("期限长度必须是整数").min(0, "期限长度不能为负"),
+  unit: deadlineUnitSchema,
+});
+export type PeriodLength = z.infer<typeof periodLengthSchema>;
+
+export const documentKindSchema = z.enum(
+  [
+    "businessLicence", // 营业执照
+    "legalRepIdCopy", // 法定代表人身份证复印件
+    "auditReport", // 上年度财务审计报告
+    "stampedFinancialStatements", // 加盖公章的财务报表
+    "creditChinaReport", // “信用中国”查询报告关键页
+    "localServiceTeamList", // 本地服务团队名单
+    "socialSecurityProof", // 社保证明
+    "changeApplicationLetter", // 变更申请书
+    "diagnosisReport", // 诊断报告
+    "rectificationReport", // 整改报告
+    "meetingMinutes", // 局务会会议纪要
+    "unitExitRequest", // 自行要求退出的申请
+    "evidence", // 其他依据材料
+    "other",
+  ],
+  { error: "材料类型无效" },
+);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+export const changeTypeSchema = z.enum(["unitInfo", "partnerAdd", "partnerRemove", "catalogue"], { error: "变更类型无效" });
+export type ChangeType = z.infer<typeof changeTypeSchema>;
+
+/** One required document slot; any of the listed kinds satisfies it. */
+export const documentRequirementSchema = z.object({
+  anyOf: z.array(documentKindSchema).min(1, "至少列出一种材料类型"),
+  label: z.string().min(1, "请填写材料名称"),
+  mustBeStamped: z.boolean().default(false),
+  /** Maximum age in calendar days of the document's issue date at submission (e.g. credit report). */
+  maxAgeDays: z.number().int().positive().optional(),
+  clause: z.string().min(1),
+});
+export type DocumentRequirement = z.infer<typeof documentRequirementSchema>;
+
+export const metricKeySchema = z.enum(
+  [
+    "enterprisesTransformed", // 完成改造试点企业数量 (GZ-3.3, DG-7)
+    "cloudEnterprises", // 上云用云中小企业数量 (DG-7)
+    "level2Share", // 改造后达到数字化水平二级及以上的比例 (GZ-2.2.5, DG-6.4)
+    "platforms", // 数字化转型平台建设 (DG-7)
+    "solutions", // “小快轻准”解决方案数量 (DG-7)
+    "typicalCases", // 转型典型案例 (DG-7)
+    "diagnoses", // 咨询诊断 (DG-7, GZ-2.2.4)
+    "reporting", // 按时、完整报送 (GZ-3.4.1, DG-9.1)
+    "complaintsClosed", // 投诉办结 (GZ-4.4a.1)
+  ],
+  { error: "指标无效" },
+);
+export type MetricKey = z.infer<typeof metricKeySchema>;
+
+export const judgedMethodSchema = z.enum(["questionnaire", "phone", "siteVisit", "spotCheck"], { error: "评价方式必须为问卷调查、电话访谈、实地走访或项目抽查" });
+export type JudgedMethod = z.infer<typeof judgedMethodSchema>;
+
+export const scoringPartSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("metric"), metric: metricKeySchema, points: z.number().positive() }),
+  z.object({ kind: z.literal("judged"), id: z.string().min(1), label: z.string().min(1), points: z.number().positive() }),
+]);
+export type ScoringPart = z.infer<typeof scoringPartSchema>;
+
+export const scoringDimensionSchema = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    weight: z.number().positive(),
+    parts: z.array(scoringPartSchema).min(1),
+  })
+  .refine((d) => Math.abs(d.parts.reduce((s, p) => s + p.points, 0) - d.weight) < 1e-9, {
+    message: "评分维度各组成部分分值之和必须等于该维度权重",
+  });
+export type ScoringDimension = z.infer<typeof scoringDimensionSchema>;
+
+export const bandSchema = z.object({ label: z.string().min(1), min: z.number().min(0).max(100) });
+
+export const scoringModelSchema = z
+  .object({
+    dimensions: z.array(scoringDimensionSchema).min(1),
+    /** Bands from the top; a score belongs to the first band whose `min` it reaches. */
+    bands: z.array(bandSchema).min(1),
+    passMark: z.number().min(0).max(100),
+  })
+  .refine((m) => Math.abs(m.dimensions.reduce((s, d) => s + d.weight, 0) - 100) < 1e-9, { message: "各评分维度权重之和必须为 100" })
+  .refine((m) => m.bands.every((b, i) => i === 0 || b.min < (m.bands[i - 1]?.min ?? Infinity)), { message: "等级须按分数线从高到低排列" })
+  .refine((m) => m.bands.some((b) => b.min === 0), { message: "须有一个分数线为 0 的最低等级" });
+export type ScoringModel = z.infer<typeof scoringModelSchema>;
+
+const clauseId = z.string().regex(/^(GZ|DG)-[0-9a-z.]+$/, "条款编号格式无效");
+
+export const policyPackSchema = z.object({
+  id: z.string().min(1, "政策包编号不能为空"),
+  city: z.string().min(1),
+  name: z.string().min(1),
+  cadence: cadenceSchema,
+  /** Report due date, counted from the period's last day (configuration). */
+  reportDeadline: periodLengthSchema,
+  /** Public-notice length and unit (DG-14: 5 days). */
+  notice: periodLengthSchema,
+  /** GZ-4.8: filing at least this many working days before a rename / restructuring. */
+  advanceNoticeWorkingDays: z.number().int().min(0).nullable(),
+  /** A major change must be reported within this period after it happens (GZ-4.4a.4; configuration). */
+  majorChangeReportWithin: periodLengthSchema.nullable(),
+  /** Default rectification deadline when staff do not set one (configuration). */
+  rectification: periodLengthSchema,
+  thresholds: z.object({
+    failedEvaluations: z.number().int().positive(),
+    unresolvedComplaints: z.number().int().positive(),
+    dissatisfiedRatings: z.number().int().positive(),
+    /** Progress below this fraction of the pro-rata target counts as lagging (GZ-4.4a.3). */
+    progressLagFraction: z.number().min(0).max(1),
+  }),
+  requiredDocuments: z.record(changeTypeSchema, z.array(documentRequirementSchema)),
+  /** Change types that go through a public notice before they are published. */
+  noticeRequiredFor: z.array(changeTypeSchema),
+  creditReportFreshnessDays: z.number().int().positive(),
+  clearOut: z.object({
+    bureauMeeting: z.enum(["required", "optional"]),
+    grounds: z.array(clauseId).min(1),
+    /** The clause requiring the public announcement after clear-out (GZ-4.5, DG-11). */
+    announcementClause: clauseId,
+  }),
+  criticismGrounds: z.array(clauseId),
+  partnerRemovalGrounds: z.array(clauseId),
+  /** How many of the lowest-ranked units are listed for interview (DG-9.2; configuration). */
+  lowestRankedCount: z.number().int().min(0),
+  /** How change applications are batched for review (GZ-4.7 periodically, DG-15 yearly). */
+  reviewBatch: z.enum(["monthly", "quarterly", "annual"]),
+  /** Clause IDs this pack cites for each procedure, so messages and audit entries name the right rule. */
+  clauses: z.object({
+    report: clauseId,
+    evaluation: clauseId,
+    ranking: clauseId.nullable(),
+    missingReport: clauseId.nullable(),
+    notInEvaluation: clauseId,
+    failedEvaluations: clauseId,
+    progressLag: clauseId.nullable(),
+    failedAcceptance: clauseId.nullable(),
+    unreportedChange: clauseId.nullable(),
+    advanceNotice: clauseId.nullable(),
+    changeReview: clauseId,
+    changeNotice: clauseId,
+    unitChange: clauseId,
+    reviewBatches: clauseId,
+    programmeEnd: clauseId,
+    bureauMeeting: clauseId.nullable(),
+    unresolvedComplaints: clauseId.nullable(),
+    dissatisfiedRatings: clauseId.nullable(),
+  }),
+  scoring: scoringModelSchema,
+});
+export type PolicyPack = z.infer<typeof policyPackSchema>;
+/** Alias under the name the issue uses. */
+export const PolicyPack = policyPackSchema;
