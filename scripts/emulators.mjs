@@ -1,0 +1,100 @@
+// Emulator harness: makes `firebase emulators:*` work offline on machines that ship Google's
+// emulators as Debian packages (see shared spec env.md), and leaves firebase-tools to download
+// them as usual everywhere else.
+//
+//   node scripts/emulators.mjs exec "<command>"   run a command inside emulators:exec
+//   node scripts/emulators.mjs env                 print the environment it would set
+//
+// Other scripts import { emulatorEnv, firebaseBin, PROJECT_ID } from here.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const PROJECT_ID = "demo-traction";
+export const firebaseBin = join(ROOT, "node_modules", ".bin", "firebase");
+const CACHE = join(ROOT, ".cache", "emulators");
+
+const FIRESTORE_JAR = "/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
+const PUBSUB_BIN = "/usr/lib/google-cloud-sdk/platform/pubsub-emulator/bin/cloud-pubsub-emulator";
+const FIRESTORE_MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
+
+/** firebase-tools 13 needs Java 11+; 14+ would need 21, which is why it is pinned to 13.35.1. */
+export function checkJava() {
+  // `java -version` writes to stderr.
+  const r = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (r.error) fail("未找到 Java：Firebase 模拟器需要 Java 11 或更高版本，请先安装（Debian/Ubuntu：apt-get install -y openjdk-17-jre-headless）。");
+  const out = `${r.stderr ?? ""}${r.stdout ?? ""}`;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(out);
+  const major = m ? (m[1] === "1" ? Number(m[2]) : Number(m[1])) : NaN;
+  if (!(major >= 11)) {
+    fail(`Java 版本过低（${m ? m[0] : "无法识别"}）：Firebase 模拟器需要 Java 11 或更高版本，请安装 openjdk-17-jre-headless。`);
+  }
+  return major;
+}
+
+function fail(sentence) {
+  console.error(`\n✖ ${sentence}\n`);
+  process.exit(1);
+}
+
+/**
+ * The Firestore JAR has no Main-Class and firebase-tools runs `java -jar`, so we build a tiny
+ * launcher JAR whose manifest names the main class and puts the real JAR on the class path.
+ */
+function firestoreLauncher() {
+  if (!existsSync(FIRESTORE_JAR)) return undefined;
+  const launcher = join(CACHE, "firestore-launcher.jar");
+  if (existsSync(launcher)) return launcher;
+  mkdirSync(CACHE, { recursive: true });
+  const manifest = join(CACHE, "manifest.txt");
+  writeFileSync(manifest, `Main-Class: ${FIRESTORE_MAIN}\nClass-Path: ${FIRESTORE_JAR}\n`);
+  try {
+    execFileSync("jar", ["cfm", launcher, manifest], { cwd: CACHE, stdio: "pipe" });
+  } catch {
+    fail("找不到 jar 命令，无法生成 Firestore 模拟器启动包：请安装完整的 JDK（apt-get install -y openjdk-17-jdk-headless）。");
+  }
+  return launcher;
+}
+
+/** Environment for firebase-tools: local emulator binaries where the machine has them. */
+export function emulatorEnv(base = process.env) {
+  checkJava();
+  const env = { ...base };
+  const launcher = firestoreLauncher();
+  if (launcher) env.FIRESTORE_EMULATOR_BINARY_PATH = launcher;
+  if (existsSync(PUBSUB_BIN)) env.PUBSUB_EMULATOR_BINARY_PATH = PUBSUB_BIN;
+  // Functions run with the local disk as their file store (no Storage emulator here).
+  env.FILES_DIR ??= join(ROOT, ".data", "files");
+  return env;
+}
+
+export const EMULATORS = "auth,firestore,functions,pubsub,hosting";
+
+/** Spawn firebase-tools with the harness environment; resolves with its exit code. */
+export function runFirebase(args, options = {}) {
+  const child = spawn(firebaseBin, [...args, "--project", PROJECT_ID], {
+    cwd: ROOT,
+    env: emulatorEnv(options.env ?? process.env),
+    stdio: options.stdio ?? "inherit",
+    detached: options.detached ?? false,
+  });
+  return { child, done: new Promise((res) => child.on("exit", (code, signal) => res(code ?? (signal ? 1 : 0)))) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [cmd, script] = process.argv.slice(2);
+  if (cmd === "env") {
+    const env = emulatorEnv();
+    for (const k of ["FIRESTORE_EMULATOR_BINARY_PATH", "PUBSUB_EMULATOR_BINARY_PATH", "FILES_DIR"]) console.log(`${k}=${env[k] ?? "(firebase-tools default)"}`);
+  } else if (cmd === "exec" && script) {
+    // QUIET keeps hosting's per-request access log out of the test output; warnings and
+    // function errors still show.
+    const { done } = runFirebase(["emulators:exec", "--only", EMULATORS, "--log-verbosity", "QUIET", script]);
+    process.exit(await done);
+  } else {
+    console.error('usage: node scripts/emulators.mjs env | exec "<command>"');
+    process.exit(2);
+  }
+}

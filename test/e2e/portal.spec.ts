@@ -1,0 +1,52 @@
+// The thin slice in a real browser: a unit member signs in on /portal and sees their unit's
+// name; staff sign in on /admin and see their programme. Data comes from the demo seed.
+import { expect, test } from "@playwright/test";
+import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+
+test.beforeAll(async () => {
+  await seedDemo(adminHandles());
+});
+
+function collectConsoleErrors(page: import("@playwright/test").Page) {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+test("a unit member signs in on /portal and sees their unit's name", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  const member = account("member-gz-01");
+  await page.goto("/portal");
+  await page.getByLabel("电子邮箱").fill(member.email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await expect(page.getByTestId("unit-name")).toHaveText("穗链智造科技（演示）有限公司");
+  await expect(page.getByText("在册")).toBeVisible();
+  await page.screenshot({ path: "artifacts/screenshots/portal-dashboard.png", fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("a wrong password gets a Chinese error and no access", async ({ page }) => {
+  await page.goto("/portal");
+  await page.getByLabel("电子邮箱").fill(account("member-gz-01").email);
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await expect(page.getByRole("alert")).toContainText("登录失败：邮箱或密码不正确。");
+  await expect(page.getByTestId("unit-name")).toHaveCount(0);
+});
+
+test("staff sign in on /admin and see their programme's units", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("/admin");
+  await page.getByLabel("电子邮箱").fill(account("staff-gz").email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await expect(page.getByTestId("programme-name")).toHaveText("广州市中小企业数字化转型城市试点（演示）");
+  await expect(page.getByText("羊城云数信息（演示）有限公司")).toBeVisible();
+  await page.screenshot({ path: "artifacts/screenshots/admin-units.png", fullPage: true });
+  expect(errors).toEqual([]);
+});

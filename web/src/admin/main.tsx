@@ -1,0 +1,4 @@
+import { createRoot } from "react-dom/client";
+import { AdminApp } from "./AdminApp";
+
+createRoot(document.getElementById("root")!).render(<AdminApp />);

@@ -1,0 +1,15 @@
+import { initializeApp } from "firebase/app";
+import { connectAuthEmulator, getAuth } from "firebase/auth";
+import { connectFirestoreEmulator, getFirestore } from "firebase/firestore";
+import { env } from "./env";
+
+export const app = initializeApp({ apiKey: env.apiKey, projectId: env.projectId, authDomain: env.authDomain });
+export const auth = getAuth(app);
+export const db = getFirestore(app);
+
+if (env.useEmulators) {
+  // Same host the page was served from, so 127.0.0.1 and localhost both work.
+  const host = window.location.hostname;
+  connectAuthEmulator(auth, `http://${host}:9099`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, 8080);
+}

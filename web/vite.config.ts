@@ -1,0 +1,24 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { resolve } from "node:path";
+
+// Three separate entries so the unit portal stays light: a unit member never downloads the
+// admin page's code. Hosting rewrites /portal/** and /admin/** to their HTML files.
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { "@domain": resolve(__dirname, "../functions/src/domain") },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      input: {
+        index: resolve(__dirname, "index.html"),
+        portal: resolve(__dirname, "portal.html"),
+        admin: resolve(__dirname, "admin.html"),
+      },
+    },
+  },
+});
