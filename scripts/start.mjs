@@ -2,7 +2,7 @@
 // (or seed the demo programmes on the first start), print where to go and how to sign in.
 // Ctrl-C exports everything to .data/ first, so nothing entered is lost between runs.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { EMULATORS, PROJECT_ID, ROOT, checkJava, runFirebase } from "./emulators.mjs";
 
@@ -14,6 +14,8 @@ checkJava();
 console.log("▶ 构建 functions 与 web …");
 if (spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" }).status !== 0) process.exit(1);
 
+// firebase-tools creates the export folder but not its parent.
+mkdirSync(join(ROOT, ".data"), { recursive: true });
 const firstStart = !existsSync(join(DATA, "firebase-export-metadata.json"));
 const args = ["emulators:start", "--only", EMULATORS, "--export-on-exit", DATA];
 if (!firstStart) args.push("--import", DATA);
