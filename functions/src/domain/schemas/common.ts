@@ -1,0 +1,66 @@
+// Building blocks for the document and request schemas. Every message names the field in
+// Chinese so a form or an API error can be shown as it is.
+import { z } from "zod";
+import { isIsoDate } from "../dates.js";
+import { parseUscc } from "../uscc.js";
+
+export const text = (field: string, max = 500) =>
+  z
+    .string({ error: `${field}必须是文字` })
+    .trim()
+    .min(1, `${field}不能为空`)
+    .max(max, `${field}不能超过 ${max} 个字`);
+
+export const optionalText = (field: string, max = 2000) =>
+  z.string({ error: `${field}必须是文字` }).trim().max(max, `${field}不能超过 ${max} 个字`).optional();
+
+export const idOf = (field: string) =>
+  z
+    .string({ error: `${field}必须是文字` })
+    .min(1, `${field}不能为空`)
+    .max(128, `${field}过长`)
+    .regex(/^[^/]+$/, `${field}不能包含“/”`);
+
+export const isoDate = (field: string) =>
+  z.string({ error: `${field}必须是日期` }).refine(isIsoDate, `${field}必须是 YYYY-MM-DD 格式的有效日期`);
+
+/** Stored instants: the store's converters turn Firestore Timestamps into Date before parsing. */
+export const instant = (field: string) => z.date({ error: `${field}必须是时间` });
+
+export const count = (field: string) =>
+  z.number({ error: `${field}必须是数字` }).int(`${field}必须是整数`).min(0, `${field}不能为负数`);
+
+export const amount = (field: string) => z.number({ error: `${field}必须是数字` }).min(0, `${field}不能为负数`);
+
+export const usccField = (field = "统一社会信用代码") =>
+  z
+    .string({ error: `${field}必须是文字` })
+    .trim()
+    .superRefine((value, ctx) => {
+      const r = parseUscc(value);
+      if (!r.ok) ctx.addIssue({ code: "custom", message: `${field}：${r.message}` });
+    });
+
+export const clauseIdField = (field = "条款编号") =>
+  z.string({ error: `${field}必须是文字` }).regex(/^(GZ|DG)-[0-9a-z.]+$/, `${field}格式无效，应如 GZ-4.4b.3`);
+
+export const enumOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
+  z.enum(values, { error: `${field}的取值无效，应为：${values.join("、")}` });
+
+export const roleSchema = enumOf("角色", ["staff", "unitMember", "public", "enterprise", "system"] as const);
+
+/** Who did something: every decision names its person (GZ-2.1). */
+export const actorSchema = z.object({
+  uid: idOf("操作人编号"),
+  role: roleSchema,
+  name: optionalText("操作人姓名", 100),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const digitalLevel = (field: string) =>
+  z.number({ error: `${field}必须是数字` }).int(`${field}必须是整数`).min(1, `${field}应为 1–4 级`).max(4, `${field}应为 1–4 级`);
+
+export const evidenceSchema = z.object({
+  description: text("依据说明", 1000),
+  documentId: idOf("依据材料编号").optional(),
+});

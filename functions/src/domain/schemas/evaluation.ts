@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { judgedMethodSchema, metricKeySchema } from "../policy/schema.js";
+import { evaluationStates, periodStates, reportStates } from "../states.js";
+import { actorSchema, count, enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
+
+const periodIdField = z
+  .string({ error: "期次必须是文字" })
+  .regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效，季度应为 2025-Q3，年度应为 2025");
+
+/** Metric values keyed by metric; counts, or a 0–1 share for level2Share. */
+export const metricValuesSchema = z.partialRecord(metricKeySchema, z.number({ error: "指标值必须是数字" }).min(0, "指标值不能为负数"));
+
+/** GZ-3.2 / DG-7 / DG-12: yearly task book with target values per metric. */
+export const taskBookSchema = z.object({
+  unitId: idOf("牵引单位编号"),
+  year: z.number({ error: "年度必须是数字" }).int().min(2000, "年度无效").max(2100, "年度无效"),
+  targets: metricValuesSchema,
+  /** Extra named KPIs from the unit's application (GZ-3.2) that are tracked but not scored. */
+  otherTargets: z.array(z.object({ name: text("指标名称", 100), target: text("目标值", 100) })).default([]),
+  signedOn: isoDate("签订日期"),
+  documentId: idOf("任务书文件编号").optional(),
+});
+export type TaskBook = z.infer<typeof taskBookSchema>;
+
+export const periodSchema = z.object({
+  id: periodIdField,
+  cadence: enumOf("报送周期", ["quarterly", "annual"] as const),
+  start: isoDate("开始日期"),
+  end: isoDate("结束日期"),
+  reportDeadline: isoDate("报送截止日"),
+  state: enumOf("期次状态", periodStates),
+  closedAt: instant("关账时间").optional(),
+});
+export type Period = z.infer<typeof periodSchema>;
+
+/** Per-enterprise progress line in a report (GZ-2.2.11). */
+export const enterpriseProgressSchema = z.object({
+  enterpriseId: idOf("试点企业编号"),
+  progress: text("进展情况", 1000),
+  contractSigned: z.boolean().default(false),
+  diagnosisDone: z.boolean().default(false),
+  levelAfter: z.number().int().min(1).max(4).optional(),
+});
+
+/** GZ-2.2.11 / GZ-3.4.1 / DG-6.9 / DG-9.1: the periodic report. Metric values are cumulative for the year. */
+export const reportSchema = z.object({
+  unitId: idOf("牵引单位编号"),
+  periodId: periodIdField,
+  state: enumOf("报告状态", reportStates),
+  metrics: metricValuesSchema,
+  enterprises: z.array(enterpriseProgressSchema).default([]),
+  /** GZ-4.4a.3: explanation and remedy for progress behind the pro-rata target. */
+  lagExplanation: optionalText("进度滞后说明及补救措施", 3000),
+  documentIds: z.array(idOf("附件编号")).default([]),
+  submittedOn: isoDate("提交日期").optional(),
+  late: z.boolean().default(false),
+  returnedCount: count("退回次数").default(0),
+  reviewComment: optionalText("审核意见"),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const judgedScoreSchema = z.object({
+  partId: idOf("评分项"),
+  score: z.number({ error: "评分必须是数字" }).min(0, "评分不能为负数"),
+  methods: z.array(judgedMethodSchema).min(1, "请至少注明一种评价方式（问卷调查、电话访谈、实地走访、项目抽查）"),
+  note: optionalText("评价说明"),
+  evidenceDocumentIds: z.array(idOf("评价材料编号")).default([]),
+  by: actorSchema,
+});
+export type JudgedScore = z.infer<typeof judgedScoreSchema>;
+
+export const dimensionScoreSchema = z.object({
+  id: idOf("评分维度"),
+  label: text("维度名称", 50),
+  weight: z.number().min(0),
+  score: z.number().min(0),
+  explanation: text("计分说明", 1000),
+});
+
+/** GZ-3.3 / DG-8 evaluation; final only when approved (GZ-3.4.2). */
+export const evaluationSchema = z.object({
+  unitId: idOf("牵引单位编号"),
+  periodId: periodIdField,
+  state: enumOf("评价状态", evaluationStates),
+  dimensions: z.array(dimensionScoreSchema),
+  judged: z.array(judgedScoreSchema).default([]),
+  total: z.number().min(0).max(100),
+  band: text("等级", 20),
+  passed: z.boolean(),
+  participated: z.boolean().default(true),
+  rank: z.number().int().positive().optional(),
+  approvedBy: actorSchema.optional(),
+  approvedAt: instant("审定时间").optional(),
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/** Per-period ranking summary: score (in hundredths) → number of units with it. */
+export const rankingSummarySchema = z.object({
+  periodId: periodIdField,
+  counts: z.record(z.string().regex(/^\d+$/), z.number().int().min(0)),
+});
+
+/** DG-9.2: interview / supervision record for a low-ranked unit. */
+export const interviewSchema = z.object({
+  unitId: idOf("牵引单位编号"),
+  periodId: periodIdField,
+  rank: z.number().int().positive(),
+  heldOn: isoDate("约谈日期"),
+  kind: enumOf("方式", ["interview", "supervision"] as const),
+  notes: text("约谈记录", 3000),
+  by: actorSchema,
+});
+export type Interview = z.infer<typeof interviewSchema>;
+
+/** DG-5.7: annual awards (optional, recorded). */
+export const awardSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  kind: enumOf("评选类别", ["excellentUnit", "excellentProvider", "excellentProduct"] as const),
+  subjectId: idOf("获评对象编号"),
+  subjectName: text("获评对象名称", 200),
+  decidedOn: isoDate("评选日期"),
+  by: actorSchema,
+});
+export type Award = z.infer<typeof awardSchema>;

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { clearOutStates, criticismStates, partnerRemovalStates } from "../states.js";
+import { actorSchema, clauseIdField, enumOf, evidenceSchema, idOf, instant, isoDate, optionalText, text, usccField } from "./common.js";
+
+const base = {
+  unitId: idOf("牵引单位编号"),
+  ground: clauseIdField("依据条款"),
+  evidence: z.array(evidenceSchema).default([]),
+  /** true when raised automatically from facts (grounds.ts): the system proposes, staff dispose. */
+  automatic: z.boolean().default(false),
+  openedOn: isoDate("立案日期"),
+  openedBy: actorSchema,
+  note: optionalText("备注"),
+};
+
+export const bureauMeetingSchema = z.object({
+  heldOn: isoDate("局务会日期"),
+  minutesDocumentId: idOf("会议纪要文件编号"),
+  decision: enumOf("局务会结论", ["confirmed", "rejected"] as const),
+});
+
+/** Proceedings: criticism (GZ-4.4a, GZ-4.3b), clear-out (GZ-4.4b, DG-10), partner removal (DG-16). */
+export const proceedingSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("criticism"),
+    ...base,
+    state: enumOf("程序状态", criticismStates),
+    rectificationDeadline: isoDate("整改期限").optional(),
+    responseDocumentId: idOf("整改报告编号").optional(),
+    extensions: z.array(isoDate("延长后的整改期限")).default([]),
+  }),
+  z.object({
+    kind: z.literal("clearOut"),
+    ...base,
+    state: enumOf("程序状态", clearOutStates),
+    bureauMeeting: bureauMeetingSchema.optional(),
+    effectiveOn: isoDate("生效日期").optional(),
+    announcedOn: isoDate("公告日期").optional(),
+  }),
+  z.object({
+    kind: z.literal("partnerRemoval"),
+    ...base,
+    partnerId: idOf("合作伙伴编号"),
+    state: enumOf("程序状态", partnerRemovalStates),
+    removedOn: isoDate("取消合作日期").optional(),
+  }),
+]);
+export type Proceeding = z.infer<typeof proceedingSchema>;
+
+/** GZ-4.4b / DG-10: a cleared-out unit may never re-apply; keyed by USCC across programmes. */
+export const banSchema = z.object({
+  uscc: usccField(),
+  unitName: text("单位名称", 200),
+  programmeId: idOf("专项编号"),
+  proceedingId: idOf("清退程序编号"),
+  ground: clauseIdField("清退依据"),
+  effectiveOn: isoDate("清退生效日期"),
+});
+export type Ban = z.infer<typeof banSchema>;
+
+/** GZ-4.5 / DG-11: public announcement of a clear-out, naming the unit and the reason. */
+export const announcementSchema = z.object({
+  unitName: text("单位名称", 200),
+  uscc: usccField(),
+  ground: clauseIdField("清退依据"),
+  reason: text("清退原因", 1000),
+  effectiveOn: isoDate("清退生效日期"),
+  publishedAt: instant("公告时间"),
+  proceedingId: idOf("清退程序编号"),
+});
+export type Announcement = z.infer<typeof announcementSchema>;

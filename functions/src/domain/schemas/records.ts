@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { documentKindSchema } from "../policy/schema.js";
+import { actorSchema, clauseIdField, enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
+
+export const contentTypeSchema = enumOf("文件类型", ["application/pdf", "image/jpeg", "image/png"] as const);
+
+/** Uploaded file metadata; the bytes live in storage, never in Firestore. */
+export const documentMetaSchema = z.object({
+  kind: documentKindSchema,
+  ownerUnitId: idOf("所属牵引单位编号").optional(),
+  fileName: text("文件名", 255),
+  storagePath: text("存储路径", 1024),
+  size: z.number().int().positive("文件不能为空").max(20 * 1024 * 1024, "文件不能超过 20 MB"),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "文件摘要应为 64 位十六进制"),
+  contentType: contentTypeSchema,
+  /** GZ-2.2.13: readable only by the owning unit and staff. */
+  sensitive: z.boolean(),
+  stamped: z.boolean().default(false),
+  issuedOn: isoDate("出具日期").optional(),
+  uploadedAt: instant("上传时间"),
+  uploadedBy: actorSchema,
+  previousVersionId: idOf("上一版本编号").optional(),
+});
+export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+/** Append-only audit entry (GZ-2.1): who, what, before/after, clause, when. */
+export const auditEntrySchema = z.object({
+  at: instant("时间"),
+  actor: actorSchema,
+  action: text("操作", 100),
+  entity: text("对象路径", 500),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  clause: clauseIdField().optional(),
+  note: optionalText("说明"),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const notificationSchema = z.object({
+  toUid: idOf("接收人编号").optional(),
+  toUnitId: idOf("接收单位编号").optional(),
+  kind: text("通知类型", 50),
+  title: text("标题", 200),
+  body: text("内容", 3000),
+  link: optionalText("链接", 500),
+  createdAt: instant("创建时间"),
+  readAt: instant("已读时间").optional(),
+}).refine((n) => n.toUid !== undefined || n.toUnitId !== undefined, { message: "通知须指定接收人或接收单位", path: ["toUid"] });
+export type Notification = z.infer<typeof notificationSchema>;

@@ -1,0 +1,128 @@
+// Request payloads (callables / HTTPS endpoints). The store and API layers parse with these and
+// turn a ZodError into an invalid-argument error whose messages are already Chinese.
+import { z } from "zod";
+import { changeTypeSchema, judgedMethodSchema } from "../policy/schema.js";
+import { attachedDocumentSchema, changePayloadSchema } from "./change.js";
+import { clauseIdField, enumOf, evidenceSchema, idOf, isoDate, optionalText, text, usccField } from "./common.js";
+import { enterpriseProgressSchema, metricValuesSchema } from "./evaluation.js";
+import { ratingValueSchema } from "./feedback.js";
+
+const periodId = z.string({ error: "期次必须是文字" }).regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效");
+
+export const createUnitRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  name: text("单位名称", 200),
+  uscc: usccField(),
+  listedOn: isoDate("纳入名单日期"),
+  batch: text("批次", 50),
+});
+
+export const saveReportRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  periodId,
+  metrics: metricValuesSchema,
+  enterprises: z.array(enterpriseProgressSchema).default([]),
+  lagExplanation: optionalText("进度滞后说明及补救措施", 3000),
+  documentIds: z.array(idOf("附件编号")).default([]),
+  submit: z.boolean().default(false),
+});
+
+export const reviewReportRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  reportId: idOf("报告编号"),
+  decision: enumOf("审核结论", ["accept", "return"] as const),
+  comment: optionalText("审核意见"),
+});
+
+export const judgedScoreRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  evaluationId: idOf("评价编号"),
+  partId: idOf("评分项"),
+  score: z.number({ error: "评分必须是数字" }).min(0, "评分不能为负数"),
+  methods: z.array(judgedMethodSchema).min(1, "请至少注明一种评价方式"),
+  note: optionalText("评价说明"),
+});
+
+export const fileChangeRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  type: changeTypeSchema,
+  payload: changePayloadSchema,
+  documents: z.array(attachedDocumentSchema).default([]),
+  submit: z.boolean().default(false),
+}).refine((r) => r.type === r.payload.type, { message: "变更类型与变更内容不一致", path: ["payload"] });
+
+export const reviewChangeRequestSchema = z
+  .object({
+    programmeId: idOf("专项编号"),
+    changeId: idOf("变更申请编号"),
+    decision: enumOf("审核结论", ["approve", "return", "reject"] as const),
+    comment: optionalText("审核意见"),
+  })
+  .refine((r) => r.decision === "approve" || (r.comment !== undefined && r.comment.length > 0), {
+    message: "退回或不予通过须填写审核意见",
+    path: ["comment"],
+  });
+
+export const fileAdvanceNoticeRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  subject: enumOf("报告主体", ["unit", "partner"] as const),
+  partnerId: idOf("合作伙伴编号").optional(),
+  kind: enumOf("调整类型", ["rename", "reorganisation", "restructuring", "other"] as const),
+  description: text("情况说明", 3000),
+  plannedOn: isoDate("拟办理手续日期"),
+});
+
+export const fileObjectionRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  noticeId: idOf("公示编号"),
+  changeId: idOf("变更申请编号").optional(),
+  name: optionalText("异议人姓名或单位", 200),
+  contact: optionalText("联系方式", 100),
+  text: text("异议内容", 5000),
+});
+
+export const submitRatingRequestSchema = z.object({
+  token: z.string({ error: "评价链接无效" }).min(20, "评价链接无效").max(200, "评价链接无效"),
+  ratings: z
+    .array(z.object({ partnerId: idOf("合作伙伴编号").optional(), value: ratingValueSchema, comment: optionalText("意见建议") }))
+    .min(1, "请至少评价一项"),
+});
+
+export const fileComplaintRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  unitId: idOf("牵引单位编号"),
+  partnerId: idOf("合作伙伴编号").optional(),
+  enterpriseId: idOf("投诉企业编号").optional(),
+  receivedOn: isoDate("收到日期"),
+  summary: text("投诉内容", 3000),
+});
+
+export const openProceedingRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  kind: enumOf("程序类型", ["criticism", "clearOut", "partnerRemoval"] as const),
+  unitId: idOf("牵引单位编号"),
+  partnerId: idOf("合作伙伴编号").optional(),
+  ground: clauseIdField("依据条款"),
+  evidence: z.array(evidenceSchema).default([]),
+  note: optionalText("备注"),
+});
+
+export const proceedingEventRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  proceedingId: idOf("程序编号"),
+  event: z.looseObject({ type: text("操作", 50) }),
+});
+
+export const recordBureauMeetingRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  proceedingId: idOf("清退程序编号"),
+  heldOn: isoDate("局务会日期"),
+  minutesDocumentId: idOf("会议纪要文件编号"),
+  decision: enumOf("局务会结论", ["confirmed", "rejected"] as const),
+});
+
+export const closePeriodRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  periodId,
+  asOf: isoDate("执行日期").optional(),
+});

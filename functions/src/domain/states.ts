@@ -1,0 +1,51 @@
+// Lifecycle states of every record that has one. Shared by the zod schemas (what may be stored)
+// and the state machines (how a record moves), so the two cannot drift apart.
+
+/** GZ-1.2: listed / criticised / under rectification / cleared out / withdrawn. */
+export const unitStates = ["listed", "criticised", "rectifying", "clearOutProposed", "clearedOut", "withdrawn"] as const;
+export type UnitState = (typeof unitStates)[number];
+
+/** GZ-3.4.1, DG-9.1. `missing` is never stored: it is the absence of a report at period close. */
+export const reportStates = ["draft", "submitted", "returned", "accepted"] as const;
+export type ReportState = (typeof reportStates)[number];
+
+/** GZ-4.6, DG-13, DG-14. */
+export const changeStates = ["draft", "submitted", "returned", "rejected", "approved", "inNotice", "published", "withdrawn"] as const;
+export type ChangeState = (typeof changeStates)[number];
+
+/** GZ-4.6.3, DG-14. */
+export const noticeStates = ["scheduled", "open", "closed"] as const;
+export type NoticeState = (typeof noticeStates)[number];
+
+export const objectionStates = ["pending", "upheld", "dismissed"] as const;
+export type ObjectionState = (typeof objectionStates)[number];
+
+/** GZ-4.4a criticism and rectification, GZ-4.3b overdue handling. */
+export const criticismStates = ["proposed", "dismissed", "issued", "responded", "accepted", "overdue", "escalated"] as const;
+export type CriticismState = (typeof criticismStates)[number];
+
+/** GZ-4.4b / DG-10 clear-out, GZ-4.4b.9 bureau meeting, GZ-4.5 / DG-11 announcement. */
+export const clearOutStates = ["proposed", "dismissed", "confirmed", "dropped", "effective", "announced"] as const;
+export type ClearOutState = (typeof clearOutStates)[number];
+
+/** DG-16 partner removal. */
+export const partnerRemovalStates = ["proposed", "dismissed", "ordered", "removed"] as const;
+export type PartnerRemovalState = (typeof partnerRemovalStates)[number];
+
+/** GZ-3.4.2: an evaluation is final only once staff approve it. */
+export const evaluationStates = ["draft", "approved"] as const;
+export type EvaluationState = (typeof evaluationStates)[number];
+
+export const periodStates = ["open", "closing", "closed"] as const;
+export type PeriodState = (typeof periodStates)[number];
+
+export const partnerStates = ["pending", "active", "removalOrdered", "removed", "suspended"] as const;
+export type PartnerState = (typeof partnerStates)[number];
+
+/** DG-5.3: catalogue items need the work group's approval. */
+export const catalogueStates = ["pending", "approved", "rejected", "suspended", "withdrawn"] as const;
+export type CatalogueState = (typeof catalogueStates)[number];
+
+/** GZ-2.2.12 project acceptance. */
+export const acceptanceStates = ["pending", "passed", "failed"] as const;
+export type AcceptanceState = (typeof acceptanceStates)[number];
