@@ -46,6 +46,10 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
   lowestRankedCount: 3, // configuration: DG-9.2 "排名落后" without a number
   reviewBatch: "annual", // DG-15 每年定期
   clauses: {
+    listing: "DG-2",
+    changeFiling: { unitInfo: "DG-13", partnerAdd: "DG-14", partnerRemove: "DG-14", catalogue: "DG-14" },
+    rectificationOverdue: null,
+    evaluationApproval: "DG-8",
     report: "DG-9.1",
     evaluation: "DG-8",
     ranking: "DG-9.2",

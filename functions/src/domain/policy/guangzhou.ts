@@ -47,6 +47,10 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
   lowestRankedCount: 3, // configuration (GZ does not require interviews; the ranking is informative)
   reviewBatch: "monthly", // GZ-4.7 定期; monthly chosen
   clauses: {
+    listing: "GZ-4.3a",
+    changeFiling: { partnerAdd: "GZ-4.6.1", unitInfo: "GZ-4.4a.4", partnerRemove: "GZ-4.7", catalogue: "GZ-4.7" },
+    rectificationOverdue: "GZ-4.3b",
+    evaluationApproval: "GZ-3.4.2",
     report: "GZ-3.4.1",
     evaluation: "GZ-3.3",
     ranking: null,
@@ -59,7 +63,7 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
     advanceNotice: "GZ-4.8",
     changeReview: "GZ-4.6.2",
     changeNotice: "GZ-4.6.3",
-    unitChange: "GZ-4.4a.4",
+    unitChange: "GZ-4.7",
     reviewBatches: "GZ-4.7",
     programmeEnd: "GZ-5.2",
     bureauMeeting: "GZ-4.4b.9",

@@ -142,6 +142,13 @@ export const policyPackSchema = z.object({
   reviewBatch: z.enum(["monthly", "quarterly", "annual"]),
   /** Clause IDs this pack cites for each procedure, so messages and audit entries name the right rule. */
   clauses: z.object({
+    /** Adding / annulling a listing (GZ-4.3a, DG-2). */
+    listing: clauseId,
+    /** The clause each kind of change application is filed under. */
+    changeFiling: z.record(changeTypeSchema, clauseId),
+    rectificationOverdue: clauseId.nullable(),
+    /** Staff approval that makes an evaluation final (GZ-3.4.2). */
+    evaluationApproval: clauseId,
     report: clauseId,
     evaluation: clauseId,
     ranking: clauseId.nullable(),

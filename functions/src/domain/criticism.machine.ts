@@ -1,0 +1,96 @@
+// Criticism with rectification (GZ-4.4a): proposed → issued (通报批评, 限期整改) → responded →
+// accepted; or overdue (GZ-4.3b) → extended (back to issued) or escalated to clear-out.
+import type { WorkingDayCalendar } from "./calendar.js";
+import type { IsoDate } from "./dates.js";
+import { refuse } from "./errors.js";
+import { defineMachine, type MachineContext, requireText } from "./machine.js";
+import type { CriticismState } from "./states.js";
+
+export interface CriticismContext extends MachineContext {
+  /** The proceeding's ground (GZ-4.4a.1 … 6). */
+  ground: string;
+  calendar: WorkingDayCalendar;
+  /** Current rectification deadline, once issued. */
+  deadline?: IsoDate;
+}
+
+export type CriticismEvent =
+  | { type: "issue"; deadline?: IsoDate }
+  | { type: "dismiss"; reason: string }
+  | { type: "respond"; documentId: string }
+  | { type: "acceptResponse" }
+  | { type: "returnResponse"; comment: string }
+  | { type: "markOverdue" }
+  | { type: "extend"; deadline: IsoDate }
+  | { type: "escalate"; clearOutGround: string };
+
+/** The deadline to use: the one staff set, or the pack's default rectification period. */
+export function rectificationDeadline(ctx: CriticismContext, chosen?: IsoDate): IsoDate {
+  return chosen ?? ctx.calendar.deadline(ctx.today, ctx.pack.rectification.length, ctx.pack.rectification.unit);
+}
+
+const overdueClause = (ctx: CriticismContext) => ctx.pack.clauses.rectificationOverdue ?? ctx.ground;
+
+export const criticismMachine = defineMachine<CriticismState, CriticismEvent, CriticismContext>("通报批评", {
+  issue: [
+    {
+      from: ["proposed"],
+      to: "issued",
+      clause: (ctx) => ctx.ground,
+      check: (_s, e, ctx) => (e.deadline !== undefined && e.deadline <= ctx.today ? refuse("DEADLINE_INVALID") : undefined),
+      effects: (_s, e, ctx) => {
+        const on = rectificationDeadline(ctx, e.deadline);
+        return [
+          { type: "setUnitStatus", status: "criticised" },
+          { type: "publishCriticism", ground: ctx.ground },
+          { type: "scheduleDeadline", kind: "rectification", on },
+          { type: "notifyUnit", message: `请于 ${on} 前完成整改并提交整改报告（${ctx.ground}）` },
+        ];
+      },
+    },
+  ],
+  dismiss: [{ from: ["proposed"], to: "dismissed", clause: (ctx) => ctx.ground, check: (_s, e) => requireText(e.reason, "REASON_REQUIRED") }],
+  respond: [
+    {
+      from: ["issued"],
+      to: "responded",
+      clause: (ctx) => ctx.ground,
+      when: (_s, ctx) => (ctx.deadline !== undefined && ctx.today > ctx.deadline ? refuse("DEADLINE_PASSED", `期限 ${ctx.deadline}`) : undefined),
+      check: (_s, e) => requireText(e.documentId, "EVIDENCE_REQUIRED"),
+      effects: () => [{ type: "setUnitStatus", status: "rectifying" }],
+    },
+  ],
+  acceptResponse: [
+    { from: ["responded"], to: "accepted", clause: (ctx) => ctx.ground, effects: () => [{ type: "setUnitStatus", status: "listed" }] },
+  ],
+  returnResponse: [
+    { from: ["responded"], to: "issued", clause: (ctx) => ctx.ground, check: (_s, e) => requireText(e.comment, "COMMENT_REQUIRED") },
+  ],
+  markOverdue: [
+    {
+      from: ["issued"],
+      to: "overdue",
+      clause: overdueClause,
+      when: (_s, ctx) => (ctx.deadline === undefined || ctx.today <= ctx.deadline ? refuse("DEADLINE_NOT_PASSED") : undefined),
+    },
+  ],
+  extend: [
+    {
+      from: ["overdue"],
+      to: "issued",
+      clause: overdueClause,
+      check: (_s, e, ctx) => (e.deadline <= ctx.today ? refuse("DEADLINE_INVALID") : undefined),
+      effects: (_s, e) => [{ type: "scheduleDeadline", kind: "rectification", on: e.deadline }],
+    },
+  ],
+  escalate: [
+    {
+      from: ["overdue"],
+      to: "escalated",
+      clause: overdueClause,
+      check: (_s, e, ctx) =>
+        ctx.pack.clearOut.grounds.includes(e.clearOutGround) ? undefined : refuse("GROUND_NOT_IN_POLICY", e.clearOutGround),
+      effects: (_s, e) => [{ type: "openClearOut", ground: e.clearOutGround }],
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+// Partner removal (DG-16): proposed → ordered (责令牵引单位取消合作) → removed (相应变更), or dismissed.
+import { defineMachine, type MachineContext, requireText } from "./machine.js";
+import type { PartnerRemovalState } from "./states.js";
+
+export interface PartnerRemovalContext extends MachineContext {
+  ground: string;
+}
+
+export type PartnerRemovalEvent = { type: "order" } | { type: "dismiss"; reason: string } | { type: "confirmRemoved" };
+
+export const partnerRemovalMachine = defineMachine<PartnerRemovalState, PartnerRemovalEvent, PartnerRemovalContext>("取消合作伙伴", {
+  order: [
+    {
+      from: ["proposed"],
+      to: "ordered",
+      clause: (ctx) => ctx.ground,
+      effects: (_s, _e, ctx) => [
+        { type: "setPartnerStatus", status: "removalOrdered" },
+        { type: "notifyUnit", message: `请取消与该合作伙伴的合作并办理相应变更（${ctx.ground}）` },
+      ],
+    },
+  ],
+  dismiss: [{ from: ["proposed"], to: "dismissed", clause: (ctx) => ctx.ground, check: (_s, e) => requireText(e.reason, "REASON_REQUIRED") }],
+  confirmRemoved: [
+    {
+      from: ["ordered"],
+      to: "removed",
+      clause: (ctx) => ctx.ground,
+      effects: () => [{ type: "setPartnerStatus", status: "removed" }, { type: "publishList", list: "partners" }],
+    },
+  ],
+});

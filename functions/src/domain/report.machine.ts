@@ -1,0 +1,60 @@
+// Periodic report (GZ-3.4.1 / DG-9.1): draft → submitted → returned / accepted; a returned
+// report can be resubmitted until the deadline. Late submission is allowed while the period is
+// open but recorded as late (it feeds GZ-4.4a.2 at period close).
+import type { IsoDate } from "./dates.js";
+import { refuse } from "./errors.js";
+import { defineMachine, type MachineContext, requireText } from "./machine.js";
+import type { ReportState } from "./states.js";
+
+export interface ReportContext extends MachineContext {
+  deadline: IsoDate;
+  periodClosed: boolean;
+  /** Labels of required fields still empty (see missingReportFields). */
+  missingFields: readonly string[];
+}
+
+export type ReportEvent =
+  | { type: "submit" }
+  | { type: "return"; comment: string }
+  | { type: "resubmit" }
+  | { type: "accept" };
+
+const complete = (ctx: ReportContext) =>
+  ctx.missingFields.length > 0 ? refuse("REPORT_INCOMPLETE", ctx.missingFields.join("、")) : undefined;
+
+export const reportMachine = defineMachine<ReportState, ReportEvent, ReportContext>("报告", {
+  submit: [
+    {
+      from: ["draft"],
+      to: "submitted",
+      clause: (ctx) => ctx.pack.clauses.report,
+      when: (_s, ctx) => (ctx.periodClosed ? refuse("REPORT_PERIOD_CLOSED") : undefined),
+      check: (_s, _e, ctx) => complete(ctx),
+      effects: (_s, _e, ctx) => (ctx.today > ctx.deadline ? [{ type: "recordLateReport", deadline: ctx.deadline }] : []),
+    },
+  ],
+  return: [
+    {
+      from: ["submitted"],
+      to: "returned",
+      clause: (ctx) => ctx.pack.clauses.report,
+      check: (_s, e) => requireText(e.comment, "COMMENT_REQUIRED"),
+      effects: (_s, e) => [{ type: "notifyUnit", message: `报告被退回：${e.comment}` }],
+    },
+  ],
+  resubmit: [
+    {
+      from: ["returned"],
+      to: "submitted",
+      clause: (ctx) => ctx.pack.clauses.report,
+      when: (_s, ctx) =>
+        ctx.periodClosed
+          ? refuse("REPORT_PERIOD_CLOSED")
+          : ctx.today > ctx.deadline
+            ? refuse("REPORT_RESUBMIT_AFTER_DEADLINE", `截止日 ${ctx.deadline}`)
+            : undefined,
+      check: (_s, _e, ctx) => complete(ctx),
+    },
+  ],
+  accept: [{ from: ["submitted"], to: "accepted", clause: (ctx) => ctx.pack.clauses.report }],
+});

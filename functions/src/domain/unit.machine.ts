@@ -1,0 +1,65 @@
+// Unit status (GZ-1.2 / DG-2): listed → criticised → rectifying → clear-out proposed → cleared out,
+// or withdrawn (listing annulled). The proceedings drive these steps; this table keeps the
+// unit's own status consistent with them.
+import { refuse } from "./errors.js";
+import { defineMachine, type MachineContext, requireText } from "./machine.js";
+import type { UnitState } from "./states.js";
+
+export type UnitEvent =
+  | { type: "criticise"; ground: string }
+  | { type: "startRectification"; ground: string }
+  | { type: "rectificationAccepted"; ground: string }
+  | { type: "proposeClearOut"; ground: string }
+  | { type: "clearOutDropped"; ground: string }
+  | { type: "clearOutEffective"; ground: string; reason: string }
+  | { type: "withdraw"; reason: string };
+
+const active = ["listed", "criticised", "rectifying"] as const satisfies readonly UnitState[];
+
+export const unitMachine = defineMachine<UnitState, UnitEvent, MachineContext>("牵引单位", {
+  criticise: [
+    {
+      from: active,
+      to: "criticised",
+      clause: (_ctx, e) => e.ground,
+      check: (_s, e, ctx) =>
+        ctx.pack.criticismGrounds.length === 0
+          ? refuse("PROCEDURE_NOT_IN_POLICY", "通报批评")
+          : ctx.pack.criticismGrounds.includes(e.ground)
+            ? undefined
+            : refuse("GROUND_NOT_IN_POLICY", e.ground),
+    },
+  ],
+  startRectification: [{ from: ["criticised"], to: "rectifying", clause: (_c, e) => e.ground }],
+  rectificationAccepted: [{ from: ["criticised", "rectifying"], to: "listed", clause: (_c, e) => e.ground }],
+  proposeClearOut: [
+    {
+      from: active,
+      to: "clearOutProposed",
+      clause: (_c, e) => e.ground,
+      check: (_s, e, ctx) => (ctx.pack.clearOut.grounds.includes(e.ground) ? undefined : refuse("GROUND_NOT_IN_POLICY", e.ground)),
+    },
+  ],
+  clearOutDropped: [{ from: ["clearOutProposed"], to: "listed", clause: (_c, e) => e.ground }],
+  clearOutEffective: [
+    {
+      from: ["clearOutProposed"],
+      to: "clearedOut",
+      clause: (_c, e) => e.ground,
+      // GZ-4.4b / DG-10: cleared out and never to re-apply; GZ-4.5 / DG-11: announced.
+      effects: (_s, e) => [
+        { type: "banUscc", ground: e.ground },
+        { type: "suspendPartnersAndCatalogue" },
+        { type: "publishAnnouncement", ground: e.ground, reason: e.reason },
+      ],
+    },
+  ],
+  withdraw: [
+    {
+      from: active,
+      to: "withdrawn",
+      clause: (ctx) => ctx.pack.clauses.listing,
+      check: (_s, e) => requireText(e.reason, "REASON_REQUIRED"),
+    },
+  ],
+});
