@@ -7,7 +7,7 @@
 //
 // Other scripts import { emulatorEnv, firebaseBin, PROJECT_ID } from here.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -72,9 +72,31 @@ export function emulatorEnv(base = process.env) {
 
 export const EMULATORS = "auth,firestore,functions,pubsub,hosting";
 
+// Ports as in firebase.json. EMULATOR_PORT_OFFSET=N shifts every one of them (through a
+// generated config file), so two checkouts can run their suites side by side.
+const BASE_PORTS = { auth: 9099, firestore: 8080, functions: 5001, pubsub: 8085, hosting: 5000, hub: 4400, logging: 4500, eventarc: 9299, tasks: 9499 };
+export const PORT_OFFSET = Number(process.env.EMULATOR_PORT_OFFSET ?? 0);
+export const ports = Object.fromEntries(Object.entries(BASE_PORTS).map(([k, v]) => [k, v + PORT_OFFSET]));
+
+function configArgs() {
+  if (!PORT_OFFSET) return [];
+  const config = JSON.parse(readFileSync(join(ROOT, "firebase.json"), "utf8"));
+  for (const [name, port] of Object.entries(ports)) config.emulators[name] = { ...config.emulators[name], host: "127.0.0.1", port };
+  config.emulators.firestore.websocketPort = 9150 + PORT_OFFSET;
+  // Paths in firebase.json are relative to the file, so the variant lives beside it.
+  const file = join(ROOT, `firebase.offset-${PORT_OFFSET}.json`);
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return ["--config", file];
+}
+
+/** Build-time variables that point the web app at this run's emulator ports. */
+export function webBuildEnv(base = process.env) {
+  return { ...base, VITE_AUTH_EMULATOR_PORT: String(ports.auth), VITE_FIRESTORE_EMULATOR_PORT: String(ports.firestore), VITE_FUNCTIONS_EMULATOR_PORT: String(ports.functions) };
+}
+
 /** Spawn firebase-tools with the harness environment; resolves with its exit code. */
 export function runFirebase(args, options = {}) {
-  const child = spawn(firebaseBin, [...args, "--project", PROJECT_ID], {
+  const child = spawn(firebaseBin, [...args, ...configArgs(), "--project", PROJECT_ID], {
     cwd: ROOT,
     env: emulatorEnv(options.env ?? process.env),
     stdio: options.stdio ?? "inherit",
@@ -91,7 +113,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else if (cmd === "exec" && script) {
     // QUIET keeps hosting's per-request access log out of the test output; warnings and
     // function errors still show.
-    const { done } = runFirebase(["emulators:exec", "--only", EMULATORS, "--log-verbosity", "QUIET", script]);
+    const env = { ...process.env, WEB_BASE_URL: `http://127.0.0.1:${ports.hosting}` };
+    const { done } = runFirebase(["emulators:exec", "--only", EMULATORS, "--log-verbosity", "QUIET", script], { env });
     process.exit(await done);
   } else {
     console.error('usage: node scripts/emulators.mjs env | exec "<command>"');

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { EMULATORS, PROJECT_ID, ROOT, checkJava, runFirebase } from "./emulators.mjs";
+import { EMULATORS, PROJECT_ID, ROOT, checkJava, ports, runFirebase, webBuildEnv } from "./emulators.mjs";
 
 const DATA = join(ROOT, ".data", "emulators");
 const HOST = "127.0.0.1";
@@ -12,7 +12,7 @@ const started = Date.now();
 
 checkJava();
 console.log("▶ 构建 functions 与 web …");
-if (spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" }).status !== 0) process.exit(1);
+if (spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit", env: webBuildEnv() }).status !== 0) process.exit(1);
 
 // firebase-tools creates the export folder but not its parent.
 mkdirSync(join(ROOT, ".data"), { recursive: true });
@@ -36,7 +36,7 @@ for (const sig of ["SIGINT", "SIGTERM"]) {
 
 await waitUntilReady();
 if (firstStart && !stopping) {
-  Object.assign(process.env, { FIRESTORE_EMULATOR_HOST: `${HOST}:8080`, FIREBASE_AUTH_EMULATOR_HOST: `${HOST}:9099`, GCLOUD_PROJECT: PROJECT_ID });
+  Object.assign(process.env, { FIRESTORE_EMULATOR_HOST: `${HOST}:${ports.firestore}`, FIREBASE_AUTH_EMULATOR_HOST: `${HOST}:${ports.auth}`, GCLOUD_PROJECT: PROJECT_ID });
   try {
     const { seedDemo, adminHandles } = await import("./demo/seed.ts");
     await seedDemo(adminHandles());
@@ -52,9 +52,9 @@ async function waitUntilReady() {
   const until = Date.now() + 180_000;
   while (!stopping && Date.now() < until) {
     try {
-      const res = await fetch(`http://${HOST}:4400/emulators`);
+      const res = await fetch(`http://${HOST}:${ports.hub}/emulators`);
       const running = Object.keys(await res.json());
-      if (EMULATORS.split(",").every((e) => running.includes(e)) && (await fetch(`http://${HOST}:5000/`)).ok) return;
+      if (EMULATORS.split(",").every((e) => running.includes(e)) && (await fetch(`http://${HOST}:${ports.hosting}/`)).ok) return;
     } catch {
       // not up yet
     }
@@ -71,9 +71,9 @@ async function banner() {
     "════════════════════════════════════════════════════════════════",
     ` 数字化转型牵引单位管理系统已就绪（用时 ${secs} 秒）`,
     "",
-    ` 首页           http://${HOST}:5000/`,
-    ` 单位门户       http://${HOST}:5000/portal`,
-    ` 工作小组管理台 http://${HOST}:5000/admin`,
+    ` 首页           http://${HOST}:${ports.hosting}/`,
+    ` 单位门户       http://${HOST}:${ports.hosting}/portal`,
+    ` 工作小组管理台 http://${HOST}:${ports.hosting}/admin`,
     "",
     ` 演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...demoAccounts.map((a) => `   ${a.email.padEnd(24)} ${a.displayName}  → ${a.start}`),

@@ -1,7 +1,7 @@
 // `npm test`: lint, type-check, build, then every suite inside one `firebase emulators:exec`,
 // ending with one summary line. Exits non-zero if anything failed or a suite ran no test.
 import { spawnSync } from "node:child_process";
-import { ROOT, checkJava } from "./emulators.mjs";
+import { ROOT, checkJava, webBuildEnv } from "./emulators.mjs";
 
 const started = Date.now();
 
@@ -18,6 +18,6 @@ function step(title, cmd, args, env = process.env) {
 checkJava();
 step("ESLint", "npx", ["eslint", "."]);
 step("TypeScript 类型检查", "npm", ["run", "--silent", "typecheck"]);
-step("构建 functions 与 web", "npm", ["run", "--silent", "build"]);
+step("构建 functions 与 web", "npm", ["run", "--silent", "build"], webBuildEnv());
 step("单元 / 规则 / 集成 / 浏览器测试（Firebase 模拟器内）", "node", ["scripts/emulators.mjs", "exec", "node scripts/run-suites.mjs"]);
 console.log(`\n全部完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`);

@@ -7,6 +7,10 @@ const envSchema = z.object({
   VITE_FIREBASE_API_KEY: z.string().min(1).default("demo-api-key"),
   VITE_FIREBASE_AUTH_DOMAIN: z.string().optional(),
   VITE_FIREBASE_REGION: z.string().default("asia-east2"),
+  // Set by scripts/emulators.mjs when a run shifts the emulator ports.
+  VITE_AUTH_EMULATOR_PORT: z.coerce.number().int().default(9099),
+  VITE_FIRESTORE_EMULATOR_PORT: z.coerce.number().int().default(8080),
+  VITE_FUNCTIONS_EMULATOR_PORT: z.coerce.number().int().default(5001),
 });
 
 const parsed = envSchema.parse(import.meta.env);
@@ -18,4 +22,5 @@ export const env = {
   region: parsed.VITE_FIREBASE_REGION,
   // demo-* projects exist only on the emulators; never point a demo build at the cloud.
   useEmulators: parsed.VITE_FIREBASE_PROJECT_ID.startsWith("demo-"),
+  emulatorPorts: { auth: parsed.VITE_AUTH_EMULATOR_PORT, firestore: parsed.VITE_FIRESTORE_EMULATOR_PORT, functions: parsed.VITE_FUNCTIONS_EMULATOR_PORT },
 };

@@ -10,6 +10,6 @@ export const db = getFirestore(app);
 if (env.useEmulators) {
   // Same host the page was served from, so 127.0.0.1 and localhost both work.
   const host = window.location.hostname;
-  connectAuthEmulator(auth, `http://${host}:9099`, { disableWarnings: true });
-  connectFirestoreEmulator(db, host, 8080);
+  connectAuthEmulator(auth, `http://${host}:${env.emulatorPorts.auth}`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, env.emulatorPorts.firestore);
 }
