@@ -1,0 +1,25 @@
+// GZ-4.7 (定期) / DG-15 (每年定期): change applications are reviewed in batches. The batch a
+// submission joins follows the pack's rhythm: monthly `2025-03`, quarterly `2025-Q1`, annual `2025`.
+import { type IsoDate, monthOf, yearOf } from "./dates.js";
+import { periodOf } from "./periods.js";
+import type { PolicyPack } from "./policy/schema.js";
+
+export function reviewBatchId(submittedOn: IsoDate, pack: PolicyPack): string {
+  switch (pack.reviewBatch) {
+    case "monthly":
+      return `${yearOf(submittedOn)}-${String(monthOf(submittedOn)).padStart(2, "0")}`;
+    case "quarterly":
+      return periodOf(submittedOn, "quarterly");
+    case "annual":
+      return String(yearOf(submittedOn));
+  }
+}
+
+export function groupIntoReviewBatches<T extends { submittedOn: IsoDate }>(applications: readonly T[], pack: PolicyPack): Map<string, T[]> {
+  const batches = new Map<string, T[]>();
+  for (const a of [...applications].sort((x, y) => (x.submittedOn < y.submittedOn ? -1 : x.submittedOn > y.submittedOn ? 1 : 0))) {
+    const id = reviewBatchId(a.submittedOn, pack);
+    batches.set(id, [...(batches.get(id) ?? []), a]);
+  }
+  return batches;
+}
