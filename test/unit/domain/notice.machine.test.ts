@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { type NoticeContext, noticeMachine, noticeWindow } from "../../../functions/src/domain/notice.machine.js";
+import { base, calendar, codeOf, dg, gz, okNext } from "./fixtures.js";
+
+describe("notice window", () => {
+  it("DG-14: a 5-day notice starting 2025-03-03 Mon ends 2025-03-10 Mon (03-08 is a Saturday)", () => {
+    expect(noticeWindow("2025-03-03", dg, calendar)).toEqual({ startsOn: "2025-03-03", endsOn: "2025-03-10", length: 5, unit: "calendarDays" });
+  });
+
+  it("DG-14: a notice whose fifth day is National Day runs to the first working day after it", () => {
+    // 2025-09-26 Fri + 5 → 2025-10-01 Wed (国庆) → 2025-10-09 Thu
+    expect(noticeWindow("2025-09-26", dg, calendar).endsOn).toBe("2025-10-09");
+  });
+
+  it("GZ-4.6.3: the Guangzhou notice length is configured in working days", () => {
+    // 2025-01-24 Fri + 5 working days: 01-26 Sun 调休(1) 01-27 Mon(2), 春节 01-28..02-04, 02-05(3) 02-06(4) 02-07(5)
+    expect(noticeWindow("2025-01-24", gz, calendar).endsOn).toBe("2025-02-07");
+  });
+});
+
+function ctx(over: Partial<NoticeContext> = {}): NoticeContext {
+  return { ...base(dg, "2025-03-05"), startsOn: "2025-03-03", endsOn: "2025-03-10", pendingObjectionIds: [], ...over };
+}
+
+describe("notice machine", () => {
+  it("GZ-4.6.3: objections are filed while the notice is open and every one must be decided before it closes", () => {
+    const c = { ...ctx(), pack: gz };
+    expect(okNext(noticeMachine.transition("open", { type: "fileObjection" }, c)).effects).toEqual([{ type: "recordObjection" }]);
+    const pending = { ...c, today: "2025-03-11", pendingObjectionIds: ["o1"] };
+    expect(codeOf(noticeMachine.transition("open", { type: "close" }, pending))).toBe("OBJECTIONS_PENDING");
+    const decided = okNext(noticeMachine.transition("open", { type: "decideObjection", objectionId: "o1", upheld: true, decision: "情况属实" }, { ...pending, today: "2025-03-10" }));
+    expect(decided.effects).toEqual([{ type: "decideObjection", objectionId: "o1", upheld: true }]);
+    const closed = okNext(noticeMachine.transition("open", { type: "close" }, { ...c, today: "2025-03-11" }));
+    expect([closed.next, closed.clause]).toEqual(["closed", "GZ-4.6.3"]);
+  });
+
+  it("opens on its start day, not before", () => {
+    expect(codeOf(noticeMachine.transition("scheduled", { type: "open" }, ctx({ today: "2025-03-02" })))).toBe("NOTICE_NOT_STARTED");
+    expect(okNext(noticeMachine.transition("scheduled", { type: "open" }, ctx({ today: "2025-03-03" }))).next).toBe("open");
+  });
+
+  it("DG-14: refuses an objection after the notice's last day, accepts one on it", () => {
+    expect(codeOf(noticeMachine.transition("open", { type: "fileObjection" }, ctx({ today: "2025-03-11" })))).toBe("NOTICE_ENDED");
+    expect(codeOf(noticeMachine.transition("open", { type: "fileObjection" }, ctx({ today: "2025-03-10" })))).toBe("ok");
+  });
+
+  it("refuses objections while scheduled or closed", () => {
+    expect(codeOf(noticeMachine.transition("scheduled", { type: "fileObjection" }, ctx()))).toBe("EVENT_NOT_ALLOWED");
+    expect(codeOf(noticeMachine.transition("closed", { type: "fileObjection" }, ctx()))).toBe("EVENT_NOT_ALLOWED");
+  });
+
+  it("refuses to close before the full length has run", () => {
+    expect(codeOf(noticeMachine.transition("open", { type: "close" }, ctx({ today: "2025-03-10" })))).toBe("NOTICE_NOT_ENDED");
+    expect(noticeMachine.allowedEvents("open", ctx({ today: "2025-03-10" })).sort()).toEqual(["decideObjection", "fileObjection"]);
+  });
+
+  it("refuses deciding an unknown objection or without a decision text", () => {
+    expect(codeOf(noticeMachine.transition("open", { type: "decideObjection", objectionId: "x", upheld: false, decision: "不成立" }, ctx()))).toBe("OBJECTION_NOT_FOUND");
+    expect(codeOf(noticeMachine.transition("open", { type: "decideObjection", objectionId: "o1", upheld: false, decision: "" }, ctx({ pendingObjectionIds: ["o1"] })))).toBe("COMMENT_REQUIRED");
+  });
+});

@@ -1,0 +1,286 @@
+import { describe, expect, it } from "vitest";
+import { type ClearOutContext, clearOutMachine } from "../../../functions/src/domain/clearOut.machine.js";
+import { type CriticismContext, criticismMachine } from "../../../functions/src/domain/criticism.machine.js";
+import { evaluationMachine } from "../../../functions/src/domain/evaluation.machine.js";
+import { checkListing, clearOutList } from "../../../functions/src/domain/listing.js";
+import { partnerRemovalMachine } from "../../../functions/src/domain/partnerRemoval.machine.js";
+import { openProceeding } from "../../../functions/src/domain/proceedings.js";
+import { makeUscc } from "../../../functions/src/domain/uscc.js";
+import { base, calendar, codeOf, dg, gz, okNext } from "./fixtures.js";
+
+const ev = [{ description: "工作小组核查记录" }];
+
+function crit(over: Partial<CriticismContext> = {}): CriticismContext {
+  return { ...base(gz, "2025-06-10"), ground: "GZ-4.4a.2", calendar, ...over };
+}
+function co(pack = gz, ground = "GZ-4.4b.5", today = "2025-06-10"): ClearOutContext {
+  return { ...base(pack, today), ground, reason: "伪造资料、弄虚作假" };
+}
+
+describe("opening a criticism (GZ-4.4a)", () => {
+  it("GZ-4.4a.1: a criticism for complaints must cite the complaints it rests on", () => {
+    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.1", evidence: ev }, gz))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.1", evidence: ev, complaintIds: ["c1"] }, gz))).toBe("ok");
+  });
+
+  it("GZ-4.4a.5: a staff-recorded breach of good faith is a ground and needs stated facts", () => {
+    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.5", evidence: [] }, gz))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.5", evidence: [{ description: " " }] }, gz))).toBe("EVIDENCE_REQUIRED");
+    const t = openProceeding({ kind: "criticism", ground: "GZ-4.4a.5", evidence: ev }, gz);
+    expect(t.ok && t.clause).toBe("GZ-4.4a.5");
+  });
+
+  it("refuses criticism in Dongguan and partner removal in Guangzhou (procedures their regulation lacks)", () => {
+    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.2", evidence: ev }, dg))).toBe("PROCEDURE_NOT_IN_POLICY");
+    expect(codeOf(openProceeding({ kind: "partnerRemoval", ground: "DG-16.2", evidence: ev }, gz))).toBe("PROCEDURE_NOT_IN_POLICY");
+  });
+});
+
+describe("criticism machine", () => {
+  it("GZ-4.4a.2: issuing publishes the criticism and sets the default rectification deadline (20 working days)", () => {
+    // from 2025-06-10 Tue: 20 working days, skipping 端午 2025-05-31..06-02 (already past) → 2025-07-08 Tue
+    const t = okNext(criticismMachine.transition("proposed", { type: "issue" }, crit()));
+    expect(t.next).toBe("issued");
+    expect(t.clause).toBe("GZ-4.4a.2");
+    expect(t.effects).toContainEqual({ type: "scheduleDeadline", kind: "rectification", on: "2025-07-08" });
+    expect(t.effects).toContainEqual({ type: "publishCriticism", ground: "GZ-4.4a.2" });
+    expect(t.effects).toContainEqual({ type: "setUnitStatus", status: "criticised" });
+  });
+
+  it("refuses a staff-chosen deadline that is not in the future", () => {
+    expect(codeOf(criticismMachine.transition("proposed", { type: "issue", deadline: "2025-06-10" }, crit()))).toBe("DEADLINE_INVALID");
+  });
+
+  it("refuses dismissing without a reason", () => {
+    expect(codeOf(criticismMachine.transition("proposed", { type: "dismiss", reason: "" }, crit()))).toBe("REASON_REQUIRED");
+    expect(okNext(criticismMachine.transition("proposed", { type: "dismiss", reason: "已说明原因" }, crit())).next).toBe("dismissed");
+  });
+
+  it("the unit responds with a rectification report before the deadline, staff accept or return it", () => {
+    const c = crit({ deadline: "2025-07-08", today: "2025-07-08" });
+    expect(codeOf(criticismMachine.transition("issued", { type: "respond", documentId: "" }, c))).toBe("EVIDENCE_REQUIRED");
+    expect(okNext(criticismMachine.transition("issued", { type: "respond", documentId: "doc1" }, c)).next).toBe("responded");
+    expect(codeOf(criticismMachine.transition("responded", { type: "returnResponse", comment: "" }, c))).toBe("COMMENT_REQUIRED");
+    expect(okNext(criticismMachine.transition("responded", { type: "returnResponse", comment: "整改不到位" }, c)).next).toBe("issued");
+    const done = okNext(criticismMachine.transition("responded", { type: "acceptResponse" }, c));
+    expect(done.effects).toEqual([{ type: "setUnitStatus", status: "listed" }]);
+  });
+
+  it("refuses a rectification report after the deadline", () => {
+    expect(codeOf(criticismMachine.transition("issued", { type: "respond", documentId: "doc1" }, crit({ deadline: "2025-07-08", today: "2025-07-09" })))).toBe("DEADLINE_PASSED");
+  });
+
+  it("GZ-4.3b: an overdue rectification must be extended or escalated to clear-out", () => {
+    const c = crit({ deadline: "2025-07-08", today: "2025-07-09" });
+    const o = okNext(criticismMachine.transition("issued", { type: "markOverdue" }, c));
+    expect([o.next, o.clause]).toEqual(["overdue", "GZ-4.3b"]);
+    expect(criticismMachine.allowedEvents("overdue", c).sort()).toEqual(["escalate", "extend"]);
+    expect(codeOf(criticismMachine.transition("overdue", { type: "extend", deadline: "2025-07-09" }, c))).toBe("DEADLINE_INVALID");
+    expect(okNext(criticismMachine.transition("overdue", { type: "extend", deadline: "2025-07-31" }, c)).next).toBe("issued");
+    expect(codeOf(criticismMachine.transition("overdue", { type: "escalate", clearOutGround: "DG-10.6" }, c))).toBe("GROUND_NOT_IN_POLICY");
+    const e = okNext(criticismMachine.transition("overdue", { type: "escalate", clearOutGround: "GZ-4.4b.8" }, c));
+    expect(e.effects).toEqual([{ type: "openClearOut", ground: "GZ-4.4b.8" }]);
+  });
+
+  it("refuses marking overdue before the deadline has passed", () => {
+    expect(codeOf(criticismMachine.transition("issued", { type: "markOverdue" }, crit({ deadline: "2025-07-08", today: "2025-07-08" })))).toBe("DEADLINE_NOT_PASSED");
+  });
+
+  it("refuses events from the wrong state", () => {
+    expect(codeOf(criticismMachine.transition("accepted", { type: "markOverdue" }, crit()))).toBe("EVENT_NOT_ALLOWED");
+  });
+});
+
+describe("clear-out (GZ-4.4b, DG-10)", () => {
+  const open = (ground: string, pack = gz, evidence: { description: string; documentId?: string }[] = ev) =>
+    openProceeding({ kind: "clearOut", ground, evidence }, pack);
+
+  it("GZ-4.4b.1: a unit's own exit request is a ground and must be backed by its written request", () => {
+    expect(codeOf(open("GZ-4.4b.1"))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(open("GZ-4.4b.1", gz, [{ description: "单位来函申请退出", documentId: "d9" }]))).toBe("ok");
+  });
+
+  it("GZ-4.4b.2: not taking part in the evaluation opens a clear-out proposal", () => {
+    const t = open("GZ-4.4b.2", gz, [{ description: "2025-Q2 未报送材料，未参加绩效评价" }]);
+    expect(t.ok && t.effects).toEqual([{ type: "setUnitStatus", status: "clearOutProposed" }]);
+  });
+
+  it("GZ-4.4b.3: two failed evaluations in total open a clear-out proposal", () => {
+    expect(codeOf(open("GZ-4.4b.3", gz, [{ description: "累计第 2 次绩效评价不达标" }]))).toBe("ok");
+  });
+
+  it("GZ-4.4b.4: legal termination is a ground and still goes through the bureau meeting", () => {
+    expect(codeOf(open("GZ-4.4b.4"))).toBe("ok");
+    expect(codeOf(clearOutMachine.transition("proposed", { type: "takeEffect" }, co(gz, "GZ-4.4b.4")))).toBe("BUREAU_MEETING_REQUIRED");
+  });
+
+  it("GZ-4.4b.5: forged materials need stated evidence", () => {
+    expect(codeOf(open("GZ-4.4b.5", gz, []))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(open("GZ-4.4b.5"))).toBe("ok");
+  });
+
+  it("GZ-4.4b.6: leaking enterprise secrets leads, once effective, to a ban by USCC", () => {
+    expect(codeOf(open("GZ-4.4b.6"))).toBe("ok");
+    const t = okNext(clearOutMachine.transition("confirmed", { type: "takeEffect" }, co(gz, "GZ-4.4b.6")));
+    expect(t.effects).toContainEqual({ type: "banUscc", ground: "GZ-4.4b.6" });
+  });
+
+  it("GZ-4.4b.7: improper fees are a Guangzhou ground that Dongguan's regulation does not have", () => {
+    expect(codeOf(open("GZ-4.4b.7"))).toBe("ok");
+    expect(codeOf(open("GZ-4.4b.7", dg))).toBe("GROUND_NOT_IN_POLICY");
+  });
+
+  it("GZ-4.4b.8: 'otherwise unfit' is a ground (also reached by escalating an overdue rectification)", () => {
+    expect(codeOf(open("GZ-4.4b.8"))).toBe("ok");
+    expect(codeOf(open("GZ-4.4a.2"))).toBe("GROUND_NOT_IN_POLICY");
+  });
+
+  it("GZ-4.4b.9: a Guangzhou clear-out takes effect only after the bureau meeting confirms it", () => {
+    expect(codeOf(clearOutMachine.transition("proposed", { type: "takeEffect" }, co()))).toBe("BUREAU_MEETING_REQUIRED");
+    expect(clearOutMachine.allowedEvents("proposed", co()).sort()).toEqual(["dismiss", "recordBureauMeeting"]);
+    const m = okNext(clearOutMachine.transition("proposed", { type: "recordBureauMeeting", heldOn: "2025-06-09", minutesDocumentId: "m1", decision: "confirmed" }, co()));
+    expect([m.next, m.clause]).toEqual(["confirmed", "GZ-4.4b.9"]);
+    expect(okNext(clearOutMachine.transition("confirmed", { type: "takeEffect" }, co())).next).toBe("effective");
+  });
+
+  it("refuses a bureau-meeting record without minutes or dated in the future", () => {
+    expect(codeOf(clearOutMachine.transition("proposed", { type: "recordBureauMeeting", heldOn: "2025-06-09", minutesDocumentId: "", decision: "confirmed" }, co()))).toBe("MEETING_RECORD_REQUIRED");
+    expect(codeOf(clearOutMachine.transition("proposed", { type: "recordBureauMeeting", heldOn: "2025-06-11", minutesDocumentId: "m1", decision: "confirmed" }, co()))).toBe("MEETING_RECORD_REQUIRED");
+  });
+
+  it("a bureau meeting that rejects the proposal drops it and restores the unit", () => {
+    const t = okNext(clearOutMachine.transition("proposed", { type: "recordBureauMeeting", heldOn: "2025-06-09", minutesDocumentId: "m1", decision: "rejected" }, co()));
+    expect(t.next).toBe("dropped");
+    expect(t.effects).toEqual([{ type: "setUnitStatus", status: "listed" }]);
+  });
+
+  it("refuses dismissing a proposal without a reason, and announcing before it is effective", () => {
+    expect(codeOf(clearOutMachine.transition("proposed", { type: "dismiss", reason: "" }, co()))).toBe("REASON_REQUIRED");
+    expect(okNext(clearOutMachine.transition("proposed", { type: "dismiss", reason: "经核实不属实" }, co())).next).toBe("dismissed");
+    expect(codeOf(clearOutMachine.transition("proposed", { type: "announce" }, co()))).toBe("EVENT_NOT_ALLOWED");
+  });
+
+  it("GZ-4.5: when a clear-out takes effect the public announcement is created, then recorded as announced", () => {
+    const t = okNext(clearOutMachine.transition("confirmed", { type: "takeEffect" }, co()));
+    expect(t.effects).toContainEqual({ type: "publishAnnouncement", ground: "GZ-4.4b.5", reason: "伪造资料、弄虚作假" });
+    const a = okNext(clearOutMachine.transition("effective", { type: "announce" }, co()));
+    expect([a.next, a.clause]).toEqual(["announced", "GZ-4.5"]);
+  });
+
+  it("DG-10.1: a Dongguan unit's own exit request needs its written request", () => {
+    expect(codeOf(open("DG-10.1", dg))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(open("DG-10.1", dg, [{ description: "来函", documentId: "d1" }]))).toBe("ok");
+  });
+
+  it("DG-10.2: not taking part in the evaluation is a Dongguan ground, effective without a bureau meeting", () => {
+    expect(codeOf(open("DG-10.2", dg))).toBe("ok");
+    const t = okNext(clearOutMachine.transition("proposed", { type: "takeEffect" }, co(dg, "DG-10.2")));
+    expect([t.next, t.clause]).toEqual(["effective", "DG-10.2"]);
+  });
+
+  it("DG-10.3: two failed evaluations are a Dongguan ground; a bureau meeting may still be recorded", () => {
+    expect(codeOf(open("DG-10.3", dg))).toBe("ok");
+    const m = okNext(clearOutMachine.transition("proposed", { type: "recordBureauMeeting", heldOn: "2025-06-01", minutesDocumentId: "m2", decision: "confirmed" }, co(dg, "DG-10.3")));
+    expect([m.next, m.clause]).toEqual(["confirmed", "DG-10.3"]);
+  });
+
+  it("DG-10.4: legal termination is a Dongguan ground", () => {
+    expect(codeOf(open("DG-10.4", dg))).toBe("ok");
+  });
+
+  it("DG-10.5: forged materials need stated evidence in Dongguan too", () => {
+    expect(codeOf(open("DG-10.5", dg, []))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(open("DG-10.5", dg))).toBe("ok");
+  });
+
+  it("DG-10.6: 'otherwise unfit' is the last Dongguan ground; there is no DG-10.7", () => {
+    expect(codeOf(open("DG-10.6", dg))).toBe("ok");
+    expect(codeOf(open("DG-10.7", dg))).toBe("GROUND_NOT_IN_POLICY");
+  });
+
+  it("DG-11: the announcement carries the unit's reason and cites DG-11", () => {
+    const t = okNext(clearOutMachine.transition("proposed", { type: "takeEffect" }, { ...co(dg, "DG-10.5"), reason: "伪造业绩材料" }));
+    expect(t.effects).toContainEqual({ type: "publishAnnouncement", ground: "DG-10.5", reason: "伪造业绩材料" });
+    expect(okNext(clearOutMachine.transition("effective", { type: "announce" }, co(dg, "DG-10.5"))).clause).toBe("DG-11");
+  });
+
+  it("DG-5.5: the published clear-out list is newest first with name and reason", () => {
+    const list = clearOutList([
+      { unitName: "甲", ground: "DG-10.3", reason: "两次不达标", effectiveOn: "2025-02-01" },
+      { unitName: "乙", ground: "DG-10.5", reason: "伪造资料", effectiveOn: "2025-05-01" },
+    ]);
+    expect(list.map((e) => e.unitName)).toEqual(["乙", "甲"]);
+  });
+});
+
+describe("listing and bans", () => {
+  const banned = makeUscc(100);
+  const listed = makeUscc(101);
+
+  it("GZ-4.3a: a new unit can be added to a running programme in a later batch", () => {
+    const r = checkListing(makeUscc(102), { listedUsccs: [listed], bannedUsccs: [banned] }, gz);
+    expect(r.ok && r.clause).toBe("GZ-4.3a");
+    expect(codeOf(checkListing(listed, { listedUsccs: [listed], bannedUsccs: [] }, gz))).toBe("ALREADY_LISTED");
+  });
+
+  it("GZ-4.4b: a cleared-out unit may never be listed again (checked by USCC)", () => {
+    const r = checkListing(` ${banned} `, { listedUsccs: [], bannedUsccs: [banned] }, gz);
+    expect(codeOf(r)).toBe("USCC_BANNED");
+    expect(codeOf(checkListing("91350100M000100Y44", { listedUsccs: [], bannedUsccs: [] }, gz))).toBe("USCC_CHECK");
+  });
+});
+
+describe("partner removal (DG-16)", () => {
+  const open = (ground: string, evidence: { description: string; documentId?: string }[] = ev) =>
+    openProceeding({ kind: "partnerRemoval", ground, evidence }, dg);
+  const pr = (ground: string) => ({ ...base(dg), ground });
+
+  it("DG-16.1: a partner's voluntary exit needs its written request", () => {
+    expect(codeOf(open("DG-16.1"))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(open("DG-16.1", [{ description: "合作伙伴来函", documentId: "d2" }]))).toBe("ok");
+  });
+
+  it("DG-16.2: an order to drop the partner follows the unresolved-complaints ground", () => {
+    expect(codeOf(open("DG-16.2"))).toBe("ok");
+    const o = okNext(partnerRemovalMachine.transition("proposed", { type: "order" }, pr("DG-16.2")));
+    expect([o.next, o.clause]).toEqual(["ordered", "DG-16.2"]);
+    expect(o.effects).toContainEqual({ type: "setPartnerStatus", status: "removalOrdered" });
+  });
+
+  it("DG-16.3: the dissatisfied-ratings ground ends with the partner removed and the list republished", () => {
+    expect(codeOf(open("DG-16.3"))).toBe("ok");
+    const r = okNext(partnerRemovalMachine.transition("ordered", { type: "confirmRemoved" }, pr("DG-16.3")));
+    expect(r.effects).toEqual([{ type: "setPartnerStatus", status: "removed" }, { type: "publishList", list: "partners" }]);
+  });
+
+  it("DG-16.4: legal termination of the partner is a ground", () => {
+    expect(codeOf(open("DG-16.4"))).toBe("ok");
+  });
+
+  it("DG-16.5: forged materials need stated evidence", () => {
+    expect(codeOf(open("DG-16.5", []))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(open("DG-16.5"))).toBe("ok");
+  });
+
+  it("DG-16.6: 'otherwise unfit' is a ground; staff may dismiss a proposal only with a reason", () => {
+    expect(codeOf(open("DG-16.6"))).toBe("ok");
+    expect(codeOf(partnerRemovalMachine.transition("proposed", { type: "dismiss", reason: "" }, pr("DG-16.6")))).toBe("REASON_REQUIRED");
+    expect(codeOf(partnerRemovalMachine.transition("proposed", { type: "confirmRemoved" }, pr("DG-16.6")))).toBe("EVENT_NOT_ALLOWED");
+  });
+});
+
+describe("evaluation approval", () => {
+  it("GZ-3.4.2: a conclusion is final only when staff approve it, and not while judged parts are unscored", () => {
+    const ctx = { ...base(gz), missingJudged: ["服务能力与履职情况"] };
+    expect(codeOf(evaluationMachine.transition("draft", { type: "approve" }, ctx))).toBe("JUDGED_SCORES_MISSING");
+    expect(evaluationMachine.allowedEvents("draft", ctx)).toEqual([]);
+    const t = okNext(evaluationMachine.transition("draft", { type: "approve" }, { ...ctx, missingJudged: [] }));
+    expect([t.next, t.clause]).toEqual(["approved", "GZ-3.4.2"]);
+  });
+
+  it("reopening an approved evaluation needs a reason", () => {
+    const ctx = { ...base(gz), missingJudged: [] };
+    expect(codeOf(evaluationMachine.transition("approved", { type: "reopen", reason: "" }, ctx))).toBe("REASON_REQUIRED");
+    expect(okNext(evaluationMachine.transition("approved", { type: "reopen", reason: "评分录入错误" }, ctx)).next).toBe("draft");
+  });
+});
