@@ -61,7 +61,7 @@ describe("report deadlines", () => {
     expect(reportDeadline("2025", dongguan)).toBe("2026-01-22");
   });
 
-  it("DG-6.9: a deadline that needs an uncovered year is refused, not guessed", () => {
+  it("a report deadline that needs an uncovered year (2027) is refused, not guessed", () => {
     expect(() => reportDeadline("2026", dongguan)).toThrow(/2027-01-0/);
   });
 

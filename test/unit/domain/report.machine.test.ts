@@ -27,6 +27,12 @@ describe("report machine", () => {
     expect(okNext(reportMachine.transition("draft", { type: "submit" }, { ...ctx(), pack: dg })).clause).toBe("DG-9.1");
   });
 
+  it("DG-6.9: a Dongguan progress report filed after its deadline is recorded as late", () => {
+    // 2025 annual report: deadline 2026-01-22 Thu (15 working days after 2025-12-31)
+    const c = { ...ctx(), pack: dg, deadline: "2026-01-22", today: "2026-01-23" };
+    expect(okNext(reportMachine.transition("draft", { type: "submit" }, c)).effects).toEqual([{ type: "recordLateReport", deadline: "2026-01-22" }]);
+  });
+
   it("refuses an incomplete submission, naming the missing fields", () => {
     const t = reportMachine.transition("draft", { type: "submit" }, ctx({ missingFields: ["咨询诊断"] }));
     expect(codeOf(t)).toBe("REPORT_INCOMPLETE");
