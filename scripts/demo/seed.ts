@@ -1,9 +1,9 @@
 // Seeds the demo programmes into the emulators. Safe to run twice: every document and account
-// has a fixed id and is written with set()/update, so a second run changes nothing.
-import { getApps, initializeApp } from "firebase-admin/app";
-import { getAuth, type Auth } from "firebase-admin/auth";
-import { getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
+// has a fixed id and is written with set(), so a second run changes nothing. Documents go
+// through the typed collections, so demo data obeys the same schemas as real data.
 import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { auth, db } from "../../functions/src/store/admin.js";
+import { collections } from "../../functions/src/store/collections.js";
 import { demoAccounts, DEMO_PASSWORD } from "./accounts.js";
 
 export const PROGRAMMES = [
@@ -23,31 +23,25 @@ function requireEmulators() {
   }
 }
 
-export function adminHandles(): { db: Firestore; auth: Auth } {
+export function adminHandles() {
   requireEmulators();
-  const app = getApps()[0] ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-traction" });
-  return { db: getFirestore(app), auth: getAuth(app) };
+  return { db, auth };
 }
 
-export async function seedDemo({ db, auth }: { db: Firestore; auth: Auth }) {
-  const listedOn = "2025-01-15";
-  const batch = db.batch();
+export async function seedDemo({ db: firestore, auth: users }: ReturnType<typeof adminHandles>) {
+  requireEmulators();
+  const createdAt = new Date("2025-01-01T00:00:00+08:00");
+  const batch = firestore.batch();
   for (const p of PROGRAMMES) {
-    batch.set(db.doc(`programmes/${p.id}`), { name: p.name, city: p.city, packId: p.packId, status: "active", createdAt: Timestamp.fromDate(new Date("2025-01-01T00:00:00+08:00")) });
+    batch.set(collections.programmes().doc(p.id), { name: p.name, city: p.city, packId: p.packId, startsOn: "2025-01-01", endsOn: null, calendarOverrides: { restDays: [], workingDays: [], coveredYears: [] }, createdAt });
   }
   for (const u of UNITS) {
-    batch.set(db.doc(`programmes/${u.programmeId}/units/${u.id}`), {
-      name: u.name,
-      uscc: makeUscc(u.seq),
-      status: "listed",
-      listedOn,
-      batch: "第一批",
-    });
+    batch.set(collections.units(u.programmeId).doc(u.id), { name: u.name, uscc: makeUscc(u.seq), status: "listed", listedOn: "2025-01-15", batch: "第一批" });
   }
   for (const a of demoAccounts) {
     if (a.claims.unit) {
       const { programmeId, unitId } = a.claims.unit;
-      batch.set(db.doc(`programmes/${programmeId}/units/${unitId}/members/${a.uid}`), { uid: a.uid, email: a.email, displayName: a.displayName });
+      batch.set(collections.members(programmeId, unitId).doc(a.uid), { uid: a.uid, name: a.displayName, addedAt: createdAt });
     }
   }
   await batch.commit();
@@ -55,11 +49,11 @@ export async function seedDemo({ db, auth }: { db: Firestore; auth: Auth }) {
   for (const a of demoAccounts) {
     const props = { email: a.email, password: DEMO_PASSWORD, displayName: a.displayName, emailVerified: true };
     try {
-      await auth.updateUser(a.uid, props);
+      await users.updateUser(a.uid, props);
     } catch {
-      await auth.createUser({ uid: a.uid, ...props });
+      await users.createUser({ uid: a.uid, ...props });
     }
-    await auth.setCustomUserClaims(a.uid, a.claims);
+    await users.setCustomUserClaims(a.uid, a.claims);
   }
 }
 

@@ -5,7 +5,7 @@ import { doc, getDoc, serverTimestamp, setDoc } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
-import { appendAuditOnce } from "../../functions/src/store/audit.js";
+import { appendAuditOnce, systemActor } from "../../functions/src/store/audit.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 
 describe("harness: auth, rules, trigger and audit on the emulators", () => {
@@ -21,19 +21,20 @@ describe("harness: auth, rules, trigger and audit on the emulators", () => {
     await setDoc(doc(client, "programmes/gz-2025/reports/gz-u01_2025-Q3"), {
       unitId: "gz-u01",
       periodId: "2025-Q3",
-      status: "draft",
-      createdBy: uid,
+      state: "draft",
+      metrics: {},
+      updatedBy: uid,
       updatedAt: serverTimestamp(),
     });
 
     const { db } = admin();
-    const audit = db.collection("programmes/gz-2025/audit").where("subject", "==", "programmes/gz-2025/reports/gz-u01_2025-Q3");
+    const audit = db.collection("programmes/gz-2025/audit").where("entity", "==", "programmes/gz-2025/reports/gz-u01_2025-Q3");
     const entries = await eventually(async () => {
       const snap = await audit.get();
       return snap.empty ? undefined : snap.docs;
     }, "the audit entry written by onReportCreated");
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.data()).toMatchObject({ action: "report.created", actor: { type: "user", uid: "member-gz-01" }, clause: "GZ-2.1", after: { status: "draft", periodId: "2025-Q3", unitId: "gz-u01" } });
+    expect(entries[0]!.data()).toMatchObject({ action: "report.created", actor: { uid: "member-gz-01", role: "unitMember" }, clause: "GZ-2.1", after: { state: "draft", periodId: "2025-Q3", unitId: "gz-u01" } });
     expect(entries[0]!.data().at.toDate()).toBeInstanceOf(Date);
   });
 
@@ -46,7 +47,7 @@ describe("harness: auth, rules, trigger and audit on the emulators", () => {
   });
 
   it("an audit entry recorded twice under the same id is stored once (replay-safe)", async () => {
-    const entry = { actor: { type: "system" as const, job: "test" }, action: "test.replay", subject: "programmes/gz-2025" };
+    const entry = { at: new Date(), actor: systemActor("test"), action: "test.replay", entity: "programmes/gz-2025" };
     expect(await appendAuditOnce("gz-2025", "replay-1", entry)).toBe(true);
     expect(await appendAuditOnce("gz-2025", "replay-1", entry)).toBe(false);
     const snap = await admin().db.collection("programmes/gz-2025/audit").where("action", "==", "test.replay").get();

@@ -6,4 +6,6 @@ import { getFirestore } from "firebase-admin/firestore";
 const app = getApps()[0] ?? initializeApp();
 
 export const db = getFirestore(app);
+// Optional schema fields are simply absent; without this Firestore rejects `undefined`.
+db.settings({ ignoreUndefinedProperties: true });
 export const auth = getAuth(app);

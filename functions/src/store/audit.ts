@@ -1,56 +1,34 @@
-// The audit writer. The audit log is append-only: entries are created with `create()` under a
-// caller-chosen id, so a retried trigger or job that tries to record the same decision again
-// gets ALREADY_EXISTS instead of a duplicate entry.
-import { FieldValue, type Transaction, type WriteBatch } from "firebase-admin/firestore";
-import { db } from "./admin.js";
-import { paths } from "./paths.js";
+// The audit writer. The log is append-only: entries are created with `create()` under an id the
+// caller derives from the event or decision, so a retried trigger or job that records the same
+// decision again gets ALREADY_EXISTS instead of a duplicate. Clients cannot write it at all
+// (firestore.rules), and nothing in the code updates or deletes an entry.
+import type { Transaction, WriteBatch } from "firebase-admin/firestore";
+import type { Actor, AuditEntry } from "../domain/schemas/index.js";
+import { collections } from "./collections.js";
 
-export type Actor = { type: "user"; uid: string } | { type: "system"; job: string };
-
-export interface AuditEntry {
-  actor: Actor;
-  /** What happened, e.g. "report.created". */
-  action: string;
-  /** Full document path of the record the action concerns. */
-  subject: string;
-  /** Changed fields before / after (only those). */
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-  /** The clause that applied, where a rule decided (e.g. "GZ-4.4b.3"). */
-  clause?: string | null;
-}
-
-function entryData(entry: AuditEntry) {
-  return {
-    actor: entry.actor,
-    action: entry.action,
-    subject: entry.subject,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    clause: entry.clause ?? null,
-    at: FieldValue.serverTimestamp(),
-  };
-}
+export const systemActor = (job: string): Actor => ({ uid: "system", role: "system", name: job });
 
 export function auditRef(programmeId: string, entryId: string) {
-  return db.collection(paths.audit(programmeId)).doc(entryId);
+  return collections.audit(programmeId).doc(entryId);
 }
 
-/** Adds the entry to a transaction or batch; fails the whole write if the id was already used. */
+/** Adds the entry to a transaction or batch; the whole write fails if the id was already used. */
 export function appendAudit(writer: Transaction | WriteBatch, programmeId: string, entryId: string, entry: AuditEntry) {
-  // Both Transaction and WriteBatch have create(ref, data); the union needs a nudge for TS.
-  (writer as WriteBatch).create(auditRef(programmeId, entryId), entryData(entry));
+  // Transaction and WriteBatch both have create(ref, data); TS cannot call through the union.
+  (writer as WriteBatch).create(auditRef(programmeId, entryId), entry);
 }
 
 const ALREADY_EXISTS = 6;
 
+export const isAlreadyExists = (err: unknown) => (err as { code?: number | string }).code === ALREADY_EXISTS || (err as { code?: string }).code === "already-exists";
+
 /** Appends one entry on its own; returns false when that id was already recorded (a replay). */
 export async function appendAuditOnce(programmeId: string, entryId: string, entry: AuditEntry): Promise<boolean> {
   try {
-    await auditRef(programmeId, entryId).create(entryData(entry));
+    await auditRef(programmeId, entryId).create(entry);
     return true;
   } catch (err) {
-    if ((err as { code?: number }).code === ALREADY_EXISTS) return false;
+    if (isAlreadyExists(err)) return false;
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-// A unit member created a report draft → record it in the programme's audit log.
+// A unit member created a report draft → record it in the programme's audit log (GZ-2.1).
 // Idempotent: the entry id is derived from the event id, so a redelivered event is a no-op.
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { logger } from "firebase-functions";
@@ -8,12 +8,14 @@ export const onReportCreated = onDocumentCreated("programmes/{programmeId}/repor
   const snap = event.data;
   if (!snap) return;
   const data = snap.data();
-  const createdBy = typeof data.createdBy === "string" ? data.createdBy : "unknown";
+  // Rules make `updatedBy` the writer's own uid.
+  const uid = typeof data.updatedBy === "string" && data.updatedBy ? data.updatedBy : "unknown";
   const written = await appendAuditOnce(event.params.programmeId, `evt-${event.id}`, {
-    actor: { type: "user", uid: createdBy },
+    at: new Date(event.time),
+    actor: { uid, role: "unitMember" },
     action: "report.created",
-    subject: snap.ref.path,
-    after: { status: data.status ?? null, periodId: data.periodId ?? null, unitId: data.unitId ?? null },
+    entity: snap.ref.path,
+    after: { state: data.state ?? null, periodId: data.periodId ?? null, unitId: data.unitId ?? null },
     clause: "GZ-2.1",
   });
   if (!written) logger.info("onReportCreated: event already recorded", { eventId: event.id });

@@ -1,0 +1,91 @@
+// Every collection as a typed, validating reference. No string paths anywhere else in the code.
+// Everything a programme owns lives under programmes/{programmeId}, so rules and exports scope
+// by programme. Records that belong to a unit carry `unitId` and sit at programme level
+// (not under the unit) so staff can query across units with one index and rules check one field.
+import type { CollectionReference, DocumentReference } from "firebase-admin/firestore";
+import type { z } from "zod";
+import {
+  announcementSchema,
+  auditEntrySchema,
+  awardSchema,
+  banSchema,
+  catalogueItemSchema,
+  changeApplicationSchema,
+  complaintSchema,
+  documentMetaSchema,
+  evaluationSchema,
+  interviewSchema,
+  memberSchema,
+  noticeSchema,
+  notificationSchema,
+  objectionSchema,
+  partnerSchema,
+  periodSchema,
+  pilotEnterpriseSchema,
+  proceedingSchema,
+  programmeSchema,
+  rankingSummarySchema,
+  ratingSchema,
+  reportSchema,
+  surveyTokenSchema,
+  taskBookSchema,
+  unitSchema,
+  advanceNoticeSchema,
+} from "../domain/schemas/index.js";
+import { db } from "./admin.js";
+import { converter } from "./converter.js";
+
+type Typed<S extends z.ZodType> = CollectionReference<z.output<S>>;
+
+function typed<S extends z.ZodType<FirebaseFirestore.DocumentData>>(ref: CollectionReference, schema: S): Typed<S> {
+  return ref.withConverter(converter(schema));
+}
+
+const programmeDoc = (programmeId: string) => db.collection("programmes").doc(programmeId);
+
+/** A sub-collection of a programme, typed by its schema. */
+const under =
+  <S extends z.ZodType<FirebaseFirestore.DocumentData>>(name: string, schema: S) =>
+  (programmeId: string) =>
+    typed(programmeDoc(programmeId).collection(name), schema);
+
+export const collections = {
+  programmes: () => typed(db.collection("programmes"), programmeSchema),
+  units: under("units", unitSchema),
+  members: (programmeId: string, unitId: string) => typed(programmeDoc(programmeId).collection("units").doc(unitId).collection("members"), memberSchema),
+  partners: under("partners", partnerSchema),
+  catalogue: under("catalogue", catalogueItemSchema),
+  enterprises: under("enterprises", pilotEnterpriseSchema),
+  taskBooks: under("taskBooks", taskBookSchema),
+  periods: under("periods", periodSchema),
+  reports: under("reports", reportSchema),
+  evaluations: under("evaluations", evaluationSchema),
+  rankings: under("rankings", rankingSummarySchema),
+  interviews: under("interviews", interviewSchema),
+  awards: under("awards", awardSchema),
+  changes: under("changes", changeApplicationSchema),
+  advanceNotices: under("advanceNotices", advanceNoticeSchema),
+  complaints: under("complaints", complaintSchema),
+  ratings: under("ratings", ratingSchema),
+  surveyTokens: under("surveyTokens", surveyTokenSchema),
+  proceedings: under("proceedings", proceedingSchema),
+  notices: under("notices", noticeSchema),
+  objections: (programmeId: string, noticeId: string) => typed(programmeDoc(programmeId).collection("notices").doc(noticeId).collection("objections"), objectionSchema),
+  announcements: under("announcements", announcementSchema),
+  documents: under("documents", documentMetaSchema),
+  notifications: under("notifications", notificationSchema),
+  audit: under("audit", auditEntrySchema),
+  /** Cleared-out units by USCC, across programmes: never listed again (GZ-4.4b, DG-10). */
+  bans: () => typed(db.collection("bans"), banSchema),
+} as const;
+
+export type CollectionName = keyof typeof collections;
+
+/** Deterministic ids for records that exist once per unit and period. */
+export const ids = {
+  report: (unitId: string, periodId: string) => `${unitId}_${periodId}`,
+  evaluation: (unitId: string, periodId: string) => `${unitId}_${periodId}`,
+  taskBook: (unitId: string, year: number) => `${unitId}_${year}`,
+};
+
+export type Ref<T> = DocumentReference<T>;
