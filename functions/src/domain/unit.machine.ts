@@ -1,6 +1,6 @@
 // Unit status (GZ-1.2 / DG-2): listed → criticised → rectifying → clear-out proposed → cleared out,
-// or withdrawn (listing annulled). The proceedings drive these steps; this table keeps the
-// unit's own status consistent with them.
+// or withdrawn (listing annulled). The proceedings drive these steps through their
+// `setUnitStatus` effects; the store validates each such step with this table.
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { UnitState } from "./states.js";
@@ -11,7 +11,7 @@ export type UnitEvent =
   | { type: "rectificationAccepted"; ground: string }
   | { type: "proposeClearOut"; ground: string }
   | { type: "clearOutDropped"; ground: string }
-  | { type: "clearOutEffective"; ground: string; reason: string }
+  | { type: "clearOutEffective"; ground: string }
   | { type: "withdraw"; reason: string };
 
 const active = ["listed", "criticised", "rectifying"] as const satisfies readonly UnitState[];
@@ -45,13 +45,10 @@ export const unitMachine = defineMachine<UnitState, UnitEvent, MachineContext>("
     {
       from: ["clearOutProposed"],
       to: "clearedOut",
+      // The ban, suspension and announcement are effects of the clear-out proceeding
+      // (clearOut.machine.ts `takeEffect`); this table only keeps the unit's status in step, so
+      // carrying out both never bans or announces twice.
       clause: (_c, e) => e.ground,
-      // GZ-4.4b / DG-10: cleared out and never to re-apply; GZ-4.5 / DG-11: announced.
-      effects: (_s, e) => [
-        { type: "banUscc", ground: e.ground },
-        { type: "suspendPartnersAndCatalogue" },
-        { type: "publishAnnouncement", ground: e.ground, reason: e.reason },
-      ],
     },
   ],
   withdraw: [

@@ -11,10 +11,10 @@ describe("unit status machine", () => {
     expect(okNext(unitMachine.transition("rectifying", { type: "rectificationAccepted", ground: "GZ-4.4a.2" }, base())).next).toBe("listed");
   });
 
-  it("DG-2: a cleared-out unit is terminal and its clear-out bans the USCC and announces it", () => {
-    const t = okNext(unitMachine.transition("clearOutProposed", { type: "clearOutEffective", ground: "DG-10.5", reason: "伪造资料" }, base(dg)));
-    expect(t.next).toBe("clearedOut");
-    expect(t.effects.map((e) => e.type)).toEqual(["banUscc", "suspendPartnersAndCatalogue", "publishAnnouncement"]);
+  it("DG-2: a cleared-out unit is terminal (ban and announcement belong to the proceeding, not repeated here)", () => {
+    const t = okNext(unitMachine.transition("clearOutProposed", { type: "clearOutEffective", ground: "DG-10.5" }, base(dg)));
+    expect([t.next, t.clause]).toEqual(["clearedOut", "DG-10.5"]);
+    expect(t.effects).toEqual([]);
     expect(unitMachine.allowedEvents("clearedOut", base(dg))).toEqual([]);
   });
 
