@@ -34,6 +34,8 @@ export const periodSchema = z.object({
 export type Period = z.infer<typeof periodSchema>;
 
 /** Per-enterprise progress line in a report (GZ-2.2.11). */
+export type MetricValuesRecord = z.infer<typeof metricValuesSchema>;
+
 export const enterpriseProgressSchema = z.object({
   enterpriseId: idOf("试点企业编号"),
   progress: text("进展情况", 1000),
@@ -99,6 +101,7 @@ export const rankingSummarySchema = z.object({
   periodId: periodIdField,
   counts: z.record(z.string().regex(/^\d+$/), z.number().int().min(0)),
 });
+export type RankingSummary = z.infer<typeof rankingSummarySchema>;
 
 /** DG-9.2: interview / supervision record for a low-ranked unit. */
 export const interviewSchema = z.object({

@@ -19,6 +19,8 @@ export const bureauMeetingSchema = z.object({
   decision: enumOf("局务会结论", ["confirmed", "rejected"] as const),
 });
 
+export type BureauMeeting = z.infer<typeof bureauMeetingSchema>;
+
 /** Proceedings: criticism (GZ-4.4a, GZ-4.3b), clear-out (GZ-4.4b, DG-10), partner removal (DG-16). */
 export const proceedingSchema = z.discriminatedUnion("kind", [
   z.object({
