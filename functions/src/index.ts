@@ -2,3 +2,4 @@
 import "./globalOptions.js";
 
 export { onReportCreated } from "./triggers/onReportCreated.js";
+export { grantRole } from "./api/grantRole.js";

@@ -3,6 +3,7 @@
 import { deleteApp, initializeApp as initClient, type FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth as getClientAuth, signInWithEmailAndPassword } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore as getClientFirestore, type Firestore as ClientFirestore } from "firebase/firestore";
+import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
 import { adminHandles } from "../../scripts/demo/seed.js";
 
 export const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-traction";
@@ -25,10 +26,37 @@ export async function clearFirestore() {
 
 const clients: FirebaseApp[] = [];
 
-/** A client SDK app signed in as the given user, as a browser would be. */
-export async function signedInClient(email: string, password: string): Promise<{ db: ClientFirestore; uid: string }> {
-  const app = initClient({ apiKey: "demo-api-key", projectId: PROJECT_ID }, `client-${clients.length}-${email}`);
+/** Where the Functions emulator listens, from the emulator hub that emulators:exec announces. */
+async function functionsHostPort(): Promise<{ host: string; port: number }> {
+  const hub = hostPort("FIREBASE_EMULATOR_HUB");
+  const res = await fetch(`http://${hub.host}:${hub.port}/emulators`);
+  const all = (await res.json()) as Record<string, { host: string; port: number }>;
+  if (!all.functions) throw new Error("the Functions emulator is not running");
+  return all.functions;
+}
+
+function clientApp(label: string): FirebaseApp {
+  const app = initClient({ apiKey: "demo-api-key", projectId: PROJECT_ID }, `client-${clients.length}-${label}`);
   clients.push(app);
+  return app;
+}
+
+async function clientFunctions(app: FirebaseApp): Promise<Functions> {
+  const functions = getFunctions(app, "asia-east2");
+  const f = await functionsHostPort();
+  connectFunctionsEmulator(functions, f.host, f.port);
+  return functions;
+}
+
+/** Calls a callable as nobody (the public). */
+export async function anonymousCall<T = unknown>(name: string, data: unknown): Promise<T> {
+  const functions = await clientFunctions(clientApp("anonymous"));
+  return (await httpsCallable<unknown, T>(functions, name)(data)).data;
+}
+
+/** A client SDK app signed in as the given user, as a browser would be. */
+export async function signedInClient(email: string, password: string): Promise<{ db: ClientFirestore; uid: string; call: <T = unknown>(name: string, data: unknown) => Promise<T> }> {
+  const app = clientApp(email);
   const auth = getClientAuth(app);
   const a = hostPort("FIREBASE_AUTH_EMULATOR_HOST");
   connectAuthEmulator(auth, `http://${a.host}:${a.port}`, { disableWarnings: true });
@@ -36,7 +64,9 @@ export async function signedInClient(email: string, password: string): Promise<{
   const f = hostPort("FIRESTORE_EMULATOR_HOST");
   connectFirestoreEmulator(db, f.host, f.port);
   const cred = await signInWithEmailAndPassword(auth, email, password);
-  return { db, uid: cred.user.uid };
+  const functions = await clientFunctions(app);
+  const call = async <T = unknown>(name: string, data: unknown) => (await httpsCallable<unknown, T>(functions, name)(data)).data;
+  return { db, uid: cred.user.uid, call };
 }
 
 export async function closeClients() {

@@ -80,5 +80,7 @@ export const memberSchema = z.object({
   uid: idOf("账号编号"),
   name: text("姓名", 50),
   addedAt: instant("加入时间"),
+  /** Membership ends as a state: the record stays (nothing is deleted). */
+  removedAt: instant("离开时间").optional(),
 });
 export type Member = z.infer<typeof memberSchema>;

@@ -1,0 +1,46 @@
+// Who is calling, from the verified ID token's custom claims (the same claims firestore.rules
+// reads). Each check refuses with a Chinese message and the matching HttpsError code.
+import type { CallableRequest } from "firebase-functions/v2/https";
+import { fail } from "./errors.js";
+
+export type StaffLevel = "reviewer" | "admin";
+
+export interface Claims {
+  staff?: Record<string, StaffLevel>;
+  unit?: { programmeId: string; unitId: string };
+}
+
+export interface Caller {
+  uid: string;
+  name?: string;
+  claims: Claims;
+}
+
+export function callerOf(auth: CallableRequest["auth"]): Caller | undefined {
+  if (!auth) return undefined;
+  const t = auth.token as Record<string, unknown>;
+  return { uid: auth.uid, name: typeof t.name === "string" ? t.name : undefined, claims: { staff: t.staff as Claims["staff"], unit: t.unit as Claims["unit"] } };
+}
+
+export function requireSignedIn(auth: CallableRequest["auth"]): Caller {
+  return callerOf(auth) ?? fail("unauthenticated", "请先登录。");
+}
+
+/** Staff of this programme; `admin` where only an administrator may act (granting roles). */
+export function requireStaff(auth: CallableRequest["auth"], programmeId: string, level: StaffLevel = "reviewer"): Caller {
+  const caller = requireSignedIn(auth);
+  const has = caller.claims.staff?.[programmeId];
+  if (!has || (level === "admin" && has !== "admin")) fail("permission-denied", level === "admin" ? "只有本专项的管理员可以执行此操作。" : "只有本专项工作小组成员可以执行此操作。");
+  return caller;
+}
+
+/** A member of a unit of this programme; returns the unit. */
+export function requireMember(auth: CallableRequest["auth"], programmeId: string): Caller & { unitId: string } {
+  const caller = requireSignedIn(auth);
+  const unit = caller.claims.unit;
+  if (!unit || unit.programmeId !== programmeId) fail("permission-denied", "只有本专项牵引单位的成员可以执行此操作。");
+  return { ...caller, unitId: unit.unitId };
+}
+
+export const staffActor = (c: Caller) => ({ uid: c.uid, role: "staff" as const, ...(c.name ? { name: c.name } : {}) });
+export const memberActor = (c: Caller) => ({ uid: c.uid, role: "unitMember" as const, ...(c.name ? { name: c.name } : {}) });
