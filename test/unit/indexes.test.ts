@@ -83,7 +83,8 @@ function queriesIn(file: string): FoundQuery[] {
       // Modular SDK: query(ref, where(...), orderBy(...)).
       if (ts.isIdentifier(n.expression) && n.expression.text === "query" && n.arguments.length > 1) {
         const clauses = n.arguments.slice(1).flatMap((a) => (ts.isCallExpression(a) && ts.isIdentifier(a.expression) ? [clauseOf(a.expression.text, a.arguments)].filter((c): c is Clause => !!c) : []));
-        out.push({ file, line: line(n), collection: collectionOf(n.arguments[0]!, src) ?? "?", clauses });
+        // A wrapper that only adds cursors or limits (no where/orderBy) is not a query shape.
+        if (clauses.length > 0) out.push({ file, line: line(n), collection: collectionOf(n.arguments[0]!, src) ?? "?", clauses });
       }
       // Admin SDK: the outermost call of a chain ref.where(...).orderBy(...).
       const isChainCall = (c: ts.Node): c is ts.CallExpression => ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression) && ["where", "orderBy"].includes(c.expression.name.text);
@@ -138,7 +139,7 @@ describe("firestore.indexes.json covers every query the code makes", () => {
   it("finds the queries in the code (the scanner itself works)", () => {
     // The admin page's unit list is a known query; if the scanner stops seeing it, it is broken.
     expect(found.some((q) => q.collection === "units" && q.clauses.some((c) => c.field === "name" && c.kind === "order"))).toBe(true);
-    expect(found.every((q) => q.collection !== "?")).toBe(true);
+    expect(found.filter((q) => q.collection === "?").map((q) => `${q.file}:${q.line}`)).toEqual([]);
   });
 
   it("the scanner recognises a query that needs a composite index and one that does not", () => {

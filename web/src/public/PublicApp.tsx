@@ -1,9 +1,17 @@
 import { Card, Space, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { Shell } from "../shared/Shell";
 import { t } from "../shared/strings";
 
-/** Landing page: what this is and where each kind of user goes. */
+const NoticesPage = lazy(() => import("./NoticesPage"));
+const SurveyPage = lazy(() => import("./SurveyPage"));
+
+/** Public pages: the landing page, /notices (公示与公告) and /survey/:token (满意度评价). */
 export function PublicApp() {
+  const path = window.location.pathname;
+  const survey = /^\/survey\/([^/]+)\/?$/.exec(path);
+  if (survey) return <Shell title="试点企业满意度评价"><Suspense fallback={null}><SurveyPage token={decodeURIComponent(survey[1]!)} /></Suspense></Shell>;
+  if (path.startsWith("/notices")) return <Shell title={t.publicTitle}><Suspense fallback={null}><NoticesPage /></Suspense></Shell>;
   return (
     <Shell title={t.appName}>
       <Card style={{ maxWidth: 720, margin: "32px auto" }}>
@@ -11,6 +19,7 @@ export function PublicApp() {
         <Space size="large">
           <a href="/portal">{t.enterPortal}</a>
           <a href="/admin">{t.enterAdmin}</a>
+          <a href="/notices">公示公告</a>
         </Space>
       </Card>
     </Shell>

@@ -1,4 +1,4 @@
-import { Button, ConfigProvider, Layout, Space, Typography } from "antd";
+import { App, Button, ConfigProvider, Layout, Space, Typography } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import { signOut } from "firebase/auth";
 import type { ReactNode } from "react";
@@ -9,6 +9,7 @@ import { t } from "./strings";
 export function Shell({ title, userName, children }: { title: string; userName?: string; children: ReactNode }) {
   return (
     <ConfigProvider locale={zhCN}>
+      <App>
       <Layout style={{ minHeight: "100vh" }}>
         <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
           <Typography.Title level={4} style={{ color: "#fff", margin: 0 }}>
@@ -23,6 +24,7 @@ export function Shell({ title, userName, children }: { title: string; userName?:
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
       </Layout>
+      </App>
     </ConfigProvider>
   );
 }

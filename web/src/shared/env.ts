@@ -22,5 +22,9 @@ export const env = {
   region: parsed.VITE_FIREBASE_REGION,
   // demo-* projects exist only on the emulators; never point a demo build at the cloud.
   useEmulators: parsed.VITE_FIREBASE_PROJECT_ID.startsWith("demo-"),
+  /** Base URL of HTTPS functions (uploads, downloads). */
+  functionsBase: parsed.VITE_FIREBASE_PROJECT_ID.startsWith("demo-")
+    ? `http://${window.location.hostname}:${parsed.VITE_FUNCTIONS_EMULATOR_PORT}/${parsed.VITE_FIREBASE_PROJECT_ID}/${parsed.VITE_FIREBASE_REGION}`
+    : `https://${parsed.VITE_FIREBASE_REGION}-${parsed.VITE_FIREBASE_PROJECT_ID}.cloudfunctions.net`,
   emulatorPorts: { auth: parsed.VITE_AUTH_EMULATOR_PORT, firestore: parsed.VITE_FIRESTORE_EMULATOR_PORT, functions: parsed.VITE_FUNCTIONS_EMULATOR_PORT },
 };

@@ -1,0 +1,46 @@
+import { Alert, Button, Progress, Space } from "antd";
+import { useId, useRef, useState } from "react";
+import { ACCEPT_ATTR, precheck, uploadFile, type UploadTarget } from "./upload";
+
+/** One labelled file input with a progress bar and a clear message on refusal. */
+export function FileUpload({ label, target, onUploaded }: { label: string; target: UploadTarget; onUploaded: (documentId: string, fileName: string) => void }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onChange(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    setDone(null);
+    const reason = precheck(file);
+    if (reason) return setError(reason);
+    setPercent(0);
+    try {
+      const { documentId } = await uploadFile(target, file, setPercent);
+      setDone(file.name);
+      onUploaded(documentId, file.name);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setPercent(null);
+      if (input.current) input.current.value = "";
+    }
+  }
+
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      <Space>
+        <label htmlFor={id}>{label}</label>
+        <input id={id} ref={input} type="file" accept={ACCEPT_ATTR} onChange={(e) => onChange(e.target.files?.[0])} aria-label={label} style={{ display: "none" }} />
+        <Button onClick={() => input.current?.click()} disabled={percent !== null}>
+          选择文件
+        </Button>
+        {done && <span>已上传：{done}</span>}
+      </Space>
+      {percent !== null && <Progress percent={percent} size="small" aria-label={`${label}上传进度`} />}
+      {error && <Alert type="error" showIcon title={error} role="alert" />}
+    </Space>
+  );
+}

@@ -1,0 +1,26 @@
+// Calls a callable function. Our functions answer refusals with Chinese messages already; this
+// turns any failure into one readable sentence for the page.
+import { httpsCallable } from "firebase/functions";
+import { functions } from "./firebase";
+
+export class CallError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function call<T = unknown>(name: string, data: unknown): Promise<T> {
+  try {
+    return (await httpsCallable<unknown, T>(functions, name)(data)).data;
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    const code = (e.code ?? "unknown").replace(/^functions\//, "");
+    const readable = code === "internal" || code === "unavailable" || !e.message || /^[\x20-\x7e]+$/.test(e.message) ? "服务暂时不可用，请稍后重试。" : e.message;
+    throw new CallError(readable, code);
+  }
+}
+
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));

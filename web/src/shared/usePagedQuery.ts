@@ -1,0 +1,72 @@
+// A page of a Firestore query at a time, with cursors and the total from an aggregate count —
+// never the whole collection in the browser. `key` names the query: when it changes, paging
+// starts again from the first page.
+import { getCountFromServer, getDocs, limit, query, startAfter, type DocumentSnapshot, type Query } from "firebase/firestore";
+import { useEffect, useState } from "react";
+
+export interface Page<T> {
+  rows: (T & { id: string })[];
+  total: number | null;
+  loading: boolean;
+  error: string | null;
+  pageIndex: number;
+  hasNext: boolean;
+  next(): void;
+  prev(): void;
+  reload(): void;
+}
+
+export function usePagedQuery<T>(base: Query | null, key: string, pageSize = 20): Page<T> {
+  const [state, setState] = useState({ key, cursors: [null] as (DocumentSnapshot | null)[], tick: 0 });
+  const [rows, setRows] = useState<(T & { id: string })[]>([]);
+  const [last, setLast] = useState<DocumentSnapshot | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  // A new query starts from its first page.
+  const current = state.key === key ? state : { key, cursors: [null], tick: state.tick };
+  if (current !== state) setState(current);
+  const cursor = current.cursors[current.cursors.length - 1] ?? null;
+  const first = current.cursors.length === 1;
+
+  useEffect(() => {
+    if (!base) return;
+    let live = true;
+    setLoading(true);
+    const page = cursor ? query(base, startAfter(cursor), limit(pageSize + 1)) : query(base, limit(pageSize + 1));
+    Promise.all([getDocs(page), first ? getCountFromServer(base) : Promise.resolve(null)]).then(
+      ([snap, count]) => {
+        if (!live) return;
+        const docs = snap.docs.slice(0, pageSize);
+        setRows(docs.map((d) => ({ ...(d.data() as T), id: d.id })));
+        setLast(snap.docs.length > pageSize ? (docs[docs.length - 1] ?? null) : null);
+        if (count) setTotal(count.data().count);
+        setError(null);
+        setLoading(false);
+      },
+      (err: Error) => {
+        if (live) {
+          setError(err.message);
+          setLoading(false);
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // The query is identified by `key`; `base` is rebuilt on every render by callers.
+  }, [current.key, cursor, current.tick, first, pageSize]);
+
+  return {
+    rows,
+    total,
+    loading,
+    error,
+    pageIndex: current.cursors.length - 1,
+    hasNext: last !== null,
+    next: () => last && setState((s) => ({ ...s, cursors: [...s.cursors, last] })),
+    prev: () => setState((s) => ({ ...s, cursors: s.cursors.length > 1 ? s.cursors.slice(0, -1) : s.cursors })),
+    reload: () => setState((s) => ({ ...s, tick: s.tick + 1 })),
+  };
+}
