@@ -38,9 +38,10 @@ await waitUntilReady();
 if (firstStart && !stopping) {
   Object.assign(process.env, { FIRESTORE_EMULATOR_HOST: `${HOST}:${ports.firestore}`, FIREBASE_AUTH_EMULATOR_HOST: `${HOST}:${ports.auth}`, GCLOUD_PROJECT: PROJECT_ID });
   try {
-    const { seedDemo, adminHandles } = await import("./demo/seed.ts");
+    const { seedDemo, seedLivedIn, adminHandles } = await import("./demo/seed.ts");
     await seedDemo(adminHandles());
-    console.log("▶ 演示数据已写入。");
+    const n = await seedLivedIn(adminHandles());
+    console.log(`▶ 演示数据已写入（${n} 个文档）。`);
   } catch (err) {
     console.error(`✖ 演示数据写入失败：${err instanceof Error ? err.message : err}`);
   }

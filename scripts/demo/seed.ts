@@ -5,6 +5,8 @@ import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { auth, db } from "../../functions/src/store/admin.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { demoAccounts, DEMO_PASSWORD } from "./accounts.js";
+import { DEMO_SPECS, generateProgramme } from "./generate.js";
+import { writeProgramme } from "./writeProgramme.js";
 
 export const PROGRAMMES = [
   { id: "gz-2025", name: "广州市中小企业数字化转型城市试点（演示）", city: "广州", packId: "guangzhou" },
@@ -57,7 +59,19 @@ export async function seedDemo({ db: firestore, auth: users }: ReturnType<typeof
   }
 }
 
+/**
+ * The lived-in demo for `npm start`: two programmes with units in every state (issue 9). Tests
+ * use the small `seedDemo` above and build what they need themselves.
+ */
+export async function seedLivedIn({ db: firestore }: ReturnType<typeof adminHandles>): Promise<number> {
+  requireEmulators();
+  let n = 0;
+  for (const spec of DEMO_SPECS) n += await writeProgramme(firestore, generateProgramme(spec));
+  return n;
+}
+
 if (process.argv[1]?.endsWith("seed.ts")) {
   await seedDemo(adminHandles());
+  await seedLivedIn(adminHandles());
   console.log("演示数据已写入模拟器。");
 }

@@ -1,0 +1,312 @@
+// Generates a lived-in, obviously fictional programme: units, partners, pilot enterprises, task
+// books, closed periods with real scores and rankings (computed by the domain, not invented),
+// an open period with drafts, and units in every state the staff meet in practice. The same
+// generator, with a size parameter, feeds the benchmarks. Deterministic: a seed, not Math.random.
+import { makeCalendar } from "../../functions/src/domain/calendar.js";
+import { periodBounds, reportDeadline } from "../../functions/src/domain/periods.js";
+import { getPolicyPack, type PolicyPack } from "../../functions/src/domain/policy/index.js";
+import { rank, summarise } from "../../functions/src/domain/ranking.js";
+import { evaluate, type MetricValues } from "../../functions/src/domain/scoring.js";
+import type {
+  ChangeApplication,
+  Evaluation,
+  Notice,
+  Partner,
+  Period,
+  PilotEnterprise,
+  Proceeding,
+  Programme,
+  Rating,
+  Report,
+  TaskBook,
+  Unit,
+} from "../../functions/src/domain/schemas/index.js";
+import { makeUscc } from "../../functions/src/domain/uscc.js";
+
+export interface ProgrammeSpec {
+  id: string;
+  name: string;
+  city: string;
+  packId: "guangzhou" | "dongguan";
+  units: number;
+  partnersPerUnit: number;
+  enterprisesPerUnit: number;
+  /** Closed periods with accepted reports and approved evaluations, oldest first. */
+  closedPeriods: string[];
+  openPeriod: string;
+  /** First USCC serial, so programmes never share codes. */
+  usccBase: number;
+  /** Names for the first units (the demo sign-ins belong to them). */
+  fixedNames?: string[];
+}
+
+export interface GeneratedProgramme {
+  spec: ProgrammeSpec;
+  programme: Programme;
+  units: Record<string, Unit>;
+  partners: Record<string, Partner>;
+  enterprises: Record<string, PilotEnterprise>;
+  taskBooks: Record<string, TaskBook>;
+  periods: Record<string, Period>;
+  reports: Record<string, Report>;
+  evaluations: Record<string, Evaluation>;
+  rankings: Record<string, { periodId: string; counts: Record<string, number> }>;
+  proceedings: Record<string, Proceeding>;
+  changes: Record<string, ChangeApplication>;
+  notices: Record<string, Notice>;
+  ratings: Record<string, Rating>;
+}
+
+const AT = new Date("2026-01-05T09:00:00+08:00");
+const SYSTEM = { uid: "system", role: "system" as const, name: "demo-seed" };
+const STAFF = (programmeId: string) => ({ uid: programmeId.startsWith("gz") ? "staff-gz" : "staff-dg", role: "staff" as const, name: "演示工作人员" });
+
+/** mulberry32: a tiny deterministic PRNG. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CITY_WORDS: Record<string, string[]> = {
+  广州: ["穗链", "羊城", "珠江", "云山", "越秀", "南沙", "黄埔", "天河", "番禺", "花城", "白云", "海珠"],
+  东莞: ["莞工", "松山", "虎门", "长安", "厚街", "塘厦", "常平", "大朗", "樟木", "清溪", "凤岗", "石龙"],
+};
+const TRADES = ["智造", "云数", "数联", "工联", "智控", "数科", "链通", "智算", "云图", "精工"];
+const KINDS = ["科技", "信息", "数字服务", "软件", "网络科技"];
+const SECTORS = ["五金", "家具", "服装", "电子", "塑胶", "模具", "食品", "包装", "灯饰", "纺织"];
+
+export const unitId = (programmeId: string, i: number) => `${programmeId.slice(0, 2)}-u${String(i + 1).padStart(2, "0")}`;
+
+function name(words: string[], rnd: () => number, i: number, suffix: string) {
+  const w = words[i % words.length]!;
+  const t = TRADES[Math.floor(i / words.length + rnd() * TRADES.length) % TRADES.length]!;
+  return `${w}${t}${suffix}（演示）有限公司`;
+}
+
+/** Year-to-date actuals for a unit of a given strength at a point of the year. */
+function actualsFor(targets: MetricValues, strength: number, fraction: number): MetricValues {
+  const out: MetricValues = {};
+  for (const [k, v] of Object.entries(targets) as [keyof MetricValues, number][]) {
+    out[k] = k === "level2Share" ? Math.min(1, Math.round(v * (0.6 + strength * 0.5) * 100) / 100) : Math.round(v * fraction * (0.5 + strength * 0.7));
+  }
+  return out;
+}
+
+function fractionOf(periodId: string): number {
+  const q = /-Q([1-4])$/.exec(periodId);
+  return q ? Number(q[1]) / 4 : 1;
+}
+
+export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
+  const pack: PolicyPack = getPolicyPack(spec.packId);
+  // chinese-days covers up to 2026; the open period's deadline falls in January 2027, so the demo
+  // programme carries the part of the 2027 arrangement it needs. A real programme enters the
+  // State Council notice here (or updates the package) before relying on 2027 dates.
+  const calendarOverrides = { restDays: ["2027-01-01"], workingDays: [], coveredYears: [2027] };
+  const calendar = makeCalendar(calendarOverrides);
+  const rnd = prng(spec.usccBase);
+  const g: GeneratedProgramme = {
+    spec,
+    programme: {
+      name: spec.name,
+      city: spec.city,
+      packId: spec.packId,
+      startsOn: "2025-01-01",
+      endsOn: null,
+      calendarOverrides,
+      description: "演示数据：单位、企业与代码均为虚构。2027 年节假日仅录入元旦，正式使用前须按国务院办公厅通知补录。",
+      createdAt: AT,
+    },
+    units: {},
+    partners: {},
+    enterprises: {},
+    taskBooks: {},
+    periods: {},
+    reports: {},
+    evaluations: {},
+    rankings: {},
+    proceedings: {},
+    changes: {},
+    notices: {},
+    ratings: {},
+  };
+  const words = CITY_WORDS[spec.city] ?? CITY_WORDS["广州"]!;
+  const strengths: number[] = [];
+  let serial = spec.usccBase;
+
+  for (let i = 0; i < spec.units; i++) {
+    const id = unitId(spec.id, i);
+    // The last unit is weak enough to fail every evaluation (the domain scores it; nothing forced).
+    strengths.push(i === spec.units - 1 ? 0.05 : rnd());
+    g.units[id] = { name: spec.fixedNames?.[i] ?? name(words, rnd, i, KINDS[i % KINDS.length]!), uscc: makeUscc(serial++), status: "listed", listedOn: "2025-01-15", batch: i < spec.units / 2 ? "第一批" : "第二批" };
+    for (let j = 0; j < spec.partnersPerUnit; j++) {
+      g.partners[`${id}-p${j + 1}`] = { unitId: id, name: `${words[(i + j + 3) % words.length]}${TRADES[(j + 2) % TRADES.length]}合作伙伴${j + 1}号（演示）有限公司`, uscc: makeUscc(serial++), status: "active", since: "2025-02-01", listVersion: 1 };
+    }
+    for (let j = 0; j < spec.enterprisesPerUnit; j++) {
+      const before = 1 + Math.floor(rnd() * 2);
+      const after = Math.min(4, before + Math.floor(rnd() * 3));
+      const diagnosed = rnd() < 0.8;
+      g.enterprises[`${id}-e${j + 1}`] = {
+        name: `${words[(i * 7 + j) % words.length]}${SECTORS[j % SECTORS.length]}制品厂${j + 1}（演示）有限公司`,
+        uscc: makeUscc(serial++),
+        servedBy: id,
+        contractSignedOn: "2025-03-01",
+        diagnosisDone: false,
+        levelBefore: before,
+        ...(diagnosed ? { levelAfter: after } : {}),
+        onCloud: rnd() < 0.5,
+        acceptance: "pending",
+      };
+    }
+    for (const y of new Set([...spec.closedPeriods, spec.openPeriod].map((p) => Number(p.slice(0, 4))))) {
+      g.taskBooks[`${id}_${y}`] = {
+        unitId: id,
+        year: y,
+        targets: { enterprisesTransformed: 20, diagnoses: 30, cloudEnterprises: 15, level2Share: 0.8, solutions: 5, typicalCases: 2, platforms: 1 },
+        otherTargets: [],
+        signedOn: `${y}-01-20`,
+      };
+    }
+  }
+
+  // Closed periods: accepted reports, approved evaluations scored by the domain, frozen ranks.
+  for (const periodId of spec.closedPeriods) {
+    const b = periodBounds(periodId);
+    g.periods[periodId] = { id: periodId, cadence: pack.cadence, start: b.start, end: b.end, reportDeadline: reportDeadline(periodId, pack, calendar), state: "closed", closedAt: AT };
+    const rows: { unitId: string; total: number }[] = [];
+    Object.keys(g.units).forEach((uid, i) => {
+      const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;
+      const actuals = actualsFor(targets, strengths[i]!, fractionOf(periodId));
+      g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises: [], documentIds: [], submittedOn: b.end, late: false, returnedCount: 0 };
+      const judged = [
+        { partId: "satisfaction", score: Math.round(15 * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "phone"] as const },
+        { partId: "serviceCapability", score: Math.round(10 * (0.4 + strengths[i]! * 0.6)), methods: ["siteVisit"] as const },
+      ];
+      const r = evaluate({ periodId, targets, actuals, reporting: "onTime", complaints: { received: 1, closed: 1 }, judged }, pack.scoring);
+      if (!r.ok) throw new Error(r.message);
+      g.evaluations[`${uid}_${periodId}`] = {
+        unitId: uid,
+        periodId,
+        state: "approved",
+        dimensions: r.value.dimensions.map((d) => ({ id: d.id, label: d.label, weight: d.weight, score: d.score, explanation: d.explanation })),
+        judged: judged.map((j) => ({ ...j, methods: [...j.methods], evidenceDocumentIds: [], by: STAFF(spec.id) })),
+        total: r.value.total,
+        band: r.value.band,
+        passed: r.value.passed,
+        participated: true,
+        approvedBy: STAFF(spec.id),
+        approvedAt: AT,
+      };
+      rows.push({ unitId: uid, total: r.value.total });
+    });
+    for (const row of rank(rows)) g.evaluations[`${row.unitId}_${periodId}`]!.rank = row.rank;
+    g.rankings[periodId] = { periodId, counts: { ...summarise(rows) } };
+  }
+
+  // The open period: most units have drafts; one submitted, one returned with the reasons.
+  const open = spec.openPeriod;
+  const ob = periodBounds(open);
+  g.periods[open] = { id: open, cadence: pack.cadence, start: ob.start, end: ob.end, reportDeadline: reportDeadline(open, pack, calendar), state: "open" };
+  Object.keys(g.units).forEach((uid, i) => {
+    if (i % 3 === 2) return; // not started yet
+    const targets = g.taskBooks[`${uid}_${open.slice(0, 4)}`]!.targets;
+    const state = i === 0 ? "submitted" : i === 1 ? "returned" : "draft";
+    g.reports[`${uid}_${open}`] = {
+      unitId: uid,
+      periodId: open,
+      state,
+      metrics: actualsFor(targets, strengths[i]!, fractionOf(open) * 0.9),
+      enterprises: [],
+      documentIds: [],
+      late: false,
+      returnedCount: state === "returned" ? 1 : 0,
+      ...(state === "returned" ? { reviewComment: "“咨询诊断”数量与诊断报告份数不一致，请核对后补充诊断报告并说明进度滞后原因。" } : {}),
+      ...(state === "submitted" ? { submittedOn: "2026-11-20" } : {}),
+    };
+  });
+
+  // Units in every state the staff meet.
+  const ids = Object.keys(g.units);
+  const u = (k: number) => ids[k % ids.length]!;
+  const opened = { automatic: false, openedBy: STAFF(spec.id), evidence: [{ description: "演示：工作小组核查发现" }] };
+  if (pack.criticismGrounds.length > 0) {
+    g.units[u(3)]!.status = "rectifying";
+    g.proceedings["demo-criticism-open"] = { kind: "criticism", unitId: u(3), ground: pack.criticismGrounds[1] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: "2026-Q3 报告逾期报送且附件不完整" }], openedOn: "2026-11-02", state: "issued", rectificationDeadline: calendar.addWorkingDays("2026-11-02", 20), extensions: [] };
+    g.units[u(4)]!.status = "rectifying";
+    g.proceedings["demo-criticism-overdue"] = { kind: "criticism", unitId: u(4), ground: pack.criticismGrounds[2] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: "2026-Q3 进度滞后且未作说明" }], openedOn: "2026-10-09", state: "overdue", rectificationDeadline: calendar.addWorkingDays("2026-10-09", 20), extensions: [] };
+  }
+  const failedTwice = ids[ids.length - 1]!;
+  if (spec.closedPeriods.length >= pack.thresholds.failedEvaluations) {
+  g.units[failedTwice]!.status = "clearOutProposed";
+  g.proceedings["demo-clearout-awaiting-meeting"] = {
+    kind: "clearOut",
+    unitId: failedTwice,
+    ground: pack.clauses.failedEvaluations,
+    automatic: true,
+    openedBy: SYSTEM,
+    evidence: [{ description: `累计两次绩效评价不达标（${spec.closedPeriods.join("、")}）` }],
+    openedOn: "2026-11-10",
+    state: "proposed",
+    note: "累计两次绩效评价不达标",
+  };
+  }
+
+  // DG-16.3: two "dissatisfied" ratings for one partner → a removal candidate.
+  if (pack.partnerRemovalGrounds.length > 0) {
+    const partnerId = `${u(5)}-p1`;
+    for (const n of [1, 2]) {
+      g.ratings[`demo-rating-${n}`] = { unitId: u(5), partnerId, enterpriseId: `${u(5)}-e${n}`, periodId: spec.closedPeriods[spec.closedPeriods.length - 1]!, value: "dissatisfied", comment: n === 1 ? "上门服务多次爽约" : "系统上线后问题无人处理", ratedAt: AT, tokenId: `demo-token-${n}` };
+    }
+    g.proceedings["demo-partner-removal"] = {
+      kind: "partnerRemoval",
+      unitId: u(5),
+      partnerId,
+      ground: "DG-16.3",
+      automatic: true,
+      openedBy: SYSTEM,
+      evidence: [{ description: "试点企业两次评价“不满意”" }],
+      openedOn: "2026-11-12",
+      state: "proposed",
+    };
+  }
+
+  // A notice open for objections, with one approved partner addition in it.
+  const changeId = "demo-change-partner-add";
+  const newPartner = `${words[1]}${TRADES[4]}新伙伴（演示）有限公司`;
+  g.changes[changeId] = {
+    unitId: u(6),
+    type: "partnerAdd",
+    state: "inNotice",
+    payload: { type: "partnerAdd", name: newPartner, uscc: makeUscc(serial++) },
+    documents: [],
+    submittedOn: "2026-11-05",
+    reviewComment: "材料齐全，同意新增。",
+    reviewedBy: STAFF(spec.id),
+    noticeId: "demo-notice-open",
+    clause: pack.clauses.changeReview,
+  };
+  const startsOn = "2026-11-20";
+  const endsOn = calendar.deadline(startsOn, pack.notice.length, pack.notice.unit);
+  g.notices["demo-notice-open"] = {
+    title: `${spec.city}牵引单位合作伙伴变更公示（2026 年第 11 批）`,
+    items: [{ changeId, unitName: g.units[u(6)]!.name, summary: `新增合作伙伴：${newPartner}` }],
+    startsOn,
+    endsOn,
+    length: pack.notice.length,
+    unit: pack.notice.unit,
+    state: "open",
+    clause: pack.clauses.changeNotice,
+  };
+  return g;
+}
+
+export const DEMO_SPECS: ProgrammeSpec[] = [
+  { id: "gz-2025", name: "广州市中小企业数字化转型城市试点（演示）", city: "广州", packId: "guangzhou", units: 30, partnersPerUnit: 7, enterprisesPerUnit: 20, closedPeriods: ["2026-Q2", "2026-Q3"], openPeriod: "2026-Q4", usccBase: 1, fixedNames: ["穗链智造科技（演示）有限公司", "羊城云数信息（演示）有限公司"] },
+  { id: "dg-2025", name: "东莞市中小企业数字化转型城市试点（演示）", city: "东莞", packId: "dongguan", units: 20, partnersPerUnit: 5, enterprisesPerUnit: 10, closedPeriods: ["2025"], openPeriod: "2026", usccBase: 50_000, fixedNames: ["莞工数字服务（演示）有限公司"] },
+];

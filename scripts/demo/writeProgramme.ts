@@ -1,0 +1,32 @@
+// Writes a generated programme through the typed collections (so demo data obeys the same schemas
+// as real data), in batches of 400 documents. Fixed ids: running it twice changes nothing.
+import type { Firestore } from "firebase-admin/firestore";
+import { collections } from "../../functions/src/store/collections.js";
+import type { GeneratedProgramme } from "./generate.js";
+
+export async function writeProgramme(db: Firestore, g: GeneratedProgramme): Promise<number> {
+  const p = g.spec.id;
+  const writes: [FirebaseFirestore.DocumentReference<never>, unknown][] = [];
+  const add = <T>(col: FirebaseFirestore.CollectionReference<T>, docs: Record<string, T>) => {
+    for (const [id, data] of Object.entries(docs)) writes.push([col.doc(id) as FirebaseFirestore.DocumentReference<never>, data]);
+  };
+  writes.push([collections.programmes().doc(p) as FirebaseFirestore.DocumentReference<never>, g.programme]);
+  add(collections.units(p), g.units);
+  add(collections.partners(p), g.partners);
+  add(collections.enterprises(p), g.enterprises);
+  add(collections.taskBooks(p), g.taskBooks);
+  add(collections.periods(p), g.periods);
+  add(collections.reports(p), g.reports);
+  add(collections.evaluations(p), g.evaluations);
+  add(collections.rankings(p), g.rankings);
+  add(collections.proceedings(p), g.proceedings);
+  add(collections.changes(p), g.changes);
+  add(collections.notices(p), g.notices);
+  add(collections.ratings(p), g.ratings);
+  for (let i = 0; i < writes.length; i += 400) {
+    const batch = db.batch();
+    for (const [ref, data] of writes.slice(i, i + 400)) batch.set(ref, data as never);
+    await batch.commit();
+  }
+  return writes.length;
+}
