@@ -283,7 +283,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     unitId: u(6),
     type: "partnerAdd",
     state: "inNotice",
-    payload: { type: "partnerAdd", name: newPartner, uscc: makeUscc(serial++) },
+    payload: { type: "partnerAdd", name: newPartner, uscc: makeUscc(serial) },
     documents: [],
     submittedOn: "2026-11-05",
     reviewComment: "材料齐全，同意新增。",
