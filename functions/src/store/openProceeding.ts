@@ -29,6 +29,9 @@ export async function openProceedingInTx(tx: Transaction, input: OpenInput, acto
   const ctx = await loadProgrammeContext(pid, tx);
   const closed = programmeClosed({ today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn });
   if (closed) throw new Refused(closed);
+  // The pack decides first: a ground or procedure it does not list is refused whatever the records say.
+  const opened = decideOpening({ kind: input.kind, ground: input.ground, evidence: input.evidence, complaintIds: input.complaintIds }, ctx.pack);
+  if (!opened.ok) throw new Refused(opened);
 
   const unitRef = collections.units(pid).doc(input.unitId);
   const unit = (await tx.get(unitRef)).data();
@@ -49,9 +52,6 @@ export async function openProceedingInTx(tx: Transaction, input: OpenInput, acto
   }
   const ref = proceedingId ? collections.proceedings(pid).doc(proceedingId) : collections.proceedings(pid).doc();
   if (proceedingId && (await tx.get(ref)).exists) fail("already-exists", "该申请已提交，请勿重复提交。");
-
-  const opened = decideOpening({ kind: input.kind, ground: input.ground, evidence: input.evidence, complaintIds: input.complaintIds }, ctx.pack);
-  if (!opened.ok) throw new Refused(opened);
 
   const evidence = [...input.evidence, ...input.complaintIds.map((id) => ({ description: `关联投诉 ${id}` }))];
   const base = { unitId: input.unitId, ground: input.ground, evidence, automatic: false, openedOn: today, openedBy: actor, state: "proposed" as const, ...(input.note ? { note: input.note } : {}) };
