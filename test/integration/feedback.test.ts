@@ -154,6 +154,21 @@ describe("complaints and ratings", () => {
     await expect(anonymousCall("getSurvey", { token })).resolves.toMatchObject({ state: "valid" });
   });
 
+  it("GZ-1.3: a pilot enterprise's rating link is tied to the unit that serves it; an unknown enterprise gets no link", async () => {
+    await seedEnterprise(GZ, "gz-u02", "gz-e2", 321, "广州试点企业2（演示）");
+    const { link } = await gzStaff.call<{ link: string }>("issueSurveyLink", { programmeId: GZ, enterpriseId: "gz-e2", periodId: "2025-Q2" });
+    await expect(anonymousCall("getSurvey", { token: tokenOf(link) })).resolves.toMatchObject({ state: "valid", unit: { name: "羊城云数信息（演示）有限公司" }, partners: [] });
+    await expect(gzStaff.call("issueSurveyLink", { programmeId: GZ, enterpriseId: "nobody", periodId: "2025-Q2" })).rejects.toMatchObject({ code: "functions/not-found" });
+  });
+
+  it("DG-3: a Dongguan pilot enterprise's rating is stored against the unit on its record", async () => {
+    await seedEnterprise(DG, "dg-u01", "dg-e9", 309, "东莞试点企业9（演示）");
+    const { link } = await dgStaff.call<{ link: string }>("issueSurveyLink", { programmeId: DG, enterpriseId: "dg-e9", periodId: "2025" });
+    await anonymousCall("submitRating", { token: tokenOf(link), ratings: [{ value: "basicallySatisfied" }] });
+    const rows = (await collections.ratings(DG).where("enterpriseId", "==", "dg-e9").get()).docs.map((d) => d.data());
+    expect(rows).toEqual([expect.objectContaining({ unitId: "dg-u01", value: "basicallySatisfied", periodId: "2025" })]);
+  });
+
   it("only staff issue links and record complaints; bad input is refused naming the field", async () => {
     const member = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
     await expect(member.call("issueSurveyLink", { programmeId: DG, enterpriseId: "dg-e1", periodId: "2025" })).rejects.toMatchObject({ code: "functions/permission-denied" });
