@@ -1,7 +1,7 @@
 // Requests of the complaint, rating, proceeding and listing callables that requests.ts does not
 // already define. Chinese messages name the field.
 import { z } from "zod";
-import { clauseIdField, enumOf, idOf, isoDate, optionalText, text } from "./common.js";
+import { clauseIdField, idOf, isoDate, optionalText, text } from "./common.js";
 import { openProceedingRequestSchema, proceedingEventRequestSchema } from "./requests.js";
 
 const periodId = z.string({ error: "期次必须是文字" }).regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效");
@@ -73,9 +73,3 @@ export const requestWithdrawalRequestSchema = z.object({
   reason: text("退出原因", 2000),
 });
 
-export const awardRequestSchema = z.object({
-  programmeId: idOf("专项编号"),
-  year: z.number({ error: "年度必须是数字" }).int("年度必须是整数").min(2000, "年度无效").max(2100, "年度无效"),
-  kind: enumOf("评选类别", ["excellentUnit", "excellentProvider", "excellentProduct"] as const),
-  subjectId: idOf("获评对象编号"),
-});
