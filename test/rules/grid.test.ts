@@ -113,6 +113,7 @@ const rows: Row[] = [
   { name: "notifications", path: `${pre}/notifications/nt1`, data: { toUnitId: A, title: "提醒" }, read: staffAndOwner, ownerField: "toUnitId" },
   { name: "audit", path: `${pre}/audit/au1`, data: { action: "x" }, read: ["staff"] },
   { name: "jobRuns", path: `${pre}/jobRuns/j1`, data: { job: "periodClose" }, read: ["staff"] },
+  { name: "partnerStats", path: `${pre}/partnerStats/p1`, data: { unitId: A, partnerId: "p1", unresolvedComplaintIds: ["c1"] }, read: ["staff"] },
   { name: "bans", path: `bans/91440100MA0000015P`, data: { unitName: "某单位" }, read: ["staff", "otherProgrammeStaff"] },
 ];
 

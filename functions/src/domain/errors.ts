@@ -38,6 +38,12 @@ export const errorMessages = {
   JUDGED_SCORE_INVALID: "人工评分超出该项分值范围或未注明评价方式",
   USCC_BANNED: "该单位已被清退，不得重新申请纳入",
   ALREADY_LISTED: "该单位已在本专项名单中",
+  ALREADY_DECIDED: "该事项已由他人处理，请刷新后查看",
+  SURVEY_USED: "该评价链接已使用，每个链接只能评价一次",
+  SURVEY_EXPIRED: "该评价链接已过期，请联系工作小组重新获取",
+  SURVEY_INVALID: "该评价链接无效",
+  SURVEY_SUBJECT_UNKNOWN: "所评价的合作伙伴不属于该评价链接",
+  COMPLAINT_CLOSED: "该投诉已办结",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -31,6 +31,7 @@ import {
   taskBookSchema,
   unitSchema,
   advanceNoticeSchema,
+  partnerStatsSchema,
 } from "../domain/schemas/index.js";
 import { db } from "./admin.js";
 import { converter } from "./converter.js";
@@ -77,6 +78,10 @@ export const collections = {
   audit: under("audit", auditEntrySchema),
   /** Cleared-out units by USCC, across programmes: never listed again (GZ-4.4b, DG-10). */
   bans: () => typed(db.collection("bans"), banSchema),
+  /** DG-16.2 / DG-16.3 counts per partner, id = partnerId. */
+  partnerStats: under("partnerStats", partnerStatsSchema),
+  /** Every programme's rating links: a link names no programme, so it is found by its hash. */
+  allSurveyTokens: () => db.collectionGroup("surveyTokens").withConverter(converter(surveyTokenSchema)),
 } as const;
 
 export type CollectionName = keyof typeof collections;

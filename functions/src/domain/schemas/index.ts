@@ -7,3 +7,5 @@ export * from "./feedback.js";
 export * from "./proceeding.js";
 export * from "./records.js";
 export * from "./requests.js";
+export * from "./partnerStats.js";
+export * from "./workflowRequests.js";
