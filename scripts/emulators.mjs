@@ -76,6 +76,12 @@ export const EMULATORS = "auth,firestore,functions,pubsub,hosting";
 // generated config file), so two checkouts can run their suites side by side.
 const BASE_PORTS = { auth: 9099, firestore: 8080, functions: 5001, pubsub: 8085, hosting: 5000, hub: 4400, logging: 4500, eventarc: 9299, tasks: 9499 };
 export const PORT_OFFSET = Number(process.env.EMULATOR_PORT_OFFSET ?? 0);
+// Base ports differ by multiples of 100 (hub 4400, logging 4500, auth 9099 vs eventarc 9299...),
+// so only offsets in whole thousands keep two runs from taking each other's ports.
+if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET % 1000 !== 0 || PORT_OFFSET < 0 || PORT_OFFSET > 50000) {
+  console.error("✖ EMULATOR_PORT_OFFSET 须为 0 到 50000 之间 1000 的整数倍（例如 1000、2000），否则两次运行的端口会相互占用。");
+  process.exit(2);
+}
 export const ports = Object.fromEntries(Object.entries(BASE_PORTS).map(([k, v]) => [k, v + PORT_OFFSET]));
 
 function configArgs() {
