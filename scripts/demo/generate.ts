@@ -23,6 +23,13 @@ import type {
 } from "../../functions/src/domain/schemas/index.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 
+/**
+ * chinese-days covers up to 2026 and deadlines from late 2026 on fall in 2027, so the demo (and
+ * the tests, which run on the real clock) carry the part of the 2027 arrangement they need:
+ * New Year's Day. A real programme enters the State Council notice here, or updates the package.
+ */
+export const DEMO_CALENDAR_OVERRIDES = { restDays: ["2027-01-01"], workingDays: [] as string[], coveredYears: [2027] };
+
 export interface ProgrammeSpec {
   id: string;
   name: string;
@@ -108,7 +115,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
   // chinese-days covers up to 2026; the open period's deadline falls in January 2027, so the demo
   // programme carries the part of the 2027 arrangement it needs. A real programme enters the
   // State Council notice here (or updates the package) before relying on 2027 dates.
-  const calendarOverrides = { restDays: ["2027-01-01"], workingDays: [], coveredYears: [2027] };
+  const calendarOverrides = DEMO_CALENDAR_OVERRIDES;
   const calendar = makeCalendar(calendarOverrides);
   const rnd = prng(spec.usccBase);
   const g: GeneratedProgramme = {

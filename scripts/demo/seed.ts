@@ -5,7 +5,7 @@ import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { auth, db } from "../../functions/src/store/admin.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { demoAccounts, DEMO_PASSWORD } from "./accounts.js";
-import { DEMO_SPECS, generateProgramme } from "./generate.js";
+import { DEMO_CALENDAR_OVERRIDES, DEMO_SPECS, generateProgramme } from "./generate.js";
 import { writeProgramme } from "./writeProgramme.js";
 
 export const PROGRAMMES = [
@@ -35,7 +35,7 @@ export async function seedDemo({ db: firestore, auth: users }: ReturnType<typeof
   const createdAt = new Date("2025-01-01T00:00:00+08:00");
   const batch = firestore.batch();
   for (const p of PROGRAMMES) {
-    batch.set(collections.programmes().doc(p.id), { name: p.name, city: p.city, packId: p.packId, startsOn: "2025-01-01", endsOn: null, calendarOverrides: { restDays: [], workingDays: [], coveredYears: [] }, createdAt });
+    batch.set(collections.programmes().doc(p.id), { name: p.name, city: p.city, packId: p.packId, startsOn: "2025-01-01", endsOn: null, calendarOverrides: DEMO_CALENDAR_OVERRIDES, createdAt });
   }
   for (const u of UNITS) {
     batch.set(collections.units(u.programmeId).doc(u.id), { name: u.name, uscc: makeUscc(u.seq), status: "listed", listedOn: "2025-01-15", batch: "第一批" });
