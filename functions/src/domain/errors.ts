@@ -38,6 +38,11 @@ export const errorMessages = {
   JUDGED_SCORE_INVALID: "人工评分超出该项分值范围或未注明评价方式",
   USCC_BANNED: "该单位已被清退，不得重新申请纳入",
   ALREADY_LISTED: "该单位已在本专项名单中",
+  ALREADY_DECIDED: "该申请已由他人处理，请刷新后查看",
+  NOTICE_START_INVALID: "公示开始日期不能早于今天",
+  OBJECTION_TARGET_REQUIRED: "本次公示包含多项，请指明异议针对的事项",
+  RATE_LIMITED: "提交过于频繁，请稍后再试",
+  CHANGE_TARGET_NOT_FOUND: "变更所涉及的合作伙伴或目录条目不存在或不属于本单位",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -28,3 +28,6 @@ export * from "./reviewBatches.js";
 export * from "./listing.js";
 export * from "./access.js";
 export * from "./schemas/index.js";
+export * from "./noticeSchedule.js";
+export * from "./rateLimits.js";
+export * from "./applyChange.js";

@@ -31,6 +31,10 @@ import {
   taskBookSchema,
   unitSchema,
   advanceNoticeSchema,
+  partnerListSchema,
+  catalogueListSchema,
+  unitChangeListSchema,
+  rateLimitSchema,
 } from "../domain/schemas/index.js";
 import { db } from "./admin.js";
 import { converter } from "./converter.js";
@@ -77,6 +81,13 @@ export const collections = {
   audit: under("audit", auditEntrySchema),
   /** Cleared-out units by USCC, across programmes: never listed again (GZ-4.4b, DG-10). */
   bans: () => typed(db.collection("bans"), banSchema),
+  /** Published, numbered versions (GZ-4.6.3, DG-14); public; never rewritten. Id = version. */
+  partnerLists: under("partnerLists", partnerListSchema),
+  catalogueLists: under("catalogueLists", catalogueListSchema),
+  /** DG-13 published unit change list, versioned like the partner list. */
+  unitChangeLists: under("unitChangeLists", unitChangeListSchema),
+  /** Fixed-window counters for public callables; no client may read or write them. */
+  rateLimits: () => typed(db.collection("rateLimits"), rateLimitSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;
