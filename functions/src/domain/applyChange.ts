@@ -97,8 +97,9 @@ export interface CatalogueListEntry {
   priceMax: number;
 }
 
+// Public lists read in pinyin order of the name within each unit.
 const byUnitThenName = <T extends { unitId: string; name: string }>(a: T, b: T) =>
-  a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.name.localeCompare(b.name, "zh-CN");
 
 /** The published partner list: every active partner, by unit. */
 export function partnerListEntries(reg: Registry): PartnerListEntry[] {
