@@ -260,6 +260,52 @@ describe("Dongguan partner and catalogue changes with an upheld objection (injec
   });
 });
 
+describe("review batches and catalogue changes (injected dates)", () => {
+  it("GZ-4.7: Guangzhou applications are queued in monthly review batches by submission date", async () => {
+    for (const [id, day] of [["gz-rb-1", "2025-05-30"], ["gz-rb-2", "2025-06-02"]] as const) {
+      await collections.changes(GZ).doc(id).set({ unitId: "gz-u01", type: "partnerRemove", state: "draft", payload: { type: "partnerRemove", partnerId: "p-old", reason: "调整" }, documents: [] });
+      await submitChangeAt(GZ, id, "gz-u01", memberActor("member-gz-01"), at(day));
+    }
+    const batches = await Promise.all(["gz-rb-1", "gz-rb-2"].map(async (id) => (await collections.changes(GZ).doc(id).get()).data()?.reviewBatchId));
+    expect(batches).toEqual(["2025-05", "2025-06"]);
+    const queue = await collections.changes(GZ).where("reviewBatchId", "==", "2025-06").get();
+    expect(queue.docs.map((d) => d.id)).toContain("gz-rb-2");
+  });
+
+  it("DG-15: Dongguan applications filed in March and November join the same yearly review batch", async () => {
+    for (const [id, day] of [["dg-rb-1", "2025-03-03"], ["dg-rb-2", "2025-11-20"]] as const) {
+      await collections.changes(DG).doc(id).set({ unitId: "dg-u01", type: "catalogue", state: "draft", payload: { type: "catalogue", action: "add", name: `目录${id}`, category: "软件" }, documents: [] });
+      await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at(day));
+    }
+    const batches = await Promise.all(["dg-rb-1", "dg-rb-2"].map(async (id) => (await collections.changes(DG).doc(id).get()).data()?.reviewBatchId));
+    expect(batches).toEqual(["2025", "2025"]);
+  });
+
+  it("DG-5.3: through a notice a catalogue item is modified and another withdrawn; both stay on record and the next catalogue version shows the result", async () => {
+    await collections.catalogue(DG).doc("old-item").set({ unitId: "dg-u01", name: "旧版质检", category: "生产", priceMin: 100, priceMax: 200, smallFastLightPrecise: true, status: "approved" });
+    const mk = (id: string, payload: Record<string, unknown>) => collections.changes(DG).doc(id).set({ unitId: "dg-u01", type: "catalogue", state: "draft", payload: payload as never, documents: [] });
+    await mk("dg-mod", { type: "catalogue", action: "modify", itemId: "chg-dg-cat", name: "设备联网上云服务（升级）", priceMin: 6000, priceMax: 25000 });
+    await mk("dg-rm", { type: "catalogue", action: "remove", itemId: "old-item", name: "旧版质检" });
+    for (const id of ["dg-mod", "dg-rm"]) {
+      await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at("2025-04-01"));
+      await reviewChangeAt({ programmeId: DG, changeId: id, decision: "approve", noticeStartsOn: "2025-04-10" }, staffDgActor, at("2025-04-02"));
+    }
+    const noticeId = (await collections.changes(DG).doc("dg-mod").get()).data()!.noticeId!;
+    expect((await collections.notices(DG).doc(noticeId).get()).data()).toMatchObject({ startsOn: "2025-04-10", endsOn: "2025-04-15" }); // Thu + 5 → Tue
+    await runNoticeCycleFor(DG, "2025-04-10", at("2025-04-10"));
+    expect(await runNoticeCycleFor(DG, "2025-04-16", at("2025-04-16"))).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 2 } }]);
+    expect((await collections.catalogue(DG).doc("old-item").get()).data()?.status).toBe("withdrawn");
+    expect((await collections.catalogue(DG).doc("chg-dg-cat").get()).data()).toMatchObject({ status: "approved", name: "设备联网上云服务（升级）" });
+    const v1 = (await collections.catalogueLists(DG).doc("1").get()).data();
+    expect(v1?.entries.map((e) => e.name)).toEqual(["设备联网上云服务"]);
+  });
+
+  it("DG-6.2: the published catalogue gives each 小快轻准 item its unit, category and price range", async () => {
+    const v2 = (await getDoc(doc(publicDb(), `programmes/${DG}/catalogueLists/2`))).data();
+    expect(v2?.entries).toEqual([{ itemId: "chg-dg-cat", unitId: "dg-u01", unitName: "莞工数字服务（演示）有限公司", name: "设备联网上云服务（升级）", category: "上云", priceMin: 6000, priceMax: 25000 }]);
+  });
+});
+
 describe("Dongguan unit change (DG-13)", () => {
   it("DG-13: four stamped documents are required; once approved the change applies at once and the change list is published without a notice", async () => {
     const unit = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
