@@ -109,6 +109,9 @@ const rows: Row[] = [
   { name: "objections", path: `${pre}/notices/open1/objections/o1`, data: { text: "异议", contact: "138" }, read: ["staff"] },
   { name: "announcements", path: `${pre}/announcements/an1`, data: { unitName: "某单位" }, read: ROLES },
   { name: "partnerLists", path: `${pre}/partnerLists/v1`, data: { version: 1 }, read: ROLES },
+  { name: "catalogueLists", path: `${pre}/catalogueLists/1`, data: { version: 1 }, read: ROLES },
+  { name: "unitChangeLists", path: `${pre}/unitChangeLists/1`, data: { version: 1 }, read: ROLES },
+  { name: "rateLimits", path: `rateLimits/objection-addr-x-2025030310`, data: { count: 1 }, read: [] },
   { name: "documents", path: `${pre}/documents/d1`, data: { ownerUnitId: A, kind: "legalRepIdCopy" }, read: staffAndOwner, ownerField: "ownerUnitId" },
   { name: "notifications", path: `${pre}/notifications/nt1`, data: { toUnitId: A, title: "提醒" }, read: staffAndOwner, ownerField: "toUnitId" },
   { name: "audit", path: `${pre}/audit/au1`, data: { action: "x" }, read: ["staff"] },
@@ -300,11 +303,14 @@ describe("rules grid: change applications (GZ-4.6.1, DG-13, DG-14)", () => {
     it("GZ-4.6.1: a member drafts a partner-addition application for its unit", async () => {
       await assertSucceeds(setDoc(doc(dbAs("member"), changePath), draftChange("member-a")));
     });
-    it("GZ-4.6.1: a member submits its draft", async () => {
-      await assertSucceeds(setDoc(doc(dbAs("member"), changePath), draftChange("member-a", { state: "submitted" })));
+    it("GZ-4.6.1: a member edits its draft", async () => {
+      await assertSucceeds(setDoc(doc(dbAs("member"), changePath), draftChange("member-a", { payload: { type: "partnerAdd", name: "新伙伴（改）", uscc: "91440100MA0000015P" } })));
     });
-    it("after submission the unit cannot change it", async () => {
-      await assertFails(setDoc(doc(dbAs("member"), changePath), draftChange("member-a", { state: "submitted", documents: [] })));
+    it("GZ-4.6.1: a member cannot submit its draft itself (submission goes through submitChange, which checks documents)", async () => {
+      await assertFails(setDoc(doc(dbAs("member"), changePath), draftChange("member-a", { state: "submitted" })));
+    });
+    it("GZ-4.6.1: a member cannot create an application already submitted", async () => {
+      await assertFails(setDoc(doc(dbAs("member"), `${pre}/changes/ch-sub`), draftChange("member-a", { state: "submitted" })));
     });
     for (const role of ["anonymous", "otherProgrammeStaff", "staff", "otherUnitMember", "enterpriseToken"] as Role[]) {
       it(`changes · ${role} · create of unit A's application denied`, async () => {
@@ -319,6 +325,12 @@ describe("rules grid: change applications (GZ-4.6.1, DG-13, DG-14)", () => {
     });
     it("attack: an unknown application type", async () => {
       await assertFails(setDoc(doc(dbAs("member"), `${pre}/changes/ch4`), draftChange("member-a", { type: "anything", payload: { type: "anything" } })));
+    });
+    it("after submission (by the function) the unit cannot change it", async () => {
+      await env.withSecurityRulesDisabled(async (ctx) => {
+        await setDoc(doc(modular(ctx.firestore()), `${pre}/changes/ch-done`), draftChange("member-a", { state: "submitted" }));
+      });
+      await assertFails(setDoc(doc(dbAs("member"), `${pre}/changes/ch-done`), draftChange("member-a")));
     });
     it("nobody deletes an application (withdrawal is a state)", async () => {
       for (const role of ROLES) await assertFails(deleteDoc(doc(dbAs(role), changePath)));

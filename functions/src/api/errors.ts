@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Refusal } from "../domain/errors.js";
 import { StoredDocumentInvalid } from "../store/converter.js";
 import { ProgrammeNotFound } from "../store/programmeContext.js";
+import { UseCaseRefusal } from "../store/refusal.js";
 
 /** Thrown by use-cases to carry a domain refusal (a coded, explained "no") to the edge. */
 export class Refused extends Error {
@@ -31,6 +32,7 @@ export function zodMessage(error: z.ZodError): string {
 export function toHttpsError(err: unknown, where: string): HttpsError {
   if (err instanceof HttpsError) return err;
   if (err instanceof z.ZodError) return new HttpsError("invalid-argument", zodMessage(err), { code: "INVALID_ARGUMENT", issues: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+  if (err instanceof UseCaseRefusal) return new HttpsError(err.kind, err.refusal.message, { code: err.refusal.code });
   if (err instanceof Refused) return new HttpsError(err.httpsCode, err.refusal.message, { code: err.refusal.code });
   if (err instanceof ProgrammeNotFound) return new HttpsError("not-found", err.message, { code: "PROGRAMME_NOT_FOUND" });
   if (err instanceof StoredDocumentInvalid) {

@@ -44,6 +44,10 @@ export const errorMessages = {
   SURVEY_INVALID: "该评价链接无效",
   SURVEY_SUBJECT_UNKNOWN: "所评价的合作伙伴不属于该评价链接",
   COMPLAINT_CLOSED: "该投诉已办结",
+  NOTICE_START_INVALID: "公示开始日期不能早于今天",
+  OBJECTION_TARGET_REQUIRED: "本次公示包含多项，请指明异议针对的事项",
+  RATE_LIMITED: "提交过于频繁，请稍后再试",
+  CHANGE_TARGET_NOT_FOUND: "变更所涉及的合作伙伴或目录条目不存在或不属于本单位",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

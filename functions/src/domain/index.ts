@@ -31,3 +31,6 @@ export * from "./schemas/index.js";
 export * from "./groundLabels.js";
 export * from "./unitStatus.js";
 export * from "./feedback.js";
+export * from "./noticeSchedule.js";
+export * from "./rateLimits.js";
+export * from "./applyChange.js";

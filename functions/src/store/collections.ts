@@ -32,6 +32,10 @@ import {
   unitSchema,
   advanceNoticeSchema,
   partnerStatsSchema,
+  partnerListSchema,
+  catalogueListSchema,
+  unitChangeListSchema,
+  rateLimitSchema,
 } from "../domain/schemas/index.js";
 import { db } from "./admin.js";
 import { converter } from "./converter.js";
@@ -82,6 +86,13 @@ export const collections = {
   partnerStats: under("partnerStats", partnerStatsSchema),
   /** Every programme's rating links: a link names no programme, so it is found by its hash. */
   allSurveyTokens: () => db.collectionGroup("surveyTokens").withConverter(converter(surveyTokenSchema)),
+  /** Published, numbered versions (GZ-4.6.3, DG-14); public; never rewritten. Id = version. */
+  partnerLists: under("partnerLists", partnerListSchema),
+  catalogueLists: under("catalogueLists", catalogueListSchema),
+  /** DG-13 published unit change list, versioned like the partner list. */
+  unitChangeLists: under("unitChangeLists", unitChangeListSchema),
+  /** Fixed-window counters for public callables; no client may read or write them. */
+  rateLimits: () => typed(db.collection("rateLimits"), rateLimitSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;

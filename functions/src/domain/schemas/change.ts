@@ -62,13 +62,17 @@ export type AdvanceNotice = z.infer<typeof advanceNoticeSchema>;
 export const noticeSchema = z
   .object({
     title: text("公示标题", 200),
-    items: z.array(z.object({ changeId: idOf("变更申请编号"), unitName: text("单位名称", 200), summary: text("公示内容", 2000) })).min(1, "公示至少包含一项"),
+    items: z.array(z.object({ changeId: idOf("变更申请编号"), unitName: text("单位名称", 200), summary: text("公示内容", 2000), outcome: enumOf("公示结果", ["published", "withdrawn"] as const).optional() })).min(1, "公示至少包含一项"),
     startsOn: isoDate("公示开始日期"),
     endsOn: isoDate("公示截止日期"),
     length: z.number().int().min(1),
     unit: enumOf("公示期单位", ["calendarDays", "workingDays"] as const),
     state: enumOf("公示状态", noticeStates),
     clause: clauseIdField(),
+    /** Chronograph: the next day the notice job must act on it (absent once closed). */
+    nextDeadlineOn: isoDate("下一处理日期").optional(),
+    openedOn: isoDate("公示开始执行日期").optional(),
+    closedOn: isoDate("公示结束日期").optional(),
   })
   .refine((n) => n.endsOn >= n.startsOn, { message: "公示截止日期不能早于开始日期", path: ["endsOn"] });
 export type Notice = z.infer<typeof noticeSchema>;

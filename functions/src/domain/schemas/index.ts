@@ -9,3 +9,4 @@ export * from "./records.js";
 export * from "./requests.js";
 export * from "./partnerStats.js";
 export * from "./workflowRequests.js";
+export * from "./lists.js";

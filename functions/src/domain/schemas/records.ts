@@ -20,6 +20,8 @@ export const documentMetaSchema = z.object({
   uploadedAt: instant("上传时间"),
   uploadedBy: actorSchema,
   previousVersionId: idOf("上一版本编号").optional(),
+  /** What the file is attached to (a change application, a report, ...). */
+  target: z.object({ kind: enumOf("材料所属对象类型", ["change", "report", "proceeding"] as const), id: idOf("材料所属对象编号") }).optional(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 

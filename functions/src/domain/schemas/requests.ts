@@ -57,6 +57,8 @@ export const reviewChangeRequestSchema = z
     changeId: idOf("变更申请编号"),
     decision: enumOf("审核结论", ["approve", "return", "reject"] as const),
     comment: optionalText("审核意见"),
+    /** Optional start of the notice batch the approved change joins (default: next working day). */
+    noticeStartsOn: isoDate("公示开始日期").optional(),
   })
   .refine((r) => r.decision === "approve" || (r.comment !== undefined && r.comment.length > 0), {
     message: "退回或不予通过须填写审核意见",
@@ -124,5 +126,23 @@ export const recordBureauMeetingRequestSchema = z.object({
 export const closePeriodRequestSchema = z.object({
   programmeId: idOf("专项编号"),
   periodId,
+  asOf: isoDate("执行日期").optional(),
+});
+
+export const submitChangeRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  changeId: idOf("变更申请编号"),
+});
+
+export const decideObjectionRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  noticeId: idOf("公示编号"),
+  objectionId: idOf("异议编号"),
+  upheld: z.boolean({ error: "是否成立必须是是/否" }),
+  decision: text("处理意见", 2000),
+});
+
+export const runNoticeCycleRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
   asOf: isoDate("执行日期").optional(),
 });

@@ -1,0 +1,30 @@
+// Rate limits on public objections (no account, so the only handles are the caller's network
+// address and the notice): fixed windows whose ids come from the time, so a counter document per
+// window is all the state needed and old windows simply stop being used.
+import { DateTime } from "luxon";
+import { BUSINESS_ZONE } from "./dates.js";
+import { type Refusal, refuse } from "./errors.js";
+
+export interface RateLimitRule {
+  key: string;
+  limit: number;
+  /** Shown to the person refused. */
+  what: string;
+}
+
+export const objectionLimits = { perAddressPerHour: 5, perNoticePerDay: 200 } as const;
+
+/** Counter ids for one objection attempt at `now` (Asia/Shanghai windows). */
+export function objectionRateLimitRules(now: Date, addressHash: string, programmeId: string, noticeId: string): RateLimitRule[] {
+  const t = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE });
+  return [
+    { key: `objection-addr-${addressHash}-${t.toFormat("yyyyMMddHH")}`, limit: objectionLimits.perAddressPerHour, what: `同一网络地址每小时最多提出 ${objectionLimits.perAddressPerHour} 件异议` },
+    { key: `objection-notice-${programmeId}-${noticeId}-${t.toFormat("yyyyMMdd")}`, limit: objectionLimits.perNoticePerDay, what: `每项公示每天最多受理 ${objectionLimits.perNoticePerDay} 件异议` },
+  ];
+}
+
+/** The first rule whose counter is already at its limit, as a refusal. */
+export function checkRateLimits(rules: readonly RateLimitRule[], counts: readonly number[]): Refusal | undefined {
+  const i = rules.findIndex((r, k) => (counts[k] ?? 0) >= r.limit);
+  return i < 0 ? undefined : refuse("RATE_LIMITED", rules[i]!.what);
+}

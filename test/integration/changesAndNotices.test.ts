@@ -1,0 +1,393 @@
+// Change applications, public notices (公示), objections and published list versions, on the
+// emulators: GZ-4.6.1-4.6.3, GZ-4.7, DG-5.3, DG-5.4, DG-13, DG-14, DG-15.
+// Callables run with the real clock (as a person would use them); the date-specific windows
+// (a holiday, a weekend) call the same use-cases with an injected `now`, as the job does.
+import { deleteApp, initializeApp } from "firebase/app";
+import { connectFirestoreEmulator, doc, getDoc, getFirestore, serverTimestamp, setDoc, type Firestore } from "firebase/firestore";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
+import { guangzhou } from "../../functions/src/domain/policy/index.js";
+import { reviewBatchId } from "../../functions/src/domain/reviewBatches.js";
+import type { DocumentKind } from "../../functions/src/domain/policy/schema.js";
+import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { reviewChangeAt, submitChangeAt } from "../../functions/src/store/changes.js";
+import { collections } from "../../functions/src/store/collections.js";
+import { decideObjectionAt, runNoticeCycleFor } from "../../functions/src/store/notices.js";
+import { fileObjectionAt } from "../../functions/src/store/objections.js";
+import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+import { seedDemo } from "../../scripts/demo/seed.js";
+import { admin, anonymousCall, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
+
+const GZ = "gz-2025";
+const DG = "dg-2025";
+const staffGzActor = { uid: "staff-gz", role: "staff" as const };
+const staffDgActor = { uid: "staff-dg", role: "staff" as const };
+const memberActor = (uid: string) => ({ uid, role: "unitMember" as const });
+const at = (date: string, time = "10:00") => new Date(`${date}T${time}:00+08:00`);
+
+let publicApp: ReturnType<typeof initializeApp> | undefined;
+/** A browser with no account: what the public can read. */
+function publicDb(): Firestore {
+  publicApp ??= initializeApp({ apiKey: "demo-api-key", projectId: PROJECT_ID }, "public-reader");
+  const db = getFirestore(publicApp);
+  const f = hostPort("FIRESTORE_EMULATOR_HOST");
+  try {
+    connectFirestoreEmulator(db, f.host, f.port);
+  } catch {
+    // already connected
+  }
+  return db;
+}
+
+/** The unit drafts an application itself, through the client SDK (rules allow drafts only). */
+async function draft(client: { db: Firestore; uid: string }, programmeId: string, unitId: string, changeId: string, payload: Record<string, unknown>) {
+  await setDoc(doc(client.db, `programmes/${programmeId}/changes/${changeId}`), { unitId, type: payload.type, state: "draft", payload, documents: [], updatedBy: client.uid, updatedAt: serverTimestamp() });
+}
+
+/** Upload metadata rows (the uploads themselves are issue 7's). */
+async function attach(programmeId: string, unitId: string, changeId: string, kinds: DocumentKind[], over: { stamped?: boolean; issuedOn?: string } = {}) {
+  for (const kind of kinds) {
+    await collections.documents(programmeId).doc(`${changeId}-${kind}`).set({
+      kind,
+      ownerUnitId: unitId,
+      fileName: `${kind}.pdf`,
+      storagePath: `programmes/${programmeId}/documents/${changeId}-${kind}`,
+      size: 1024,
+      sha256: "a".repeat(64),
+      contentType: "application/pdf",
+      sensitive: kind === "legalRepIdCopy",
+      stamped: over.stamped ?? false,
+      ...(over.issuedOn ? { issuedOn: over.issuedOn } : {}),
+      uploadedAt: new Date(),
+      uploadedBy: memberActor("member"),
+      target: { kind: "change", id: changeId },
+    });
+  }
+}
+
+const GZ_DOCS: DocumentKind[] = ["businessLicence", "legalRepIdCopy", "auditReport", "creditChinaReport"];
+
+async function auditOf(programmeId: string) {
+  return (await collections.audit(programmeId).get()).docs.map((d) => ({ id: d.id, ...d.data() }));
+}
+
+beforeAll(async () => {
+  await clearFirestore();
+  await seedDemo(admin());
+  // Version 1 of the Guangzhou partner list, with one partner already on it.
+  await collections.partners(GZ).doc("p-old").set({ unitId: "gz-u01", name: "既有伙伴（演示）有限公司", uscc: makeUscc(11), status: "active", since: "2025-02-01", listVersion: 1 });
+  await collections.partnerLists(GZ).doc("1").set({
+    version: 1,
+    publishedOn: "2025-02-01",
+    publishedAt: at("2025-02-01"),
+    clause: "GZ-4.6.3",
+    changeIds: [],
+    entries: [{ partnerId: "p-old", unitId: "gz-u01", unitName: "穗链智造科技（演示）有限公司", name: "既有伙伴（演示）有限公司", uscc: makeUscc(11) }],
+  });
+});
+afterAll(async () => {
+  await closeClients();
+  if (publicApp) await deleteApp(publicApp);
+});
+
+describe("Guangzhou partner addition, end to end through the callables", () => {
+  const today = shanghaiDate(new Date());
+  let notice: { noticeId: string; startsOn: string; endsOn: string };
+
+  it("GZ-4.6.1: submission is refused with the Chinese list of the four missing documents, then accepted once they are attached", async () => {
+    const unit = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
+    await draft(unit, GZ, "gz-u01", "gz-add-1", { type: "partnerAdd", name: "新伙伴（演示）有限公司", uscc: makeUscc(12) });
+    await expect(unit.call("submitChange", { programmeId: GZ, changeId: "gz-add-1" })).rejects.toMatchObject({
+      code: "functions/failed-precondition",
+      message: "申请缺少必须提交的材料：营业执照、法人身份证复印件、上年度财务审计报告或加盖公章的财务报表、“信用中国”查询报告关键页",
+    });
+    // A stale Credit China report is named as such.
+    await attach(GZ, "gz-u01", "gz-add-1", GZ_DOCS.slice(0, 3));
+    await attach(GZ, "gz-u01", "gz-add-1", ["creditChinaReport"], { issuedOn: addDays(today, -40) });
+    await expect(unit.call("submitChange", { programmeId: GZ, changeId: "gz-add-1" })).rejects.toMatchObject({ message: "申请缺少必须提交的材料：“信用中国”查询报告关键页（须为 30 天内出具）" });
+    await attach(GZ, "gz-u01", "gz-add-1", ["creditChinaReport"], { issuedOn: today });
+    await expect(unit.call("submitChange", { programmeId: GZ, changeId: "gz-add-1" })).resolves.toEqual({ state: "submitted", reviewBatchId: reviewBatchId(today, guangzhou) });
+    const stored = (await collections.changes(GZ).doc("gz-add-1").get()).data();
+    expect(stored).toMatchObject({ state: "submitted", submittedOn: today, clause: "GZ-4.6.1" });
+  });
+
+  it("GZ-4.6.1: another unit cannot submit it, and the unit cannot mark its own application submitted", async () => {
+    const other = await signedInClient(account("member-gz-02").email, DEMO_PASSWORD);
+    await expect(other.call("submitChange", { programmeId: GZ, changeId: "gz-add-1" })).rejects.toMatchObject({ code: "functions/permission-denied" });
+    const unit = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
+    await expect(setDoc(doc(unit.db, `programmes/${GZ}/changes/gz-self`), { unitId: "gz-u01", type: "partnerAdd", state: "submitted", payload: { type: "partnerAdd", name: "自行提交", uscc: makeUscc(13) }, documents: [], updatedBy: unit.uid, updatedAt: serverTimestamp() })).rejects.toMatchObject({ code: "permission-denied" });
+  });
+
+  it("GZ-4.6.2: a return without reasons is refused; an approval schedules the change in a notice batch starting the next working day", async () => {
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    await expect(staff.call("reviewChange", { programmeId: GZ, changeId: "gz-add-1", decision: "return" })).rejects.toMatchObject({ code: "functions/invalid-argument", message: "comment：退回或不予通过须填写审核意见" });
+    const r = await staff.call<{ state: string; noticeId: string; startsOn: string; endsOn: string }>("reviewChange", { programmeId: GZ, changeId: "gz-add-1", decision: "approve", comment: "材料齐全" });
+    expect(r.state).toBe("approved");
+    notice = r;
+    const stored = (await collections.notices(GZ).doc(r.noticeId).get()).data();
+    expect(stored).toMatchObject({ state: "scheduled", startsOn: r.startsOn, endsOn: r.endsOn, length: 5, unit: "workingDays", nextDeadlineOn: r.startsOn, clause: "GZ-4.6.3" });
+    expect(stored?.items).toEqual([{ changeId: "gz-add-1", unitName: "穗链智造科技（演示）有限公司", summary: `新增产业生态合作伙伴：新伙伴（演示）有限公司（${makeUscc(12)}）` }]);
+    expect(r.startsOn > today).toBe(true);
+    const audit = (await auditOf(GZ)).filter((a) => a.entity.endsWith("changes/gz-add-1"));
+    expect(audit.map((a) => [a.action, a.clause])).toEqual(expect.arrayContaining([["change.submitted", "GZ-4.6.1"], ["change.approve", "GZ-4.6.2"]]));
+    // A decided application cannot be decided again.
+    await expect(staff.call("reviewChange", { programmeId: GZ, changeId: "gz-add-1", decision: "reject", comment: "再议" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已由他人处理") });
+  });
+
+  it("GZ-4.6.3: the public cannot read the scheduled notice nor object to it; the cycle opens it on its start date, not before", async () => {
+    await expect(getDoc(doc(publicDb(), `programmes/${GZ}/notices/${notice.noticeId}`))).rejects.toMatchObject({ code: "permission-denied" });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, text: "提前异议" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: "公示尚未开始" });
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: addDays(notice.startsOn, -1) })).resolves.toEqual({ outcomes: [] });
+    await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: notice.startsOn })).resolves.toEqual({ outcomes: [{ noticeId: notice.noticeId, outcome: "opened" }] });
+    const open = await getDoc(doc(publicDb(), `programmes/${GZ}/notices/${notice.noticeId}`));
+    expect(open.data()).toMatchObject({ state: "open", nextDeadlineOn: addDays(notice.endsOn, 1) });
+    expect((await collections.changes(GZ).doc("gz-add-1").get()).data()?.state).toBe("inNotice");
+  });
+
+  it("GZ-4.6.3: the public files an objection (validated); it is stored pending and unreadable to the public; the notice cannot close while it is pending", async () => {
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, text: "  " })).rejects.toMatchObject({ code: "functions/invalid-argument", message: "text：异议内容不能为空" });
+    const { objectionId } = await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, name: "张三", contact: "13800000000", text: "该企业存在失信记录" });
+    const stored = (await collections.objections(GZ, notice.noticeId).doc(objectionId).get()).data();
+    expect(stored).toMatchObject({ state: "pending", changeId: "gz-add-1", name: "张三" });
+    await expect(getDoc(doc(publicDb(), `programmes/${GZ}/notices/${notice.noticeId}/objections/${objectionId}`))).rejects.toMatchObject({ code: "permission-denied" });
+
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    const after = addDays(notice.endsOn, 1);
+    await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: after })).resolves.toEqual({
+      outcomes: [{ noticeId: notice.noticeId, outcome: "refused", code: "OBJECTIONS_PENDING", message: "尚有未处理的异议，不能结束公示：1 件" }],
+    });
+    await staff.call("decideObjection", { programmeId: GZ, noticeId: notice.noticeId, objectionId, upheld: false, decision: "经核查，信用记录无异常" });
+    await expect(staff.call("decideObjection", { programmeId: GZ, noticeId: notice.noticeId, objectionId, upheld: true, decision: "改判" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已由他人处理") });
+    expect((await collections.objections(GZ, notice.noticeId).doc(objectionId).get()).data()).toMatchObject({ state: "dismissed", decidedBy: { uid: "staff-gz", role: "staff" } });
+  });
+
+  it("GZ-4.6.3: after the window the cycle closes the notice: the partner is active and partner list version 2 is published, version 1 still readable", async () => {
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    // On the last day the notice is still running.
+    await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: notice.endsOn })).resolves.toEqual({ outcomes: [] });
+    const r = await staff.call<{ outcomes: unknown[] }>("runNoticeCycle", { programmeId: GZ, asOf: addDays(notice.endsOn, 1) });
+    expect(r.outcomes).toEqual([{ noticeId: notice.noticeId, outcome: "closed", versions: { partners: 2 } }]);
+
+    expect((await collections.partners(GZ).doc("chg-gz-add-1").get()).data()).toMatchObject({ status: "active", unitId: "gz-u01", listVersion: 2 });
+    expect((await collections.changes(GZ).doc("gz-add-1").get()).data()?.state).toBe("published");
+    const v2 = (await getDoc(doc(publicDb(), `programmes/${GZ}/partnerLists/2`))).data();
+    expect(v2).toMatchObject({ version: 2, noticeId: notice.noticeId, changeIds: ["gz-add-1"], clause: "GZ-4.6.3" });
+    expect((v2?.entries as { name: string }[]).map((e) => e.name).sort()).toEqual(["新伙伴（演示）有限公司", "既有伙伴（演示）有限公司"].sort());
+    const v1 = (await getDoc(doc(publicDb(), `programmes/${GZ}/partnerLists/1`))).data();
+    expect((v1?.entries as unknown[]).length).toBe(1);
+    const closed = (await getDoc(doc(publicDb(), `programmes/${GZ}/notices/${notice.noticeId}`))).data();
+    expect(closed).toMatchObject({ state: "closed", items: [expect.objectContaining({ changeId: "gz-add-1", outcome: "published" })] });
+    expect(closed?.nextDeadlineOn).toBeUndefined();
+    const audit = await auditOf(GZ);
+    expect(audit.filter((a) => a.action === "notice.closed").map((a) => a.clause)).toEqual(["GZ-4.6.3"]);
+  });
+
+  it("GZ-4.6.3: running the notice cycle twice changes nothing more (no new version, no new audit entry)", async () => {
+    const before = { audit: (await auditOf(GZ)).length, lists: (await collections.partnerLists(GZ).get()).size, notice: (await collections.notices(GZ).doc(notice.noticeId).get()).data() };
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: addDays(notice.endsOn, 1) })).resolves.toEqual({ outcomes: [] });
+    // Even stepping the closed notice directly (a racing run that had already picked it) does nothing.
+    await runNoticeCycleFor(GZ, addDays(notice.endsOn, 2), new Date());
+    expect((await auditOf(GZ)).length).toBe(before.audit);
+    expect((await collections.partnerLists(GZ).get()).size).toBe(before.lists);
+    expect((await collections.notices(GZ).doc(notice.noticeId).get()).data()).toEqual(before.notice);
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, text: "迟到的异议" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("公示期已届满") });
+  });
+});
+
+describe("Guangzhou working-day window across a holiday (injected dates)", () => {
+  it("GZ-4.6.3: approved 2025-09-30, the batch starts 10-09 after National Day and ends 10-15 (10-11 Sat is a make-up working day)", async () => {
+    await collections.changes(GZ).doc("gz-add-hol").set({ unitId: "gz-u02", type: "partnerAdd", state: "draft", payload: { type: "partnerAdd", name: "节后伙伴（演示）有限公司", uscc: makeUscc(21) }, documents: [] });
+    await attach(GZ, "gz-u02", "gz-add-hol", GZ_DOCS.slice(0, 3));
+    await attach(GZ, "gz-u02", "gz-add-hol", ["creditChinaReport"], { issuedOn: "2025-09-20" });
+    await expect(submitChangeAt(GZ, "gz-add-hol", "gz-u02", memberActor("member-gz-02"), at("2025-09-26"))).resolves.toEqual({ state: "submitted", reviewBatchId: "2025-09" });
+    const r = await reviewChangeAt({ programmeId: GZ, changeId: "gz-add-hol", decision: "approve" }, staffGzActor, at("2025-09-30"));
+    expect(r).toMatchObject({ state: "approved", startsOn: "2025-10-09", endsOn: "2025-10-15" });
+    const noticeId = r.noticeId!;
+
+    expect(await runNoticeCycleFor(GZ, "2025-10-08", at("2025-10-08"))).toEqual([]);
+    expect(await runNoticeCycleFor(GZ, "2025-10-09", at("2025-10-09"))).toEqual([{ noticeId, outcome: "opened" }]);
+    // 10-16 is after the last day: an objection then is too late, although the notice is not closed yet.
+    await expect(fileObjectionAt({ programmeId: GZ, noticeId, text: "逾期异议" }, "203.0.113.9", at("2025-10-16"))).rejects.toMatchObject({ refusal: { code: "NOTICE_ENDED" } });
+    expect(await runNoticeCycleFor(GZ, "2025-10-15", at("2025-10-15"))).toEqual([]);
+    const latest = (await collections.partnerLists(GZ).orderBy("version", "desc").limit(1).get()).docs[0]!.data().version;
+    // The scheduled run and a staff run racing: the notice is claimed by its state, so it closes once.
+    const [first, second] = await Promise.all([runNoticeCycleFor(GZ, "2025-10-16", at("2025-10-16", "00:15")), runNoticeCycleFor(GZ, "2025-10-16", at("2025-10-16", "00:15"))]);
+    expect([...first, ...second].filter((o) => o.outcome === "closed")).toEqual([{ noticeId, outcome: "closed", versions: { partners: latest + 1 } }]);
+    expect((await collections.partnerLists(GZ).get()).size).toBe(latest + 1);
+    expect((await auditOf(GZ)).filter((a) => a.id === `notice-${noticeId}-closed`)).toHaveLength(1);
+  });
+});
+
+describe("Dongguan partner and catalogue changes with an upheld objection (injected dates)", () => {
+  it("DG-14: a 5-calendar-day notice from Fri 2025-03-07 ends Wed 03-12 across the weekend; the upheld objection withdraws only its item, the other is published", async () => {
+    const d = (changeId: string, payload: Record<string, unknown>) =>
+      collections.changes(DG).doc(changeId).set({ unitId: "dg-u01", type: payload.type as "partnerAdd", state: "draft", payload: payload as never, documents: [] });
+    await d("dg-partner", { type: "partnerAdd", name: "莞伙伴（演示）有限公司", uscc: makeUscc(31) });
+    await d("dg-cat", { type: "catalogue", action: "add", name: "设备联网上云服务", category: "上云", priceMin: 5000, priceMax: 20000 });
+    for (const id of ["dg-partner", "dg-cat"]) await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at("2025-03-05"));
+    expect((await collections.changes(DG).doc("dg-cat").get()).data()?.reviewBatchId).toBe("2025"); // DG-15 yearly batches
+
+    const a = await reviewChangeAt({ programmeId: DG, changeId: "dg-partner", decision: "approve" }, staffDgActor, at("2025-03-06"));
+    const b = await reviewChangeAt({ programmeId: DG, changeId: "dg-cat", decision: "approve" }, staffDgActor, at("2025-03-06", "15:00"));
+    expect(a).toMatchObject({ startsOn: "2025-03-07", endsOn: "2025-03-12" });
+    expect(b.noticeId).toBe(a.noticeId); // one batch
+    const noticeId = a.noticeId!;
+    expect((await collections.notices(DG).doc(noticeId).get()).data()).toMatchObject({ length: 5, unit: "calendarDays", clause: "DG-14" });
+
+    expect(await runNoticeCycleFor(DG, "2025-03-07", at("2025-03-07"))).toEqual([{ noticeId, outcome: "opened" }]);
+    // Two items: an objection must say which one it concerns.
+    await expect(fileObjectionAt({ programmeId: DG, noticeId, text: "不明确的异议" }, "203.0.113.10", at("2025-03-08"))).rejects.toMatchObject({ refusal: { code: "OBJECTION_TARGET_REQUIRED" } });
+    const { objectionId } = await fileObjectionAt({ programmeId: DG, noticeId, changeId: "dg-partner", text: "该伙伴已停业" }, "203.0.113.10", at("2025-03-09"));
+    await decideObjectionAt({ programmeId: DG, noticeId, objectionId, upheld: true, decision: "经核实，该企业已注销" }, staffDgActor, "2025-03-10", at("2025-03-10"));
+
+    expect(await runNoticeCycleFor(DG, "2025-03-12", at("2025-03-12"))).toEqual([]);
+    expect(await runNoticeCycleFor(DG, "2025-03-13", at("2025-03-13"))).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 1 } }]);
+
+    expect((await collections.changes(DG).doc("dg-partner").get()).data()?.state).toBe("withdrawn");
+    expect((await collections.changes(DG).doc("dg-cat").get()).data()?.state).toBe("published");
+    expect((await collections.partners(DG).doc("chg-dg-partner").get()).exists).toBe(false);
+    expect((await collections.catalogue(DG).doc("chg-dg-cat").get()).data()).toMatchObject({ status: "approved", name: "设备联网上云服务" });
+    expect((await collections.partnerLists(DG).get()).size).toBe(0);
+    const cat = (await getDoc(doc(publicDb(), `programmes/${DG}/catalogueLists/1`))).data();
+    expect(cat).toMatchObject({ version: 1, clause: "DG-14", changeIds: ["dg-cat"], entries: [expect.objectContaining({ name: "设备联网上云服务", priceMin: 5000, priceMax: 20000 })] });
+    const closed = (await collections.notices(DG).doc(noticeId).get()).data();
+    expect(closed?.items.map((i) => [i.changeId, i.outcome])).toEqual([["dg-partner", "withdrawn"], ["dg-cat", "published"]]);
+    const audit = await auditOf(DG);
+    expect(audit.filter((x) => x.action === "objection.upheld").map((x) => x.clause)).toEqual(["DG-14"]);
+    expect(audit.find((x) => x.id === `change-dg-partner-concluded-${noticeId}`)).toMatchObject({ action: "change.withdrawn", clause: "DG-14" });
+  });
+});
+
+describe("review batches and catalogue changes (injected dates)", () => {
+  it("GZ-4.7: Guangzhou applications are queued in monthly review batches by submission date", async () => {
+    for (const [id, day] of [["gz-rb-1", "2025-05-30"], ["gz-rb-2", "2025-06-02"]] as const) {
+      await collections.changes(GZ).doc(id).set({ unitId: "gz-u01", type: "partnerRemove", state: "draft", payload: { type: "partnerRemove", partnerId: "p-old", reason: "调整" }, documents: [] });
+      await submitChangeAt(GZ, id, "gz-u01", memberActor("member-gz-01"), at(day));
+    }
+    const batches = await Promise.all(["gz-rb-1", "gz-rb-2"].map(async (id) => (await collections.changes(GZ).doc(id).get()).data()?.reviewBatchId));
+    expect(batches).toEqual(["2025-05", "2025-06"]);
+    const queue = await collections.changes(GZ).where("reviewBatchId", "==", "2025-06").get();
+    expect(queue.docs.map((d) => d.id)).toContain("gz-rb-2");
+  });
+
+  it("DG-15: Dongguan applications filed in March and November join the same yearly review batch", async () => {
+    for (const [id, day] of [["dg-rb-1", "2025-03-03"], ["dg-rb-2", "2025-11-20"]] as const) {
+      await collections.changes(DG).doc(id).set({ unitId: "dg-u01", type: "catalogue", state: "draft", payload: { type: "catalogue", action: "add", name: `目录${id}`, category: "软件" }, documents: [] });
+      await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at(day));
+    }
+    const batches = await Promise.all(["dg-rb-1", "dg-rb-2"].map(async (id) => (await collections.changes(DG).doc(id).get()).data()?.reviewBatchId));
+    expect(batches).toEqual(["2025", "2025"]);
+  });
+
+  it("DG-5.3: through a notice a catalogue item is modified and another withdrawn; both stay on record and the next catalogue version shows the result", async () => {
+    await collections.catalogue(DG).doc("old-item").set({ unitId: "dg-u01", name: "旧版质检", category: "生产", priceMin: 100, priceMax: 200, smallFastLightPrecise: true, status: "approved" });
+    const mk = (id: string, payload: Record<string, unknown>) => collections.changes(DG).doc(id).set({ unitId: "dg-u01", type: "catalogue", state: "draft", payload: payload as never, documents: [] });
+    await mk("dg-mod", { type: "catalogue", action: "modify", itemId: "chg-dg-cat", name: "设备联网上云服务（升级）", priceMin: 6000, priceMax: 25000 });
+    await mk("dg-rm", { type: "catalogue", action: "remove", itemId: "old-item", name: "旧版质检" });
+    for (const id of ["dg-mod", "dg-rm"]) {
+      await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at("2025-04-01"));
+      await reviewChangeAt({ programmeId: DG, changeId: id, decision: "approve", noticeStartsOn: "2025-04-10" }, staffDgActor, at("2025-04-02"));
+    }
+    const noticeId = (await collections.changes(DG).doc("dg-mod").get()).data()!.noticeId!;
+    expect((await collections.notices(DG).doc(noticeId).get()).data()).toMatchObject({ startsOn: "2025-04-10", endsOn: "2025-04-15" }); // Thu + 5 → Tue
+    await runNoticeCycleFor(DG, "2025-04-10", at("2025-04-10"));
+    expect(await runNoticeCycleFor(DG, "2025-04-16", at("2025-04-16"))).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 2 } }]);
+    expect((await collections.catalogue(DG).doc("old-item").get()).data()?.status).toBe("withdrawn");
+    expect((await collections.catalogue(DG).doc("chg-dg-cat").get()).data()).toMatchObject({ status: "approved", name: "设备联网上云服务（升级）" });
+    const v1 = (await collections.catalogueLists(DG).doc("1").get()).data();
+    expect(v1?.entries.map((e) => e.name)).toEqual(["设备联网上云服务"]);
+  });
+
+  it("DG-6.2: the published catalogue gives each 小快轻准 item its unit, category and price range", async () => {
+    const v2 = (await getDoc(doc(publicDb(), `programmes/${DG}/catalogueLists/2`))).data();
+    expect(v2?.entries).toEqual([{ itemId: "chg-dg-cat", unitId: "dg-u01", unitName: "莞工数字服务（演示）有限公司", name: "设备联网上云服务（升级）", category: "上云", priceMin: 6000, priceMax: 25000 }]);
+  });
+});
+
+describe("Dongguan unit change (DG-13)", () => {
+  it("DG-13: four stamped documents are required; once approved the change applies at once and the change list is published without a notice", async () => {
+    const unit = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
+    await draft(unit, DG, "dg-u01", "dg-unit-1", { type: "unitInfo", changes: [{ field: "address", to: "东莞市松山湖高新区（演示）" }], effectiveOn: "2025-03-01" });
+    await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-unit-1" })).rejects.toMatchObject({
+      message: "申请缺少必须提交的材料：在莞独立法人的营业执照复印件、法定代表人身份证复印件、本地服务团队名单、社保证明",
+    });
+    await attach(DG, "dg-u01", "dg-unit-1", ["businessLicence", "legalRepIdCopy", "localServiceTeamList"], { stamped: true });
+    await attach(DG, "dg-u01", "dg-unit-1", ["socialSecurityProof"], { stamped: false });
+    await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-unit-1" })).rejects.toMatchObject({ message: "申请缺少必须提交的材料：社保证明（须加盖公章）" });
+    await attach(DG, "dg-u01", "dg-unit-1", ["socialSecurityProof"], { stamped: true });
+    await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-unit-1" })).resolves.toMatchObject({ state: "submitted" });
+
+    const staff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
+    await expect(staff.call("reviewChange", { programmeId: DG, changeId: "dg-unit-1", decision: "approve" })).resolves.toEqual({ state: "published", published: { unitChanges: 1 } });
+    expect((await collections.units(DG).doc("dg-u01").get()).data()?.address).toBe("东莞市松山湖高新区（演示）");
+    const list = (await getDoc(doc(publicDb(), `programmes/${DG}/unitChangeLists/1`))).data();
+    expect(list).toMatchObject({ version: 1, clause: "DG-13", entries: [expect.objectContaining({ changeId: "dg-unit-1", unitName: "莞工数字服务（演示）有限公司", changes: [{ field: "address", to: "东莞市松山湖高新区（演示）" }] })] });
+    const audit = (await auditOf(DG)).filter((a) => a.action === "change.approve" && a.entity.endsWith("changes/dg-unit-1"));
+    expect(audit.map((a) => a.clause)).toEqual(["DG-13"]);
+  });
+
+  it("DG-5.4: a returned application goes back to the unit, which edits it to a draft and submits again", async () => {
+    const unit = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
+    await draft(unit, DG, "dg-u01", "dg-cat-2", { type: "catalogue", action: "add", name: "质量追溯", category: "生产", priceMin: 1, priceMax: 2 });
+    await unit.call("submitChange", { programmeId: DG, changeId: "dg-cat-2" });
+    const staff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
+    await expect(staff.call("reviewChange", { programmeId: DG, changeId: "dg-cat-2", decision: "return", comment: "请补充价格说明" })).resolves.toEqual({ state: "returned" });
+    expect((await collections.changes(DG).doc("dg-cat-2").get()).data()).toMatchObject({ state: "returned", reviewComment: "请补充价格说明", clause: "DG-5.4" });
+    await draft(unit, DG, "dg-u01", "dg-cat-2", { type: "catalogue", action: "add", name: "质量追溯", category: "生产", priceMin: 1000, priceMax: 2000 });
+    await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-cat-2" })).resolves.toMatchObject({ state: "submitted" });
+  });
+});
+
+describe("objection rate limits", () => {
+  let noticeId: string;
+  beforeAll(async () => {
+    // An open notice fixture whose window includes the real today.
+    const today = shanghaiDate(new Date());
+    noticeId = "rl-open";
+    await collections.notices(GZ).doc(noticeId).set({ title: "限流测试公示", items: [{ changeId: "x1", unitName: "单位", summary: "事项" }], startsOn: addDays(today, -1), endsOn: addDays(today, 3), length: 5, unit: "workingDays", state: "open", clause: "GZ-4.6.3", nextDeadlineOn: addDays(today, 4) });
+    await collections.notices(GZ).doc("rl-busy").set({ title: "热门公示", items: [{ changeId: "x2", unitName: "单位", summary: "事项" }], startsOn: addDays(today, -1), endsOn: addDays(today, 3), length: 5, unit: "workingDays", state: "open", clause: "GZ-4.6.3", nextDeadlineOn: addDays(today, 4) });
+    // Start from a clean slate of counters (earlier tests filed from this address this hour).
+    const counters = await admin().db.collection("rateLimits").get();
+    await Promise.all(counters.docs.map((c) => c.ref.delete()));
+  });
+
+  it("GZ-4.6.3: a notice that reached 200 objections today refuses more (resource-exhausted, in Chinese)", async () => {
+    const day = shanghaiDate(new Date()).replace(/-/g, "");
+    await collections.rateLimits().doc(`objection-notice-${GZ}-rl-busy-${day}`).set({ count: 200, windowKey: "x", updatedAt: new Date() });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: "rl-busy", text: "异议" })).rejects.toMatchObject({ code: "functions/resource-exhausted", message: "提交过于频繁，请稍后再试：每项公示每天最多受理 200 件异议" });
+  });
+
+  it("GZ-4.6.3: one address may file 5 objections an hour; the sixth is refused and not stored", async () => {
+    for (let i = 1; i <= 5; i++) await anonymousCall("fileObjection", { programmeId: GZ, noticeId, text: `第 ${i} 件异议` });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId, text: "第 6 件异议" })).rejects.toMatchObject({ code: "functions/resource-exhausted", message: "提交过于频繁，请稍后再试：同一网络地址每小时最多提出 5 件异议" });
+    expect((await collections.objections(GZ, noticeId).get()).size).toBe(5);
+  });
+});
+
+describe("two staff deciding at once", () => {
+  it("GZ-4.6.2: concurrent approve and reject of one application: exactly one stands, the other is told it was already handled", async () => {
+    const { auth } = admin();
+    await auth.deleteUser("staff-gz-2").catch(() => undefined);
+    await auth.createUser({ uid: "staff-gz-2", email: "staff2.gz@example.com", password: DEMO_PASSWORD, displayName: "广州工作小组二" });
+    await auth.setCustomUserClaims("staff-gz-2", { staff: { [GZ]: "reviewer" } });
+    await collections.changes(GZ).doc("gz-race").set({ unitId: "gz-u02", type: "partnerRemove", state: "submitted", payload: { type: "partnerRemove", partnerId: "p-none", reason: "不再合作" }, documents: [], submittedOn: "2025-06-02", reviewBatchId: "2025-06" });
+    const a = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    const b = await signedInClient("staff2.gz@example.com", DEMO_PASSWORD);
+    const results = await Promise.allSettled([
+      a.call("reviewChange", { programmeId: GZ, changeId: "gz-race", decision: "reject", comment: "理由甲" }),
+      b.call("reviewChange", { programmeId: GZ, changeId: "gz-race", decision: "return", comment: "理由乙" }),
+    ]);
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.reason).toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已由他人处理") });
+    const stored = (await collections.changes(GZ).doc("gz-race").get()).data();
+    expect(["rejected", "returned"]).toContain(stored?.state);
+    const decisions = (await auditOf(GZ)).filter((x) => x.entity.endsWith("changes/gz-race"));
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.clause).toBe("GZ-4.6.2");
+  });
+});
