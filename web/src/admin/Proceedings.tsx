@@ -104,7 +104,8 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
 
 function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeView; p: Proceeding; onChanged: () => void }) {
   const events = allowedFor(p, programme);
-  const data = { programmeId: programme.id, proceedingId: p.id };
+  // expectedState: if someone else acted first, the server answers "already decided".
+  const data = { programmeId: programme.id, proceedingId: p.id, expectedState: p.state };
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions column={1} bordered size="small">
@@ -119,9 +120,9 @@ function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeVie
           <Alert type="info" showIcon title="当前状态下无可执行的操作" />
         ) : (
           <Space wrap>
-            {events.filter((e) => e !== "recordBureauMeeting" && e !== "respond" && e !== "markOverdue").map((e) =>
+            {events.filter((e) => e !== "recordBureauMeeting" && e !== "respond" && e !== "announce").map((e) =>
               e === "dismiss" || e === "returnResponse" ? (
-                <ActionButton key={e} label={EVENT_LABELS[e] ?? e} fn="proceedingEvent" data={{ ...data, event: { type: e } }} reason={{ field: "reason", title: `${EVENT_LABELS[e]}：请写明理由` }} danger onDone={onChanged} />
+                <ReasonEvent key={e} event={e} data={data} onDone={onChanged} />
               ) : e === "extend" || e === "escalate" ? (
                 <EventWithInput key={e} event={e} programme={programme} data={data} onDone={onChanged} />
               ) : (
@@ -132,6 +133,18 @@ function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeVie
         )}
       </div>
       {events.includes("recordBureauMeeting") && <BureauMeeting programme={programme} proceedingId={p.id} onDone={onChanged} />}
+    </Space>
+  );
+}
+
+/** dismiss needs `reason`, returnResponse needs `comment`: both inside the event. */
+function ReasonEvent({ event, data, onDone }: { event: string; data: Record<string, unknown>; onDone: () => void }) {
+  const [text, setText] = useState("");
+  const field = event === "dismiss" ? "reason" : "comment";
+  return (
+    <Space>
+      <Input aria-label={`${EVENT_LABELS[event]}的理由`} placeholder="请写明理由" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 200 }} />
+      <ActionButton label={EVENT_LABELS[event] ?? event} fn="proceedingEvent" data={{ ...data, event: { type: event, [field]: text } }} danger onDone={onDone} />
     </Space>
   );
 }

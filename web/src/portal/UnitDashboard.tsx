@@ -1,10 +1,12 @@
 import { daysBetween } from "@domain/dates";
 import { missingReportFields } from "@domain/reportChecks";
-import { Alert, Card, Col, Descriptions, Empty, List, Row, Statistic, Tag } from "antd";
+import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Statistic, Tag } from "antd";
 import { collection, doc, getDoc, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant, today } from "../shared/dates";
 import { db } from "../shared/firebase";
+import { call, errorText } from "../shared/call";
+import { FileUpload } from "../shared/FileUpload";
 import { t } from "../shared/strings";
 import type { PortalContext } from "./usePortalData";
 
@@ -103,7 +105,10 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
               dataSource={criticisms}
               renderItem={(c) => (
                 <List.Item>
-                  <List.Item.Meta title={`依据 ${c.ground} · ${t.proceedingState[c.state] ?? c.state}`} description={c.rectificationDeadline ? `整改期限：${formatDate(c.rectificationDeadline)}` : undefined} />
+                  <Space direction="vertical" style={{ width: "100%" }}>
+                    <List.Item.Meta title={`依据 ${c.ground} · ${t.proceedingState[c.state] ?? c.state}`} description={c.rectificationDeadline ? `整改期限：${formatDate(c.rectificationDeadline)}` : undefined} />
+                    {c.state === "issued" && <RectificationResponse programmeId={programmeId} proceedingId={c.id} />}
+                  </Space>
                 </List.Item>
               )}
             />
@@ -116,5 +121,32 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
         </Card>
       </Col>
     </Row>
+  );
+}
+
+/** The unit's answer to a criticism: the rectification report, before the deadline (GZ-4.4a). */
+function RectificationResponse({ programmeId, proceedingId }: { programmeId: string; proceedingId: string }) {
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [note, setNote] = useState("");
+  const [result, setResult] = useState<{ type: "success" | "error"; text: string } | null>(null);
+  async function send() {
+    setResult(null);
+    try {
+      await call("respondToCriticism", { programmeId, proceedingId, documentId, note: note || undefined });
+      setResult({ type: "success", text: "整改报告已提交，等待工作小组审核。" });
+    } catch (err) {
+      setResult({ type: "error", text: errorText(err) });
+    }
+  }
+  if (result?.type === "success") return <Alert type="success" showIcon title={result.text} />;
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      <FileUpload label="上传整改报告" target={{ programmeId, targetType: "proceeding", targetId: proceedingId, kind: "rectificationReport" }} onUploaded={setDocumentId} />
+      <Input.TextArea aria-label="整改说明" placeholder="整改说明（选填）" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+      {result && <Alert type="error" showIcon role="alert" title={result.text} />}
+      <Button type="primary" disabled={!documentId} onClick={send}>
+        提交整改报告
+      </Button>
+    </Space>
   );
 }

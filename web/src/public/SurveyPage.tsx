@@ -5,9 +5,10 @@ import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 
 interface Survey {
-  state: "ready" | "used" | "expired" | "invalid";
-  unitName?: string;
-  enterpriseName?: string;
+  state: "valid" | "used" | "expired" | "invalid";
+  message?: string;
+  unit?: { name: string };
+  enterprise?: { name: string };
   partners?: { id: string; name: string }[];
 }
 
@@ -31,9 +32,9 @@ export default function SurveyPage({ token }: { token: string }) {
   if (done) return <Result status="success" title="感谢您的评价！" subTitle="评价已提交，本链接已失效。" />;
   if (survey.state === "used") return <Result status="info" title="该评价链接已使用" subTitle="每个链接只能评价一次。如有疑问请联系工作小组。" />;
   if (survey.state === "expired") return <Result status="info" title="该评价链接已过期" subTitle="请联系工作小组重新发送评价链接。" />;
-  if (survey.state !== "ready") return <Result status="warning" title="评价链接无效" />;
+  if (survey.state !== "valid") return <Result status="warning" title="评价链接无效" subTitle={survey.message} />;
 
-  const subjects = [{ id: "", name: `${survey.unitName}（牵引单位）` }, ...(survey.partners ?? [])];
+  const subjects = [{ id: "", name: `${survey.unit?.name ?? ""}（牵引单位）` }, ...(survey.partners ?? []).map((p) => ({ ...p, name: `${p.name}（合作伙伴）` }))];
 
   async function submit(values: Record<string, string>) {
     setError(null);
@@ -47,7 +48,7 @@ export default function SurveyPage({ token }: { token: string }) {
   }
 
   return (
-    <Card title={`${survey.enterpriseName ?? "试点企业"}：请评价为您提供数字化转型服务的单位`} style={{ maxWidth: 720, margin: "0 auto" }}>
+    <Card title={`${survey.enterprise?.name || "试点企业"}：请评价为您提供数字化转型服务的单位`} style={{ maxWidth: 720, margin: "0 auto" }}>
       <Form layout="vertical" onFinish={submit}>
         {subjects.map((s) => (
           <div key={s.id}>
