@@ -5,7 +5,7 @@ import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber,
 import { collection, doc, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";

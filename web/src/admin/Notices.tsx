@@ -4,7 +4,7 @@ import { Button, Card, Empty, List, Space, Table, Tag } from "antd";
 import { collection, getDocs, orderBy, query } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant, today } from "../shared/dates";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";

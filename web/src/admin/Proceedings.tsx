@@ -11,7 +11,7 @@ import { useState } from "react";
 import { call, errorText } from "../shared/call";
 import { formatDate, today } from "../shared/dates";
 import { FileUpload } from "../shared/FileUpload";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";

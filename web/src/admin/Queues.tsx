@@ -5,7 +5,7 @@ import { Badge, Card, Col, Row, Space, Table, Tag, Typography } from "antd";
 import { collection, getCountFromServer, query, where, type Query } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate } from "../shared/dates";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";

@@ -4,7 +4,7 @@ import { Card, Drawer, Space, Table, Tag, Timeline, Button } from "antd";
 import { collection, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant } from "../shared/dates";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import type { ProgrammeView } from "./useProgramme";

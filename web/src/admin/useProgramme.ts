@@ -2,7 +2,7 @@ import { makeCalendar, type WorkingDayCalendar } from "@domain/calendar";
 import { getPolicyPack, type PolicyPack } from "@domain/policy/index";
 import { doc, getDoc } from "firebase/firestore";
 import { useEffect, useState } from "react";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 
 export interface ProgrammeView {
   id: string;

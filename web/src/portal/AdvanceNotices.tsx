@@ -8,7 +8,7 @@ import { collection, onSnapshot, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { formatDate, today } from "../shared/dates";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import type { PortalContext } from "./usePortalData";
 
 interface Filing {

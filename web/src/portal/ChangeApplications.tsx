@@ -7,7 +7,8 @@ import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where } fr
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { FileUpload } from "../shared/FileUpload";
-import { auth, db } from "../shared/firebase";
+import { db } from "../shared/db";
+import { auth } from "../shared/firebase";
 import { t } from "../shared/strings";
 import type { PortalContext } from "./usePortalData";
 

@@ -10,7 +10,8 @@ import { collection, doc, getDoc, getDocs, onSnapshot, query, serverTimestamp, s
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDate } from "../shared/dates";
 import { FileUpload } from "../shared/FileUpload";
-import { auth, db } from "../shared/firebase";
+import { db } from "../shared/db";
+import { auth } from "../shared/firebase";
 import { t } from "../shared/strings";
 import type { PortalContext } from "./usePortalData";
 

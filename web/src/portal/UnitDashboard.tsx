@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space,
 import { collection, doc, getDoc, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant, today } from "../shared/dates";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import { call, errorText } from "../shared/call";
 import { FileUpload } from "../shared/FileUpload";
 import { t } from "../shared/strings";

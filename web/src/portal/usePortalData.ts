@@ -4,7 +4,7 @@ import { getPolicyPack, type PolicyPack } from "@domain/policy/index";
 import { makeCalendar, type WorkingDayCalendar } from "@domain/calendar";
 import { collection, doc, getDoc, getDocs, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 
 export interface PortalContext {
   programmeId: string;

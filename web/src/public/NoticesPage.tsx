@@ -5,7 +5,7 @@ import { collection, getDocs, limit, orderBy, query, where } from "firebase/fire
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { formatDate, formatInstant } from "../shared/dates";
-import { db } from "../shared/firebase";
+import { db } from "../shared/db";
 import { t } from "../shared/strings";
 
 interface Notice {

@@ -1,7 +1,7 @@
 // Calls a callable function. Our functions answer refusals with Chinese messages already; this
 // turns any failure into one readable sentence for the page.
 import { httpsCallable } from "firebase/functions";
-import { functions } from "./firebase";
+import { functions } from "./functionsClient";
 
 export class CallError extends Error {
   constructor(

@@ -1,18 +1,12 @@
+// Firebase app and Auth: all a page needs before sign-in. Firestore and Functions live in their
+// own modules (db.ts, functionsClient.ts) so the sign-in page does not download them.
 import { initializeApp } from "firebase/app";
 import { connectAuthEmulator, getAuth } from "firebase/auth";
-import { connectFirestoreEmulator, getFirestore } from "firebase/firestore";
-import { connectFunctionsEmulator, getFunctions } from "firebase/functions";
 import { env } from "./env";
 
 export const app = initializeApp({ apiKey: env.apiKey, projectId: env.projectId, authDomain: env.authDomain });
 export const auth = getAuth(app);
-export const db = getFirestore(app);
-export const functions = getFunctions(app, env.region);
 
-if (env.useEmulators) {
-  // Same host the page was served from, so 127.0.0.1 and localhost both work.
-  const host = window.location.hostname;
-  connectAuthEmulator(auth, `http://${host}:${env.emulatorPorts.auth}`, { disableWarnings: true });
-  connectFirestoreEmulator(db, host, env.emulatorPorts.firestore);
-  connectFunctionsEmulator(functions, host, env.emulatorPorts.functions);
-}
+// Same host the page was served from, so 127.0.0.1 and localhost both work.
+export const emulatorHost = window.location.hostname;
+if (env.useEmulators) connectAuthEmulator(auth, `http://${emulatorHost}:${env.emulatorPorts.auth}`, { disableWarnings: true });
