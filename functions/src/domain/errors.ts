@@ -38,6 +38,9 @@ export const errorMessages = {
   JUDGED_SCORE_INVALID: "人工评分超出该项分值范围或未注明评价方式",
   USCC_BANNED: "该单位已被清退，不得重新申请纳入",
   ALREADY_LISTED: "该单位已在本专项名单中",
+  ALREADY_DECIDED: "该事项已由其他工作人员处理，不能重复办理，请刷新后查看结果",
+  JUDGED_PART_UNKNOWN: "评分模型中没有该人工评分项",
+  ADVANCE_NOTICE_NOT_IN_POLICY: "本专项政策未规定更名、重组等重大调整的提前报告（GZ-4.8）",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -28,3 +28,5 @@ export * from "./reviewBatches.js";
 export * from "./listing.js";
 export * from "./access.js";
 export * from "./schemas/index.js";
+export * from "./evaluationDraft.js";
+export * from "./reportSchedule.js";

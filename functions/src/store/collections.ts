@@ -31,6 +31,7 @@ import {
   taskBookSchema,
   unitSchema,
   advanceNoticeSchema,
+  jobRunSchema,
 } from "../domain/schemas/index.js";
 import { db } from "./admin.js";
 import { converter } from "./converter.js";
@@ -77,6 +78,8 @@ export const collections = {
   audit: under("audit", auditEntrySchema),
   /** Cleared-out units by USCC, across programmes: never listed again (GZ-4.4b, DG-10). */
   bans: () => typed(db.collection("bans"), banSchema),
+  /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
+  jobRuns: under("jobRuns", jobRunSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;
