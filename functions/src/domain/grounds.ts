@@ -57,7 +57,8 @@ export function periodCloseGrounds(f: UnitPeriodFacts, pack: PolicyPack): Candid
 
   if (f.evaluation) out.push(...failedEvaluationGrounds({ unitId: f.unitId, periodId: f.periodId, passed: f.evaluation.passed, failedEvaluationsBefore: f.failedEvaluationsBefore }, pack));
 
-  if (c.progressLag && !f.lagExplanation?.trim()) {
+  // A report that never came is GZ-4.4a.2's case; lag is judged on reported figures only.
+  if (c.progressLag && !neverSubmitted && !f.lagExplanation?.trim()) {
     const lagging = laggingMetrics(f.periodId, f.targets, f.actuals, pack.thresholds.progressLagFraction);
     if (lagging.length > 0) {
       out.push({
