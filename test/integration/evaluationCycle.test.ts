@@ -48,7 +48,8 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
   afterAll(closeClients);
 
   it("GZ-3.4.1: a complete report submitted on 2025-10-15 (deadline 2025-10-21) becomes an evaluation draft with Chinese explanations and moves the ranking summary (GZ-3.3)", async () => {
-    await submit("gz-u01", "2025-Q3", { enterprisesTransformed: 12, diagnoses: 15, level2Share: 0.8, solutions: 3 }, at("2025-10-15T10:00:00"));
+    // Behind the pro-rata target, so the explanation is required content (GZ-4.4a.3).
+    await submit("gz-u01", "2025-Q3", { enterprisesTransformed: 12, diagnoses: 15, level2Share: 0.8, solutions: 3 }, at("2025-10-15T10:00:00"), { lagExplanation: "两家企业改造合同延至十月签订，已增派实施团队补救" });
     const e = await evaluation("gz-u01_2025-Q3");
     expect(e).toMatchObject({ unitId: "gz-u01", periodId: "2025-Q3", state: "draft", reporting: "onTime", participated: true });
     expect(e.missingJudged).toEqual(["试点企业满意度与改造成效核查", "服务能力与履职情况"]);
