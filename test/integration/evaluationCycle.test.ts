@@ -14,6 +14,7 @@ import { guangzhou } from "../../functions/src/domain/policy/index.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { handleReportWritten } from "../../functions/src/triggers/onReportWritten.js";
+import { ioCounters, resetIoCounters } from "../../functions/src/store/ioCounters.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 
 const P = "gz-2025";
@@ -207,6 +208,30 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     expect(wb.getWorksheet("计分说明")!.rowCount).toBe(1 + 2 * 4);
     const member = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
     await expect(member.call("exportPeriod", { programmeId: P, periodId: "2025-Q3" })).rejects.toMatchObject({ code: "functions/permission-denied" });
+  });
+
+  it("GZ-3.4.1: the cost of a submission does not grow with the number of units (document reads and writes counted)", async () => {
+    await submit("gz-u02", "2025-Q4", { enterprisesTransformed: 10, diagnoses: 20, level2Share: 0.5, solutions: 2 }, at("2026-01-06T10:00:00"), { lagExplanation: "进度说明" });
+    await evaluation("gz-u02_2025-Q4");
+    const after = (await admin().db.doc(`programmes/${P}/reports/gz-u02_2025-Q4`).get()).data();
+    const measure = async (eventId: string) => {
+      resetIoCounters();
+      expect(await handleReportWritten({ eventId, eventTime: new Date(), programmeId: P, reportId: "gz-u02_2025-Q4", before: { state: "draft" }, after })).toBe("evaluated");
+      return { ...ioCounters };
+    };
+    const few = await measure("io-probe-1");
+    // 200 more units evaluated in the same period.
+    const batch = admin().db.batch();
+    for (let i = 0; i < 200; i++) {
+      const unitId = `bulk-${String(i).padStart(3, "0")}`;
+      batch.set(collections.evaluations(P).doc(`${unitId}_2025-Q4`), { unitId, periodId: "2025-Q4", state: "draft", dimensions: [], judged: [], total: i / 4, band: "不合格", passed: false, participated: true, missingJudged: [] });
+    }
+    await batch.commit();
+    const many = await measure("io-probe-2");
+    expect(many).toEqual(few);
+    expect(few.reads).toBeGreaterThan(0);
+    expect(few.reads).toBeLessThanOrEqual(8);
+    expect(few.writes).toBeLessThanOrEqual(6);
   });
 
   it("GZ-4.8: an advance notice filed fewer than 10 working days before the procedure is flagged late; 15 ahead is on time", async () => {

@@ -58,6 +58,8 @@ async function guangzhouQ3() {
   ];
   for (const e of evaluations) await collections.evaluations(GZ).doc(`${e.unitId}_2025-Q3`).set(e);
   await collections.evaluations(GZ).doc("gz-u04_2025-Q2").set(evaluationOf("gz-u04", "2025-Q2", 45, { state: "approved" }));
+  // GZ-2.2.12: a project of gz-u01 failed acceptance during the quarter.
+  await collections.enterprises(GZ).doc("ent-1").set({ name: "演示试点企业甲", uscc: makeUscc(40), servedBy: "gz-u01", diagnosisDone: false, onCloud: false, acceptance: "failed", acceptanceDecidedOn: "2025-08-12" });
   await collections.rankings(GZ).doc("2025-Q3").set({ periodId: "2025-Q3", counts: summarise(evaluations) });
 }
 
@@ -83,7 +85,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
   it("GZ-4.4a.2: at close (2025-10-22, deadline 2025-10-21) returned, missing and late reports, unexplained lag and a second failure become candidates; ranks are frozen; the period is closed", async () => {
     await guangzhouQ3();
     const r = await closeDuePeriods({ asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
-    expect(r.runs).toEqual([{ programmeId: GZ, periodId: "2025-Q3", state: "done", batches: 3, processed: 5, proposed: 6 }]);
+    expect(r.runs).toEqual([{ programmeId: GZ, periodId: "2025-Q3", state: "done", batches: 3, processed: 5, proposed: 7 }]);
     const proposals = (await collections.proceedings(GZ).get()).docs.map((d) => d.id).sort();
     expect(proposals).toEqual([
       "auto_clearOut_GZ-4.4b.2_unit-gz-u03_2025-Q3", // GZ-4.4b.2: never reported, did not take part
@@ -91,13 +93,14 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
       "auto_criticism_GZ-4.4a.2_unit-gz-u02_2025-Q3", // returned and not resubmitted
       "auto_criticism_GZ-4.4a.2_unit-gz-u03_2025-Q3", // missing
       "auto_criticism_GZ-4.4a.2_unit-gz-u04_2025-Q3", // late
-      "auto_criticism_GZ-4.4a.3_unit-gz-u05_2025-Q3", // 5 of 15 transformed, no explanation
+      "auto_criticism_GZ-4.4a.3_unit-gz-u05_2025-Q3", // GZ-4.4a.3: 5 of 15 transformed, no explanation
+      "auto_criticism_GZ-4.4a.6_unit-gz-u01_2025-Q3", // GZ-4.4a.6: a project failed acceptance on 2025-08-12
     ]);
     const ranks = Object.fromEntries((await collections.evaluations(GZ).where("periodId", "==", "2025-Q3").get()).docs.map((d) => [d.data().unitId, d.data().rank]));
     expect(ranks).toEqual({ "gz-u01": 1, "gz-u05": 2, "gz-u02": 3, "gz-u04": 4 });
     expect((await collections.periods(GZ).doc("2025-Q3").get()).data()).toMatchObject({ state: "closed" });
     const run = (await collections.jobRuns(GZ).doc("periodClose_2025-Q3").get()).data()!;
-    expect(run).toMatchObject({ state: "done", cursor: "gz-u05", processed: 5, proposed: 6, errors: [] });
+    expect(run).toMatchObject({ state: "done", cursor: "gz-u05", processed: 5, proposed: 7, errors: [] });
     // Guangzhou ranks for information only: no interview list (DG-9.2 is Dongguan's).
     expect((await collections.notifications(GZ).where("kind", "==", "interviewCandidate").get()).size).toBe(0);
     const audit = await admin().db.collection(`programmes/${GZ}/audit`).where("action", "==", "period.unitClosed").get();
@@ -204,13 +207,38 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     expect(audit).toHaveLength(3);
   });
 
-  it("DG-8: staff run the period close through the callable; a unit member cannot", async () => {
+  it("DG-9.1: an annual report submitted before its deadline is scored against the full annual task book (DG-12), not a pro-rata share", async () => {
+    await collections.periods(DG).doc("2025").set(newPeriod("2025", dongguan, calendar));
+    await collections.taskBooks(DG).doc("dg-u01_2025").set({ unitId: "dg-u01", year: 2025, targets: { enterprisesTransformed: 30, solutions: 5 }, otherTargets: [], signedOn: "2025-02-01" });
+    await admin().db.doc(`programmes/${DG}/reports/dg-u01_2025`).set({ unitId: "dg-u01", periodId: "2025", state: "submitted", metrics: { enterprisesTransformed: 24, solutions: 5 }, updatedBy: "member-dg-01", updatedAt: new Date("2026-01-22T17:00:00+08:00") });
+    const e = await eventually(async () => (await collections.evaluations(DG).doc("dg-u01_2025").get()).data(), "the Dongguan evaluation");
+    expect(e).toMatchObject({ reporting: "onTime", state: "draft" });
+    expect(e.dimensions[0]!.explanation).toContain("完成改造企业 24/30，");
+    expect((await collections.reports(DG).doc("dg-u01_2025").get()).data()).toMatchObject({ late: false, submittedOn: "2026-01-22" });
+    const audit = await admin().db.collection(`programmes/${DG}/audit`).where("action", "==", "report.submitted").get();
+    expect(audit.docs.map((x) => x.data().clause)).toEqual(["DG-9.1"]);
+  });
+
+  it("DG-10.3: at Dongguan's close a unit's second approved failed evaluation raises the clear-out candidate", async () => {
+    await collections.periods(DG).doc("2025").set(newPeriod("2025", dongguan, calendar));
+    await collections.reports(DG).doc("dg-u01_2025").set(reportOf("dg-u01", "2025", "accepted", { submittedOn: "2026-01-10" }));
+    await collections.evaluations(DG).doc("dg-u01_2024").set(evaluationOf("dg-u01", "2024", 52, { state: "approved" }));
+    await collections.evaluations(DG).doc("dg-u01_2025").set(evaluationOf("dg-u01", "2025", 48, { state: "approved" }));
+    await collections.rankings(DG).doc("2025").set({ periodId: "2025", counts: summarise([{ unitId: "dg-u01", total: 48 }]) });
+    await closeDuePeriods({ asOf: "2026-01-23", programmeIds: [DG] });
+    expect((await collections.proceedings(DG).get()).docs.map((x) => x.id)).toEqual(["auto_clearOut_DG-10.3_unit-dg-u01_2025"]);
+  });
+
+  it("DG-10.2: staff run the Dongguan close through the callable — a unit that never reported is a candidate for not taking part; a unit member cannot run it", async () => {
     await collections.periods(DG).doc("2025").set(newPeriod("2025", dongguan, calendar));
     const member = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
     await expect(member.call("runPeriodClose", { programmeId: DG, asOf: "2026-01-23" })).rejects.toMatchObject({ code: "functions/permission-denied" });
     const staff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
     const r = await staff.call<{ runs: { periodId: string; state: string }[] }>("runPeriodClose", { programmeId: DG, asOf: "2026-01-23" });
     expect(r.runs).toEqual([expect.objectContaining({ periodId: "2025", state: "done" })]);
+    const p = (await collections.proceedings(DG).doc("auto_clearOut_DG-10.2_unit-dg-u01_2025").get()).data()!;
+    expect(p).toMatchObject({ kind: "clearOut", state: "proposed", ground: "DG-10.2" });
+    expect(p.evidence[0]!.description).toContain("未按规定参加绩效评价");
   });
 });
 
