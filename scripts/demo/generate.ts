@@ -190,7 +190,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     Object.keys(g.units).forEach((uid, i) => {
       const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;
       const actuals = actualsFor(targets, strengths[i]!, fractionOf(periodId));
-      g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises: [], documentIds: [], submittedOn: b.end, late: false, returnedCount: 0 };
+      g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises: [], documentIds: [], submittedOn: b.end, late: false, incomplete: false, missingFields: [], reviewReasons: [], returnedCount: 0 };
       const judged = [
         { partId: "satisfaction", score: Math.round(15 * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "phone"] as const },
         { partId: "serviceCapability", score: Math.round(10 * (0.4 + strengths[i]! * 0.6)), methods: ["siteVisit"] as const },
@@ -207,6 +207,8 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
         band: r.value.band,
         passed: r.value.passed,
         participated: true,
+        reporting: "onTime",
+        missingJudged: [],
         approvedBy: STAFF(spec.id),
         approvedAt: AT,
       };
@@ -232,6 +234,9 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
       enterprises: [],
       documentIds: [],
       late: false,
+      incomplete: false,
+      missingFields: [],
+      reviewReasons: [],
       returnedCount: state === "returned" ? 1 : 0,
       ...(state === "returned" ? { reviewComment: "“咨询诊断”数量与诊断报告份数不一致，请核对后补充诊断报告并说明进度滞后原因。" } : {}),
       ...(state === "submitted" ? { submittedOn: "2026-11-20" } : {}),

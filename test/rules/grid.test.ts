@@ -284,6 +284,27 @@ describe("rules grid: reports (GZ-3.4.1, DG-9.1)", () => {
     });
   });
 
+  describe("after staff returned it, with what the functions recorded on it", () => {
+    beforeAll(() =>
+      seed({
+        [reportPath]: {
+          unitId: A, periodId: "2025-Q3", state: "returned", metrics: {}, updatedBy: "member-a", updatedAt: new Date(),
+          late: true, submittedOn: "2025-10-22", returnedCount: 1, reviewComment: "缺少诊断数", reviewReasons: [{ field: "咨询诊断", reason: "未填写" }],
+        },
+      }),
+    );
+    it("attack: the unit clears its own late flag", async () => {
+      await assertFails(updateDoc(doc(dbAs("member"), reportPath), { late: false, updatedBy: "member-a", updatedAt: serverTimestamp() }));
+    });
+    it("attack: the unit overwrites the report and drops the staff's return reasons", async () => {
+      await assertFails(setDoc(doc(dbAs("member"), reportPath), draftReport("member-a", { state: "submitted" })));
+    });
+    // Last: it changes the state the attacks above need.
+    it("GZ-3.4.1: the unit resubmits with an update; the late flag and the staff's reasons stay", async () => {
+      await assertSucceeds(updateDoc(doc(dbAs("member"), reportPath), { state: "submitted", metrics: { diagnoses: 4 }, updatedBy: "member-a", updatedAt: serverTimestamp() }));
+    });
+  });
+
   describe("once accepted", () => {
     beforeAll(seeded("accepted"));
     it("an accepted report is closed to the unit", async () => {

@@ -3,7 +3,7 @@
 import { logger } from "firebase-functions";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
 import { z } from "zod";
-import type { Refusal } from "../domain/errors.js";
+import { DomainError, type Refusal } from "../domain/errors.js";
 import { StoredDocumentInvalid } from "../store/converter.js";
 import { ProgrammeNotFound } from "../store/programmeContext.js";
 import { UseCaseRefusal } from "../store/refusal.js";
@@ -34,6 +34,8 @@ export function toHttpsError(err: unknown, where: string): HttpsError {
   if (err instanceof z.ZodError) return new HttpsError("invalid-argument", zodMessage(err), { code: "INVALID_ARGUMENT", issues: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
   if (err instanceof UseCaseRefusal) return new HttpsError(err.kind, err.refusal.message, { code: err.refusal.code });
   if (err instanceof Refused) return new HttpsError(err.httpsCode, err.refusal.message, { code: err.refusal.code });
+  // A date the holiday calendar cannot judge (e.g. beyond its covered years), an invalid period id.
+  if (err instanceof DomainError) return new HttpsError("failed-precondition", err.message, { code: err.code });
   if (err instanceof ProgrammeNotFound) return new HttpsError("not-found", err.message, { code: "PROGRAMME_NOT_FOUND" });
   if (err instanceof StoredDocumentInvalid) {
     logger.error(`${where}: stored document invalid`, { path: err.path, issues: err.issues });

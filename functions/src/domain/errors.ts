@@ -48,6 +48,8 @@ export const errorMessages = {
   OBJECTION_TARGET_REQUIRED: "本次公示包含多项，请指明异议针对的事项",
   RATE_LIMITED: "提交过于频繁，请稍后再试",
   CHANGE_TARGET_NOT_FOUND: "变更所涉及的合作伙伴或目录条目不存在或不属于本单位",
+  JUDGED_PART_UNKNOWN: "评分模型中没有该人工评分项",
+  ADVANCE_NOTICE_NOT_IN_POLICY: "本专项政策未规定更名、重组等重大调整的提前报告（GZ-4.8）",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

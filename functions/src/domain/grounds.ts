@@ -23,7 +23,7 @@ export interface UnitPeriodFacts {
   periodId: PeriodId;
   reportDeadline: IsoDate;
   /** "missing" when no report document exists at close. */
-  report: { state: ReportState | "missing"; late: boolean; returnedCount: number };
+  report: { state: ReportState | "missing"; late: boolean; returnedCount: number; incomplete?: boolean };
   /** Evaluation outcome of this period; undefined when the unit was not evaluated. */
   evaluation?: { passed: boolean };
   /** Failed evaluations in earlier periods (in total, not consecutive). */
@@ -46,6 +46,8 @@ export function periodCloseGrounds(f: UnitPeriodFacts, pack: PolicyPack): Candid
     if (neverSubmitted) out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告截至 ${f.reportDeadline} 未报送`] });
     else if (f.report.state === "returned") out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告被退回（不完整或不规范）后未在截止日前重新提交`] });
     else if (f.report.late) out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告逾期报送（截止日 ${f.reportDeadline}）`] });
+    // Submitted but still missing required content at close (资料报送不完整), and not accepted by staff.
+    else if (f.report.incomplete && f.report.state !== "accepted") out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告报送不完整，截至关账未补正`] });
   }
 
   // Not taking part in the evaluation: nothing submitted by close (GZ-4.4b.2 / DG-10.2).
@@ -53,15 +55,10 @@ export function periodCloseGrounds(f: UnitPeriodFacts, pack: PolicyPack): Candid
     out.push({ clause: c.notInEvaluation, proceeding: "clearOut", subject: unit, evidence: [`${f.periodId} 未报送材料，未按规定参加绩效评价`] });
   }
 
-  // Two failed evaluations in total (GZ-4.4b.3 / DG-10.3): raised by the failure that reaches the threshold, and by any later one.
-  if (f.evaluation && !f.evaluation.passed) {
-    const total = f.failedEvaluationsBefore + 1;
-    if (total >= pack.thresholds.failedEvaluations) {
-      out.push({ clause: c.failedEvaluations, proceeding: "clearOut", subject: unit, evidence: [`累计第 ${total} 次绩效评价不达标（${f.periodId}）`] });
-    }
-  }
+  if (f.evaluation) out.push(...failedEvaluationGrounds({ unitId: f.unitId, periodId: f.periodId, passed: f.evaluation.passed, failedEvaluationsBefore: f.failedEvaluationsBefore }, pack));
 
-  if (c.progressLag && !f.lagExplanation?.trim()) {
+  // A report that never came is GZ-4.4a.2's case; lag is judged on reported figures only.
+  if (c.progressLag && !neverSubmitted && !f.lagExplanation?.trim()) {
     const lagging = laggingMetrics(f.periodId, f.targets, f.actuals, pack.thresholds.progressLagFraction);
     if (lagging.length > 0) {
       out.push({
@@ -79,6 +76,20 @@ export function periodCloseGrounds(f: UnitPeriodFacts, pack: PolicyPack): Candid
     }
   }
   return out;
+}
+
+/**
+ * Two failed evaluations in total (GZ-4.4b.3 / DG-10.3): raised by the failure that reaches the
+ * threshold, and by any later one. Used when staff approve a failed evaluation and at period close.
+ */
+export function failedEvaluationGrounds(
+  f: { unitId: string; periodId: PeriodId; passed: boolean; failedEvaluationsBefore: number },
+  pack: PolicyPack,
+): Candidate[] {
+  if (f.passed) return [];
+  const total = f.failedEvaluationsBefore + 1;
+  if (total < pack.thresholds.failedEvaluations) return [];
+  return [{ clause: pack.clauses.failedEvaluations, proceeding: "clearOut", subject: { kind: "unit", id: f.unitId }, evidence: [`累计第 ${total} 次绩效评价不达标（${f.periodId}）`] }];
 }
 
 export interface MajorChangeFact {

@@ -34,3 +34,5 @@ export * from "./feedback.js";
 export * from "./noticeSchedule.js";
 export * from "./rateLimits.js";
 export * from "./applyChange.js";
+export * from "./evaluationDraft.js";
+export * from "./reportSchedule.js";

@@ -69,3 +69,25 @@ export function lowestRanked<T extends Ranked>(ranked: readonly T[], count: numb
   if (!cutoff) return [];
   return sorted.filter((r) => r.rank >= cutoff.rank);
 }
+
+/**
+ * DG-9.2 from the summary alone: the score (in hundredths) at or below which a unit is among the
+ * `count` lowest-ranked, ties at the cut-off included — the same set `lowestRanked` picks, found
+ * without reading every evaluation. undefined when nobody is ranked or count is 0.
+ */
+export function lowestRankedThreshold(summary: ScoreSummary, count: number): number | undefined {
+  if (count <= 0) return undefined;
+  const ascending = Object.entries(summary)
+    .map(([score, n]) => [Number(score), n] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => a[0] - b[0]);
+  let taken = 0;
+  for (const [score, n] of ascending) {
+    taken += n;
+    if (taken >= count) return score;
+  }
+  return ascending[ascending.length - 1]?.[0];
+}
+
+/** Whether a total (points) is at or below a threshold from `lowestRankedThreshold`. */
+export const atOrBelowThreshold = (total: number, threshold: number | undefined) => threshold !== undefined && key(total) <= threshold;

@@ -36,6 +36,7 @@ import {
   catalogueListSchema,
   unitChangeListSchema,
   rateLimitSchema,
+  jobRunSchema,
 } from "../domain/schemas/index.js";
 import { db } from "./admin.js";
 import { converter } from "./converter.js";
@@ -93,6 +94,8 @@ export const collections = {
   unitChangeLists: under("unitChangeLists", unitChangeListSchema),
   /** Fixed-window counters for public callables; no client may read or write them. */
   rateLimits: () => typed(db.collection("rateLimits"), rateLimitSchema),
+  /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
+  jobRuns: under("jobRuns", jobRunSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;

@@ -173,7 +173,8 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
     await setDoc(doc(db, "programmes", ctx.programmeId, "changes", change.id), {
       unitId: ctx.unitId,
       type: change.type,
-      state: change.state === "returned" ? "returned" : "draft",
+      // Editing a returned application makes it a draft again; submitChange re-checks it.
+      state: "draft",
       payload: change.payload,
       documents,
       updatedBy: auth.currentUser!.uid,

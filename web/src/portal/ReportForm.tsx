@@ -116,7 +116,8 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
       updatedBy: auth.currentUser!.uid,
       updatedAt: serverTimestamp(),
     };
-    await setDoc(reportRef, data);
+    // merge: fields the trigger and reviewers recorded (late, reasons…) stay as they are.
+    await setDoc(reportRef, data, { merge: true });
     dirty.current = false;
     setSavedAt(new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" }));
   }

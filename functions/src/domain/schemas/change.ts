@@ -55,6 +55,11 @@ export const advanceNoticeSchema = z.object({
   latestOnTimeFilingDate: isoDate("最迟报送日期"),
   workingDaysAhead: z.number().int(),
   late: z.boolean(),
+  filedAt: instant("报送时间").optional(),
+  filedBy: actorSchema.optional(),
+  /** Chronograph: the deadline sweep checks a late filing against GZ-4.8 on or after this day. */
+  nextDeadlineOn: isoDate("待核查日期").optional(),
+  clause: clauseIdField().optional(),
 });
 export type AdvanceNotice = z.infer<typeof advanceNoticeSchema>;
 

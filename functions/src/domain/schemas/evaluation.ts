@@ -30,6 +30,8 @@ export const periodSchema = z.object({
   reportDeadline: isoDate("报送截止日"),
   state: enumOf("期次状态", periodStates),
   closedAt: instant("关账时间").optional(),
+  /** Chronograph: the next day the deadline sweep has work for this period (a reminder). */
+  nextDeadlineOn: isoDate("下次提醒日期").optional(),
 });
 export type Period = z.infer<typeof periodSchema>;
 
@@ -58,6 +60,19 @@ export const reportSchema = z.object({
   late: z.boolean().default(false),
   returnedCount: count("退回次数").default(0),
   reviewComment: optionalText("审核意见"),
+  // Written by the client with every save (firestore.rules: its own uid and the request time),
+  // so updatedAt is the verified moment of submission.
+  updatedBy: idOf("填报人编号").optional(),
+  updatedAt: instant("保存时间").optional(),
+  /** GZ-4.4a.2: submitted with required content missing (recorded, staff decide). */
+  incomplete: z.boolean().default(false),
+  missingFields: z.array(text("缺少的内容", 100)).default([]),
+  /** Staff's reasons per field when returning (GZ-3.4.1). */
+  reviewReasons: z.array(z.object({ field: text("字段", 100), reason: text("退回理由", 1000) })).default([]),
+  reviewedBy: actorSchema.optional(),
+  reviewedAt: instant("审核时间").optional(),
+  /** Why the last submission was not taken (period closed, resubmission after the deadline). */
+  lastRefusal: optionalText("最近一次提交未被受理的原因"),
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -93,6 +108,19 @@ export const evaluationSchema = z.object({
   rank: z.number().int().positive().optional(),
   approvedBy: actorSchema.optional(),
   approvedAt: instant("审定时间").optional(),
+  /** How the report was delivered, as scored (GZ-3.4.1): onTime / late / incomplete / missing. */
+  reporting: enumOf("报送情况", ["onTime", "late", "incomplete", "missing"] as const).optional(),
+  /** Judged parts still unscored: approval waits for them (GZ-3.4.2). */
+  missingJudged: z.array(text("待评分项", 100)).default([]),
+  /** What the automatic scores were computed from, so staff scores recompute without re-reading the report. */
+  inputs: z
+    .object({
+      targets: metricValuesSchema,
+      actuals: metricValuesSchema,
+      complaints: z.object({ received: count("投诉数"), closed: count("办结数") }),
+    })
+    .optional(),
+  computedAt: instant("计算时间").optional(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 

@@ -11,6 +11,8 @@ const base = {
   openedOn: isoDate("立案日期"),
   openedBy: actorSchema,
   note: optionalText("备注"),
+  /** Chronograph: the day after which the deadline sweep acts (a criticism: its rectification deadline, GZ-4.3b). */
+  nextDeadlineOn: isoDate("下一期限").optional(),
 };
 
 export const bureauMeetingSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { documentKindSchema } from "../policy/schema.js";
-import { actorSchema, clauseIdField, enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
+import { actorSchema, clauseIdField, count, enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
 
 export const contentTypeSchema = enumOf("文件类型", ["application/pdf", "image/jpeg", "image/png"] as const);
 
@@ -39,6 +39,8 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const notificationSchema = z.object({
+  /** For the programme's staff (work group) as a whole. */
+  toStaff: z.boolean().optional(),
   toUid: idOf("接收人编号").optional(),
   toUnitId: idOf("接收单位编号").optional(),
   kind: text("通知类型", 50),
@@ -47,5 +49,22 @@ export const notificationSchema = z.object({
   link: optionalText("链接", 500),
   createdAt: instant("创建时间"),
   readAt: instant("已读时间").optional(),
-}).refine((n) => n.toUid !== undefined || n.toUnitId !== undefined, { message: "通知须指定接收人或接收单位", path: ["toUid"] });
+}).refine((n) => n.toUid !== undefined || n.toUnitId !== undefined || n.toStaff === true, { message: "通知须指定接收人或接收单位", path: ["toUid"] });
 export type Notification = z.infer<typeof notificationSchema>;
+
+/** Progress of a batched job (period close, deadline sweep) so it can stop and resume. */
+export const jobRunSchema = z.object({
+  job: enumOf("任务", ["periodClose", "deadlineSweep"] as const),
+  asOf: isoDate("执行日期"),
+  periodId: z.string().optional(),
+  state: enumOf("任务状态", ["running", "done", "failed"] as const),
+  /** Last unit id processed, in document-id order. */
+  cursor: z.string().optional(),
+  batches: count("已完成批次"),
+  processed: count("已处理数"),
+  proposed: count("提出候选数"),
+  /** Refusals met on the way (e.g. a date beyond the holiday calendar), in Chinese. */
+  errors: z.array(z.object({ item: text("对象", 500), message: text("原因", 2000) })).default([]),
+  updatedAt: instant("更新时间"),
+});
+export type JobRun = z.infer<typeof jobRunSchema>;

@@ -27,12 +27,19 @@ export const saveReportRequestSchema = z.object({
   submit: z.boolean().default(false),
 });
 
-export const reviewReportRequestSchema = z.object({
-  programmeId: idOf("专项编号"),
-  reportId: idOf("报告编号"),
-  decision: enumOf("审核结论", ["accept", "return"] as const),
-  comment: optionalText("审核意见"),
-});
+export const reviewReportRequestSchema = z
+  .object({
+    programmeId: idOf("专项编号"),
+    reportId: idOf("报告编号"),
+    decision: enumOf("审核结论", ["accept", "return"] as const),
+    comment: optionalText("审核意见"),
+    /** Returning: what is wrong, field by field (GZ-3.4.1). */
+    reasons: z.array(z.object({ field: text("字段", 100), reason: text("退回理由", 1000) })).max(50, "退回理由不能超过 50 条").default([]),
+  })
+  .refine((r) => r.decision === "accept" || (r.comment?.length ?? 0) > 0 || r.reasons.length > 0, {
+    message: "退回报告须填写审核意见或逐项退回理由",
+    path: ["reasons"],
+  });
 
 export const judgedScoreRequestSchema = z.object({
   programmeId: idOf("专项编号"),
@@ -41,6 +48,7 @@ export const judgedScoreRequestSchema = z.object({
   score: z.number({ error: "评分必须是数字" }).min(0, "评分不能为负数"),
   methods: z.array(judgedMethodSchema).min(1, "请至少注明一种评价方式"),
   note: optionalText("评价说明"),
+  evidenceDocumentIds: z.array(idOf("评价材料编号")).max(20, "评价材料不能超过 20 份").default([]),
 });
 
 export const fileChangeRequestSchema = z.object({
@@ -143,6 +151,24 @@ export const decideObjectionRequestSchema = z.object({
 });
 
 export const runNoticeCycleRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  asOf: isoDate("执行日期").optional(),
+});
+
+/** GZ-3.4.2 / DG-8: staff approve (审定) an evaluation. */
+export const approveEvaluationRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  evaluationId: idOf("评价编号"),
+});
+
+/** A period's evaluations and ranking as an Excel workbook. */
+export const exportPeriodRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  periodId,
+});
+
+/** Staff run a scheduled job for a given day (default: today in Asia/Shanghai). */
+export const runJobRequestSchema = z.object({
   programmeId: idOf("专项编号"),
   asOf: isoDate("执行日期").optional(),
 });

@@ -1,0 +1,54 @@
+// The chronograph of a reporting period (GZ-3.4.1, DG-9.1): a period carries `nextDeadlineOn`,
+// the next day the deadline sweep has something to do for it (a reminder), computed here from
+// the report deadline with the working-day calendar. Reminders go out 5 and 1 working days
+// before the deadline (configuration: the regulations set no reminder rule).
+import type { WorkingDayCalendar } from "./calendar.js";
+import type { IsoDate } from "./dates.js";
+import { periodBounds, type PeriodId, reportDeadline } from "./periods.js";
+import type { PolicyPack } from "./policy/schema.js";
+
+export const REPORT_REMINDER_WORKING_DAYS = [5, 1] as const;
+
+/** Reminder days for a deadline, earliest first. */
+export function reportReminderDates(deadline: IsoDate, calendar: WorkingDayCalendar): IsoDate[] {
+  return REPORT_REMINDER_WORKING_DAYS.map((n) => calendar.addWorkingDays(deadline, -n)).sort();
+}
+
+export interface DueReminder {
+  /** The reminder day being served (the latest one not after `asOf`), or undefined if none is due. */
+  remindOn?: IsoDate;
+  /** The period's next `nextDeadlineOn`: the first reminder day after `asOf`, if any. */
+  next?: IsoDate;
+  workingDaysLeft: number;
+}
+
+/** What a sweep on `asOf` owes a period: no reminder once the deadline has passed (period close takes over). */
+export function dueReportReminder(deadline: IsoDate, asOf: IsoDate, calendar: WorkingDayCalendar): DueReminder {
+  const dates = reportReminderDates(deadline, calendar);
+  const next = dates.find((d) => d > asOf);
+  if (asOf > deadline) return { next: undefined, workingDaysLeft: 0 };
+  const past = dates.filter((d) => d <= asOf);
+  return { remindOn: past[past.length - 1], next, workingDaysLeft: calendar.workingDaysBetween(asOf, deadline) };
+}
+
+/** A new open period with its deadline and first reminder day. Throws DATE_NOT_COVERED past the calendar's data. */
+export function newPeriod(id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar) {
+  const b = periodBounds(id);
+  const deadline = reportDeadline(id, pack, calendar);
+  return {
+    id,
+    cadence: b.cadence,
+    start: b.start,
+    end: b.end,
+    reportDeadline: deadline,
+    state: "open" as const,
+    nextDeadlineOn: reportReminderDates(deadline, calendar)[0],
+  };
+}
+
+export function reportReminderText(periodId: PeriodId, deadline: IsoDate, workingDaysLeft: number): { title: string; body: string } {
+  return {
+    title: `${periodId} 绩效材料报送提醒`,
+    body: `请于 ${deadline}（含）前对照绩效任务书提交 ${periodId} 绩效目标完成情况及相关材料，距截止还有 ${workingDaysLeft} 个工作日。逾期或不完整将被记录。`,
+  };
+}
