@@ -264,7 +264,7 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
 
   it("GZ-4.8: a procedure date beyond the holiday calendar is refused with a clear Chinese message; Dongguan has no such filing", async () => {
     const member = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
-    await expect(member.call("fileAdvanceNotice", { programmeId: P, subject: "unit", kind: "rename", description: "拟更名", plannedOn: "2027-03-01" })).rejects.toMatchObject({
+    await expect(member.call("fileAdvanceNotice", { programmeId: P, subject: "unit", kind: "rename", description: "拟更名", plannedOn: "2028-03-01" })).rejects.toMatchObject({
       code: "functions/failed-precondition",
       message: expect.stringContaining("该日期不在节假日数据覆盖的年份内"),
     });

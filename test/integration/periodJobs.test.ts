@@ -287,7 +287,12 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     expect(p.evidence[0]!.description).toContain("仅 9 个工作日，应不少于 10 个");
   });
 
-  it("GZ-3.4.1: a deadline in 2027, beyond the holiday calendar (chinese-days 2004–2026), is refused clearly in the job run and the audit log; the rest of the sweep goes on", async () => {
+  it("GZ-3.4.1: in a programme that has not entered the 2027 holidays, a 2027 deadline is refused clearly in the job run and the audit log; the rest of the sweep goes on", async () => {
+    // The demo programmes carry New Year's Day 2027 (scripts/demo/generate.ts); this one must not.
+    const programmeRef = collections.programmes().doc(GZ);
+    const original = (await programmeRef.get()).data()!;
+    await programmeRef.set({ ...original, calendarOverrides: { restDays: [], workingDays: [], coveredYears: [] } });
+    try {
     await collections.periods(GZ).doc("2026-Q4").set({ id: "2026-Q4", cadence: "quarterly", start: "2026-10-01", end: "2026-12-31", reportDeadline: "2027-01-15", state: "open", nextDeadlineOn: "2026-12-30" });
     await collections.proceedings(GZ).doc("crit-3").set({ kind: "criticism", state: "issued", unitId: "gz-u01", ground: "GZ-4.4a.2", evidence: [], automatic: false, openedOn: "2026-11-02", openedBy: opener, extensions: [], rectificationDeadline: "2026-12-01", nextDeadlineOn: "2026-12-01" });
     const r = (await sweepDeadlines({ asOf: "2026-12-30", programmeIds: [GZ] }))[0]!;
@@ -300,5 +305,8 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     const audit = await admin().db.collection(`programmes/${GZ}/audit`).where("action", "==", "job.itemRefused").get();
     expect(audit.size).toBe(1);
     expect(audit.docs[0]!.data().note).toContain("期限检查未执行");
+    } finally {
+      await programmeRef.set(original);
+    }
   });
 });

@@ -6,6 +6,8 @@ import { collection, connectFirestoreEmulator, getDocs, getFirestore } from "fir
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
+import { DEMO_CALENDAR_OVERRIDES } from "../../scripts/demo/generate.js";
+import { sweepDeadlines } from "../../functions/src/jobs/deadlineSweep.js";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
 import { clearOutList } from "../../functions/src/domain/listing.js";
@@ -102,14 +104,28 @@ describe("proceedings", () => {
   });
 
   describe("criticism and rectification (GZ-4.4a, GZ-4.3b)", () => {
+    it("GZ-4.3b: a criticism issued through proceedingEvent is found by the deadline sweep the day after its deadline and becomes overdue", async () => {
+      const opened = await open(gz, { programmeId: GZ, kind: "criticism", unitId: "gz-u02", ground: "GZ-4.4a.5", evidence: [{ description: "未按约定上门服务" }] });
+      await step(gz, GZ, opened.proceedingId, { type: "issue" });
+      const issued = await proceeding(GZ, opened.proceedingId);
+      const rectificationDeadline = issued.kind === "criticism" ? issued.rectificationDeadline : undefined;
+      const onDeadline = (await sweepDeadlines({ asOf: rectificationDeadline!, programmeIds: [GZ] }))[0]!;
+      expect(onDeadline.overdue).toBe(0);
+      const after = (await sweepDeadlines({ asOf: addDays(rectificationDeadline!, 1), programmeIds: [GZ] }))[0]!;
+      expect(after.overdue).toBe(1);
+      expect(await proceeding(GZ, opened.proceedingId)).toMatchObject({ state: "overdue" });
+      expect((await proceeding(GZ, opened.proceedingId)).nextDeadlineOn).toBeUndefined();
+    });
+
     it("GZ-4.4a.2: a criticism is issued with the pack's 20-working-day deadline, answered with a rectification report and accepted", async () => {
       const unitId = "gz-u01";
       const opened = await open(gz, { programmeId: GZ, kind: "criticism", unitId, ground: "GZ-4.4a.2", evidence: [{ description: "2025-Q2 报告逾期未报送" }] });
       expect(opened).toMatchObject({ state: "proposed", allowedEvents: expect.arrayContaining(["issue", "dismiss"]) });
       const issued = await step(gz, GZ, opened.proceedingId, { type: "issue" });
-      const expected = makeCalendar({}).deadline(today(), 20, "workingDays");
+      const expected = makeCalendar(DEMO_CALENDAR_OVERRIDES).deadline(today(), 20, "workingDays");
       expect(issued).toMatchObject({ state: "issued", clause: "GZ-4.4a.2" });
-      expect(await proceeding(GZ, opened.proceedingId)).toMatchObject({ state: "issued", rectificationDeadline: expected });
+      // The deadline is also the record's next deadline, where the sweep looks (chronograph).
+      expect(await proceeding(GZ, opened.proceedingId)).toMatchObject({ state: "issued", rectificationDeadline: expected, nextDeadlineOn: expected });
       expect(await unitStatus(GZ, unitId)).toBe("criticised");
       const notes = (await collections.notifications(GZ).where("toUnitId", "==", unitId).get()).docs.map((d) => d.data().body);
       expect(notes.join("\n")).toContain(expected);
@@ -124,6 +140,7 @@ describe("proceedings", () => {
       await expect(other.call("respondToCriticism", { programmeId: GZ, proceedingId: opened.proceedingId, documentId: "rect-2" })).rejects.toMatchObject({ code: "functions/permission-denied" });
       await expect(member.call("respondToCriticism", { programmeId: GZ, proceedingId: opened.proceedingId, documentId: "rect-1" })).resolves.toMatchObject({ state: "responded" });
       expect(await unitStatus(GZ, unitId)).toBe("rectifying");
+      expect((await proceeding(GZ, opened.proceedingId)).nextDeadlineOn).toBeUndefined();
 
       await expect(step(gz, GZ, opened.proceedingId, { type: "acceptResponse" })).resolves.toMatchObject({ state: "accepted" });
       expect(await unitStatus(GZ, unitId)).toBe("listed");

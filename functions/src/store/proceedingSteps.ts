@@ -190,6 +190,9 @@ function withEventFields(p: Proceeding, event: ProceedingEvent, effects: Effect[
     if (deadline) q.rectificationDeadline = deadline.on;
     if (event.type === "extend") q.extensions = [...q.extensions, event.deadline];
     if (event.type === "respond") q = { ...q, responseDocumentId: event.documentId };
+    // Chronograph (GZ-4.3b): the deadline sweep looks only at nextDeadlineOn, which is set while
+    // the unit owes a rectification and cleared once it has answered or the matter moved on.
+    q.nextDeadlineOn = q.state === "issued" ? q.rectificationDeadline : undefined;
     return q;
   }
   if (p.kind === "clearOut") {
