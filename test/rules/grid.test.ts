@@ -195,6 +195,14 @@ describe("rules grid: reports (GZ-3.4.1, DG-9.1)", () => {
         await (allowed ? assertSucceeds(p) : assertFails(p));
       });
     }
+    it("GZ-3.4.1: a member may look up its own report id before the report exists; another unit's member may not", async () => {
+      await assertSucceeds(getDoc(doc(dbAs("member"), `${pre}/reports/${A}_2024-Q1`)));
+      await assertSucceeds(getDoc(doc(dbAs("member"), `${pre}/evaluations/${A}_2024-Q1`)));
+      await assertSucceeds(getDoc(doc(dbAs("member"), `${pre}/taskBooks/${A}_2024`)));
+      await assertFails(getDoc(doc(dbAs("otherUnitMember"), `${pre}/reports/${A}_2024-Q1`)));
+      await assertFails(getDoc(doc(dbAs("otherUnitMember"), `${pre}/evaluations/${A}_2024-Q1`)));
+      await assertFails(getDoc(doc(dbAs("anonymous"), `${pre}/taskBooks/${A}_2024`)));
+    });
     it("reports · member lists its own unit's reports", async () => {
       await assertSucceeds(getDocs(query(collection(dbAs("member"), `${pre}/reports`), where("unitId", "==", A))));
     });

@@ -8,6 +8,7 @@ export const onReportCreated = onDocumentCreated("programmes/{programmeId}/repor
   const snap = event.data;
   if (!snap) return;
   const data = snap.data();
+  if (!data) return;
   // Rules make `updatedBy` the writer's own uid.
   const uid = typeof data.updatedBy === "string" && data.updatedBy ? data.updatedBy : "unknown";
   const written = await appendAuditOnce(event.params.programmeId, `evt-${event.id}`, {

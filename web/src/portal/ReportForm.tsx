@@ -75,11 +75,18 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
       },
       () => setProblem("任务书或试点企业加载失败，请刷新重试。"),
     );
-    const stopReport = onSnapshot(reportRef, (snap) => {
-      const r = (snap.data() as Report | undefined) ?? null;
-      setReport(r);
-      if (r && !dirty.current) setDraft({ ...r, enterprises: r.enterprises ?? [], documentIds: r.documentIds ?? [], lagExplanation: r.lagExplanation ?? "" });
-    });
+    const stopReport = onSnapshot(
+      reportRef,
+      (snap) => {
+        const r = (snap.data() as Report | undefined) ?? null;
+        setReport(r);
+        if (r && !dirty.current) setDraft({ ...r, enterprises: r.enterprises ?? [], documentIds: r.documentIds ?? [], lagExplanation: r.lagExplanation ?? "" });
+      },
+      () => {
+        setReport(null);
+        setProblem("报告加载失败，请刷新重试。");
+      },
+    );
     const stopEval = onSnapshot(doc(db, ...pre, "evaluations", `${unitId}_${period.id}`), (snap) => setEvaluation((snap.data() as Evaluation | undefined) ?? null), () => setEvaluation(null));
     return () => {
       stopReport();

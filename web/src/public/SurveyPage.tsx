@@ -21,6 +21,7 @@ const VALUES = [
 export default function SurveyPage({ token }: { token: string }) {
   const [survey, setSurvey] = useState<Survey | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
 
   useEffect(() => {
@@ -37,13 +38,13 @@ export default function SurveyPage({ token }: { token: string }) {
   const subjects = [{ id: "", name: `${survey.unit?.name ?? ""}（牵引单位）` }, ...(survey.partners ?? []).map((p) => ({ ...p, name: `${p.name}（合作伙伴）` }))];
 
   async function submit(values: Record<string, string>) {
-    setError(null);
+    setSubmitError(null);
     try {
       const ratings = subjects.map((s) => ({ partnerId: s.id || undefined, value: values[`v-${s.id}`], comment: values[`c-${s.id}`] || undefined }));
       await call("submitRating", { token, ratings });
       setDone(true);
     } catch (err) {
-      setError(errorText(err));
+      setSubmitError(errorText(err));
     }
   }
 
@@ -60,7 +61,7 @@ export default function SurveyPage({ token }: { token: string }) {
             </Form.Item>
           </div>
         ))}
-        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+        {submitError && <Alert type="error" showIcon role="alert" title={submitError} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit">
           提交评价
         </Button>

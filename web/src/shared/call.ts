@@ -14,7 +14,9 @@ export class CallError extends Error {
 
 export async function call<T = unknown>(name: string, data: unknown): Promise<T> {
   try {
-    return (await httpsCallable<unknown, T>(functions, name)(data)).data;
+    // The callable protocol sends `undefined` as null, which the schemas rightly refuse for an
+    // optional field; a JSON round trip drops undefined fields instead.
+    return (await httpsCallable<unknown, T>(functions, name)(JSON.parse(JSON.stringify(data ?? {})))).data;
   } catch (err) {
     const e = err as { code?: string; message?: string };
     const code = (e.code ?? "unknown").replace(/^functions\//, "");

@@ -1,0 +1,124 @@
+// The flows people carry out, in a real Chromium against the emulators: a unit submits its
+// quarterly report and sees the score, staff return it, the unit corrects and resubmits, staff
+// accept; a pilot enterprise rates through a one-use link. Screenshots are kept as artifacts;
+// every page is checked for console errors.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { periodBounds, periodOf, reportDeadline } from "../../functions/src/domain/periods.js";
+import { makeCalendar } from "../../functions/src/domain/calendar.js";
+import { shanghaiDate } from "../../functions/src/domain/dates.js";
+import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
+import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { collections } from "../../functions/src/store/collections.js";
+import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+import { DEMO_CALENDAR_OVERRIDES } from "../../scripts/demo/generate.js";
+import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+import { closeClients, signedInClient } from "../support/emulators.js";
+
+const GZ = "gz-2025";
+const PERIOD = periodOf(shanghaiDate(new Date()), "quarterly");
+
+test.beforeAll(async () => {
+  await seedDemo(adminHandles());
+  const pack = getPolicyPack("guangzhou");
+  const b = periodBounds(PERIOD);
+  await collections.periods(GZ).doc(PERIOD).set({ id: PERIOD, cadence: "quarterly", start: b.start, end: b.end, reportDeadline: reportDeadline(PERIOD, pack, makeCalendar(DEMO_CALENDAR_OVERRIDES)), state: "open" });
+  await collections.taskBooks(GZ).doc(`gz-u01_${PERIOD.slice(0, 4)}`).set({
+    unitId: "gz-u01",
+    year: Number(PERIOD.slice(0, 4)),
+    targets: { enterprisesTransformed: 20, diagnoses: 30, cloudEnterprises: 15, level2Share: 0.8, solutions: 5, typicalCases: 2, platforms: 1 },
+    otherTargets: [],
+    signedOn: `${PERIOD.slice(0, 4)}-01-20`,
+  });
+  await collections.enterprises(GZ).doc("gz-u01-e1").set({ name: "天河五金制品厂（演示）有限公司", uscc: makeUscc(90_001), servedBy: "gz-u01", diagnosisDone: false, onCloud: false, acceptance: "pending" });
+});
+test.afterAll(closeClients);
+
+function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+async function signIn(browser: Browser, path: string, uid: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(path);
+  await page.getByLabel("电子邮箱").fill(account(uid).email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  // Keyboard, not the mouse: the form must be usable without one.
+  await page.getByLabel("密码").press("Enter");
+  return { page, errors, context };
+}
+
+const METRICS: [string, string][] = [
+  ["完成改造企业", "18"],
+  ["咨询诊断", "25"],
+  ["上云用云企业", "12"],
+  ["达到数字化二级及以上比例", "0.85"],
+  ["“小快轻准”解决方案", "4"],
+  ["典型案例", "2"],
+  ["平台建设", "1"],
+];
+
+test("GZ-3.4.1: a unit submits its quarterly report, sees the score; staff return it, the unit corrects and resubmits, staff accept", async ({ browser }) => {
+  // The unit fills the report; drafts save as it types.
+  const unit = await signIn(browser, "/portal", "member-gz-01");
+  await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
+  for (const [label, value] of METRICS) await unit.page.getByLabel(label, { exact: true }).fill(value);
+  await unit.page.getByLabel("进度滞后说明及补救措施").fill("第四季度受订单波动影响，部分企业改造顺延至一月，已增派实施人员。");
+  await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible({ timeout: 15_000 });
+  await unit.page.getByRole("button", { name: "提交报告" }).click();
+  await unit.page.getByRole("button", { name: "确认提交" }).click();
+  await expect(unit.page.getByTestId("report-form-state")).toHaveText("已提交，待审核");
+  // The trigger scored it: the score and each dimension's explanation appear.
+  await expect(unit.page.getByTestId("evaluation-total")).toHaveText(/\d+\.\d/, { timeout: 20_000 });
+  await expect(unit.page.getByText("计分说明")).toBeVisible();
+  await unit.page.screenshot({ path: "artifacts/screenshots/portal-report-scored.png", fullPage: true });
+
+  // Staff return it with a reason.
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const row = staff.page.getByRole("row", { name: new RegExp(`gz-u01.*${PERIOD}`) });
+  await row.getByRole("button", { name: /^退\s*回$/ }).click();
+  await staff.page.getByRole("textbox", { name: "退回理由（请写明需补正的内容）" }).fill("典型案例缺少佐证材料，请补充。");
+  await staff.page.getByRole("button", { name: "确 定" }).click();
+  await expect(staff.page.getByText("退回：已完成")).toBeVisible();
+  await staff.page.screenshot({ path: "artifacts/screenshots/admin-queues.png", fullPage: true });
+
+  // The unit sees the reason, corrects and resubmits.
+  await unit.page.reload();
+  await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
+  await expect(unit.page.getByText("典型案例缺少佐证材料，请补充。").filter({ visible: true }).first()).toBeVisible();
+  await unit.page.getByLabel("典型案例", { exact: true }).fill("3");
+  await unit.page.getByRole("button", { name: "提交报告" }).click();
+  await unit.page.getByRole("button", { name: "确认提交" }).click();
+  await expect(unit.page.getByTestId("report-form-state")).toHaveText("已提交，待审核");
+
+  // Staff accept.
+  await staff.page.reload();
+  await staff.page.getByRole("row", { name: new RegExp(`gz-u01.*${PERIOD}`) }).getByRole("button", { name: /^通\s*过$/ }).click();
+  await expect(staff.page.getByText("通过：已完成")).toBeVisible();
+  await expect.poll(async () => (await collections.reports(GZ).doc(`gz-u01_${PERIOD}`).get()).data()?.state, { timeout: 15_000 }).toBe("accepted");
+
+  expect(unit.errors).toEqual([]);
+  expect(staff.errors).toEqual([]);
+  await unit.context.close();
+  await staff.context.close();
+});
+
+test("GZ-3.3: a pilot enterprise rates through its link once; the second visit is refused", async ({ page }) => {
+  const errors = watchConsole(page);
+  const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+  const { link } = await staff.call<{ link: string }>("issueSurveyLink", { programmeId: GZ, enterpriseId: "gz-u01-e1", periodId: PERIOD });
+  const path = link.slice(link.indexOf("/survey/"));
+  await page.goto(path);
+  await expect(page.getByText("天河五金制品厂（演示）有限公司")).toBeVisible();
+  await page.getByRole("radio", { name: "基本满意" }).first().check();
+  await page.screenshot({ path: "artifacts/screenshots/survey.png", fullPage: true });
+  await page.getByRole("button", { name: "提交评价" }).click();
+  await expect(page.getByText("感谢您的评价！")).toBeVisible();
+  await page.goto(path);
+  await expect(page.getByText("该评价链接已使用")).toBeVisible();
+  expect(errors).toEqual([]);
+});
