@@ -6,7 +6,9 @@ import { collection, doc, getDoc, getDocs, orderBy, query, where } from "firebas
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { db } from "../shared/db";
+import { DimensionTable } from "../shared/DimensionTable";
 import { t } from "../shared/strings";
+import { Pager } from "../shared/Pager";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import type { ProgrammeView } from "./useProgramme";
@@ -74,14 +76,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
             { title: "状态", render: (_, r) => t.evaluationState[r.state] ?? r.state },
           ]}
         />
-        <Space style={{ marginTop: 8 }}>
-          <Button size="small" disabled={page.pageIndex === 0} onClick={page.prev}>
-            上一页
-          </Button>
-          <Button size="small" disabled={!page.hasNext} onClick={page.next}>
-            下一页
-          </Button>
-        </Space>
+        <Pager page={page} />
       </Card>
       <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? `${selected.unitId} · ${selected.periodId}` : ""}>
         {selected && <EvaluationDetail programme={programme} evaluation={selected} onChanged={page.reload} />}
@@ -119,17 +114,7 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
         <Descriptions.Item label="等级">{evaluation.band}</Descriptions.Item>
         <Descriptions.Item label="状态">{t.evaluationState[evaluation.state]}</Descriptions.Item>
       </Descriptions>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={evaluation.dimensions}
-        columns={[
-          { title: "维度", dataIndex: "label" },
-          { title: "得分", render: (_, d) => `${d.score.toFixed(1)} / ${d.weight}` },
-          { title: "计分说明", dataIndex: "explanation" },
-        ]}
-      />
+      <DimensionTable dimensions={evaluation.dimensions} />
       {evaluation.state === "draft" &&
         judgedParts.map((part) => (
           <Card key={part.id} size="small" title={`人工评分：${part.label}（满分 ${part.points}，属“${part.dimension}”）`}>

@@ -1,11 +1,12 @@
 // Public notices (GZ-4.6.3, DG-14): batches with their window computed from the pack (length
 // and unit: calendar or working days), the items, and the objections filed, decided by staff.
-import { Button, Card, Empty, List, Space, Table, Tag } from "antd";
+import { Card, Empty, List, Space, Table, Tag } from "antd";
 import { collection, getDocs, orderBy, query } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant, today } from "../shared/dates";
 import { db } from "../shared/db";
 import { t } from "../shared/strings";
+import { Pager } from "../shared/Pager";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import type { ProgrammeView } from "./useProgramme";
@@ -49,14 +50,7 @@ export default function Notices({ programme }: { programme: ProgrammeView }) {
           <Objections programmeId={programme.id} noticeId={n.id} />
         </Card>
       ))}
-      <Space>
-        <Button size="small" disabled={page.pageIndex === 0} onClick={page.prev}>
-          上一页
-        </Button>
-        <Button size="small" disabled={!page.hasNext} onClick={page.next}>
-          下一页
-        </Button>
-      </Space>
+      <Pager page={page} />
     </Space>
   );
 }

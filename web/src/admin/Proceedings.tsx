@@ -13,6 +13,7 @@ import { formatDate, today } from "../shared/dates";
 import { FileUpload } from "../shared/FileUpload";
 import { db } from "../shared/db";
 import { t } from "../shared/strings";
+import { Pager } from "../shared/Pager";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import type { ProgrammeView } from "./useProgramme";
@@ -86,14 +87,7 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
             { title: "立案日期", render: (_, r) => formatDate(r.openedOn) },
           ]}
         />
-        <Space style={{ marginTop: 8 }}>
-          <Button size="small" disabled={page.pageIndex === 0} onClick={page.prev}>
-            上一页
-          </Button>
-          <Button size="small" disabled={!page.hasNext} onClick={page.next}>
-            下一页
-          </Button>
-        </Space>
+        <Pager page={page} />
       </Card>
       <Drawer open={selected !== null} onClose={() => setSelected(null)} width={640} title={selected ? `${t.proceedingKind[selected.kind]} · ${selected.unitId}` : ""}>
         {selected && <ProceedingDetail programme={programme} p={selected} onChanged={() => { page.reload(); setSelected(null); }} />}

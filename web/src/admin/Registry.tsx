@@ -1,11 +1,12 @@
 // Units with their status, and the audit trail of any record: who did what, when, under which
 // clause, with the changed fields before and after (GZ-2.1).
-import { Card, Drawer, Space, Table, Tag, Timeline, Button } from "antd";
+import { Button, Card, Drawer, Table, Tag, Timeline } from "antd";
 import { collection, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant } from "../shared/dates";
 import { db } from "../shared/db";
 import { t } from "../shared/strings";
+import { Pager } from "../shared/Pager";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import type { ProgrammeView } from "./useProgramme";
 
@@ -47,14 +48,7 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
           { title: "", render: (_, u) => <Button size="small" onClick={() => setTrail({ path: `programmes/${programme.id}/units/${u.id}`, title: u.name })}>审计记录</Button> },
         ]}
       />
-      <Space style={{ marginTop: 8 }}>
-        <Button size="small" disabled={page.pageIndex === 0} onClick={page.prev}>
-          上一页
-        </Button>
-        <Button size="small" disabled={!page.hasNext} onClick={page.next}>
-          下一页
-        </Button>
-      </Space>
+      <Pager page={page} />
       <Drawer open={trail !== null} onClose={() => setTrail(null)} width={560} title={trail ? `审计记录：${trail.title}` : ""}>
         {trail && <AuditTrail programmeId={programme.id} entity={trail.path} />}
       </Drawer>

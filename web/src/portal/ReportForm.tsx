@@ -12,6 +12,7 @@ import { formatDate } from "../shared/dates";
 import { FileUpload } from "../shared/FileUpload";
 import { db } from "../shared/db";
 import { auth } from "../shared/firebase";
+import { DimensionTable } from "../shared/DimensionTable";
 import { t } from "../shared/strings";
 import type { PortalContext } from "./usePortalData";
 
@@ -235,17 +236,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
             <Descriptions.Item label="等级">{evaluation.band}</Descriptions.Item>
             <Descriptions.Item label="排名">{evaluation.rank ?? "待关账后确定"}</Descriptions.Item>
           </Descriptions>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={evaluation.dimensions}
-            columns={[
-              { title: "维度", dataIndex: "label" },
-              { title: "得分", render: (_, d) => `${d.score.toFixed(1)} / ${d.weight}` },
-              { title: "计分说明", dataIndex: "explanation" },
-            ]}
-          />
+          <DimensionTable dimensions={evaluation.dimensions} />
         </Card>
       )}
     </Space>

@@ -1,0 +1,16 @@
+import { Button, Space } from "antd";
+import type { Page } from "./usePagedQuery";
+
+/** Previous / next for a cursor-paged table. */
+export function Pager({ page }: { page: Pick<Page<unknown>, "pageIndex" | "hasNext" | "prev" | "next"> }) {
+  return (
+    <Space style={{ marginTop: 8 }}>
+      <Button size="small" disabled={page.pageIndex === 0} onClick={page.prev}>
+        上一页
+      </Button>
+      <Button size="small" disabled={!page.hasNext} onClick={page.next}>
+        下一页
+      </Button>
+    </Space>
+  );
+}
