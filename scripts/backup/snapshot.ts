@@ -8,13 +8,17 @@ import { adminHandles, seedDemo, seedLivedIn } from "../demo/seed.js";
 
 const { db, auth } = adminHandles();
 
+/** Field order is not part of a Firestore document: compare with keys sorted. */
+const canonical = (v: unknown): unknown =>
+  v instanceof Timestamp ? `ts:${v.seconds}.${v.nanoseconds}` : Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+
 async function digest() {
   const docs: string[] = [];
   const walk = async (cols: FirebaseFirestore.CollectionReference[]) => {
     for (const col of cols) {
       for (const ref of await col.listDocuments()) {
         const snap = await ref.get();
-        if (snap.exists) docs.push(`${ref.path} ${JSON.stringify(snap.data(), (_k, v) => (v instanceof Timestamp ? `ts:${v.seconds}.${v.nanoseconds}` : v))}`);
+        if (snap.exists) docs.push(`${ref.path} ${JSON.stringify(canonical(snap.data()))}`);
         await walk(await ref.listCollections());
       }
     }
@@ -23,7 +27,7 @@ async function digest() {
   docs.sort();
   const users = (await auth.listUsers(1000)).users.map((u) => JSON.stringify({ uid: u.uid, email: u.email, displayName: u.displayName, claims: u.customClaims ?? null, passwordHash: u.passwordHash ?? null })).sort();
   const hash = createHash("sha256").update(docs.join("\n")).update("\n--\n").update(users.join("\n")).digest("hex");
-  return { documents: docs.length, users: users.length, hash, paths: docs.map((d) => d.slice(0, d.indexOf(" "))) };
+  return { documents: docs.length, users: users.length, hash, lines: [...docs, ...users] };
 }
 
 const [mode, file] = process.argv.slice(2);
@@ -37,8 +41,8 @@ if (mode === "write" && file) {
   const before = JSON.parse(readFileSync(file, "utf8")) as Awaited<ReturnType<typeof digest>>;
   const after = await digest();
   if (after.hash !== before.hash) {
-    const missing = before.paths.filter((p) => !after.paths.includes(p));
-    console.error(`✖ 导入后的数据与导出前不一致：导出前 ${before.documents} 个文档、${before.users} 个账号，导入后 ${after.documents} 个文档、${after.users} 个账号。缺失：${missing.slice(0, 10).join("，") || "无（内容不同）"}`);
+    const changed = before.lines.filter((l) => !after.lines.includes(l));
+    console.error(`✖ 导入后的数据与导出前不一致：导出前 ${before.documents} 个文档、${before.users} 个账号，导入后 ${after.documents} 个文档、${after.users} 个账号。不同或缺失的前几项：\n${changed.slice(0, 3).map((l) => l.slice(0, 400)).join("\n")}\n导入后对应：\n${after.lines.filter((l) => !before.lines.includes(l)).slice(0, 3).map((l) => l.slice(0, 400)).join("\n")}`);
     process.exit(1);
   }
   console.log(`✔ 导出/导入往返一致：${after.documents} 个文档、${after.users} 个账号，摘要 ${after.hash.slice(0, 16)}…`);
