@@ -5,7 +5,6 @@ import { connectAuthEmulator, getAuth as getClientAuth, signInWithEmailAndPasswo
 import { connectFirestoreEmulator, getFirestore as getClientFirestore, type Firestore as ClientFirestore } from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
 import { adminHandles } from "../../scripts/demo/seed.js";
-import { request as httpRequest } from "node:http";
 
 export const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-traction";
 
@@ -21,16 +20,8 @@ export const admin = () => adminHandles();
 /** Deletes every document in the project's emulator database (tests start from nothing). */
 export async function clearFirestore() {
   const { host, port } = hostPort("FIRESTORE_EMULATOR_HOST");
-  // node:http, not fetch: fetch refuses some ports outright (10080 = 8080 + EMULATOR_PORT_OFFSET 2000).
-  const status = await new Promise<number>((resolve, reject) => {
-    const req = httpRequest({ host, port, method: "DELETE", path: `/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents` }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-  if (status < 200 || status >= 300) throw new Error(`clearFirestore failed: ${status}`);
+  const res = await fetch(`http://${host}:${port}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`, { method: "DELETE" });
+  if (!res.ok) throw new Error(`clearFirestore failed: ${res.status}`);
 }
 
 const clients: FirebaseApp[] = [];
