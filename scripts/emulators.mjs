@@ -82,7 +82,11 @@ if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET % 1000 !== 0 || PORT_OFFSET < 
   console.error("✖ EMULATOR_PORT_OFFSET 须为 0 到 50000 之间 1000 的整数倍（例如 1000、2000），否则两次运行的端口会相互占用。");
   process.exit(2);
 }
-export const ports = Object.fromEntries(Object.entries(BASE_PORTS).map(([k, v]) => [k, v + PORT_OFFSET]));
+// fetch (undici) and Chromium refuse a few ports outright ("bad port", ERR_UNSAFE_PORT): 8080 + 2000
+// = 10080 and 5000 + 1000 = 6000 among them. Such a port steps on by 7, which no base port plus a
+// whole-thousand offset reaches, so runs still cannot collide.
+const UNSAFE_PORTS = new Set([6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697, 10080]);
+export const ports = Object.fromEntries(Object.entries(BASE_PORTS).map(([k, v]) => [k, UNSAFE_PORTS.has(v + PORT_OFFSET) ? v + PORT_OFFSET + 7 : v + PORT_OFFSET]));
 
 function configArgs() {
   if (!PORT_OFFSET) return [];

@@ -4,20 +4,33 @@ import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { logger } from "firebase-functions";
 import { appendAuditOnce } from "../store/audit.js";
 
-export const onReportCreated = onDocumentCreated("programmes/{programmeId}/reports/{reportId}", async (event) => {
-  const snap = event.data;
-  if (!snap) return;
-  const data = snap.data();
-  if (!data) return;
+/** The parts of a document-created event this handler needs (so tests can replay one). */
+export interface ReportCreation {
+  eventId: string;
+  eventTime: Date;
+  programmeId: string;
+  path: string;
+  data: Record<string, unknown>;
+}
+
+/** Returns false when the event was already recorded (a redelivery). */
+export async function handleReportCreated({ eventId, eventTime, programmeId, path, data }: ReportCreation): Promise<boolean> {
   // Rules make `updatedBy` the writer's own uid.
   const uid = typeof data.updatedBy === "string" && data.updatedBy ? data.updatedBy : "unknown";
-  const written = await appendAuditOnce(event.params.programmeId, `evt-${event.id}`, {
-    at: new Date(event.time),
+  return appendAuditOnce(programmeId, `evt-${eventId}`, {
+    at: eventTime,
     actor: { uid, role: "unitMember" },
     action: "report.created",
-    entity: snap.ref.path,
+    entity: path,
     after: { state: data.state ?? null, periodId: data.periodId ?? null, unitId: data.unitId ?? null },
     clause: "GZ-2.1",
   });
+}
+
+export const onReportCreated = onDocumentCreated("programmes/{programmeId}/reports/{reportId}", async (event) => {
+  const snap = event.data;
+  const data = snap?.data();
+  if (!snap || !data) return;
+  const written = await handleReportCreated({ eventId: event.id, eventTime: new Date(event.time), programmeId: event.params.programmeId, path: snap.ref.path, data });
   if (!written) logger.info("onReportCreated: event already recorded", { eventId: event.id });
 });

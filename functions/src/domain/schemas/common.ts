@@ -4,6 +4,11 @@ import { z } from "zod";
 import { isIsoDate } from "../dates.js";
 import { parseUscc } from "../uscc.js";
 
+// Zod's own messages (a list that is not a list, an unknown key, a request that is not an
+// object) are English by default; every caller sees these through validatedOnCall, so they are
+// Chinese too. The fields' own messages below still take precedence.
+z.config(z.locales.zhCN());
+
 export const text = (field: string, max = 500) =>
   z
     .string({ error: `${field}必须是文字` })
