@@ -28,3 +28,4 @@ export * from "./reviewBatches.js";
 export * from "./listing.js";
 export * from "./access.js";
 export * from "./schemas/index.js";
+export * from "./documents.js";

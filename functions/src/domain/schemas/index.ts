@@ -7,3 +7,4 @@ export * from "./feedback.js";
 export * from "./proceeding.js";
 export * from "./records.js";
 export * from "./requests.js";
+export * from "./documents.js";
