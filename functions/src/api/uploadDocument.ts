@@ -118,6 +118,9 @@ export const uploadDocument = onRequest({ cors: true, memory: "512MiB", timeoutS
       bb.on("file", (_name, file, info) => {
         // Until the checks are done nothing reads the file stream: busboy holds the bytes back.
         const inspector = new Inspector();
+        // The inspector may refuse (empty, wrong type, too large) before the store has attached
+        // its pipeline; the pipeline still sees the error, this only stops a process-level crash.
+        inspector.on("error", () => undefined);
         // Passed the limit: busboy stops feeding this file; we stop storing at once and answer 413
         // without looking at the rest of the body. The partial object is removed by the adapter.
         file.on("limit", () => inspector.destroy(new FileRefused("FILE_TOO_LARGE", 413)));
