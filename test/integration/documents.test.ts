@@ -10,7 +10,7 @@ import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { missingDocumentsFor } from "../../functions/src/store/documents.js";
+import { markApproved, missingDocumentsFor, readCurrentForApproval } from "../../functions/src/store/documents.js";
 import { sweepOrphanFilesAt } from "../../functions/src/jobs/sweepOrphanFiles.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 import { elfExecutable, filesOnDisk, functionUrl, idToken, minimalPdf, pdfOfSize, realPng, sha256, upload, windowsExecutable } from "../support/uploads.js";
@@ -108,10 +108,14 @@ describe("documents: upload, versions, download, checks", () => {
     expect(r.json.error).toEqual({ code: "FILE_EMPTY", message: "文件为空（0 字节），请重新选择文件。" });
   });
 
-  it("a file one byte over the 20 MiB limit is refused with 413 in Chinese and leaves nothing behind", async () => {
+  it("a file one byte over the 20 MiB limit is refused with 413 in Chinese and leaves nothing behind; exactly 20 MiB passes", async () => {
     const r = await refusedLeavesNothing(() => upload(as("member-gz-01"), fieldsFor("chg-u01", "auditReport"), { name: "太大.pdf", bytes: pdfOfSize(20 * MiB + 1) }));
     expect(r.status).toBe(413);
     expect(r.json.error).toEqual({ code: "FILE_TOO_LARGE", message: "文件过大：单个文件不能超过 20 MB。" });
+    // exactly the limit is accepted
+    const exact = pdfOfSize(20 * MiB);
+    const ok = await upload(as("member-gz-01"), fieldsFor("chg-u01", "other"), { name: "正好20MB.pdf", bytes: exact });
+    expect([ok.status, ok.json.size, ok.json.sha256]).toEqual([201, 20 * MiB, sha256(exact)]);
   });
 
   it("bad fields are refused with HTTP 400 naming the field in Chinese; nothing stored", async () => {
@@ -244,6 +248,20 @@ describe("documents: upload, versions, download, checks", () => {
     expect(r.status).toBe(201);
     const missing = await admin().db.runTransaction((tx) => missingDocumentsFor(tx, "dg-2025", "chg-dg"));
     expect(missing).toEqual(["在莞独立法人的营业执照复印件", "法定代表人身份证复印件", "本地服务团队名单", "社保证明（须加盖公章）"]);
+  });
+
+  it("GZ-4.6.2: a reviewer's decision records exactly which versions it approved; a later re-upload does not move the approval", async () => {
+    const reviewer = { uid: "staff-gz", role: "staff" as const, name: "广州工作小组（演示）" };
+    const approved = await admin().db.runTransaction(async (tx) => markApproved(tx, P, await readCurrentForApproval(tx, P, "change", "chg-u01"), reviewer, new Date()));
+    const licence = approved.find((a) => a.kind === "businessLicence")!;
+    expect(licence).toEqual({ kind: "businessLicence", documentId: v2Id, version: 2 });
+    expect(approved.map((a) => a.kind).sort()).toEqual(["auditReport", "businessLicence", "creditChinaReport", "legalRepIdCopy"]);
+    const r = await upload(as("staff-gz"), fieldsFor("chg-u01", "businessLicence"), { name: "营业执照（第三版）.pdf", bytes: minimalPdf("v3") });
+    expect(r.json.version).toBe(3);
+    const [v2, v3] = await Promise.all([collections.documents(P).doc(v2Id).get(), collections.documents(P).doc(r.json.documentId!).get()]);
+    expect(v2.data()).toMatchObject({ approvedBy: reviewer, current: false });
+    expect(v2.data()!.approvedAt).toBeInstanceOf(Date);
+    expect(v3.data()!.approvedAt).toBeUndefined();
   });
 
   it("sweepOrphanFiles removes objects older than an hour with no metadata row, logs and audits each once, and keeps real documents and fresh uploads", async () => {

@@ -105,7 +105,7 @@ export const uploadDocument = onRequest({ cors: true, memory: "512MiB", timeoutS
     if (declared > config.maxUploadBytes + 64 * 1024) throw new UploadError(413, "FILE_TOO_LARGE", fileTooLargeMessage(config.maxUploadBytes));
 
     const result = await new Promise<{ prepared: Prepared; inspector: Inspector; fileName: string }>((resolveUpload, rejectUpload) => {
-      const bb = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 1024 } });
+      const bb = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 20, fieldSize: 1024 } });
       const raw: Record<string, string> = {};
       let work: Promise<{ prepared: Prepared; inspector: Inspector; fileName: string }> | undefined;
       let extraFile = false;
@@ -121,6 +121,8 @@ export const uploadDocument = onRequest({ cors: true, memory: "512MiB", timeoutS
         // The inspector may refuse (empty, wrong type, too large) before the store has attached
         // its pipeline; the pipeline still sees the error, this only stops a process-level crash.
         inspector.on("error", () => undefined);
+        // busboy signals "limit" on reaching fileSize, so it is set one byte above ours: a file of
+        // exactly the limit passes, one byte more is refused.
         // Passed the limit: busboy stops feeding this file; we stop storing at once and answer 413
         // without looking at the rest of the body. The partial object is removed by the adapter.
         file.on("limit", () => inspector.destroy(new FileRefused("FILE_TOO_LARGE", 413)));
