@@ -255,7 +255,7 @@ describe("documents: upload, versions, download, checks", () => {
     const approved = await admin().db.runTransaction(async (tx) => markApproved(tx, P, await readCurrentForApproval(tx, P, "change", "chg-u01"), reviewer, new Date()));
     const licence = approved.find((a) => a.kind === "businessLicence")!;
     expect(licence).toEqual({ kind: "businessLicence", documentId: v2Id, version: 2 });
-    expect(approved.map((a) => a.kind).sort()).toEqual(["auditReport", "businessLicence", "creditChinaReport", "legalRepIdCopy"]);
+    expect(approved.map((a) => a.kind).sort()).toEqual(["auditReport", "businessLicence", "creditChinaReport", "legalRepIdCopy", "other"]);
     const r = await upload(as("staff-gz"), fieldsFor("chg-u01", "businessLicence"), { name: "营业执照（第三版）.pdf", bytes: minimalPdf("v3") });
     expect(r.json.version).toBe(3);
     const [v2, v3] = await Promise.all([collections.documents(P).doc(v2Id).get(), collections.documents(P).doc(r.json.documentId!).get()]);
