@@ -81,3 +81,6 @@ contract(
   async () => ({ store: cloudStorageStore(process.env.TEST_GCS_BUCKET ?? "demo-traction-contract"), done: async () => undefined }),
   !gcsConfigured,
 );
+
+// The default reporter shows only a count of skipped tests; say why in the output as well.
+if (!gcsConfigured) console.info("FileStore contract: Cloud Storage — skipped: no STORAGE_EMULATOR_HOST or TEST_GCS_BUCKET here");
