@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { EMULATORS, PROJECT_ID, ROOT, checkJava, ports, runFirebase, webBuildEnv } from "./emulators.mjs";
+import { EMULATORS, PROJECT_ID, ROOT, checkJava, emulatorEnv, ports, runFirebase, webBuildEnv } from "./emulators.mjs";
 
 const DATA = join(ROOT, ".data", "emulators");
 const HOST = "127.0.0.1";
@@ -78,6 +78,8 @@ async function banner() {
     "",
     ` 演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...demoAccounts.map((a) => `   ${a.email.padEnd(24)} ${a.displayName}  → ${a.start}`),
+    "",
+    ` 文件存储       ${process.env.FILES_BACKEND === "gcs" ? `Cloud Storage（${process.env.FILES_BUCKET ?? "默认存储桶"}）` : `本地磁盘 ${emulatorEnv().FILES_DIR}`}`,
     "",
     " 按 Ctrl-C 停止：数据会先导出到 .data/，下次启动自动导入。",
     " 重置为演示数据：npm run reset，然后再 npm start。",

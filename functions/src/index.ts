@@ -31,3 +31,8 @@ export { runPeriodClose } from "./api/runPeriodClose.js";
 export { runDeadlineSweep } from "./api/runDeadlineSweep.js";
 export { periodClose } from "./jobs/periodClose.js";
 export { deadlineSweep } from "./jobs/deadlineSweep.js";
+export { uploadDocument } from "./api/uploadDocument.js";
+export { getDocumentDownload } from "./api/getDocumentDownload.js";
+export { downloadDocument } from "./api/downloadDocument.js";
+export { checkDocuments } from "./api/checkDocuments.js";
+export { sweepOrphanFiles } from "./jobs/sweepOrphanFiles.js";

@@ -60,7 +60,12 @@ async function attach(programmeId: string, unitId: string, changeId: string, kin
       ...(over.issuedOn ? { issuedOn: over.issuedOn } : {}),
       uploadedAt: new Date(),
       uploadedBy: memberActor("member"),
-      target: { kind: "change", id: changeId },
+      // As the upload endpoint records it (store/documents.ts): the current version for the change.
+      programmeId,
+      target: { type: "change", id: changeId, unitId },
+      targetKey: `change/${changeId}`,
+      version: 1,
+      current: true,
     });
   }
 }

@@ -36,3 +36,4 @@ export * from "./rateLimits.js";
 export * from "./applyChange.js";
 export * from "./evaluationDraft.js";
 export * from "./reportSchedule.js";
+export * from "./documents.js";

@@ -10,7 +10,7 @@ import { noticeNextDeadline, pickNoticeBatch, planNoticeBatch } from "../domain/
 import { reviewBatchId } from "../domain/reviewBatches.js";
 import type { Actor, ChangeApplication, Notice } from "../domain/schemas/index.js";
 import { appendAudit } from "./audit.js";
-import { missingDocumentsFor } from "./changeDocuments.js";
+import { missingDocumentsFor } from "./documents.js";
 import { collections } from "./collections.js";
 import { db } from "./admin.js";
 import { loadProgrammeContext, type ProgrammeContext } from "./programmeContext.js";
@@ -37,7 +37,7 @@ export async function submitChangeAt(programmeId: string, changeId: string, unit
     const ctx = await loadProgrammeContext(programmeId, tx);
     const { ref, change } = await loadChange(tx, programmeId, changeId);
     if (change.unitId !== unitId) throw new UseCaseRefusal({ ok: false, code: "EVENT_NOT_ALLOWED", message: "只能提交本单位的变更申请。" }, "permission-denied");
-    const missing = await missingDocumentsFor(tx, programmeId, changeId, today);
+    const missing = await missingDocumentsFor(tx, programmeId, changeId, now);
     const t = changeMachine.transition(change.state, { type: "submit" }, machineContext(ctx, today, change, missing));
     if (!t.ok) throw new UseCaseRefusal(t);
     const batch = reviewBatchId(today, ctx.pack);

@@ -10,3 +10,4 @@ export * from "./requests.js";
 export * from "./partnerStats.js";
 export * from "./workflowRequests.js";
 export * from "./lists.js";
+export * from "./documents.js";

@@ -20,8 +20,17 @@ export const documentMetaSchema = z.object({
   uploadedAt: instant("上传时间"),
   uploadedBy: actorSchema,
   previousVersionId: idOf("上一版本编号").optional(),
-  /** What the file is attached to (a change application, a report, ...). */
-  target: z.object({ kind: enumOf("材料所属对象类型", ["change", "report", "proceeding"] as const), id: idOf("材料所属对象编号") }).optional(),
+  // Added with the upload endpoint (issue 7): where the file belongs and its place in the chain.
+  programmeId: idOf("专项编号").optional(),
+  target: z.object({ type: enumOf("材料所属事项类型", ["change", "report", "proceeding", "unit"] as const), id: idOf("材料所属事项编号"), unitId: idOf("事项所属牵引单位编号") }).optional(),
+  /** `${target.type}/${target.id}`: versions of one kind for one target share it. */
+  targetKey: text("材料所属事项", 300).optional(),
+  version: z.number().int().min(1).optional(),
+  /** true on the newest version of this kind for this target; older versions stay, flagged false. */
+  current: z.boolean().optional(),
+  /** Set when a reviewer decides on the target with this version as the current one. */
+  approvedAt: instant("审核通过时间").optional(),
+  approvedBy: actorSchema.optional(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 
