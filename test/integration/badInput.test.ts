@@ -44,9 +44,12 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   exportPeriod: { schema: "exportPeriodRequestSchema", role: "staff" },
   runPeriodClose: { schema: "runJobRequestSchema", role: "staff" },
   runDeadlineSweep: { schema: "runJobRequestSchema", role: "staff" },
+  checkDocuments: { schema: "checkDocumentsRequestSchema", role: "staff" },
+  getDocumentDownload: { schema: "getDocumentDownloadRequestSchema", role: "staff" },
 };
-// Exports that are not callables: triggers and scheduled jobs.
-const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep"];
+// Exports that are not callables: triggers, scheduled jobs and the HTTPS file endpoints (the upload
+// endpoint's refusals are tested in documents.test.ts).
+const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles"];
 const RUNS = 20; // per callable and caller (public callables get twice as many, having one caller)
 const REFUSALS = ["invalid-argument", "permission-denied", "unauthenticated", "not-found", "failed-precondition", "already-exists", "resource-exhausted", "out-of-range", "aborted"];
 const CJK = /[\u4e00-\u9fff]/;
