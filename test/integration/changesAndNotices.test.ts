@@ -129,6 +129,10 @@ describe("Guangzhou partner addition, end to end through the callables", () => {
     const r = await staff.call<{ state: string; noticeId: string; startsOn: string; endsOn: string }>("reviewChange", { programmeId: GZ, changeId: "gz-add-1", decision: "approve", comment: "材料齐全" });
     expect(r.state).toBe("approved");
     notice = r;
+    // The versions the reviewer approved are stamped on the documents (issue 7: which version).
+    const approvedDocs = (await collections.documents(GZ).where("targetKey", "==", "change/gz-add-1").get()).docs.map((d) => d.data());
+    expect(approvedDocs.length).toBeGreaterThanOrEqual(4);
+    expect(approvedDocs.every((d) => !d.current || d.approvedBy?.uid === "staff-gz")).toBe(true);
     const stored = (await collections.notices(GZ).doc(r.noticeId).get()).data();
     expect(stored).toMatchObject({ state: "scheduled", startsOn: r.startsOn, endsOn: r.endsOn, length: 5, unit: "workingDays", nextDeadlineOn: r.startsOn, clause: "GZ-4.6.3" });
     expect(stored?.items).toEqual([{ changeId: "gz-add-1", unitName: "穗链智造科技（演示）有限公司", summary: `新增产业生态合作伙伴：新伙伴（演示）有限公司（${makeUscc(12)}）` }]);

@@ -10,7 +10,7 @@ import { noticeNextDeadline, pickNoticeBatch, planNoticeBatch } from "../domain/
 import { reviewBatchId } from "../domain/reviewBatches.js";
 import type { Actor, ChangeApplication, Notice } from "../domain/schemas/index.js";
 import { appendAudit } from "./audit.js";
-import { missingDocumentsFor } from "./documents.js";
+import { markApproved, missingDocumentsFor, readCurrentForApproval } from "./documents.js";
 import { collections } from "./collections.js";
 import { db } from "./admin.js";
 import { loadProgrammeContext, type ProgrammeContext } from "./programmeContext.js";
@@ -82,6 +82,8 @@ export async function reviewChangeAt(req: ReviewInput, actor: Actor, now: Date) 
     let notice: { id: string; data: Notice; isNew: boolean } | undefined;
     if (joinsNotice) notice = await noticeBatchFor(tx, ctx, today, change, changeId, req.noticeStartsOn);
     const publishing = appliesNow ? await readForPublishing(tx, programmeId, [change]) : undefined;
+    // The versions approved are stamped, so the review shows which one was approved (issue 7).
+    const current = req.decision === "approve" ? await readCurrentForApproval(tx, programmeId, "change", changeId) : [];
 
     // ---- writes ----
     const after: ChangeApplication = { ...change, state: t.next, reviewedBy: actor, clause: t.clause, ...(req.comment ? { reviewComment: req.comment } : {}), ...(notice ? { noticeId: notice.id } : {}) };
@@ -93,13 +95,14 @@ export async function reviewChangeAt(req: ReviewInput, actor: Actor, now: Date) 
     }
     tx.set(ref, after);
     if (notice) tx.set(collections.notices(programmeId).doc(notice.id), notice.data);
+    const approvedDocuments = markApproved(tx, programmeId, current, actor, now);
     appendAudit(tx, programmeId, `change-${changeId}-${req.decision}-${now.getTime()}`, {
       at: now,
       actor,
       action: `change.${req.decision}`,
       entity: ref.path,
       before: { state: change.state },
-      after: { state: t.next, ...(notice ? { noticeId: notice.id, noticeStartsOn: notice.data.startsOn } : {}), ...(publishing ? { published: versions } : {}) },
+      after: { state: t.next, ...(notice ? { noticeId: notice.id, noticeStartsOn: notice.data.startsOn } : {}), ...(publishing ? { published: versions } : {}), ...(approvedDocuments.length ? { approvedDocuments } : {}) },
       clause: t.clause,
       ...(req.comment ? { note: req.comment } : {}),
     });
