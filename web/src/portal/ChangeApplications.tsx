@@ -2,7 +2,8 @@
 // city's rules require (listed from the policy pack), and submits; the server checks again.
 import { usccField } from "@domain/schemas/common";
 import type { ChangeType, DocumentRequirement } from "@domain/policy/schema";
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag } from "antd";
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag } from "antd";
+import type { Dayjs } from "dayjs";
 import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
@@ -200,7 +201,6 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
         <List
           dataSource={[...requirements]}
           renderItem={(r) => {
-            const kind = r.anyOf[0]!;
             const have = attached.find((d) => r.anyOf.includes(d.kind as never));
             return (
               <List.Item>
@@ -210,7 +210,7 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
                     {r.mustBeStamped ? "（须加盖公章）" : ""}
                     {r.maxAgeDays ? `（查询日期须在 ${r.maxAgeDays} 天内）` : ""} · 依据 {r.clause} {have ? <Tag color="green">已上传</Tag> : <Tag color="orange">待上传</Tag>}
                   </span>
-                  <FileUpload label={`上传${r.label}`} target={{ programmeId: ctx.programmeId, targetType: "change", targetId: change.id, kind }} onUploaded={(id) => attach(kind, id)} />
+                  <RequirementUpload requirement={r} programmeId={ctx.programmeId} changeId={change.id} onUploaded={attach} />
                 </Space>
               </List.Item>
             );
@@ -225,3 +225,34 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
     </Card>
   );
 }
+
+/**
+ * One required document: which kind (when several satisfy it), the query date a Credit China
+ * report must carry (its freshness is counted from it), and whether the copy is stamped.
+ */
+function RequirementUpload({ requirement: r, programmeId, changeId, onUploaded }: { requirement: DocumentRequirement; programmeId: string; changeId: string; onUploaded: (kind: string, documentId: string) => void }) {
+  const [kind, setKind] = useState<string>(r.anyOf[0]!);
+  const [issuedOn, setIssuedOn] = useState<string | undefined>();
+  const [stamped, setStamped] = useState(false);
+  // A Credit China report's freshness is counted from its query date (the pack's limit).
+  const needsDate = r.maxAgeDays !== undefined || r.anyOf.includes("creditChinaReport");
+  const ready = !needsDate || issuedOn !== undefined;
+  return (
+    <Space direction="vertical">
+      <Space wrap>
+        {r.anyOf.length > 1 && <Select aria-label={`${r.label}的类型`} value={kind} onChange={setKind} style={{ width: 220 }} options={r.anyOf.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))} />}
+        {needsDate && <DatePicker aria-label={`${r.label}的查询日期`} placeholder="查询日期" onChange={(d: Dayjs | null) => setIssuedOn(d?.format("YYYY-MM-DD"))} />}
+        <Checkbox checked={stamped} onChange={(e) => setStamped(e.target.checked)}>
+          已加盖公章
+        </Checkbox>
+      </Space>
+      {ready ? (
+        <FileUpload label={`上传${r.label}`} target={{ programmeId, targetType: "change", targetId: changeId, kind, issuedOn, stamped }} onUploaded={(id) => onUploaded(kind, id)} />
+      ) : (
+        <span>请先选择查询日期，再上传{r.label}。</span>
+      )}
+    </Space>
+  );
+}
+
+const KIND_LABELS: Record<string, string> = { auditReport: "上年度财务审计报告", stampedFinancialStatements: "加盖公章的财务报表" };

@@ -1,0 +1,155 @@
+// Procedures in a real Chromium with real uploads: a Guangzhou clear-out confirmed at a bureau
+// meeting (minutes uploaded) takes effect and is announced on the public page; a partner addition
+// with its four documents goes through review and a public notice, where an objection is filed
+// by the public and decided by staff.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { shanghaiDate } from "../../functions/src/domain/dates.js";
+import { collections } from "../../functions/src/store/collections.js";
+import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+import { closeClients, signedInClient } from "../support/emulators.js";
+
+const GZ = "gz-2025";
+// A small but real PDF: file-type recognises it from its bytes, as the upload endpoint requires.
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: PDF });
+
+test.beforeAll(async () => {
+  await seedDemo(adminHandles());
+});
+test.afterAll(closeClients);
+
+function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.request().method()} ${r.url()}`));
+  return errors;
+}
+
+async function signIn(browser: Browser, path: string, uid: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(path);
+  await page.getByLabel("电子邮箱").fill(account(uid).email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  return { page, errors, context };
+}
+
+async function pickDate(page: Page, label: string, date: string) {
+  const input = page.getByRole("textbox", { name: label }).or(page.getByLabel(label)).first();
+  await input.click();
+  await input.fill(date);
+  // Tab, not Enter: Enter would also submit the surrounding form.
+  await input.press("Tab");
+}
+
+test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recorded with its minutes, and GZ-4.5 the announcement appears on the public page", async ({ browser }) => {
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  await staff.page.getByRole("tab", { name: "批评与清退" }).click();
+  await staff.page.getByRole("radio", { name: "清退" }).first().check();
+  await staff.page.getByLabel("单位编号").fill("gz-u02");
+  await staff.page.getByLabel("依据条款").click();
+  await staff.page.getByTitle("GZ-4.4b.5").click();
+  await staff.page.getByLabel("事实依据").fill("核查发现其报送的改造合同系伪造。");
+  await staff.page.getByRole("button", { name: /立\s*案/ }).click();
+  await expect(staff.page.getByText("已立案。")).toBeVisible();
+
+  // Only the allowed next steps are offered: no "take effect" before the meeting.
+  await staff.page.getByRole("row", { name: /gz-u02.*GZ-4\.4b\.5/ }).click();
+  const allowed = staff.page.getByTestId("allowed-events");
+  await expect(allowed).toBeVisible();
+  await expect(allowed.getByRole("button", { name: "清退生效" })).toHaveCount(0);
+  await staff.page.locator('input[type="file"][aria-label="上传会议纪要"]').setInputFiles(pdf("局务会纪要.pdf"));
+  await expect(staff.page.getByText("已上传：局务会纪要.pdf")).toBeVisible({ timeout: 20_000 });
+  await pickDate(staff.page, "会议日期", shanghaiDate(new Date()));
+  await staff.page.getByRole("button", { name: /登\s*记/ }).click();
+
+  // After the meeting: take effect.
+  await expect(staff.page.getByRole("row", { name: /gz-u02.*局务会已确认/ })).toBeVisible({ timeout: 15_000 });
+  await staff.page.getByRole("row", { name: /gz-u02.*局务会已确认/ }).click();
+  await staff.page.getByTestId("allowed-events").getByRole("button", { name: "清退生效" }).click();
+  await expect(staff.page.getByText("清退生效：已完成")).toBeVisible();
+  await staff.page.screenshot({ path: "artifacts/screenshots/admin-proceedings.png", fullPage: true });
+
+  // The public sees the announcement with the unit's name and the reason.
+  const pub = await browser.newPage();
+  const pubErrors = watchConsole(pub);
+  await pub.goto("/notices");
+  await pub.getByRole("tab", { name: "清退公告" }).click();
+  await expect(pub.getByTestId("announcement")).toContainText("羊城云数信息（演示）有限公司");
+  await pub.screenshot({ path: "artifacts/screenshots/public-announcements.png", fullPage: true });
+  expect((await collections.bans().doc((await collections.units(GZ).doc("gz-u02").get()).data()!.uscc).get()).exists).toBe(true);
+  expect(staff.errors).toEqual([]);
+  expect(pubErrors).toEqual([]);
+  await staff.context.close();
+});
+
+test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed, noticed (GZ-4.6.3), objected to by the public and the objection decided", async ({ browser }) => {
+  const unit = await signIn(browser, "/portal", "member-gz-01");
+  await unit.page.getByRole("tab", { name: "变更申请" }).click();
+  await unit.page.getByLabel("合作伙伴名称").fill("珠江数联新伙伴（演示）有限公司");
+  await unit.page.getByLabel("合作伙伴统一社会信用代码").fill(makeUscc(80_001));
+  await unit.page.getByRole("button", { name: "保存草稿，下一步上传材料" }).click();
+
+  // Submitting without documents lists what is missing, in Chinese.
+  await unit.page.getByRole("button", { name: "提交申请" }).click();
+  await expect(unit.page.getByRole("alert").filter({ hasText: "营业执照" })).toBeVisible();
+
+  await unit.page.locator('input[type="file"][aria-label="上传营业执照"]').setInputFiles(pdf("营业执照.pdf"));
+  await expect(unit.page.getByText("已上传：营业执照.pdf")).toBeVisible({ timeout: 20_000 });
+  await unit.page.locator('input[type="file"][aria-label="上传法人身份证复印件"]').setInputFiles(pdf("身份证.pdf"));
+  await expect(unit.page.getByText("已上传：身份证.pdf")).toBeVisible({ timeout: 20_000 });
+  await unit.page.locator('input[type="file"][aria-label="上传上年度财务审计报告或加盖公章的财务报表"]').setInputFiles(pdf("审计报告.pdf"));
+  await expect(unit.page.getByText("已上传：审计报告.pdf")).toBeVisible({ timeout: 20_000 });
+  const queryDate = unit.page.getByPlaceholder("查询日期");
+  await queryDate.click();
+  await queryDate.fill(shanghaiDate(new Date()));
+  await queryDate.press("Tab");
+  await unit.page.locator('input[type="file"][aria-label="上传“信用中国”查询报告关键页"]').setInputFiles(pdf("信用报告.pdf"));
+  await expect(unit.page.getByText("已上传：信用报告.pdf")).toBeVisible({ timeout: 20_000 });
+  await unit.page.getByRole("button", { name: "提交申请" }).click();
+  await expect(unit.page.getByText("已提交，等待工作小组审核。")).toBeVisible();
+  await unit.page.screenshot({ path: "artifacts/screenshots/portal-change.png", fullPage: true });
+
+  // Staff approve it; it joins a notice batch.
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  await staff.page.getByRole("row", { name: /gz-u01.*新增合作伙伴/ }).getByRole("button", { name: /^通\s*过$/ }).click();
+  await expect(staff.page.getByText("通过：已完成")).toBeVisible();
+  const change = (await collections.changes(GZ).where("unitId", "==", "gz-u01").get()).docs.map((d) => d.data()).find((c) => c.state === "inNotice" || c.state === "approved")!;
+  const notice = (await collections.notices(GZ).doc(change.noticeId!).get()).data()!;
+  // Staff run the notice cycle for its start date (the daily job would do this on that day).
+  const caller = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+  await caller.call("runNoticeCycle", { programmeId: GZ, asOf: notice.startsOn });
+
+  // The public objects during the notice.
+  const pub = await browser.newPage();
+  const pubErrors = watchConsole(pub);
+  await pub.goto("/notices");
+  await pub.getByRole("button", { name: "对本公示提出异议" }).click();
+  await pub.getByLabel("姓名或单位").fill("某市民");
+  await pub.getByLabel("异议内容").fill("该企业去年曾因拖欠服务费被投诉，请核查。");
+  await pub.getByRole("button", { name: "提交异议" }).click();
+  await expect(pub.getByText("异议已提交")).toBeVisible();
+  await pub.screenshot({ path: "artifacts/screenshots/public-notice-objection.png", fullPage: true });
+
+  // Staff decide the objection.
+  await staff.page.getByRole("tab", { name: "公示" }).click();
+  await staff.page.getByRole("button", { name: "异议不成立" }).click();
+  await staff.page.getByRole("textbox", { name: "处理意见" }).fill("经核查，相关投诉已于当年办结，异议不成立。");
+  await staff.page.getByRole("button", { name: "确 定" }).click();
+  await expect(staff.page.getByText("异议不成立：已完成")).toBeVisible();
+  await staff.page.screenshot({ path: "artifacts/screenshots/admin-notices.png", fullPage: true });
+
+  // The one refusal the test provoked on purpose (submitting before the documents) is the only
+  // failed request the unit's page may show.
+  expect(unit.errors.filter((e) => !/submitChange|status of 400/.test(e))).toEqual([]);
+  expect(unit.errors.filter((e) => /^400 POST .*submitChange$/.test(e))).toHaveLength(1);
+  expect(staff.errors).toEqual([]);
+  expect(pubErrors).toEqual([]);
+  await unit.context.close();
+  await staff.context.close();
+});
