@@ -62,12 +62,17 @@ const METRICS: [string, string][] = [
   ["平台建设", "1"],
 ];
 
-test("GZ-3.4.1: a unit submits its quarterly report, sees the score; staff return it, the unit corrects and resubmits, staff accept", async ({ browser }) => {
+test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the score; staff return it, the unit corrects and resubmits, staff accept", async ({ browser }) => {
   // The unit fills the report; drafts save as it types.
   const unit = await signIn(browser, "/portal", "member-gz-01");
   await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
   for (const [label, value] of METRICS) await unit.page.getByLabel(label, { exact: true }).fill(value);
   await unit.page.getByLabel("进度滞后说明及补救措施").fill("第四季度受订单波动影响，部分企业改造顺延至一月，已增派实施人员。");
+  await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible({ timeout: 15_000 });
+  // An attachment, uploaded for real (a minimal PDF the server recognises from its bytes).
+  await unit.page.locator('input[type="file"][aria-label="上传佐证材料"]').setInputFiles({ name: "四季度进展佐证.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") });
+  await expect(unit.page.getByText("已上传：四季度进展佐证.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(unit.page.getByText("已附材料：1 份")).toBeVisible();
   await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible({ timeout: 15_000 });
   await unit.page.getByRole("button", { name: "提交报告" }).click();
   await unit.page.getByRole("button", { name: "确认提交" }).click();

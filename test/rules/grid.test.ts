@@ -117,6 +117,8 @@ const rows: Row[] = [
   { name: "audit", path: `${pre}/audit/au1`, data: { action: "x" }, read: ["staff"] },
   { name: "jobRuns", path: `${pre}/jobRuns/j1`, data: { job: "periodClose" }, read: ["staff"] },
   { name: "partnerStats", path: `${pre}/partnerStats/p1`, data: { unitId: A, partnerId: "p1", unresolvedComplaintIds: ["c1"] }, read: ["staff"] },
+  // Exactly-once markers of triggers: no client reads or writes them at all.
+  { name: "processedEvents", path: "processedEvents/evt-1", data: { at: new Date() }, read: [] },
   { name: "bans", path: `bans/91440100MA0000015P`, data: { unitName: "某单位" }, read: ["staff", "otherProgrammeStaff"] },
 ];
 
