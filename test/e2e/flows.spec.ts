@@ -2,7 +2,7 @@
 // quarterly report and sees the score, staff return it, the unit corrects and resubmits, staff
 // accept; a pilot enterprise rates through a one-use link. Screenshots are kept as artifacts;
 // every page is checked for console errors.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { periodBounds, periodOf, reportDeadline } from "../../functions/src/domain/periods.js";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
@@ -13,6 +13,7 @@ import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { DEMO_CALENDAR_OVERRIDES } from "../../scripts/demo/generate.js";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
+import { signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const PERIOD = periodOf(shanghaiDate(new Date()), "quarterly");
@@ -33,24 +34,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(closeClients);
 
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
 
-async function signIn(browser: Browser, path: string, uid: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  await page.goto(path);
-  await page.getByLabel("电子邮箱").fill(account(uid).email);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  // Keyboard, not the mouse: the form must be usable without one.
-  await page.getByLabel("密码").press("Enter");
-  return { page, errors, context };
-}
 
 const METRICS: [string, string][] = [
   ["完成改造企业", "18"],

@@ -2,13 +2,14 @@
 // meeting (minutes uploaded) takes effect and is announced on the public page; a partner addition
 // with its four documents goes through review and a public notice, where an objection is filed
 // by the public and decided by staff.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
+import { signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 // A small but real PDF: file-type recognises it from its bytes, as the upload endpoint requires.
@@ -20,24 +21,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(closeClients);
 
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.request().method()} ${r.url()}`));
-  return errors;
-}
 
-async function signIn(browser: Browser, path: string, uid: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  await page.goto(path);
-  await page.getByLabel("电子邮箱").fill(account(uid).email);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  return { page, errors, context };
-}
 
 async function pickDate(page: Page, label: string, date: string) {
   const input = page.getByRole("textbox", { name: label }).or(page.getByLabel(label)).first();

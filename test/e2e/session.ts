@@ -1,0 +1,25 @@
+// Shared by the browser tests: collect what a page complains about, and sign in as a demo user.
+import type { Browser, Page } from "@playwright/test";
+import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+
+/** Console errors, uncaught exceptions and failed requests (status ≥ 400) of a page. */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.request().method()} ${r.url()}`));
+  return errors;
+}
+
+/** A fresh browser context signed in on `path` as a demo account, by keyboard (Enter). */
+export async function signIn(browser: Browser, path: string, uid: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(path);
+  await page.getByLabel("电子邮箱").fill(account(uid).email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  // Keyboard, not the mouse: the form must be usable without one.
+  await page.getByLabel("密码").press("Enter");
+  return { page, errors, context };
+}
