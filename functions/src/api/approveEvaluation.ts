@@ -3,7 +3,6 @@
 // one wins and the other is told it was already decided. A failed evaluation that is the
 // unit's second in total makes it a clear-out candidate (GZ-4.4b.3 / DG-10.3).
 import { shanghaiDate } from "../domain/dates.js";
-import { refuse } from "../domain/errors.js";
 import { evaluationMachine } from "../domain/evaluation.machine.js";
 import { failedEvaluationGrounds } from "../domain/grounds.js";
 import { approveEvaluationRequestSchema } from "../domain/schemas/requests.js";
@@ -13,7 +12,8 @@ import { proposeCandidates } from "../store/candidates.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { fail, Refused } from "./errors.js";
+import { Refused } from "./errors.js";
+import { loadDraftEvaluation } from "./evaluationUpdate.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const approveEvaluation = validatedOnCall("approveEvaluation", approveEvaluationRequestSchema, async (req, request) => {
@@ -22,9 +22,7 @@ export const approveEvaluation = validatedOnCall("approveEvaluation", approveEva
   const now = new Date();
   return db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(req.programmeId, tx);
-    const ref = collections.evaluations(req.programmeId).doc(req.evaluationId);
-    const evaluation = (await tx.get(ref)).data() ?? fail("not-found", `未找到评价：${req.evaluationId}`);
-    if (evaluation.state === "approved") throw new Refused(refuse("ALREADY_DECIDED", "评价已审定"));
+    const { ref, evaluation } = await loadDraftEvaluation(tx, req.programmeId, req.evaluationId);
     const step = evaluationMachine.transition(evaluation.state, { type: "approve" }, { today: shanghaiDate(now), pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, missingJudged: evaluation.missingJudged });
     if (!step.ok) throw new Refused(step);
 

@@ -1,17 +1,15 @@
 // Staff enter a judged dimension score with the method that supports it — questionnaire, phone
 // interview, site visit, project spot-check (GZ-3.3, DG-8) — and the draft is recomputed with the
 // ranking summary. An approved evaluation is final (GZ-3.4.2): scoring it again is refused.
-import { refuse } from "../domain/errors.js";
 import { findJudgedPart } from "../domain/evaluationDraft.js";
 import { judgedScoreRequestSchema } from "../domain/schemas/requests.js";
 import { db } from "../store/admin.js";
 import { appendAudit } from "../store/audit.js";
-import { collections } from "../store/collections.js";
 import { readRanking, writeEvaluation } from "../store/evaluations.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { fail, Refused } from "./errors.js";
-import { recompute } from "./evaluationUpdate.js";
+import { Refused } from "./errors.js";
+import { loadDraftEvaluation, recompute } from "./evaluationUpdate.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const enterJudgedScore = validatedOnCall("enterJudgedScore", judgedScoreRequestSchema, async (req, request) => {
@@ -20,9 +18,7 @@ export const enterJudgedScore = validatedOnCall("enterJudgedScore", judgedScoreR
   const now = new Date();
   return db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(req.programmeId, tx);
-    const ref = collections.evaluations(req.programmeId).doc(req.evaluationId);
-    const evaluation = (await tx.get(ref)).data() ?? fail("not-found", `未找到评价：${req.evaluationId}`);
-    if (evaluation.state === "approved") throw new Refused(refuse("ALREADY_DECIDED", "评价已审定"));
+    const { ref, evaluation } = await loadDraftEvaluation(tx, req.programmeId, req.evaluationId);
     const summary = await readRanking(tx, req.programmeId, evaluation.periodId);
 
     const found = findJudgedPart(ctx.pack.scoring, req.partId);

@@ -4,7 +4,21 @@ import { storedDimensions } from "../domain/evaluationDraft.js";
 import type { PolicyPack } from "../domain/policy/schema.js";
 import { evaluate } from "../domain/scoring.js";
 import type { Evaluation, JudgedScore } from "../domain/schemas/index.js";
-import { Refused } from "./errors.js";
+import type { Transaction } from "firebase-admin/firestore";
+import { refuse } from "../domain/errors.js";
+import { collections } from "../store/collections.js";
+import { fail, Refused } from "./errors.js";
+
+/**
+ * The evaluation a staff action changes, read in the transaction: not found, or already approved
+ * (by someone else a moment ago), are refused here, so the action claims the draft by its state.
+ */
+export async function loadDraftEvaluation(tx: Transaction, programmeId: string, evaluationId: string) {
+  const ref = collections.evaluations(programmeId).doc(evaluationId);
+  const evaluation = (await tx.get(ref)).data() ?? fail("not-found", `未找到评价：${evaluationId}`);
+  if (evaluation.state === "approved") throw new Refused(refuse("ALREADY_DECIDED", "评价已审定"));
+  return { ref, evaluation };
+}
 
 export function recompute(evaluation: Evaluation, judged: JudgedScore[], pack: PolicyPack, now: Date): Evaluation {
   const inputs = evaluation.inputs ?? { targets: {}, actuals: {}, complaints: { received: 0, closed: 0 } };
