@@ -3,21 +3,12 @@
 import { logger } from "firebase-functions";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
 import { z } from "zod";
-import { DomainError, type Refusal } from "../domain/errors.js";
+import { DomainError } from "../domain/errors.js";
 import { StoredDocumentInvalid } from "../store/converter.js";
 import { ProgrammeNotFound } from "../store/programmeContext.js";
-import { UseCaseRefusal } from "../store/refusal.js";
+import { Refused } from "../store/refusal.js";
 
-/** Thrown by use-cases to carry a domain refusal (a coded, explained "no") to the edge. */
-export class Refused extends Error {
-  constructor(
-    readonly refusal: Refusal,
-    readonly httpsCode: FunctionsErrorCode = "failed-precondition",
-  ) {
-    super(refusal.message);
-    this.name = "Refused";
-  }
-}
+export { Refused };
 
 /** Shorthand for refusals that are not domain decisions (not found, permission, conflict). */
 export function fail(httpsCode: FunctionsErrorCode, message: string, code = httpsCode.toUpperCase().replace(/-/g, "_")): never {
@@ -32,7 +23,6 @@ export function zodMessage(error: z.ZodError): string {
 export function toHttpsError(err: unknown, where: string): HttpsError {
   if (err instanceof HttpsError) return err;
   if (err instanceof z.ZodError) return new HttpsError("invalid-argument", zodMessage(err), { code: "INVALID_ARGUMENT", issues: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
-  if (err instanceof UseCaseRefusal) return new HttpsError(err.kind, err.refusal.message, { code: err.refusal.code });
   if (err instanceof Refused) return new HttpsError(err.httpsCode, err.refusal.message, { code: err.refusal.code });
   // A date the holiday calendar cannot judge (e.g. beyond its covered years), an invalid period id.
   if (err instanceof DomainError) return new HttpsError("failed-precondition", err.message, { code: err.code });

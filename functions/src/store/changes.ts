@@ -15,14 +15,14 @@ import { collections } from "./collections.js";
 import { db } from "./admin.js";
 import { loadProgrammeContext, type ProgrammeContext } from "./programmeContext.js";
 import { applyAndPublish, readForPublishing } from "./publishing.js";
-import { UseCaseRefusal } from "./refusal.js";
+import { Refused } from "./refusal.js";
 
 const decidedStates = new Set(["returned", "rejected", "approved", "inNotice", "published", "withdrawn"]);
 
 async function loadChange(tx: Transaction, programmeId: string, changeId: string) {
   const ref = collections.changes(programmeId).doc(changeId);
   const change = (await tx.get(ref)).data();
-  if (!change) throw new UseCaseRefusal({ ok: false, code: "EVENT_NOT_ALLOWED", message: `未找到变更申请：${changeId}` }, "not-found");
+  if (!change) throw new Refused({ ok: false, code: "EVENT_NOT_ALLOWED", message: `未找到变更申请：${changeId}` }, "not-found");
   return { ref, change };
 }
 
@@ -36,10 +36,10 @@ export async function submitChangeAt(programmeId: string, changeId: string, unit
   return db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(programmeId, tx);
     const { ref, change } = await loadChange(tx, programmeId, changeId);
-    if (change.unitId !== unitId) throw new UseCaseRefusal({ ok: false, code: "EVENT_NOT_ALLOWED", message: "只能提交本单位的变更申请。" }, "permission-denied");
+    if (change.unitId !== unitId) throw new Refused({ ok: false, code: "EVENT_NOT_ALLOWED", message: "只能提交本单位的变更申请。" }, "permission-denied");
     const missing = await missingDocumentsFor(tx, programmeId, changeId, now);
     const t = changeMachine.transition(change.state, { type: "submit" }, machineContext(ctx, today, change, missing));
-    if (!t.ok) throw new UseCaseRefusal(t);
+    if (!t.ok) throw new Refused(t);
     const batch = reviewBatchId(today, ctx.pack);
     tx.set(ref, { ...change, state: t.next, submittedOn: today, reviewBatchId: batch, clause: t.clause });
     appendAudit(tx, programmeId, `change-${changeId}-submit-${now.getTime()}`, {
@@ -71,11 +71,11 @@ export async function reviewChangeAt(req: ReviewInput, actor: Actor, now: Date) 
     // ---- reads ----
     const ctx = await loadProgrammeContext(programmeId, tx);
     const { ref, change } = await loadChange(tx, programmeId, changeId);
-    if (decidedStates.has(change.state)) throw new UseCaseRefusal(refuse("ALREADY_DECIDED", `当前状态：${change.state}`));
+    if (decidedStates.has(change.state)) throw new Refused(refuse("ALREADY_DECIDED", `当前状态：${change.state}`));
     const event: ChangeEvent =
       req.decision === "approve" ? { type: "approve", ...(req.comment ? { comment: req.comment } : {}) } : { type: req.decision, comment: req.comment ?? "" };
     const t = changeMachine.transition(change.state, event, machineContext(ctx, today, change));
-    if (!t.ok) throw new UseCaseRefusal(t);
+    if (!t.ok) throw new Refused(t);
 
     const joinsNotice = t.effects.some((e) => e.type === "addToNoticeBatch");
     const appliesNow = t.effects.some((e) => e.type === "applyChange");
@@ -90,7 +90,7 @@ export async function reviewChangeAt(req: ReviewInput, actor: Actor, now: Date) 
     let versions = {};
     if (publishing) {
       const r = applyAndPublish(tx, programmeId, publishing, [{ changeId, change }], { today, now, clause: t.clause });
-      if (r.failed[0]) throw new UseCaseRefusal(r.failed[0].refusal);
+      if (r.failed[0]) throw new Refused(r.failed[0].refusal);
       versions = r.versions;
     }
     tx.set(ref, after);
@@ -123,7 +123,7 @@ async function noticeBatchFor(tx: Transaction, ctx: ProgrammeContext, today: Iso
   if (existing) return { id: existing.id, data: { ...existing.data, items: [...existing.data.items.filter((i) => i.changeId !== changeId), item] }, isNew: false };
 
   const plan = planNoticeBatch(today, ctx.pack, ctx.calendar, chosenStart);
-  if (!plan.ok) throw new UseCaseRefusal(plan, "invalid-argument");
+  if (!plan.ok) throw new Refused(plan, "invalid-argument");
   // Deterministic id per start date: two approvals racing to create the batch read the same
   // document, so one retries and joins the other's batch instead of opening a second one.
   let id = `notice-${plan.startsOn}`;

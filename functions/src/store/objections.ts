@@ -11,7 +11,7 @@ import { db } from "./admin.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
 import { loadProgrammeContext } from "./programmeContext.js";
-import { UseCaseRefusal } from "./refusal.js";
+import { Refused } from "./refusal.js";
 
 /** The address is kept only as a hash: enough to count, not to identify. */
 export const addressHash = (address: string) => createHash("sha256").update(`objection-address:${address}`).digest("hex").slice(0, 32);
@@ -23,7 +23,7 @@ export async function consumeObjectionRateLimits(programmeId: string, noticeId: 
     const refs = rules.map((r) => collections.rateLimits().doc(r.key));
     const counts = (await tx.getAll(...refs)).map((s) => (s.data() as { count?: number } | undefined)?.count ?? 0);
     const refusal = checkRateLimits(rules, counts);
-    if (refusal) throw new UseCaseRefusal(refusal, "resource-exhausted");
+    if (refusal) throw new Refused(refusal, "resource-exhausted");
     refs.forEach((ref, i) => tx.set(ref, { count: counts[i]! + 1, windowKey: rules[i]!.key, updatedAt: now }));
   });
 }
@@ -44,14 +44,14 @@ export async function fileObjectionAt(req: ObjectionInput, address: string, now:
     const ctx = await loadProgrammeContext(req.programmeId, tx);
     const notice = (await tx.get(collections.notices(req.programmeId).doc(req.noticeId))).data();
     // A notice not yet published is, to the public, a notice that does not exist yet.
-    if (!notice || notice.state === "scheduled") throw new UseCaseRefusal(refuse("NOTICE_NOT_STARTED"));
-    if (notice.state === "closed") throw new UseCaseRefusal(refuse("NOTICE_ENDED", `截止日期 ${notice.endsOn}`));
+    if (!notice || notice.state === "scheduled") throw new Refused(refuse("NOTICE_NOT_STARTED"));
+    if (notice.state === "closed") throw new Refused(refuse("NOTICE_ENDED", `截止日期 ${notice.endsOn}`));
     const t = noticeMachine.transition(notice.state, { type: "fileObjection" }, { today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, startsOn: notice.startsOn, endsOn: notice.endsOn, pendingObjectionIds: [] });
-    if (!t.ok) throw new UseCaseRefusal(t);
+    if (!t.ok) throw new Refused(t);
     const itemIds = notice.items.map((i) => i.changeId);
-    if (req.changeId !== undefined && !itemIds.includes(req.changeId)) throw new UseCaseRefusal({ ok: false, code: "OBJECTION_TARGET_REQUIRED", message: `changeId：本次公示不包含该事项（${req.changeId}）` }, "invalid-argument");
+    if (req.changeId !== undefined && !itemIds.includes(req.changeId)) throw new Refused({ ok: false, code: "OBJECTION_TARGET_REQUIRED", message: `changeId：本次公示不包含该事项（${req.changeId}）` }, "invalid-argument");
     const changeId = req.changeId ?? (itemIds.length === 1 ? itemIds[0] : undefined);
-    if (changeId === undefined) throw new UseCaseRefusal(refuse("OBJECTION_TARGET_REQUIRED", itemIds.join("、")), "invalid-argument");
+    if (changeId === undefined) throw new Refused(refuse("OBJECTION_TARGET_REQUIRED", itemIds.join("、")), "invalid-argument");
     const ref = collections.objections(req.programmeId, req.noticeId).doc();
     const objection: Objection = {
       noticeId: req.noticeId,

@@ -16,7 +16,8 @@ import type { Actor, CatalogueItem, Partner, Proceeding, Unit } from "../domain/
 import type { UnitState } from "../domain/states.js";
 import { unitMachine } from "../domain/unit.machine.js";
 import { unitEventsForStatus } from "../domain/unitStatus.js";
-import { Refused, fail } from "../api/errors.js";
+import { fail } from "../api/errors.js";
+import { Refused } from "./refusal.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
 import { db } from "./admin.js";
