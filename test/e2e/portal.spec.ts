@@ -46,7 +46,7 @@ test("staff sign in on /admin and see their programme's units", async ({ page })
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: /登\s*录/ }).click();
   await expect(page.getByTestId("programme-name")).toHaveText("广州市中小企业数字化转型城市试点（演示）");
-  await page.getByRole("tab", { name: "单位与审计" }).click();
+  await page.getByRole("tab", { name: "单位、伙伴与目录" }).click();
   await expect(page.getByText("羊城云数信息（演示）有限公司")).toBeVisible();
   await page.screenshot({ path: "artifacts/screenshots/admin-units.png", fullPage: true });
   expect(errors).toEqual([]);

@@ -8,6 +8,8 @@ const Evaluations = lazy(() => import("./Evaluations"));
 const Proceedings = lazy(() => import("./Proceedings"));
 const Notices = lazy(() => import("./Notices"));
 const Registry = lazy(() => import("./Registry"));
+const Enterprises = lazy(() => import("./Enterprises"));
+const Awards = lazy(() => import("./Awards"));
 
 export default function Admin({ programmes }: { programmes: string[] }) {
   const [programmeId, setProgrammeId] = useState(programmes[0]!);
@@ -27,7 +29,9 @@ export default function Admin({ programmes }: { programmes: string[] }) {
             { key: "evaluations", label: "评价与排名", children: lazyTab(<Evaluations programme={programme} />) },
             { key: "proceedings", label: "批评与清退", children: lazyTab(<Proceedings programme={programme} />) },
             { key: "notices", label: "公示", children: lazyTab(<Notices programme={programme} />) },
-            { key: "registry", label: "单位与审计", children: lazyTab(<Registry programme={programme} />) },
+            { key: "registry", label: "单位、伙伴与目录", children: lazyTab(<Registry programme={programme} />) },
+            { key: "enterprises", label: "试点企业", children: lazyTab(<Enterprises programme={programme} />) },
+            ...(programme.pack.clauses.awards ? [{ key: "awards", label: "年度评选", children: lazyTab(<Awards programme={programme} />) }] : []),
           ]}
         />
       )}

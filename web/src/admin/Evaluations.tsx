@@ -11,6 +11,9 @@ import { t } from "../shared/strings";
 import { Pager } from "../shared/Pager";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
+import { ExportButton } from "./ExportButton";
+import { Interviews } from "./Interviews";
+import { NameOf } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
 interface Evaluation {
@@ -55,10 +58,11 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
       <Space wrap>
         <span>期次</span>
         <Select aria-label="选择期次" style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((id) => ({ value: id, label: id }))} />
-        {periodId && <ExportButton programmeId={p} periodId={periodId} />}
+        {periodId && <ExportButton fn="exportPeriod" data={{ programmeId: p, periodId }} />}
         {periodId && <ActionButton label="执行本期关账" fn="runPeriodClose" data={{ programmeId: p, periodId }} onDone={page.reload} />}
       </Space>
       {periodId && <Distribution programmeId={p} periodId={periodId} />}
+      {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} />}
       <Card title={`排名（共 ${page.total ?? "…"} 家）`} size="small">
         {page.error && <Alert type="error" showIcon title={page.error} />}
         <Table<Evaluation>
@@ -70,7 +74,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
           onRow={(r) => ({ onClick: () => setSelected(r) })}
           columns={[
             { title: "名次", render: (_, r) => r.rank ?? "—" },
-            { title: "单位", dataIndex: "unitId" },
+            { title: "单位", render: (_, r) => <NameOf programmeId={p} id={r.unitId} /> },
             { title: "总分", render: (_, r) => r.total.toFixed(1) },
             { title: "等级", render: (_, r) => <Tag color={r.passed ? "green" : "red"}>{r.band}</Tag> },
             { title: "状态", render: (_, r) => t.evaluationState[r.state] ?? r.state },
@@ -78,7 +82,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
         />
         <Pager page={page} />
       </Card>
-      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? `${selected.unitId} · ${selected.periodId}` : ""}>
+      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? <><NameOf programmeId={p} id={selected.unitId} /> · {selected.periodId}</> : ""}>
         {selected && <EvaluationDetail programme={programme} evaluation={selected} onChanged={page.reload} />}
       </Drawer>
     </Space>
@@ -169,36 +173,5 @@ function Bars({ data, max }: { data: { label: string; value: number }[]; max: nu
         </div>
       ))}
     </div>
-  );
-}
-
-function ExportButton({ programmeId, periodId }: { programmeId: string; periodId: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
-      const { fileName, base64 } = await call<{ fileName: string; base64: string }>("exportPeriod", { programmeId, periodId });
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = fileName;
-      a.click();
-      URL.revokeObjectURL(url);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <>
-      <Button onClick={run} loading={busy}>
-        {busy ? "正在生成 Excel…" : "导出 Excel"}
-      </Button>
-      {error && <Alert type="error" showIcon title={error} />}
-    </>
   );
 }

@@ -16,6 +16,7 @@ import { t } from "../shared/strings";
 import { Pager } from "../shared/Pager";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
+import { NameOf, NamePicker } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
 interface Proceeding {
@@ -80,7 +81,7 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
           onRow={(r) => ({ onClick: () => setSelected(r) })}
           columns={[
             { title: "程序", render: (_, r) => t.proceedingKind[r.kind] },
-            { title: "单位", dataIndex: "unitId" },
+            { title: "单位", render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
             { title: "依据", render: (_, r) => <Tag color="blue">{r.ground}</Tag> },
             { title: "状态", render: (_, r) => t.proceedingState[r.state] ?? r.state },
             { title: "来源", render: (_, r) => (r.automatic ? "系统提出" : "人工立案") },
@@ -89,7 +90,7 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
         />
         <Pager page={page} />
       </Card>
-      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={640} title={selected ? `${t.proceedingKind[selected.kind]} · ${selected.unitId}` : ""}>
+      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={640} title={selected ? <>{t.proceedingKind[selected.kind]} · <NameOf programmeId={programme.id} id={selected.unitId} /></> : ""}>
         {selected && <ProceedingDetail programme={programme} p={selected} onChanged={() => { page.reload(); setSelected(null); }} />}
       </Drawer>
     </Space>
@@ -210,12 +211,12 @@ function OpenProceeding({ programme, onDone }: { programme: ProgrammeView; onDon
       <Space direction="vertical" style={{ width: "100%" }}>
         <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} options={[{ value: "criticism", label: "通报批评" }, { value: "clearOut", label: "清退" }, ...(programme.pack.partnerRemovalGrounds.length ? [{ value: "partnerRemoval", label: "取消合作伙伴" }] : [])]} />
         <Form form={form} layout="inline" onFinish={open}>
-          <Form.Item name="unitId" label="单位编号" rules={[{ required: true, message: "请填写单位编号" }]}>
-            <Input style={{ width: 120 }} />
+          <Form.Item name="unitId" label="牵引单位" rules={[{ required: true, message: "请选择牵引单位" }]}>
+            <NamePicker programmeId={programme.id} kind="units" />
           </Form.Item>
           {kind === "partnerRemoval" && (
-            <Form.Item name="partnerId" label="合作伙伴编号" rules={[{ required: true, message: "请填写合作伙伴编号" }]}>
-              <Input style={{ width: 120 }} />
+            <Form.Item name="partnerId" label="合作伙伴" rules={[{ required: true, message: "请选择合作伙伴" }]}>
+              <NamePicker programmeId={programme.id} kind="partners" />
             </Form.Item>
           )}
           <Form.Item name="ground" label="依据条款" rules={[{ required: true, message: "请选择依据" }]}>

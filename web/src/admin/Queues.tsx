@@ -9,6 +9,7 @@ import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
+import { NameOf } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
 interface Row {
@@ -64,7 +65,7 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
           q={submittedReports}
           qKey={`${p}-reports`}
           columns={[
-            { title: "单位", render: (r) => String(r.unitId) },
+            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
             { title: "期次", render: (r) => String(r.periodId) },
             { title: "", render: (r) => (r.late ? <Tag color="red">逾期</Tag> : null) },
             {
@@ -85,7 +86,7 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
           q={submittedChanges}
           qKey={`${p}-changes`}
           columns={[
-            { title: "单位", render: (r) => String(r.unitId) },
+            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
             { title: "类型", render: (r) => t.changeType[String(r.type)] ?? String(r.type) },
             { title: "内容", render: (r) => String((r.payload as Record<string, unknown>)?.name ?? "") },
             {
@@ -108,7 +109,7 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
           qKey={`${p}-candidates`}
           columns={[
             { title: "程序", render: (r) => t.proceedingKind[String(r.kind)] ?? String(r.kind) },
-            { title: "单位", render: (r) => String(r.unitId) },
+            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
             { title: "依据", render: (r) => <Tag color="blue">{String(r.ground)}</Tag> },
             { title: "事实", render: (r) => ((r.evidence as { description: string }[]) ?? []).map((e) => e.description).join("；") },
             { title: "提出日期", render: (r) => formatDate(String(r.openedOn)) },
@@ -121,7 +122,7 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
           q={overdue}
           qKey={`${p}-overdue`}
           columns={[
-            { title: "单位", render: (r) => String(r.unitId) },
+            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
             { title: "依据", render: (r) => String(r.ground) },
             { title: "整改期限", render: (r) => formatDate(String(r.rectificationDeadline ?? "")) },
           ]}

@@ -1,6 +1,8 @@
-// Units with their status, and the audit trail of any record: who did what, when, under which
-// clause, with the changed fields before and after (GZ-2.1).
-import { Button, Card, Drawer, Table, Tag, Timeline } from "antd";
+// The registry: units with their status, partners and catalogue items with their state, the
+// published versions of the lists (GZ-4.6.3, DG-13, DG-14) with an Excel export of each, and the
+// audit trail of any record: who did what, when, under which clause, with the changed fields
+// before and after (GZ-2.1). Every table pages through Firestore with cursors and a count.
+import { Button, Card, Drawer, Space, Table, Tabs, Tag, Timeline } from "antd";
 import { collection, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant } from "../shared/dates";
@@ -8,6 +10,9 @@ import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { Pager } from "../shared/Pager";
 import { usePagedQuery } from "../shared/usePagedQuery";
+import { PublishedLists } from "../shared/PublishedLists";
+import { ExportButton } from "./ExportButton";
+import { NameOf, NamePicker } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
 interface Unit {
@@ -28,10 +33,130 @@ interface AuditEntry {
   after?: unknown;
 }
 
+interface Partner {
+  id: string;
+  unitId: string;
+  name: string;
+  uscc: string;
+  status: string;
+  since?: string;
+  listVersion?: number;
+}
+interface CatalogueItem {
+  id: string;
+  unitId: string;
+  name: string;
+  category: string;
+  priceMin: number;
+  priceMax: number;
+  status: string;
+}
+
+type Trail = { path: string; title: string } | null;
+
 export default function Registry({ programme }: { programme: ProgrammeView }) {
+  const [trail, setTrail] = useState<Trail>(null);
+  return (
+    <>
+      <Tabs
+        size="small"
+        items={[
+          { key: "units", label: "牵引单位", children: <Units programme={programme} onTrail={setTrail} /> },
+          { key: "partners", label: "合作伙伴", children: <Partners programme={programme} onTrail={setTrail} /> },
+          { key: "catalogue", label: "产品和服务目录", children: <Catalogue programme={programme} onTrail={setTrail} /> },
+          {
+            key: "lists",
+            label: "已发布名单",
+            children: <PublishedLists programmeId={programme.id} extra={(list, version) => <ExportButton size="small" label="导出" fn="exportPublishedList" data={{ programmeId: programme.id, list, version }} />} />,
+          },
+        ]}
+      />
+      <Drawer open={trail !== null} onClose={() => setTrail(null)} width={560} title={trail ? `审计记录：${trail.title}` : ""}>
+        {trail && <AuditTrail programmeId={programme.id} entity={trail.path} />}
+      </Drawer>
+    </>
+  );
+}
+
+const trailButton = (onTrail: (t: Trail) => void, path: string, title: string) => (
+  <Button size="small" onClick={() => onTrail({ path, title })}>
+    审计记录
+  </Button>
+);
+
+/** Filter a unit's records, or all of the programme's. */
+function UnitFilter({ programmeId, unitId, onChange }: { programmeId: string; unitId: string | undefined; onChange: (u: string | undefined) => void }) {
+  return (
+    <Space>
+      <label htmlFor="unit-filter">按牵引单位筛选</label>
+      <NamePicker id="unit-filter" programmeId={programmeId} kind="units" value={unitId} onChange={onChange} />
+      {unitId && (
+        <Button size="small" onClick={() => onChange(undefined)}>
+          显示全部
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const base = collection(db, "programmes", programme.id, "partners");
+  const q = unitId ? query(base, where("unitId", "==", unitId), orderBy("name")) : query(base, orderBy("name"));
+  const page = usePagedQuery<Partner>(q, `${programme.id}-partners-${unitId ?? ""}`, 20);
+  return (
+    <Card size="small" title={`合作伙伴（共 ${page.total ?? "…"} 家）`} extra={<UnitFilter programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+      <Table<Partner>
+        rowKey="id"
+        size="small"
+        loading={page.loading}
+        dataSource={page.rows}
+        pagination={false}
+        columns={[
+          { title: "合作伙伴", dataIndex: "name" },
+          { title: t.uscc, dataIndex: "uscc" },
+          { title: "牵引单位", render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
+          { title: t.status, render: (_, r) => <Tag color={r.status === "active" ? "green" : r.status === "pending" ? "gold" : "red"}>{t.partnerState[r.status] ?? r.status}</Tag> },
+          { title: "加入日期", render: (_, r) => formatDate(r.since) },
+          { title: "首次列入名单版本", render: (_, r) => (r.listVersion ? `第 ${r.listVersion} 版` : "—") },
+          { title: "", render: (_, r) => trailButton(onTrail, `programmes/${programme.id}/partners/${r.id}`, r.name) },
+        ]}
+      />
+      <Pager page={page} />
+    </Card>
+  );
+}
+
+function Catalogue({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const base = collection(db, "programmes", programme.id, "catalogue");
+  const q = unitId ? query(base, where("unitId", "==", unitId), orderBy("name")) : query(base, orderBy("name"));
+  const page = usePagedQuery<CatalogueItem>(q, `${programme.id}-catalogue-${unitId ?? ""}`, 20);
+  return (
+    <Card size="small" title={`产品和服务目录（共 ${page.total ?? "…"} 项）`} extra={<UnitFilter programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+      <Table<CatalogueItem>
+        rowKey="id"
+        size="small"
+        loading={page.loading}
+        dataSource={page.rows}
+        pagination={false}
+        columns={[
+          { title: "产品或服务", dataIndex: "name" },
+          { title: "类别", dataIndex: "category" },
+          { title: "价格区间（元）", render: (_, r) => `${r.priceMin.toLocaleString("zh-CN")}–${r.priceMax.toLocaleString("zh-CN")}` },
+          { title: "牵引单位", render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
+          { title: t.status, render: (_, r) => <Tag color={r.status === "approved" ? "green" : r.status === "pending" ? "gold" : "red"}>{t.catalogueState[r.status] ?? r.status}</Tag> },
+          { title: "", render: (_, r) => trailButton(onTrail, `programmes/${programme.id}/catalogue/${r.id}`, r.name) },
+        ]}
+      />
+      <Pager page={page} />
+    </Card>
+  );
+}
+
+function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
   const q = query(collection(db, "programmes", programme.id, "units"), orderBy("name"));
   const page = usePagedQuery<Unit>(q, programme.id, 20);
-  const [trail, setTrail] = useState<{ path: string; title: string } | null>(null);
   return (
     <Card size="small" title={t.unitsOfProgramme(page.total ?? 0)}>
       <Table<Unit>
@@ -45,13 +170,10 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
           { title: t.uscc, dataIndex: "uscc" },
           { title: t.status, render: (_, u) => <Tag color={u.status === "listed" ? "green" : "red"}>{t.unitStatus[u.status] ?? u.status}</Tag> },
           { title: t.listedOn, render: (_, u) => formatDate(u.listedOn) },
-          { title: "", render: (_, u) => <Button size="small" onClick={() => setTrail({ path: `programmes/${programme.id}/units/${u.id}`, title: u.name })}>审计记录</Button> },
+          { title: "", render: (_, u) => trailButton(onTrail, `programmes/${programme.id}/units/${u.id}`, u.name) },
         ]}
       />
       <Pager page={page} />
-      <Drawer open={trail !== null} onClose={() => setTrail(null)} width={560} title={trail ? `审计记录：${trail.title}` : ""}>
-        {trail && <AuditTrail programmeId={programme.id} entity={trail.path} />}
-      </Drawer>
     </Card>
   );
 }

@@ -1,4 +1,5 @@
-// Open and closed public notices (GZ-4.6.3, DG-14) and clear-out announcements (GZ-4.5, DG-11).
+// Open and closed public notices (GZ-4.6.3, DG-14), clear-out announcements (GZ-4.5, DG-11) and
+// every published version of the partner list, catalogue and unit change list (DG-13, DG-14).
 // Anyone may file an objection while a notice is open; it goes to the work group, never public.
 import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Tabs, Tag } from "antd";
 import { collection, getDocs, limit, orderBy, query, where } from "firebase/firestore";
@@ -6,6 +7,7 @@ import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { formatDate, formatInstant } from "../shared/dates";
 import { db } from "../shared/db";
+import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
 
 interface Notice {
@@ -87,6 +89,7 @@ export default function NoticesPage() {
                 />
               ),
           },
+          { key: "lists", label: "名单公布", children: <PublishedLists key={programmeId} programmeId={programmeId} /> },
         ]}
       />
     </Space>

@@ -57,4 +57,12 @@ export const t = {
   } as Record<string, string>,
   evaluationState: { draft: "待审定", approved: "已审定" } as Record<string, string>,
   noticeState: { scheduled: "待公示", open: "公示中", closed: "公示结束" } as Record<string, string>,
+  unitInfoField: { name: "名称", address: "住所", legalRepresentative: "法定代表人", businessScope: "经营范围", registeredCapital: "注册资本" } as Record<string, string>,
+  partnerState: { pending: "待公示", active: "在册", removalOrdered: "已责令取消", removed: "已取消合作", suspended: "暂停" } as Record<string, string>,
+  catalogueState: { pending: "待审定", approved: "已审定", rejected: "未通过", suspended: "暂停", withdrawn: "已撤回" } as Record<string, string>,
+  acceptanceState: { pending: "待验收", passed: "验收通过", failed: "验收未通过" } as Record<string, string>,
+  listKind: { partners: "合作伙伴名单", catalogue: "产品和服务目录", unitChanges: "单位变更名单" } as Record<string, string>,
+  publishedListsTitle: "已发布名单（各版本）",
+  awardKind: { excellentUnit: "优秀牵引单位", excellentProvider: "优秀服务商", excellentProduct: "优秀产品" } as Record<string, string>,
+  interviewKind: { interview: "约谈", supervision: "督导" } as Record<string, string>,
 } as const;

@@ -31,7 +31,14 @@ export function usePagedQuery<T>(base: Query | null, key: string, pageSize = 20)
   const first = current.cursors.length === 1;
 
   useEffect(() => {
-    if (!base) return;
+    if (!base) {
+      // Nothing to ask yet (e.g. no period chosen): an empty table, not an endless spinner.
+      setRows([]);
+      setLast(null);
+      setTotal(null);
+      setLoading(false);
+      return;
+    }
     let live = true;
     setLoading(true);
     const page = cursor ? query(base, startAfter(cursor), limit(pageSize + 1)) : query(base, limit(pageSize + 1));

@@ -1,0 +1,61 @@
+// Every main page is checked by axe-core (WCAG 2.1 A and AA rules) in Chromium: form fields have
+// labels, buttons and links have names, ARIA is used correctly, contrast is sufficient. A
+// violation fails the test with the rule, the element and axe's explanation.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+import { signIn } from "./session.js";
+
+test.beforeAll(async () => {
+  await seedDemo(adminHandles());
+});
+
+async function violations(page: Page, where: string) {
+  // Let lazy tabs and their first queries settle before auditing (Firestore keeps a channel
+  // open, so "network idle" never comes): no spinner left, then a moment for late renders.
+  await expect(page.locator(".ant-spin-spinning"), `${where}：加载未结束`).toHaveCount(0, { timeout: 15_000 });
+  await page.waitForTimeout(300);
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${where} · ${v.id}（${v.help}）：${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("；")}`);
+}
+
+test("public pages pass axe-core's WCAG 2.1 AA rules", async ({ page }) => {
+  const found: string[] = [];
+  await page.goto("/");
+  found.push(...(await violations(page, "首页")));
+  await page.goto("/notices");
+  for (const tab of ["变更公示", "清退公告", "名单公布"]) {
+    await page.getByRole("tab", { name: tab }).click();
+    found.push(...(await violations(page, `公示公告/${tab}`)));
+  }
+  await page.goto("/survey/not-a-real-token");
+  found.push(...(await violations(page, "满意度评价（无效链接）")));
+  expect(found).toEqual([]);
+});
+
+test("the unit portal passes axe-core's WCAG 2.1 AA rules on every tab", async ({ browser }) => {
+  const { page, context } = await signIn(browser, "/portal", "member-gz-01");
+  await expect(page.getByTestId("unit-name")).toBeVisible();
+  const found: string[] = [];
+  for (const tab of ["工作台", "季度绩效报告", "变更申请", "重大调整事前报告"]) {
+    await page.getByRole("tab", { name: tab }).click();
+    found.push(...(await violations(page, `门户/${tab}`)));
+  }
+  await context.close();
+  expect(found).toEqual([]);
+});
+
+test("the staff admin page passes axe-core's WCAG 2.1 AA rules on every tab", async ({ browser }) => {
+  const found: string[] = [];
+  for (const who of ["staff-gz", "staff-dg"]) {
+    const { page, context } = await signIn(browser, "/admin", who);
+    await expect(page.getByRole("tab", { name: "待办" })).toBeVisible();
+    const tabs = await page.getByRole("tab").allInnerTexts();
+    for (const tab of tabs) {
+      await page.getByRole("tab", { name: tab, exact: true }).click();
+      found.push(...(await violations(page, `${who} 管理台/${tab}`)));
+    }
+    await context.close();
+  }
+  expect(found).toEqual([]);
+});

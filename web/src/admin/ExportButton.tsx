@@ -1,0 +1,44 @@
+// Staff exports (ranking and evaluations, published lists) come back from a callable as an Excel
+// workbook in base64; the browser saves it under the server's Chinese file name. The button
+// shows that the workbook is being generated, and any refusal as the server's sentence.
+import { Alert, Button } from "antd";
+import { useState } from "react";
+import { call, errorText } from "../shared/call";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function saveBase64(fileName: string, contentBase64: string, type = XLSX) {
+  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  // Revoke after the click has been handled, or some browsers save an empty file.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ExportButton({ fn, data, label = "导出 Excel", size }: { fn: string; data: Record<string, unknown>; label?: string; size?: "small" | "middle" }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      const { fileName, contentBase64 } = await call<{ fileName: string; contentBase64: string }>(fn, data);
+      saveBase64(fileName, contentBase64);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <Button size={size} onClick={run} loading={busy}>
+        {busy ? "正在生成 Excel…" : label}
+      </Button>
+      {error && <Alert type="error" showIcon role="alert" title={error} />}
+    </>
+  );
+}
