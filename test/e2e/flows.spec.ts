@@ -2,6 +2,7 @@
 // quarterly report and sees the score, staff return it, the unit corrects and resubmits, staff
 // accept; a pilot enterprise rates through a one-use link. Screenshots are kept as artifacts;
 // every page is checked for console errors.
+import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { periodBounds, periodOf, reportDeadline } from "../../functions/src/domain/periods.js";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
@@ -68,7 +69,7 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
 
   // Staff return it with a reason.
   const staff = await signIn(browser, "/admin", "staff-gz");
-  const row = staff.page.getByRole("row", { name: new RegExp(`gz-u01.*${PERIOD}`) });
+  const row = staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${PERIOD}`) });
   await row.getByRole("button", { name: /^退\s*回$/ }).click();
   await staff.page.getByRole("textbox", { name: "退回理由（请写明需补正的内容）" }).fill("典型案例缺少佐证材料，请补充。");
   await staff.page.getByRole("button", { name: "确 定" }).click();
@@ -86,9 +87,23 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
 
   // Staff accept.
   await staff.page.reload();
-  await staff.page.getByRole("row", { name: new RegExp(`gz-u01.*${PERIOD}`) }).getByRole("button", { name: /^通\s*过$/ }).click();
+  await staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${PERIOD}`) }).getByRole("button", { name: /^通\s*过$/ }).click();
   await expect(staff.page.getByText("通过：已完成")).toBeVisible();
   await expect.poll(async () => (await collections.reports(GZ).doc(`gz-u01_${PERIOD}`).get()).data()?.state, { timeout: 15_000 }).toBe("accepted");
+
+  // The ranking names the unit, and its Excel export is a real workbook with the unit's row.
+  await staff.page.getByRole("tab", { name: "评价与排名" }).click();
+  await staff.page.getByLabel("选择期次").click();
+  await staff.page.locator(`.ant-select-item-option[title="${PERIOD}"]`).click();
+  await expect(staff.page.getByRole("row", { name: /穗链智造科技（演示）有限公司/ })).toBeVisible();
+  const download = staff.page.waitForEvent("download");
+  await staff.page.getByRole("button", { name: "导出 Excel" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`${PERIOD}_绩效评价与排名\\.xlsx$`));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await file.path());
+  const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+  expect(cells).toContain("穗链智造科技（演示）有限公司");
 
   expect(unit.errors).toEqual([]);
   expect(staff.errors).toEqual([]);

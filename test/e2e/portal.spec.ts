@@ -3,22 +3,14 @@
 import { expect, test } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+import { watchConsole } from "./session.js";
 
 test.beforeAll(async () => {
   await seedDemo(adminHandles());
 });
 
-function collectConsoleErrors(page: import("@playwright/test").Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
-
 test("a unit member signs in on /portal and sees their unit's name", async ({ page }) => {
-  const errors = collectConsoleErrors(page);
+  const errors = watchConsole(page);
   const member = account("member-gz-01");
   await page.goto("/portal");
   await page.getByLabel("电子邮箱").fill(member.email);
@@ -40,7 +32,7 @@ test("a wrong password gets a Chinese error and no access", async ({ page }) => 
 });
 
 test("staff sign in on /admin and see their programme's units", async ({ page }) => {
-  const errors = collectConsoleErrors(page);
+  const errors = watchConsole(page);
   await page.goto("/admin");
   await page.getByLabel("电子邮箱").fill(account("staff-gz").email);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);

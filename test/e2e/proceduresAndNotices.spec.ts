@@ -2,14 +2,14 @@
 // meeting (minutes uploaded) takes effect and is announced on the public page; a partner addition
 // with its four documents goes through review and a public notice, where an objection is filed
 // by the public and decided by staff.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
-import { signIn, watchConsole } from "./session.js";
+import { pickDate, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 // A small but real PDF: file-type recognises it from its bytes, as the upload endpoint requires.
@@ -23,19 +23,13 @@ test.afterAll(closeClients);
 
 
 
-async function pickDate(page: Page, label: string, date: string) {
-  const input = page.getByRole("textbox", { name: label }).or(page.getByLabel(label)).first();
-  await input.click();
-  await input.fill(date);
-  // Tab, not Enter: Enter would also submit the surrounding form.
-  await input.press("Tab");
-}
 
 test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recorded with its minutes, and GZ-4.5 the announcement appears on the public page", async ({ browser }) => {
   const staff = await signIn(browser, "/admin", "staff-gz");
   await staff.page.getByRole("tab", { name: "批评与清退" }).click();
   await staff.page.getByRole("radio", { name: "清退" }).first().check();
-  await staff.page.getByLabel("单位编号").fill("gz-u02");
+  await staff.page.getByLabel("牵引单位").fill("羊城");
+  await staff.page.getByTitle(/羊城云数信息（演示）有限公司/).click();
   await staff.page.getByLabel("依据条款").click();
   await staff.page.getByTitle("GZ-4.4b.5").click();
   await staff.page.getByLabel("事实依据").fill("核查发现其报送的改造合同系伪造。");
@@ -43,7 +37,7 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await expect(staff.page.getByText("已立案。")).toBeVisible();
 
   // Only the allowed next steps are offered: no "take effect" before the meeting.
-  await staff.page.getByRole("row", { name: /gz-u02.*GZ-4\.4b\.5/ }).click();
+  await staff.page.getByRole("row", { name: /羊城云数信息.*GZ-4\.4b\.5/ }).click();
   const allowed = staff.page.getByTestId("allowed-events");
   await expect(allowed).toBeVisible();
   await expect(allowed.getByRole("button", { name: "清退生效" })).toHaveCount(0);
@@ -53,8 +47,8 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await staff.page.getByRole("button", { name: /登\s*记/ }).click();
 
   // After the meeting: take effect.
-  await expect(staff.page.getByRole("row", { name: /gz-u02.*局务会已确认/ })).toBeVisible({ timeout: 15_000 });
-  await staff.page.getByRole("row", { name: /gz-u02.*局务会已确认/ }).click();
+  await expect(staff.page.getByRole("row", { name: /羊城云数信息.*局务会已确认/ })).toBeVisible({ timeout: 15_000 });
+  await staff.page.getByRole("row", { name: /羊城云数信息.*局务会已确认/ }).click();
   await staff.page.getByTestId("allowed-events").getByRole("button", { name: "清退生效" }).click();
   await expect(staff.page.getByText("清退生效：已完成")).toBeVisible();
   await staff.page.screenshot({ path: "artifacts/screenshots/admin-proceedings.png", fullPage: true });
@@ -101,7 +95,7 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
 
   // Staff approve it; it joins a notice batch.
   const staff = await signIn(browser, "/admin", "staff-gz");
-  await staff.page.getByRole("row", { name: /gz-u01.*新增合作伙伴/ }).getByRole("button", { name: /^通\s*过$/ }).click();
+  await staff.page.getByRole("row", { name: /穗链智造科技.*新增合作伙伴/ }).getByRole("button", { name: /^通\s*过$/ }).click();
   await expect(staff.page.getByText("通过：已完成")).toBeVisible();
   const change = (await collections.changes(GZ).where("unitId", "==", "gz-u01").get()).docs.map((d) => d.data()).find((c) => c.state === "inNotice" || c.state === "approved")!;
   const notice = (await collections.notices(GZ).doc(change.noticeId!).get()).data()!;

@@ -23,3 +23,12 @@ export async function signIn(browser: Browser, path: string, uid: string) {
   await page.getByLabel("密码").press("Enter");
   return { page, errors, context };
 }
+
+/** Types a date into an Ant Design date picker by its label. */
+export async function pickDate(page: Page, label: string, date: string) {
+  const input = page.getByRole("textbox", { name: label }).or(page.getByLabel(label)).first();
+  await input.click();
+  await input.fill(date);
+  // Tab, not Enter: Enter would also submit the surrounding form.
+  await input.press("Tab");
+}

@@ -202,6 +202,9 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     const interviews = (await collections.notifications(DG).where("kind", "==", "interviewCandidate").get()).docs.map((x) => x.id).sort();
     expect(interviews).toEqual(lowestRanked(expected, dongguan.lowestRankedCount).map((e) => `interview_2025_${e.unitId}`).sort());
     expect(interviews).toEqual(["interview_2025_dg-u03", "interview_2025_dg-u04", "interview_2025_dg-u05"]);
+    // Staff read the unit's name in the notification, not its id.
+    const u03 = (await collections.units(DG).doc("dg-u03").get()).data()!.name;
+    expect((await collections.notifications(DG).doc("interview_2025_dg-u03").get()).data()!.body).toContain(`牵引单位 ${u03} 在 2025`);
     expect((await collections.proceedings(DG).get()).docs.map((x) => x.id)).toEqual(["auto_clearOut_DG-10.2_unit-dg-u06_2025"]);
     const audit = (await db.collection(`programmes/${DG}/audit`).where("action", "==", "period.unitClosed").get()).docs.filter((x) => x.data().clause === "DG-9.2");
     expect(audit).toHaveLength(3);

@@ -96,6 +96,7 @@ async function closePeriod(ctx: ProgrammeContext, period: Period, opts: PeriodCl
         return u.status !== "clearedOut" && u.status !== "withdrawn" && u.listedOn <= bounds.end;
       });
       const unitIds = units.map((u) => u.id);
+      const unitNames = new Map(units.map((u) => [u.id, u.data().name]));
       const reportsCol = collections.reports(programmeId);
       const evaluationsCol = collections.evaluations(programmeId);
       const reports = unitIds.length ? await tx.getAll(...unitIds.map((u) => reportsCol.doc(ids.report(u, periodId)))) : [];
@@ -155,7 +156,7 @@ async function closePeriod(ctx: ProgrammeContext, period: Period, opts: PeriodCl
               toStaff: true,
               kind: "interviewCandidate",
               title: `${periodId} 排名落后单位约谈督导`,
-              body: `牵引单位 ${unitId} 在 ${periodId} 绩效评价中排名第 ${rank}（总分 ${evaluation.total}），列入约谈、督导名单，请安排约谈并记录（${pack.clauses.ranking}）。`,
+              body: `牵引单位 ${unitNames.get(unitId) ?? unitId} 在 ${periodId} 绩效评价中排名第 ${rank}（总分 ${evaluation.total}），列入约谈、督导名单，请安排约谈并记录（${pack.clauses.ranking}）。`,
               link: `/admin/units/${unitId}`,
               createdAt: now,
             });

@@ -1,0 +1,136 @@
+// The registry pages in a real Chromium: staff put pilot enterprises on the list one by one and
+// from a spreadsheet (GZ-1.3), read every published version of the partner list with what it
+// changed and export it (GZ-4.6.3), and record annual awards (DG-5.7).
+import ExcelJS from "exceljs";
+import { expect, test } from "@playwright/test";
+import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { collections } from "../../functions/src/store/collections.js";
+import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+import { pickDate, signIn, watchConsole } from "./session.js";
+
+const GZ = "gz-2025";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+test.beforeAll(async () => {
+  await seedDemo(adminHandles());
+});
+
+async function workbook(rows: (string | Date)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("试点企业");
+  ws.addRow(["企业名称", "统一社会信用代码", "服务牵引单位", "合同签订日期"]);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test("GZ-1.3: staff register a pilot enterprise by form and more from an Excel file checked before import; a bad row is named and nothing is written", async ({ browser }) => {
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const page = staff.page;
+  await page.getByRole("tab", { name: "试点企业" }).click();
+
+  await page.getByLabel("企业名称").fill("白云精密模具（演示）有限公司");
+  await page.getByLabel("企业统一社会信用代码").fill(makeUscc(95_001));
+  await page.getByLabel("服务的牵引单位").fill("穗链");
+  await page.getByTitle(/穗链智造科技（演示）有限公司/).click();
+  await pickDate(page, "改造合同签订日期", "2025-03-15");
+  await page.getByRole("button", { name: /登\s*记/ }).click();
+  await expect(page.getByText("已将“白云精密模具（演示）有限公司”列入试点企业名单。")).toBeVisible();
+  await expect(page.getByRole("row", { name: /白云精密模具.*穗链智造科技（演示）有限公司/ })).toBeVisible();
+
+  // The same USCC again is refused with the server's Chinese sentence.
+  await page.getByLabel("企业名称").fill("白云精密模具（重复）");
+  await page.getByLabel("企业统一社会信用代码").fill(makeUscc(95_001));
+  await page.getByLabel("服务的牵引单位").fill("羊城");
+  await page.getByTitle(/羊城云数信息（演示）有限公司/).click();
+  await page.getByRole("button", { name: /登\s*记/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "试点企业" })).toBeVisible();
+
+  // A file with a bad USCC in its third data row: listed with the row number, nothing written.
+  const unitUscc = (await collections.units(GZ).doc("gz-u02").get()).data()!.uscc;
+  const good = [
+    ["花都汽配（演示）有限公司", makeUscc(95_002), "穗链智造科技（演示）有限公司", "2025-04-01"],
+    ["番禺电子（演示）有限公司", makeUscc(95_003), unitUscc, ""],
+  ];
+  const upload = page.locator('input[type="file"][accept=".xlsx"]');
+  await upload.setInputFiles({ name: "试点企业.xlsx", mimeType: XLSX, buffer: await workbook([...good, ["南沙食品（演示）有限公司", "91440101NOTVALID0", "穗链智造科技（演示）有限公司", ""]]) });
+  const check = page.getByTestId("import-check");
+  await expect(check).toContainText("发现 1 处错误");
+  await expect(check.getByRole("row", { name: /^4\s/ })).toBeVisible();
+  expect((await collections.enterprises(GZ).get()).size).toBe(1);
+
+  // The corrected file: checked, then imported; importing it again adds nothing.
+  await upload.setInputFiles({ name: "试点企业（改）.xlsx", mimeType: XLSX, buffer: await workbook(good) });
+  await page.getByRole("button", { name: "确认导入 2 家" }).click();
+  await expect(page.getByText("导入完成：新增 2 家，0 家已在名单中未改动。")).toBeVisible();
+  await expect(page.getByText("试点企业名单（共 3 家）")).toBeVisible();
+  await upload.setInputFiles({ name: "试点企业（改）.xlsx", mimeType: XLSX, buffer: await workbook(good) });
+  await expect(check).toContainText("已在名单中2");
+  await expect(page.getByRole("button", { name: "确认导入 0 家" })).toBeVisible();
+  expect((await collections.enterprises(GZ).get()).size).toBe(3);
+  await page.screenshot({ path: "artifacts/screenshots/admin-enterprises.png", fullPage: true });
+
+  expect(staff.errors.filter((e) => !/^409 /.test(e) && !/already-exists|ALREADY_EXISTS/.test(e))).toEqual([]);
+  await staff.context.close();
+});
+
+test("GZ-4.6.3: every published partner-list version stays readable with what it changed, and exports to Excel; the public sees the same versions", async ({ browser }) => {
+  const entry = (partnerId: string, name: string, serial: number) => ({ partnerId, unitId: "gz-u01", unitName: "穗链智造科技（演示）有限公司", name, uscc: makeUscc(serial) });
+  const header = (version: number, publishedOn: string) => ({ version, publishedOn, publishedAt: new Date(`${publishedOn}T10:00:00+08:00`), clause: "GZ-4.6.3", changeIds: [] });
+  await collections.partnerLists(GZ).doc("1").set({ ...header(1, "2025-07-01"), entries: [entry("gp1", "珠江工业软件（演示）有限公司", 96_001), entry("gp2", "越秀数据（演示）有限公司", 96_002)] });
+  await collections.partnerLists(GZ).doc("2").set({ ...header(2, "2025-10-16"), entries: [entry("gp2", "越秀数据（演示）有限公司", 96_002), entry("gp3", "黄埔智控（演示）有限公司", 96_003)] });
+
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const page = staff.page;
+  await page.getByRole("tab", { name: "单位、伙伴与目录" }).click();
+  await page.getByRole("tab", { name: "已发布名单" }).click();
+  const v2 = page.getByRole("row", { name: /第 2 版/ });
+  await v2.getByRole("button", { name: "查看" }).click();
+  const diff = page.getByTestId("version-diff");
+  await expect(diff).toContainText("新增 1");
+  await expect(diff).toContainText("移出 1");
+  await expect(diff.getByRole("table", { name: "新增" })).toContainText("黄埔智控（演示）有限公司");
+  await expect(diff.getByRole("table", { name: "移出" })).toContainText("珠江工业软件（演示）有限公司");
+  await page.screenshot({ path: "artifacts/screenshots/admin-published-list.png", fullPage: true });
+  await page.keyboard.press("Escape");
+
+  const download = page.waitForEvent("download");
+  await v2.getByRole("button", { name: /导\s*出/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+  expect(cells).toContain("黄埔智控（演示）有限公司");
+  expect(cells).not.toContain("珠江工业软件（演示）有限公司");
+  expect(staff.errors).toEqual([]);
+  await staff.context.close();
+
+  const pub = await browser.newPage();
+  const errors = watchConsole(pub);
+  await pub.goto("/notices");
+  await pub.getByRole("tab", { name: "名单公布" }).click();
+  await expect(pub.getByRole("row", { name: /第 1 版/ })).toBeVisible();
+  await pub.getByRole("row", { name: /第 2 版/ }).getByRole("button", { name: "查看" }).click();
+  await expect(pub.getByTestId("version-diff")).toContainText("新增 1");
+  expect(errors).toEqual([]);
+  await pub.close();
+});
+
+test("DG-5.7: Dongguan staff record an annual award for a unit; the same award twice is refused", async ({ browser }) => {
+  const staff = await signIn(browser, "/admin", "staff-dg");
+  const page = staff.page;
+  await page.getByRole("tab", { name: "年度评选" }).click();
+  await page.getByLabel("牵引单位").fill("莞工");
+  await page.getByTitle(/莞工数字服务（演示）有限公司/).click();
+  await pickDate(page, "评选日期", "2026-01-20");
+  await page.getByRole("button", { name: /记\s*录/ }).click();
+  await expect(page.getByText("评选结果已记录。")).toBeVisible();
+  await expect(page.getByRole("row", { name: /优秀牵引单位.*莞工数字服务（演示）有限公司/ })).toBeVisible();
+
+  await page.getByLabel("牵引单位").fill("莞工");
+  await page.getByTitle(/莞工数字服务（演示）有限公司/).click();
+  await page.getByRole("button", { name: /记\s*录/ }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  expect((await collections.awards("dg-2025").get()).size).toBe(1);
+  await staff.context.close();
+});
