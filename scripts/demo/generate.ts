@@ -5,7 +5,9 @@
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { periodBounds, reportDeadline } from "../../functions/src/domain/periods.js";
 import { getPolicyPack, type PolicyPack } from "../../functions/src/domain/policy/index.js";
-import { rank, summarise } from "../../functions/src/domain/ranking.js";
+import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
+import { catalogueListEntries, partnerListEntries } from "../../functions/src/domain/applyChange.js";
+import { interviewNotice, interviewNoticeId } from "../../functions/src/domain/interviewNotice.js";
 import { evaluate, type MetricValues } from "../../functions/src/domain/scoring.js";
 import type {
   ChangeApplication,
@@ -15,6 +17,10 @@ import type {
   Period,
   PilotEnterprise,
   Proceeding,
+  CatalogueItem,
+  CatalogueList,
+  Notification,
+  PartnerList,
   Programme,
   Rating,
   Report,
@@ -62,6 +68,10 @@ export interface GeneratedProgramme {
   changes: Record<string, ChangeApplication>;
   notices: Record<string, Notice>;
   ratings: Record<string, Rating>;
+  catalogue: Record<string, CatalogueItem>;
+  partnerLists: Record<string, PartnerList>;
+  catalogueLists: Record<string, CatalogueList>;
+  notifications: Record<string, Notification>;
 }
 
 const AT = new Date("2026-01-05T09:00:00+08:00");
@@ -142,6 +152,10 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     changes: {},
     notices: {},
     ratings: {},
+    catalogue: {},
+    partnerLists: {},
+    catalogueLists: {},
+    notifications: {},
   };
   const words = CITY_WORDS[spec.city] ?? CITY_WORDS["广州"]!;
   const strengths: number[] = [];
@@ -153,7 +167,13 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     strengths.push(i === spec.units - 1 ? 0.05 : rnd());
     g.units[id] = { name: spec.fixedNames?.[i] ?? name(words, rnd, i, KINDS[i % KINDS.length]!), uscc: makeUscc(serial++), status: "listed", listedOn: "2025-01-15", batch: i < spec.units / 2 ? "第一批" : "第二批" };
     for (let j = 0; j < spec.partnersPerUnit; j++) {
-      g.partners[`${id}-p${j + 1}`] = { unitId: id, name: `${words[(i + j + 3) % words.length]}${TRADES[(j + 2) % TRADES.length]}合作伙伴${j + 1}号（演示）有限公司`, uscc: makeUscc(serial++), status: "active", since: "2025-02-01", listVersion: 1 };
+      // Every third unit's last partner joined later, through the second published list.
+      const later = i % 3 === 0 && j === spec.partnersPerUnit - 1;
+      g.partners[`${id}-p${j + 1}`] = { unitId: id, name: `${words[(i + j + 3) % words.length]}${TRADES[(j + 2) % TRADES.length]}合作伙伴${j + 1}号（演示）有限公司`, uscc: makeUscc(serial++), status: "active", since: later ? "2025-09-20" : "2025-02-01", listVersion: later ? 2 : 1 };
+    }
+    for (let j = 0; j < 2; j++) {
+      const low = 2 + Math.floor(rnd() * 8);
+      g.catalogue[`${id}-c${j + 1}`] = { unitId: id, name: `${SECTORS[(i + j) % SECTORS.length]}行业${j === 0 ? "设备联网" : "订单排产"}轻量化解决方案`, category: j === 0 ? "生产管控" : "计划排程", priceMin: low * 10_000, priceMax: (low + 5) * 10_000, smallFastLightPrecise: true, status: "approved" };
     }
     for (let j = 0; j < spec.enterprisesPerUnit; j++) {
       const before = 1 + Math.floor(rnd() * 2);
@@ -214,9 +234,24 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
       };
       rows.push({ unitId: uid, total: r.value.total });
     });
-    for (const row of rank(rows)) g.evaluations[`${row.unitId}_${periodId}`]!.rank = row.rank;
+    const ranked = rank(rows);
+    for (const row of ranked) g.evaluations[`${row.unitId}_${periodId}`]!.rank = row.rank;
     g.rankings[periodId] = { periodId, counts: { ...summarise(rows) } };
+    // DG-9.2: the period close lists the lowest-ranked for interview; one is already recorded below.
+    if (pack.clauses.ranking) {
+      for (const row of lowestRanked(ranked, pack.lowestRankedCount)) {
+        g.notifications[interviewNoticeId(periodId, row.unitId)] = { ...interviewNotice({ unitId: row.unitId, unitName: g.units[row.unitId]!.name, periodId, rank: row.rank, total: row.total, clause: pack.clauses.ranking }), createdAt: AT };
+      }
+    }
   }
+
+  // Published lists (GZ-4.6.3, DG-14): version 1 at listing, version 2 with the later partners.
+  const registry = { units: new Map(Object.entries(g.units)), partners: new Map(Object.entries(g.partners)), catalogue: new Map(Object.entries(g.catalogue)) };
+  const firstPartners = { ...registry, partners: new Map(Object.entries(g.partners).filter(([, p]) => p.listVersion === 1)) };
+  const version = (n: number, publishedOn: string, clause: string) => ({ version: n, publishedOn, publishedAt: new Date(`${publishedOn}T10:00:00+08:00`), clause, changeIds: [] });
+  g.partnerLists["1"] = { ...version(1, "2025-02-01", pack.clauses.changeNotice), entries: partnerListEntries(firstPartners) };
+  g.partnerLists["2"] = { ...version(2, "2025-09-20", pack.clauses.changeNotice), entries: partnerListEntries(registry) };
+  g.catalogueLists["1"] = { ...version(1, "2025-02-01", pack.clauses.changeNotice), entries: catalogueListEntries(registry) };
 
   // The open period: most units have drafts; one submitted, one returned with the reasons.
   const open = spec.openPeriod;

@@ -23,6 +23,10 @@ export async function writeProgramme(db: Firestore, g: GeneratedProgramme): Prom
   add(collections.changes(p), g.changes);
   add(collections.notices(p), g.notices);
   add(collections.ratings(p), g.ratings);
+  add(collections.catalogue(p), g.catalogue);
+  add(collections.partnerLists(p), g.partnerLists);
+  add(collections.catalogueLists(p), g.catalogueLists);
+  add(collections.notifications(p), g.notifications);
   for (let i = 0; i < writes.length; i += 400) {
     const batch = db.batch();
     for (const [ref, data] of writes.slice(i, i + 400)) batch.set(ref, data as never);

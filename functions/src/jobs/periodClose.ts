@@ -12,6 +12,7 @@ import { onSchedule } from "firebase-functions/v2/scheduler";
 import { logger } from "firebase-functions";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { periodCloseGrounds } from "../domain/grounds.js";
+import { interviewNotice, interviewNoticeId } from "../domain/interviewNotice.js";
 import { periodBounds } from "../domain/periods.js";
 import { atOrBelowThreshold, lowestRankedThreshold, rankFromSummary } from "../domain/ranking.js";
 import type { Period } from "../domain/schemas/index.js";
@@ -152,12 +153,8 @@ async function closePeriod(ctx: ProgrammeContext, period: Period, opts: PeriodCl
           if (evaluation.rank !== rank) tx.set(evaluationsCol.doc(ids.evaluation(unitId, periodId)), { ...evaluation, rank });
           interview = atOrBelowThreshold(evaluation.total, threshold);
           if (interview) {
-            tx.set(collections.notifications(programmeId).doc(`interview_${periodId}_${unitId}`), {
-              toStaff: true,
-              kind: "interviewCandidate",
-              title: `${periodId} 排名落后单位约谈督导`,
-              body: `牵引单位 ${unitNames.get(unitId) ?? unitId} 在 ${periodId} 绩效评价中排名第 ${rank}（总分 ${evaluation.total}），列入约谈、督导名单，请安排约谈并记录（${pack.clauses.ranking}）。`,
-              link: `/admin/units/${unitId}`,
+            tx.set(collections.notifications(programmeId).doc(interviewNoticeId(periodId, unitId)), {
+              ...interviewNotice({ unitId, unitName: unitNames.get(unitId) ?? unitId, periodId, rank, total: evaluation.total, clause: pack.clauses.ranking ?? "" }),
               createdAt: now,
             });
           }
