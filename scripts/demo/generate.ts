@@ -17,8 +17,10 @@ import type {
   Period,
   PilotEnterprise,
   Proceeding,
+  Award,
   CatalogueItem,
   CatalogueList,
+  Interview,
   Notification,
   PartnerList,
   Programme,
@@ -72,6 +74,8 @@ export interface GeneratedProgramme {
   partnerLists: Record<string, PartnerList>;
   catalogueLists: Record<string, CatalogueList>;
   notifications: Record<string, Notification>;
+  interviews: Record<string, Interview>;
+  awards: Record<string, Award>;
 }
 
 const AT = new Date("2026-01-05T09:00:00+08:00");
@@ -156,6 +160,8 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     partnerLists: {},
     catalogueLists: {},
     notifications: {},
+    interviews: {},
+    awards: {},
   };
   const words = CITY_WORDS[spec.city] ?? CITY_WORDS["广州"]!;
   const strengths: number[] = [];
@@ -237,11 +243,16 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     const ranked = rank(rows);
     for (const row of ranked) g.evaluations[`${row.unitId}_${periodId}`]!.rank = row.rank;
     g.rankings[periodId] = { periodId, counts: { ...summarise(rows) } };
-    // DG-9.2: the period close lists the lowest-ranked for interview; one is already recorded below.
+    // DG-9.2: the period close lists the lowest-ranked for interview; the first is already recorded.
     if (pack.clauses.ranking) {
-      for (const row of lowestRanked(ranked, pack.lowestRankedCount)) {
-        g.notifications[interviewNoticeId(periodId, row.unitId)] = { ...interviewNotice({ unitId: row.unitId, unitName: g.units[row.unitId]!.name, periodId, rank: row.rank, total: row.total, clause: pack.clauses.ranking }), createdAt: AT };
-      }
+      lowestRanked(ranked, pack.lowestRankedCount).forEach((row, k) => {
+        const recorded = k === 0;
+        g.notifications[interviewNoticeId(periodId, row.unitId)] = { ...interviewNotice({ unitId: row.unitId, unitName: g.units[row.unitId]!.name, periodId, rank: row.rank, total: row.total, clause: pack.clauses.ranking! }), createdAt: AT, ...(recorded ? { readAt: AT } : {}) };
+        if (recorded) g.interviews[`demo-interview-${periodId}`] = { unitId: row.unitId, periodId, rank: row.rank, heldOn: "2026-01-05", kind: "interview", notes: "约谈单位负责人，指出任务书完成率偏低，要求一个月内提交整改计划。", by: STAFF(spec.id) };
+      });
+      // DG-5.7: the year's best unit named excellent (optional; recorded when given).
+      const best = ranked.find((r) => r.rank === 1)!;
+      g.awards[`${periodId}_excellentUnit_${best.unitId}`] = { year: Number(periodId.slice(0, 4)), kind: "excellentUnit", subjectId: best.unitId, subjectName: g.units[best.unitId]!.name, decidedOn: "2026-01-10", by: STAFF(spec.id) };
     }
   }
 

@@ -27,6 +27,8 @@ export async function writeProgramme(db: Firestore, g: GeneratedProgramme): Prom
   add(collections.partnerLists(p), g.partnerLists);
   add(collections.catalogueLists(p), g.catalogueLists);
   add(collections.notifications(p), g.notifications);
+  add(collections.interviews(p), g.interviews);
+  add(collections.awards(p), g.awards);
   for (let i = 0; i < writes.length; i += 400) {
     const batch = db.batch();
     for (const [ref, data] of writes.slice(i, i + 400)) batch.set(ref, data as never);
