@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
-import { watchConsole } from "./session.js";
+import { signIn, watchConsole } from "./session.js";
 
 test.beforeAll(async () => {
   await seedDemo(adminHandles());
@@ -42,4 +42,25 @@ test("staff sign in on /admin and see their programme's units", async ({ page })
   await expect(page.getByText("羊城云数信息（演示）有限公司")).toBeVisible();
   await page.screenshot({ path: "artifacts/screenshots/admin-units.png", fullPage: true });
   expect(errors).toEqual([]);
+});
+
+test("GZ-5.2: after the pilot's acceptance the portal and the admin page say the programme is read-only", async ({ browser }) => {
+  const { db } = adminHandles();
+  await db.doc("programmes/gz-2025").update({ endsOn: "2025-12-31" });
+  try {
+    const unit = await signIn(browser, "/portal", "member-gz-01");
+    await expect(unit.page.getByTestId("programme-closed")).toContainText("GZ-5.2");
+    await expect(unit.page.getByTestId("programme-closed")).toContainText("验收完成于 2025-12-31");
+    await unit.context.close();
+    const staff = await signIn(browser, "/admin", "staff-gz");
+    await expect(staff.page.getByTestId("programme-closed")).toContainText("不能再提交或修改");
+    await staff.context.close();
+  } finally {
+    await db.doc("programmes/gz-2025").update({ endsOn: null });
+  }
+  // An open programme shows no such banner.
+  const unit = await signIn(browser, "/portal", "member-gz-01");
+  await expect(unit.page.getByTestId("unit-name")).toBeVisible();
+  await expect(unit.page.getByTestId("programme-closed")).toHaveCount(0);
+  await unit.context.close();
 });

@@ -134,3 +134,27 @@ test("DG-5.7: Dongguan staff record an annual award for a unit; the same award t
   expect((await collections.awards("dg-2025").get()).size).toBe(1);
   await staff.context.close();
 });
+
+test("GZ-1.3: the registration form works by keyboard alone, in a sensible order", async ({ browser }) => {
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const page = staff.page;
+  await page.getByRole("tab", { name: "试点企业" }).click();
+  await page.getByLabel("企业名称").focus();
+  await page.keyboard.type("从化农机（演示）有限公司");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("企业统一社会信用代码")).toBeFocused();
+  await page.keyboard.type(makeUscc(95_010));
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("服务的牵引单位")).toBeFocused();
+  await page.keyboard.type("羊城");
+  await expect(page.getByTitle(/羊城云数信息（演示）有限公司/)).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("改造合同签订日期")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: /登\s*记/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("已将“从化农机（演示）有限公司”列入试点企业名单。")).toBeVisible();
+  expect((await collections.enterprises(GZ).doc(makeUscc(95_010)).get()).data()?.servedBy).toBe("gz-u02");
+  await staff.context.close();
+});

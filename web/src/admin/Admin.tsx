@@ -1,5 +1,6 @@
 import { Select, Space, Spin, Tabs } from "antd";
 import { lazy, Suspense, useState } from "react";
+import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
 import { Queues } from "./Queues";
 import { useProgramme } from "./useProgramme";
 
@@ -21,6 +22,7 @@ export default function Admin({ programmes }: { programmes: string[] }) {
         <span data-testid="programme-name">{programme?.name ?? programmeId}</span>
         {programmes.length > 1 && <Select aria-label="切换专项" value={programmeId} onChange={setProgrammeId} options={programmes.map((p) => ({ value: p, label: p }))} />}
       </Space>
+      {programme && <ProgrammeClosedBanner pack={programme.pack} endsOn={programme.endsOn} />}
       {programme && (
         <Tabs
           destroyOnHidden

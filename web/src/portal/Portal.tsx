@@ -1,5 +1,6 @@
 import { Alert, Spin, Tabs } from "antd";
 import { lazy, Suspense } from "react";
+import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
 import { UnitDashboard } from "./UnitDashboard";
 import { usePortalContext } from "./usePortalData";
 
@@ -15,13 +16,16 @@ export default function Portal({ programmeId, unitId }: { programmeId: string; u
   const c = ctx.value;
   const lazyTab = (node: React.ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
   return (
-    <Tabs
+    <>
+      <ProgrammeClosedBanner pack={c.pack} endsOn={c.programmeEndsOn} />
+      <Tabs
       items={[
         { key: "dashboard", label: "工作台", children: <UnitDashboard ctx={c} /> },
         { key: "report", label: c.pack.cadence === "quarterly" ? "季度绩效报告" : "年度绩效报告", children: lazyTab(<ReportForm ctx={c} />) },
         { key: "changes", label: "变更申请", children: lazyTab(<ChangeApplications ctx={c} />) },
         ...(c.pack.advanceNoticeWorkingDays !== null ? [{ key: "advance", label: "重大调整事前报告", children: lazyTab(<AdvanceNotices ctx={c} />) }] : []),
       ]}
-    />
+      />
+    </>
   );
 }

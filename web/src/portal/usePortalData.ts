@@ -10,6 +10,8 @@ export interface PortalContext {
   programmeId: string;
   unitId: string;
   programmeName: string;
+  /** GZ-5.2 / DG-18: acceptance date, after which the programme is read-only. */
+  programmeEndsOn: string | null;
   pack: PolicyPack;
   calendar: WorkingDayCalendar;
   unit: { name: string; uscc: string; status: string; listedOn: string; batch: string };
@@ -36,6 +38,7 @@ export function usePortalContext(programmeId: string, unitId: string): Load<Port
           programmeId,
           unitId,
           programmeName: p.name as string,
+          programmeEndsOn: (p.endsOn as string | null | undefined) ?? null,
           pack: getPolicyPack(p.packId as string),
           calendar: makeCalendar(p.calendarOverrides ?? {}),
           unit: unit.data() as PortalContext["unit"],
