@@ -36,3 +36,8 @@ export { getDocumentDownload } from "./api/getDocumentDownload.js";
 export { downloadDocument } from "./api/downloadDocument.js";
 export { checkDocuments } from "./api/checkDocuments.js";
 export { sweepOrphanFiles } from "./jobs/sweepOrphanFiles.js";
+export { registerEnterprise } from "./api/registerEnterprise.js";
+export { importEnterprises } from "./api/importEnterprises.js";
+export { recordInterview } from "./api/recordInterview.js";
+export { recordAward } from "./api/recordAward.js";
+export { exportPublishedList } from "./api/exportPublishedList.js";

@@ -46,6 +46,11 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   runDeadlineSweep: { schema: "runJobRequestSchema", role: "staff" },
   checkDocuments: { schema: "checkDocumentsRequestSchema", role: "staff" },
   getDocumentDownload: { schema: "getDocumentDownloadRequestSchema", role: "staff" },
+  registerEnterprise: { schema: "registerEnterpriseRequestSchema", role: "staff" },
+  importEnterprises: { schema: "importEnterprisesRequestSchema", role: "staff" },
+  recordInterview: { schema: "recordInterviewRequestSchema", role: "staff" },
+  recordAward: { schema: "recordAwardRequestSchema", role: "staff" },
+  exportPublishedList: { schema: "exportPublishedListRequestSchema", role: "staff" },
 };
 // Exports that are not callables: triggers, scheduled jobs and the HTTPS file endpoints (the upload
 // endpoint's refusals are tested in documents.test.ts).

@@ -50,6 +50,17 @@ export const errorMessages = {
   CHANGE_TARGET_NOT_FOUND: "变更所涉及的合作伙伴或目录条目不存在或不属于本单位",
   JUDGED_PART_UNKNOWN: "评分模型中没有该人工评分项",
   ADVANCE_NOTICE_NOT_IN_POLICY: "本专项政策未规定更名、重组等重大调整的提前报告（GZ-4.8）",
+  UNIT_NOT_FOUND: "本专项中没有该牵引单位",
+  UNIT_CANNOT_SERVE: "该牵引单位已清退或退出，不能再承接试点企业",
+  ENTERPRISE_LISTED: "该企业已在试点企业名单中",
+  INTERVIEWS_NOT_IN_POLICY: "本专项政策未规定对排名落后单位约谈督导",
+  NOT_LOWEST_RANKED: "该单位不在本期排名落后、须约谈督导的名单中",
+  NOT_EVALUATED: "该单位本期没有绩效评价结果",
+  DATE_IN_FUTURE: "日期不能晚于今天",
+  AWARDS_NOT_IN_POLICY: "本专项政策未规定年度评选",
+  AWARD_SUBJECT_NOT_FOUND: "未找到获评对象",
+  AWARD_EXISTS: "该对象本年度已获此项评选，不能重复记录",
+  LIST_NOT_PUBLISHED: "该名单尚未发布",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

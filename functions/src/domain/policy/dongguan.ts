@@ -68,6 +68,8 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
     bureauMeeting: null,
     unresolvedComplaints: "DG-16.2",
     dissatisfiedRatings: "DG-16.3",
+    enterpriseList: "DG-3",
+    awards: "DG-5.7",
   },
   scoring: defaultScoringModel,
 });

@@ -69,6 +69,8 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
     bureauMeeting: "GZ-4.4b.9",
     unresolvedComplaints: null,
     dissatisfiedRatings: null,
+    enterpriseList: "GZ-1.3",
+    awards: null,
   },
   scoring: defaultScoringModel,
 });

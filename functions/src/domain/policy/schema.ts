@@ -167,6 +167,10 @@ export const policyPackSchema = z.object({
     bureauMeeting: clauseId.nullable(),
     unresolvedComplaints: clauseId.nullable(),
     dissatisfiedRatings: clauseId.nullable(),
+    /** The pilot-enterprise list the work group keeps (GZ-1.3, DG-3). */
+    enterpriseList: clauseId,
+    /** Annual awards (DG-5.7); null where the regulation has none. */
+    awards: clauseId.nullable(),
   }),
   scoring: scoringModelSchema,
 });

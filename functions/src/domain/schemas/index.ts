@@ -11,3 +11,4 @@ export * from "./partnerStats.js";
 export * from "./workflowRequests.js";
 export * from "./lists.js";
 export * from "./documents.js";
+export * from "./registryRequests.js";
