@@ -62,6 +62,8 @@ async function seed(docs: Record<string, Record<string, unknown>>) {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = modular(ctx.firestore());
+    // Client writes ask the programme whether it has ended (GZ-5.2): a running one is always there.
+    await setDoc(doc(db, `programmes/${P}`), { name: "广州", endsOn: null });
     for (const [path, data] of Object.entries(docs)) await setDoc(doc(db, path), data);
   });
 }
@@ -368,3 +370,4 @@ describe("rules grid: change applications (GZ-4.6.1, DG-13, DG-14)", () => {
     });
   });
 });
+
