@@ -4,7 +4,7 @@ import { usccField } from "@domain/schemas/common";
 import type { ChangeType, DocumentRequirement } from "@domain/policy/schema";
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag } from "antd";
 import type { Dayjs } from "dayjs";
-import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where } from "firebase/firestore";
+import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, updateDoc, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { FileUpload } from "../shared/FileUpload";
@@ -171,12 +171,11 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
 
   async function attach(kind: string, documentId: string) {
     const documents = [...attached.filter((d) => d.kind !== kind), { kind, documentId }];
-    await setDoc(doc(db, "programmes", ctx.programmeId, "changes", change.id), {
-      unitId: ctx.unitId,
-      type: change.type,
+    // Only the unit's own fields: what the functions recorded (the reviewer's comment on a
+    // returned application, its review batch) stays, and the rules refuse to let it change.
+    await updateDoc(doc(db, "programmes", ctx.programmeId, "changes", change.id), {
       // Editing a returned application makes it a draft again; submitChange re-checks it.
       state: "draft",
-      payload: change.payload,
       documents,
       updatedBy: auth.currentUser!.uid,
       updatedAt: serverTimestamp(),
