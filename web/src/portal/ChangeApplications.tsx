@@ -173,13 +173,20 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
     const documents = [...attached.filter((d) => d.kind !== kind), { kind, documentId }];
     // Only the unit's own fields: what the functions recorded (the reviewer's comment on a
     // returned application, its review batch) stays, and the rules refuse to let it change.
-    await updateDoc(doc(db, "programmes", ctx.programmeId, "changes", change.id), {
-      // Editing a returned application makes it a draft again; submitChange re-checks it.
-      state: "draft",
-      documents,
-      updatedBy: auth.currentUser!.uid,
-      updatedAt: serverTimestamp(),
-    });
+    try {
+      await updateDoc(doc(db, "programmes", ctx.programmeId, "changes", change.id), {
+        // Editing a returned application makes it a draft again; submitChange re-checks it.
+        state: "draft",
+        documents,
+        updatedBy: auth.currentUser!.uid,
+        updatedAt: serverTimestamp(),
+      });
+    } catch (err) {
+      // Refused by the rules: the application is no longer the unit's to edit, or the programme
+      // has ended (GZ-5.2 / DG-18). The SDK's own message is English, so say it in Chinese.
+      const refused = (err as { code?: string }).code === "permission-denied";
+      setError(`材料已上传，但未能附到申请上：${refused ? "该申请当前不可修改（已提交或已审定，或专项已验收结束）。" : errorText(err)}`);
+    }
   }
 
   async function submit() {
