@@ -14,6 +14,7 @@ import { grantRoleRequestSchema } from "../../functions/src/domain/schemas/roles
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
+import { allDocuments } from "../support/snapshot.js";
 
 const schemas = { ...indexSchemas, grantRoleRequestSchema };
 type Role = "staff" | "member" | "public";
@@ -104,23 +105,6 @@ function junkPayload(schema: z.ZodType): fc.Arbitrary<unknown> {
     .oneof({ arbitrary: fields, weight: 5 }, { arbitrary: withExtra, weight: 1 }, { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 1 })
     .map((d) => JSON.parse(JSON.stringify(d ?? null)) as unknown)
     .filter((d) => !schema.safeParse(d ?? {}).success);
-}
-
-/** Every document in the database, by path (small after the demo seed), to prove nothing was written. */
-async function allDocuments(): Promise<string[]> {
-  const { db } = admin();
-  const paths: string[] = [];
-  const walk = async (cols: FirebaseFirestore.CollectionReference[]) => {
-    for (const col of cols) {
-      for (const ref of await col.listDocuments()) {
-        const snap = await ref.get();
-        if (snap.exists) paths.push(`${ref.path} ${JSON.stringify(snap.data())}`);
-        await walk(await ref.listCollections());
-      }
-    }
-  };
-  await walk(await db.listCollections());
-  return paths.sort();
 }
 
 describe("bad input at every callable", () => {

@@ -3,7 +3,7 @@
 // Callables run with the real clock (as a person would use them); the date-specific windows
 // (a holiday, a weekend) call the same use-cases with an injected `now`, as the job does.
 import { deleteApp, initializeApp } from "firebase/app";
-import { connectFirestoreEmulator, doc, getDoc, getFirestore, serverTimestamp, setDoc, type Firestore } from "firebase/firestore";
+import { connectFirestoreEmulator, doc, getDoc, getFirestore, serverTimestamp, setDoc, updateDoc, type Firestore } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
 import { guangzhou } from "../../functions/src/domain/policy/index.js";
@@ -344,7 +344,10 @@ describe("Dongguan unit change (DG-13)", () => {
     const staff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
     await expect(staff.call("reviewChange", { programmeId: DG, changeId: "dg-cat-2", decision: "return", comment: "请补充价格说明" })).resolves.toEqual({ state: "returned" });
     expect((await collections.changes(DG).doc("dg-cat-2").get()).data()).toMatchObject({ state: "returned", reviewComment: "请补充价格说明", clause: "DG-5.4" });
-    await draft(unit, DG, "dg-u01", "dg-cat-2", { type: "catalogue", action: "add", name: "质量追溯", category: "生产", priceMin: 1000, priceMax: 2000 });
+    // The unit edits its own fields only; what review recorded (the comment) stays (firestore.rules).
+    const edit = { state: "draft", payload: { type: "catalogue", action: "add", name: "质量追溯", category: "生产", priceMin: 1000, priceMax: 2000 }, updatedBy: unit.uid, updatedAt: serverTimestamp() };
+    await updateDoc(doc(unit.db, `programmes/${DG}/changes/dg-cat-2`), edit);
+    expect((await collections.changes(DG).doc("dg-cat-2").get()).data()).toMatchObject({ state: "draft", reviewComment: "请补充价格说明" });
     await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-cat-2" })).resolves.toMatchObject({ state: "submitted" });
   });
 });

@@ -2,9 +2,9 @@
 // list, create, update and delete, and the rules must allow exactly what the table says.
 // Seeding runs with rules disabled; data is cleared before each collection's block.
 import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
-import { collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, updateDoc, where, type Firestore } from "firebase/firestore";
+import { collection, deleteDoc, deleteField, doc, getDoc, getDocs, query, serverTimestamp, setDoc, updateDoc, where, type Firestore } from "firebase/firestore";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostPort } from "../support/emulators.js";
 
 const PROJECT = "demo-rules";
@@ -62,6 +62,8 @@ async function seed(docs: Record<string, Record<string, unknown>>) {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = modular(ctx.firestore());
+    // Client writes ask the programme whether it has ended (GZ-5.2): a running one is always there.
+    await setDoc(doc(db, `programmes/${P}`), { name: "广州", endsOn: null });
     for (const [path, data] of Object.entries(docs)) await setDoc(doc(db, path), data);
   });
 }
@@ -366,5 +368,48 @@ describe("rules grid: change applications (GZ-4.6.1, DG-13, DG-14)", () => {
     it("nobody deletes an application (withdrawal is a state)", async () => {
       for (const role of ROLES) await assertFails(deleteDoc(doc(dbAs(role), changePath)));
     });
+  });
+});
+
+// A returned application carries what submitChange and reviewChange wrote on it; the unit's edit
+// must keep it (the reviewer's comment is what the unit has to act on).
+describe("rules grid: a returned change application keeps what the functions recorded (GZ-4.6.2)", () => {
+  const returnedPath = `${pre}/changes/ch-returned`;
+  const recorded = {
+    submittedOn: "2025-10-09",
+    reviewBatchId: "2025-Q4",
+    reviewComment: "缺少信用中国报告关键页",
+    reviewedBy: { uid: "staff-gz", role: "staff" },
+    clause: "GZ-4.6.2",
+  };
+  const own = { unitId: A, type: "partnerAdd", payload: { type: "partnerAdd", name: "新伙伴", uscc: "91440100MA0000015P" }, documents: [] };
+  const edit = (over: Record<string, unknown> = {}) => ({ state: "draft", updatedBy: "member-a", updatedAt: serverTimestamp(), ...over });
+  const seedReturned = () => seed({ [returnedPath]: { ...own, state: "returned", ...recorded } });
+  beforeAll(seedReturned);
+
+  it("attack: the unit overwrites the application and drops the reviewer's comment", async () => {
+    await assertFails(setDoc(doc(dbAs("member"), returnedPath), { ...own, ...edit() }));
+  });
+  it("attack: the unit clears the reviewer's comment", async () => {
+    await assertFails(updateDoc(doc(dbAs("member"), returnedPath), edit({ reviewComment: "" })));
+  });
+  it("attack: the unit deletes the reviewer's comment field", async () => {
+    await assertFails(updateDoc(doc(dbAs("member"), returnedPath), edit({ reviewComment: deleteField() })));
+  });
+  it("attack: the unit moves its application to another review batch", async () => {
+    await assertFails(updateDoc(doc(dbAs("member"), returnedPath), edit({ reviewBatchId: "2026-Q1" })));
+  });
+  it("attack: the unit rewrites who reviewed it", async () => {
+    await assertFails(updateDoc(doc(dbAs("member"), returnedPath), edit({ reviewedBy: { uid: "member-a", role: "unitMember" } })));
+  });
+  it("GZ-4.6.2: the unit may write the recorded fields back unchanged with a full overwrite", async () => {
+    await seedReturned();
+    await assertSucceeds(setDoc(doc(dbAs("member"), returnedPath), { ...own, ...recorded, ...edit() }));
+  });
+  it("GZ-4.6.1: the unit attaches a document to its returned application; the reviewer's comment stays", async () => {
+    await seedReturned();
+    await assertSucceeds(updateDoc(doc(dbAs("member"), returnedPath), edit({ documents: [{ kind: "creditChinaReport", documentId: "d9" }] })));
+    const stored = await getDoc(doc(dbAs("member"), returnedPath));
+    expect(stored.data()).toMatchObject({ state: "draft", ...recorded, documents: [{ kind: "creditChinaReport", documentId: "d9" }] });
   });
 });

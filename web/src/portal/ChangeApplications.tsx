@@ -4,7 +4,7 @@ import { usccField } from "@domain/schemas/common";
 import type { ChangeType, DocumentRequirement } from "@domain/policy/schema";
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag } from "antd";
 import type { Dayjs } from "dayjs";
-import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where } from "firebase/firestore";
+import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, updateDoc, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { FileUpload } from "../shared/FileUpload";
@@ -171,16 +171,22 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
 
   async function attach(kind: string, documentId: string) {
     const documents = [...attached.filter((d) => d.kind !== kind), { kind, documentId }];
-    await setDoc(doc(db, "programmes", ctx.programmeId, "changes", change.id), {
-      unitId: ctx.unitId,
-      type: change.type,
-      // Editing a returned application makes it a draft again; submitChange re-checks it.
-      state: "draft",
-      payload: change.payload,
-      documents,
-      updatedBy: auth.currentUser!.uid,
-      updatedAt: serverTimestamp(),
-    });
+    // Only the unit's own fields: what the functions recorded (the reviewer's comment on a
+    // returned application, its review batch) stays, and the rules refuse to let it change.
+    try {
+      await updateDoc(doc(db, "programmes", ctx.programmeId, "changes", change.id), {
+        // Editing a returned application makes it a draft again; submitChange re-checks it.
+        state: "draft",
+        documents,
+        updatedBy: auth.currentUser!.uid,
+        updatedAt: serverTimestamp(),
+      });
+    } catch (err) {
+      // Refused by the rules: the application is no longer the unit's to edit, or the programme
+      // has ended (GZ-5.2 / DG-18). The SDK's own message is English, so say it in Chinese.
+      const refused = (err as { code?: string }).code === "permission-denied";
+      setError(`材料已上传，但未能附到申请上：${refused ? "该申请当前不可修改（已提交或已审定，或专项已验收结束）。" : errorText(err)}`);
+    }
   }
 
   async function submit() {
