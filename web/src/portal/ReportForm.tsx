@@ -9,6 +9,7 @@ import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputN
 import { collection, doc, getDoc, getDocs, onSnapshot, query, serverTimestamp, setDoc, where } from "firebase/firestore";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDate } from "../shared/dates";
+import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
 import { db } from "../shared/db";
 import { auth } from "../shared/firebase";
@@ -103,7 +104,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   useEffect(() => {
     if (!dirty.current || !editable || !reportRef) return;
     const timer = setTimeout(() => {
-      save("draft").catch((err: Error) => setProblem(`草稿保存失败：${err.message}`));
+      save("draft").catch((err: unknown) => setProblem(`草稿保存失败：${errorText(err)}`));
     }, 1200);
     return () => clearTimeout(timer);
   });
@@ -151,7 +152,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
     try {
       await save("submitted");
     } catch (err) {
-      setProblem(`提交失败：${(err as Error).message}`);
+      setProblem(`提交失败：${errorText(err)}`);
     }
   }
 

@@ -1,16 +1,10 @@
 // Calls a callable function. Our functions answer refusals with Chinese messages already; this
 // turns any failure into one readable sentence for the page.
 import { httpsCallable } from "firebase/functions";
+import { CallError } from "./errorText";
 import { functions } from "./functionsClient";
 
-export class CallError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
+export { CallError, errorText } from "./errorText";
 
 export async function call<T = unknown>(name: string, data: unknown): Promise<T> {
   try {
@@ -24,5 +18,3 @@ export async function call<T = unknown>(name: string, data: unknown): Promise<T>
     throw new CallError(readable, code);
   }
 }
-
-export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
