@@ -13,6 +13,7 @@ import { countPartnerFeedback } from "../store/partnerFeedback.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
 import { Refused, fail } from "./errors.js";
+import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const closeComplaint = validatedOnCall("closeComplaint", closeComplaintRequestSchema, async (req, request) => {
@@ -20,7 +21,9 @@ export const closeComplaint = validatedOnCall("closeComplaint", closeComplaintRe
   const now = new Date();
   const actor = staffActor(caller);
   return db.runTransaction(async (tx) => {
-    const { pack } = await loadProgrammeContext(req.programmeId, tx);
+    const ctx = await loadProgrammeContext(req.programmeId, tx);
+    requireOpenProgramme(ctx, now);
+    const { pack } = ctx;
     const ref = collections.complaints(req.programmeId).doc(req.complaintId);
     const complaint = (await tx.get(ref)).data();
     if (!complaint) fail("not-found", `未找到投诉：${req.complaintId}`);

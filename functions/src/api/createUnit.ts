@@ -9,6 +9,7 @@ import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
 import { Refused } from "./errors.js";
+import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const createUnit = validatedOnCall("createUnit", createUnitRequestSchema, async (req, request) => {
@@ -16,7 +17,9 @@ export const createUnit = validatedOnCall("createUnit", createUnitRequestSchema,
   const now = new Date();
   const uscc = req.uscc.trim().toUpperCase();
   return db.runTransaction(async (tx) => {
-    const { pack } = await loadProgrammeContext(req.programmeId, tx);
+    const ctx = await loadProgrammeContext(req.programmeId, tx);
+    requireOpenProgramme(ctx, now);
+    const { pack } = ctx;
     const ban = await tx.get(collections.bans().doc(uscc));
     const listed = await tx.get(collections.units(req.programmeId).where("uscc", "==", uscc));
     const active = listed.docs.filter((d) => d.data().status !== "withdrawn");

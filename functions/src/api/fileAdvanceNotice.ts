@@ -12,6 +12,7 @@ import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { memberActor, requireMember } from "./caller.js";
 import { fail, Refused } from "./errors.js";
+import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const fileAdvanceNotice = validatedOnCall("fileAdvanceNotice", fileAdvanceNoticeRequestSchema, async (req, request) => {
@@ -21,6 +22,7 @@ export const fileAdvanceNotice = validatedOnCall("fileAdvanceNotice", fileAdvanc
   const now = new Date();
   const filedOn = shanghaiDate(now);
   const ctx = await loadProgrammeContext(req.programmeId);
+  requireOpenProgramme(ctx, now);
   if (ctx.pack.advanceNoticeWorkingDays === null || !ctx.pack.clauses.advanceNotice) throw new Refused(refuse("ADVANCE_NOTICE_NOT_IN_POLICY"));
   const check = checkAdvanceNotice(req.plannedOn, filedOn, ctx.pack, ctx.calendar);
 

@@ -8,13 +8,16 @@ import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
 import { fail } from "./errors.js";
+import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const fileComplaint = validatedOnCall("fileComplaint", fileComplaintRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
   const now = new Date();
   return db.runTransaction(async (tx) => {
-    const { pack } = await loadProgrammeContext(req.programmeId, tx);
+    const ctx = await loadProgrammeContext(req.programmeId, tx);
+    requireOpenProgramme(ctx, now);
+    const { pack } = ctx;
     if (!(await tx.get(collections.units(req.programmeId).doc(req.unitId))).exists) fail("not-found", `本专项中没有编号为 ${req.unitId} 的牵引单位。`);
     if (req.partnerId) {
       const partner = (await tx.get(collections.partners(req.programmeId).doc(req.partnerId))).data();

@@ -10,6 +10,7 @@ import { loadProgrammeContext } from "../store/programmeContext.js";
 import { hashToken, newSurveyToken } from "../store/surveyTokens.js";
 import { requireStaff, staffActor } from "./caller.js";
 import { fail } from "./errors.js";
+import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const issueSurveyLink = validatedOnCall("issueSurveyLink", issueSurveyLinkRequestSchema, async (req, request) => {
@@ -19,7 +20,9 @@ export const issueSurveyLink = validatedOnCall("issueSurveyLink", issueSurveyLin
   const tokenHash = hashToken(token);
   const expiresOn = surveyLinkExpiry(shanghaiDate(now));
   await db.runTransaction(async (tx) => {
-    const { pack } = await loadProgrammeContext(req.programmeId, tx);
+    const ctx = await loadProgrammeContext(req.programmeId, tx);
+    requireOpenProgramme(ctx, now);
+    const { pack } = ctx;
     const enterprise = (await tx.get(collections.enterprises(req.programmeId).doc(req.enterpriseId))).data();
     if (!enterprise) fail("not-found", `未找到试点企业：${req.enterpriseId}`);
     const partners = await tx.get(collections.partners(req.programmeId).where("unitId", "==", enterprise.servedBy));

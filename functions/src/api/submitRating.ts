@@ -12,6 +12,7 @@ import { countPartnerFeedback } from "../store/partnerFeedback.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { findSurveyToken } from "../store/surveyTokens.js";
 import { Refused } from "./errors.js";
+import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 const CODES = { used: "SURVEY_USED", expired: "SURVEY_EXPIRED", invalid: "SURVEY_INVALID" } as const;
@@ -30,7 +31,9 @@ export const submitRating = validatedOnCall("submitRating", submitRatingRequestS
       if (seen.has(key)) throw new Refused(refuse("SURVEY_SUBJECT_UNKNOWN", `${key} 重复评价`));
       seen.add(key);
     }
-    const { pack } = await loadProgrammeContext(programmeId, tx);
+    const ctx = await loadProgrammeContext(programmeId, tx);
+    requireOpenProgramme(ctx, now);
+    const { pack } = ctx;
     const enterprise = { uid: `enterprise-${token.enterpriseId}`, role: "enterprise" as const };
     const ratingIds = req.ratings.map((r) => `${ref.id.slice(0, 32)}-${r.partnerId ?? "unit"}`);
     const proposals = await countPartnerFeedback(

@@ -13,6 +13,8 @@ import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
 import { Readable } from "node:stream";
+import { shanghaiDate } from "../domain/dates.js";
+import { programmeClosed } from "../domain/machine.js";
 import { isSensitiveKind } from "../domain/access.js";
 import { cleanFileName, documentErrors, documentObjectPath, fileTooLargeMessage, mayAttach, ownerUnitFor, targetKey, type DocumentErrorCode, type DocumentTarget } from "../domain/documents.js";
 import { uploadDocumentFieldsSchema, type UploadDocumentFields } from "../domain/schemas/documents.js";
@@ -66,6 +68,9 @@ async function prepare(caller: Caller, raw: Record<string, string>): Promise<Pre
   const attacher = { staffOf: Object.keys(caller.claims.staff ?? {}), unit: caller.claims.unit };
   // Refuse people outside the programme before revealing whether the target exists.
   if (!attacher.staffOf.includes(fields.programmeId) && attacher.unit?.programmeId !== fields.programmeId) throw refuse(403, "NOT_IN_PROGRAMME");
+  // GZ-5.2 / DG-18: after the pilot's acceptance nothing more is filed.
+  const closed = programmeClosed({ today: shanghaiDate(new Date()), pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn });
+  if (closed) throw new UploadError(409, "PROGRAMME_CLOSED", `${closed.message}。`);
   const target = await loadDocumentTarget(undefined, fields.programmeId, fields.targetType, fields.targetId);
   if (!target) throw refuse(404, "TARGET_NOT_FOUND");
   const decide = (t: DocumentTarget) => mayAttach(attacher, fields.programmeId, t, fields.kind, ctx.pack);

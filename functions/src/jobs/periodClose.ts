@@ -13,6 +13,7 @@ import { logger } from "firebase-functions";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { periodCloseGrounds } from "../domain/grounds.js";
 import { interviewNotice, interviewNoticeId } from "../domain/interviewNotice.js";
+import { programmeClosed } from "../domain/machine.js";
 import { periodBounds } from "../domain/periods.js";
 import { atOrBelowThreshold, lowestRankedThreshold, rankFromSummary } from "../domain/ranking.js";
 import type { Period } from "../domain/schemas/index.js";
@@ -53,6 +54,8 @@ export async function closeDuePeriods(opts: PeriodCloseOptions): Promise<{ runs:
   const runs: PeriodCloseRun[] = [];
   for (const programmeId of programmeIds) {
     const ctx = await loadProgrammeContext(programmeId);
+    // GZ-5.2 / DG-18: a programme past its acceptance is read-only; its periods stay as they are.
+    if (programmeClosed({ today: opts.asOf, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn })) continue;
     const due = (await collections.periods(programmeId).where("state", "in", ["open", "closing"]).get()).docs
       .map((d) => d.data())
       .filter((p) => p.reportDeadline < opts.asOf)
