@@ -40,8 +40,9 @@ const MAX_FILE = 2 * 1024 * 1024;
 
 export default function Enterprises({ programme }: { programme: ProgrammeView }) {
   const [unitId, setUnitId] = useState<string | undefined>();
-  const base = collection(db, "programmes", programme.id, "enterprises");
-  const q = unitId ? query(base, where("servedBy", "==", unitId), orderBy("name")) : query(base, orderBy("name"));
+  const q = unitId
+    ? query(collection(db, "programmes", programme.id, "enterprises"), where("servedBy", "==", unitId), orderBy("name"))
+    : query(collection(db, "programmes", programme.id, "enterprises"), orderBy("name"));
   const page = usePagedQuery<Enterprise>(q, `${programme.id}-enterprises-${unitId ?? ""}`, 20);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>

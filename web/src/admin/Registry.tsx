@@ -101,8 +101,9 @@ function UnitFilter({ programmeId, unitId, onChange }: { programmeId: string; un
 
 function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
   const [unitId, setUnitId] = useState<string | undefined>();
-  const base = collection(db, "programmes", programme.id, "partners");
-  const q = unitId ? query(base, where("unitId", "==", unitId), orderBy("name")) : query(base, orderBy("name"));
+  const q = unitId
+    ? query(collection(db, "programmes", programme.id, "partners"), where("unitId", "==", unitId), orderBy("name"))
+    : query(collection(db, "programmes", programme.id, "partners"), orderBy("name"));
   const page = usePagedQuery<Partner>(q, `${programme.id}-partners-${unitId ?? ""}`, 20);
   return (
     <Card size="small" title={`合作伙伴（共 ${page.total ?? "…"} 家）`} extra={<UnitFilter programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
@@ -129,8 +130,9 @@ function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: (
 
 function Catalogue({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
   const [unitId, setUnitId] = useState<string | undefined>();
-  const base = collection(db, "programmes", programme.id, "catalogue");
-  const q = unitId ? query(base, where("unitId", "==", unitId), orderBy("name")) : query(base, orderBy("name"));
+  const q = unitId
+    ? query(collection(db, "programmes", programme.id, "catalogue"), where("unitId", "==", unitId), orderBy("name"))
+    : query(collection(db, "programmes", programme.id, "catalogue"), orderBy("name"));
   const page = usePagedQuery<CatalogueItem>(q, `${programme.id}-catalogue-${unitId ?? ""}`, 20);
   return (
     <Card size="small" title={`产品和服务目录（共 ${page.total ?? "…"} 项）`} extra={<UnitFilter programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
