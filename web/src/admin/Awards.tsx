@@ -1,14 +1,15 @@
 // DG-5.7: the work group selects excellent units, service providers and products each year. An
 // award is optional; when given it is recorded with who decided it and when, and cannot be given
 // twice for the same year, kind and subject.
-import { Alert, Button, Card, DatePicker, Form, InputNumber, Select, Space, Table } from "antd";
+import { Button, Card, DatePicker, Form, InputNumber, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { collection, orderBy, query } from "firebase/firestore";
 import { useState } from "react";
 import { call, errorText } from "../shared/call";
 import { formatDate, today } from "../shared/dates";
 import { db } from "../shared/db";
-import { Pager } from "../shared/Pager";
+import { Outcome, type OutcomeMessage } from "../shared/Outcome";
+import { PagedTable } from "../shared/PagedTable";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { NameOf, NamePicker, type NamedCollection } from "./names";
@@ -35,7 +36,7 @@ export default function Awards({ programme }: { programme: ProgrammeView }) {
   const page = usePagedQuery<Award>(query(collection(db, "programmes", programme.id, "awards"), orderBy("year", "desc")), `${programme.id}-awards`, 20);
   const [kind, setKind] = useState<Kind>("excellentUnit");
   const [form] = Form.useForm();
-  const [message, setMessage] = useState<{ type: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage>(null);
   const [busy, setBusy] = useState(false);
 
   async function save(v: { year: number; subjectId: string; decidedOn: Dayjs }) {
@@ -73,16 +74,12 @@ export default function Awards({ programme }: { programme: ProgrammeView }) {
             记录
           </Button>
         </Form>
-        {message && <Alert style={{ marginTop: 8 }} type={message.type} showIcon title={message.text} role={message.type === "error" ? "alert" : undefined} />}
+        <Outcome message={message} />
       </Card>
       <Card size="small" title={`评选结果（共 ${page.total ?? "…"} 项）`}>
-        <Table<Award>
-          rowKey="id"
-          size="small"
-          loading={page.loading}
-          dataSource={page.rows}
-          pagination={false}
-          locale={{ emptyText: "尚无评选记录" }}
+        <PagedTable<Award>
+          page={page}
+          emptyText="尚无评选记录"
           columns={[
             { title: "年度", dataIndex: "year" },
             { title: "类别", render: (_, a) => t.awardKind[a.kind] ?? a.kind },
@@ -91,7 +88,6 @@ export default function Awards({ programme }: { programme: ProgrammeView }) {
             { title: "记录人", render: (_, a) => a.by.name ?? a.by.uid },
           ]}
         />
-        <Pager page={page} />
       </Card>
     </Space>
   );

@@ -10,11 +10,12 @@ import { useState } from "react";
 import { call, errorText } from "../shared/call";
 import { formatDate } from "../shared/dates";
 import { db } from "../shared/db";
-import { Pager } from "../shared/Pager";
+import { Outcome, type OutcomeMessage } from "../shared/Outcome";
+import { PagedTable } from "../shared/PagedTable";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { zodRule } from "../shared/zodRule";
-import { NameOf, NamePicker } from "./names";
+import { NameOf, NamePicker, UnitFilter } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
 interface Enterprise {
@@ -51,25 +52,10 @@ export default function Enterprises({ programme }: { programme: ProgrammeView })
       <Card
         size="small"
         title={`试点企业名单（共 ${page.total ?? "…"} 家）`}
-        extra={
-          <Space>
-            <label htmlFor="enterprise-unit-filter">按服务单位筛选</label>
-            <NamePicker id="enterprise-unit-filter" programmeId={programme.id} kind="units" value={unitId} onChange={setUnitId} />
-            {unitId && (
-              <Button size="small" onClick={() => setUnitId(undefined)}>
-                显示全部
-              </Button>
-            )}
-          </Space>
-        }
+        extra={<UnitFilter id="enterprise-unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}
       >
-        {page.error && <Alert type="error" showIcon title={page.error} />}
-        <Table<Enterprise>
-          rowKey="id"
-          size="small"
-          loading={page.loading}
-          dataSource={page.rows}
-          pagination={false}
+        <PagedTable<Enterprise>
+          page={page}
           columns={[
             { title: "企业名称", dataIndex: "name" },
             { title: t.uscc, dataIndex: "uscc" },
@@ -80,7 +66,6 @@ export default function Enterprises({ programme }: { programme: ProgrammeView })
             { title: "验收", render: (_, e) => <Tag color={e.acceptance === "passed" ? "green" : e.acceptance === "failed" ? "red" : "default"}>{t.acceptanceState[e.acceptance] ?? e.acceptance}</Tag> },
           ]}
         />
-        <Pager page={page} />
       </Card>
     </Space>
   );
@@ -88,7 +73,7 @@ export default function Enterprises({ programme }: { programme: ProgrammeView })
 
 function RegisterEnterprise({ programme, onDone }: { programme: ProgrammeView; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [message, setMessage] = useState<{ type: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage>(null);
   const [busy, setBusy] = useState(false);
   async function submit(v: { name: string; uscc: string; servedBy: string; contractSignedOn?: Dayjs | null }) {
     setMessage(null);
@@ -123,7 +108,7 @@ function RegisterEnterprise({ programme, onDone }: { programme: ProgrammeView; o
           登记
         </Button>
       </Form>
-      {message && <Alert style={{ marginTop: 8 }} type={message.type} showIcon title={message.text} role={message.type === "error" ? "alert" : undefined} />}
+      <Outcome message={message} />
     </Card>
   );
 }

@@ -1,20 +1,21 @@
 // Evaluation and ranking (GZ-3.3, GZ-3.4.2, DG-8, DG-9.2): the period's ranking page by page
 // with bands, each unit's dimensions with their explanations, staff-judged parts with the method
 // used, approval; the score distribution and a unit's scores across periods; Excel export.
-import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input, Progress, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input, Progress, Select, Space, Tag, Typography } from "antd";
 import { collection, doc, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call, errorText } from "../shared/call";
 import { db } from "../shared/db";
 import { DimensionTable } from "../shared/DimensionTable";
 import { t } from "../shared/strings";
-import { Pager } from "../shared/Pager";
+import { PagedTable } from "../shared/PagedTable";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import { ExportButton } from "./ExportButton";
 import { Interviews } from "./Interviews";
 import { NameOf } from "./names";
 import type { ProgrammeView } from "./useProgramme";
+import { Outcome, type OutcomeMessage } from "../shared/Outcome";
 
 interface Evaluation {
   id: string;
@@ -64,14 +65,9 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
       {periodId && <Distribution programmeId={p} periodId={periodId} />}
       {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} />}
       <Card title={`排名（共 ${page.total ?? "…"} 家）`} size="small">
-        {page.error && <Alert type="error" showIcon title={page.error} />}
-        <Table<Evaluation>
-          rowKey="id"
-          size="small"
-          loading={page.loading}
-          dataSource={page.rows}
-          pagination={false}
-          onRow={(r) => ({ onClick: () => setSelected(r) })}
+        <PagedTable<Evaluation>
+          page={page}
+          onRowClick={setSelected}
           columns={[
             { title: "名次", render: (_, r) => r.rank ?? "—" },
             { title: "单位", render: (_, r) => <NameOf programmeId={p} id={r.unitId} /> },
@@ -80,7 +76,6 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
             { title: "状态", render: (_, r) => t.evaluationState[r.state] ?? r.state },
           ]}
         />
-        <Pager page={page} />
       </Card>
       <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? <><NameOf programmeId={p} id={selected.unitId} /> · {selected.periodId}</> : ""}>
         {selected && <EvaluationDetail programme={programme} evaluation={selected} onChanged={page.reload} />}
@@ -91,7 +86,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
 
 function EvaluationDetail({ programme, evaluation, onChanged }: { programme: ProgrammeView; evaluation: Evaluation; onChanged: () => void }) {
   const judgedParts = programme.pack.scoring.dimensions.flatMap((d) => d.parts.flatMap((x) => (x.kind === "judged" ? [{ ...x, dimension: d.label }] : [])));
-  const [message, setMessage] = useState<{ type: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage>(null);
   const [history, setHistory] = useState<{ periodId: string; total: number }[]>([]);
 
   useEffect(() => {
@@ -136,7 +131,7 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
             </Form>
           </Card>
         ))}
-      {message && <Alert type={message.type} showIcon title={message.text} role={message.type === "error" ? "alert" : undefined} />}
+      <Outcome message={message} />
       {evaluation.state === "draft" && <ActionButton label="审定评价结论（GZ-3.4.2）" fn="approveEvaluation" data={{ programmeId: programme.id, evaluationId: evaluation.id }} onDone={onChanged} />}
       <Typography.Title level={5}>历期得分</Typography.Title>
       <Bars data={history.map((h) => ({ label: h.periodId, value: h.total }))} max={100} />

@@ -4,7 +4,7 @@
 import { clearOutMachine } from "@domain/clearOut.machine";
 import { criticismMachine } from "@domain/criticism.machine";
 import { partnerRemovalMachine } from "@domain/partnerRemoval.machine";
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Table, Tag } from "antd";
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import { collection, orderBy, query, where } from "firebase/firestore";
 import { useState } from "react";
@@ -13,11 +13,12 @@ import { formatDate, today } from "../shared/dates";
 import { FileUpload } from "../shared/FileUpload";
 import { db } from "../shared/db";
 import { t } from "../shared/strings";
-import { Pager } from "../shared/Pager";
+import { PagedTable } from "../shared/PagedTable";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import { NameOf, NamePicker } from "./names";
 import type { ProgrammeView } from "./useProgramme";
+import { Outcome, type OutcomeMessage } from "../shared/Outcome";
 
 interface Proceeding {
   id: string;
@@ -72,13 +73,9 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
         title={`程序（共 ${page.total ?? "…"} 件）`}
         extra={<Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} options={[{ value: "all", label: "全部" }, { value: "criticism", label: "通报批评" }, { value: "clearOut", label: "清退" }, { value: "partnerRemoval", label: "取消合作伙伴" }]} />}
       >
-        <Table<Proceeding>
-          rowKey="id"
-          size="small"
-          loading={page.loading}
-          dataSource={page.rows}
-          pagination={false}
-          onRow={(r) => ({ onClick: () => setSelected(r) })}
+        <PagedTable<Proceeding>
+          page={page}
+          onRowClick={setSelected}
           columns={[
             { title: "程序", render: (_, r) => t.proceedingKind[r.kind] },
             { title: "单位", render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
@@ -88,7 +85,6 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
             { title: "立案日期", render: (_, r) => formatDate(r.openedOn) },
           ]}
         />
-        <Pager page={page} />
       </Card>
       <Drawer open={selected !== null} onClose={() => setSelected(null)} width={640} title={selected ? <>{t.proceedingKind[selected.kind]} · <NameOf programmeId={programme.id} id={selected.unitId} /></> : ""}>
         {selected && <ProceedingDetail programme={programme} p={selected} onChanged={() => { page.reload(); setSelected(null); }} />}
@@ -192,7 +188,7 @@ function BureauMeeting({ programme, proceedingId, onDone }: { programme: Program
 
 function OpenProceeding({ programme, onDone }: { programme: ProgrammeView; onDone: () => void }) {
   const [kind, setKind] = useState<"criticism" | "clearOut" | "partnerRemoval">("criticism");
-  const [message, setMessage] = useState<{ type: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage>(null);
   const [form] = Form.useForm();
   const grounds = kind === "criticism" ? programme.pack.criticismGrounds : kind === "clearOut" ? programme.pack.clearOut.grounds : programme.pack.partnerRemovalGrounds;
   async function open(v: { unitId: string; partnerId?: string; ground: string; evidence: string; note?: string }) {
@@ -227,7 +223,7 @@ function OpenProceeding({ programme, onDone }: { programme: ProgrammeView; onDon
           </Form.Item>
           <Button htmlType="submit">立案</Button>
         </Form>
-        {message && <Alert type={message.type} showIcon title={message.text} role={message.type === "error" ? "alert" : undefined} />}
+        <Outcome message={message} />
       </Space>
     </Card>
   );

@@ -2,17 +2,17 @@
 // published versions of the lists (GZ-4.6.3, DG-13, DG-14) with an Excel export of each, and the
 // audit trail of any record: who did what, when, under which clause, with the changed fields
 // before and after (GZ-2.1). Every table pages through Firestore with cursors and a count.
-import { Button, Card, Drawer, Space, Table, Tabs, Tag, Timeline } from "antd";
+import { Button, Card, Drawer, Tabs, Tag, Timeline } from "antd";
 import { collection, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate, formatInstant } from "../shared/dates";
 import { db } from "../shared/db";
 import { t } from "../shared/strings";
-import { Pager } from "../shared/Pager";
+import { PagedTable } from "../shared/PagedTable";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { PublishedLists } from "../shared/PublishedLists";
 import { ExportButton } from "./ExportButton";
-import { NameOf, NamePicker } from "./names";
+import { NameOf, UnitFilter } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
 interface Unit {
@@ -84,21 +84,6 @@ const trailButton = (onTrail: (t: Trail) => void, path: string, title: string) =
   </Button>
 );
 
-/** Filter a unit's records, or all of the programme's. */
-function UnitFilter({ programmeId, unitId, onChange }: { programmeId: string; unitId: string | undefined; onChange: (u: string | undefined) => void }) {
-  return (
-    <Space>
-      <label htmlFor="unit-filter">按牵引单位筛选</label>
-      <NamePicker id="unit-filter" programmeId={programmeId} kind="units" value={unitId} onChange={onChange} />
-      {unitId && (
-        <Button size="small" onClick={() => onChange(undefined)}>
-          显示全部
-        </Button>
-      )}
-    </Space>
-  );
-}
-
 function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
   const [unitId, setUnitId] = useState<string | undefined>();
   const q = unitId
@@ -106,13 +91,9 @@ function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: (
     : query(collection(db, "programmes", programme.id, "partners"), orderBy("name"));
   const page = usePagedQuery<Partner>(q, `${programme.id}-partners-${unitId ?? ""}`, 20);
   return (
-    <Card size="small" title={`合作伙伴（共 ${page.total ?? "…"} 家）`} extra={<UnitFilter programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
-      <Table<Partner>
-        rowKey="id"
-        size="small"
-        loading={page.loading}
-        dataSource={page.rows}
-        pagination={false}
+    <Card size="small" title={`合作伙伴（共 ${page.total ?? "…"} 家）`} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+      <PagedTable<Partner>
+        page={page}
         columns={[
           { title: "合作伙伴", dataIndex: "name" },
           { title: t.uscc, dataIndex: "uscc" },
@@ -123,7 +104,6 @@ function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: (
           { title: "", render: (_, r) => trailButton(onTrail, `programmes/${programme.id}/partners/${r.id}`, r.name) },
         ]}
       />
-      <Pager page={page} />
     </Card>
   );
 }
@@ -135,13 +115,9 @@ function Catalogue({ programme, onTrail }: { programme: ProgrammeView; onTrail: 
     : query(collection(db, "programmes", programme.id, "catalogue"), orderBy("name"));
   const page = usePagedQuery<CatalogueItem>(q, `${programme.id}-catalogue-${unitId ?? ""}`, 20);
   return (
-    <Card size="small" title={`产品和服务目录（共 ${page.total ?? "…"} 项）`} extra={<UnitFilter programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
-      <Table<CatalogueItem>
-        rowKey="id"
-        size="small"
-        loading={page.loading}
-        dataSource={page.rows}
-        pagination={false}
+    <Card size="small" title={`产品和服务目录（共 ${page.total ?? "…"} 项）`} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+      <PagedTable<CatalogueItem>
+        page={page}
         columns={[
           { title: "产品或服务", dataIndex: "name" },
           { title: "类别", dataIndex: "category" },
@@ -151,7 +127,6 @@ function Catalogue({ programme, onTrail }: { programme: ProgrammeView; onTrail: 
           { title: "", render: (_, r) => trailButton(onTrail, `programmes/${programme.id}/catalogue/${r.id}`, r.name) },
         ]}
       />
-      <Pager page={page} />
     </Card>
   );
 }
@@ -161,12 +136,8 @@ function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: 
   const page = usePagedQuery<Unit>(q, programme.id, 20);
   return (
     <Card size="small" title={t.unitsOfProgramme(page.total ?? 0)}>
-      <Table<Unit>
-        rowKey="id"
-        size="small"
-        loading={page.loading}
-        dataSource={page.rows}
-        pagination={false}
+      <PagedTable<Unit>
+        page={page}
         columns={[
           { title: t.unitName, dataIndex: "name" },
           { title: t.uscc, dataIndex: "uscc" },
@@ -175,7 +146,6 @@ function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: 
           { title: "", render: (_, u) => trailButton(onTrail, `programmes/${programme.id}/units/${u.id}`, u.name) },
         ]}
       />
-      <Pager page={page} />
     </Card>
   );
 }

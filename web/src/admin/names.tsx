@@ -2,7 +2,7 @@
 // record (one document read each, cached for the page's life) — a table page of 20 rows costs at
 // most 20 small reads, and the same unit on many rows is read once.
 import { collection, doc, getDoc, getDocs, limit, orderBy, query, endAt, startAt } from "firebase/firestore";
-import { Select } from "antd";
+import { Button, Select, Space } from "antd";
 import { useEffect, useState } from "react";
 import { db } from "../shared/db";
 
@@ -68,5 +68,20 @@ export function NamePicker({ programmeId, kind, value, onChange, id, placeholder
       style={{ width: 260, ...style }}
       notFoundContent="没有匹配的记录"
     />
+  );
+}
+
+/** Filter a table to one unit's records, or show all of the programme's. */
+export function UnitFilter({ id, programmeId, unitId, onChange }: { id: string; programmeId: string; unitId: string | undefined; onChange: (u: string | undefined) => void }) {
+  return (
+    <Space>
+      <label htmlFor={id}>按牵引单位筛选</label>
+      <NamePicker id={id} programmeId={programmeId} kind="units" value={unitId} onChange={onChange} />
+      {unitId && (
+        <Button size="small" onClick={() => onChange(undefined)}>
+          显示全部
+        </Button>
+      )}
+    </Space>
   );
 }

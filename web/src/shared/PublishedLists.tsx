@@ -8,7 +8,7 @@ import { collection, doc, getDoc, orderBy, query } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { formatDate } from "./dates";
 import { db } from "./db";
-import { Pager } from "./Pager";
+import { PagedTable } from "./PagedTable";
 import { t } from "./strings";
 import { usePagedQuery } from "./usePagedQuery";
 
@@ -54,13 +54,9 @@ export function PublishedLists({ programmeId, extra }: { programmeId: string; ex
     <Card size="small" title={t.publishedListsTitle}>
       <Space direction="vertical" style={{ width: "100%" }}>
         <Segmented<PublishedListKind> aria-label="名单类别" value={kind} onChange={setKind} options={(Object.keys(COLLECTION) as PublishedListKind[]).map((k) => ({ value: k, label: t.listKind[k] }))} />
-        <Table<Version>
-          rowKey="id"
-          size="small"
-          loading={versions.loading}
-          dataSource={versions.rows}
-          pagination={false}
-          locale={{ emptyText: "尚未发布" }}
+        <PagedTable<Version>
+          page={versions}
+          emptyText="尚未发布"
           columns={[
             { title: "版本", render: (_, v) => `第 ${v.version} 版` },
             { title: "发布日期", render: (_, v) => formatDate(v.publishedOn) },
@@ -79,7 +75,6 @@ export function PublishedLists({ programmeId, extra }: { programmeId: string; ex
             },
           ]}
         />
-        <Pager page={versions} />
       </Space>
       <Drawer open={open !== null} onClose={() => setOpen(null)} width={760} title={open ? `${t.listKind[kind]} · 第 ${open.version} 版` : ""}>
         {open && <VersionDetail programmeId={programmeId} kind={kind} version={open} />}
