@@ -9,7 +9,7 @@ import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
-import { pickDate, signIn, watchConsole } from "./session.js";
+import { pickByName, pickDate, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 // A small but real PDF: file-type recognises it from its bytes, as the upload endpoint requires.
@@ -28,8 +28,7 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   const staff = await signIn(browser, "/admin", "staff-gz");
   await staff.page.getByRole("tab", { name: "批评与清退" }).click();
   await staff.page.getByRole("radio", { name: "清退" }).first().check();
-  await staff.page.getByLabel("牵引单位").fill("羊城");
-  await staff.page.getByTitle(/羊城云数信息（演示）有限公司/).click();
+  await pickByName(staff.page, "牵引单位", "羊城", /羊城云数信息（演示）有限公司/);
   await staff.page.getByLabel("依据条款").click();
   await staff.page.getByTitle("GZ-4.4b.5").click();
   await staff.page.getByLabel("事实依据").fill("核查发现其报送的改造合同系伪造。");

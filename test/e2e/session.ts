@@ -32,3 +32,9 @@ export async function pickDate(page: Page, label: string, date: string) {
   // Tab, not Enter: Enter would also submit the surrounding form.
   await input.press("Tab");
 }
+
+/** Choose a unit, partner or item in a name picker: type the start of its name, click the match. */
+export async function pickByName(page: Page, label: string, typed: string, name: RegExp) {
+  await page.getByLabel(label).fill(typed);
+  await page.locator(".ant-select-item-option").filter({ hasText: name }).click();
+}
