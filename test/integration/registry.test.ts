@@ -158,4 +158,37 @@ describe("registry", () => {
     await expect(dgStaff.call("exportPublishedList", { programmeId: DG, list: "unitChanges" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("尚未发布") });
     await expect(member.call("exportPublishedList", { programmeId: GZ, list: "partners" })).rejects.toMatchObject({ code: "functions/permission-denied" });
   });
+
+  it("DG-5.7: two staff recording the same award at once: one wins, the other is told it already exists", async () => {
+    const req = { programmeId: DG, year: 2025, kind: "excellentUnit", subjectId: "dg-u02", decidedOn: "2026-02-11" };
+    const other = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
+    const outcome = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code);
+    expect((await Promise.all([outcome(dgStaff.call("recordAward", req)), outcome(other.call("recordAward", req))])).sort()).toEqual(["functions/already-exists", "ok"]);
+    expect(await auditOf(DG, `programmes/${DG}/awards/2025_excellentUnit_dg-u02`)).toHaveLength(1);
+  });
+
+  it("DG-3: 450 rows go in several batches, every enterprise audited under DG-3; the same file again is all unchanged", async () => {
+    const before = await count(DG);
+    const rows = Array.from({ length: 450 }, (_, i) => [`东莞导入企业${i + 1}（演示）`, makeUscc(120_000 + i), "莞工数字服务（演示）有限公司", "2025-05-01"]);
+    const fileBase64 = await xlsx(rows);
+    expect(await dgStaff.call("importEnterprises", { programmeId: DG, fileBase64 })).toEqual({ rows: 450, created: 450, unchanged: 0, errors: [] });
+    const after = await count(DG);
+    expect(after.enterprises).toBe(before.enterprises + 450);
+    // One entry per enterprise and one for the import.
+    expect(after.audit).toBe(before.audit + 451);
+    expect(await dgStaff.call("importEnterprises", { programmeId: DG, fileBase64 })).toEqual({ rows: 450, created: 0, unchanged: 450, errors: [] });
+    expect((await count(DG)).enterprises).toBe(after.enterprises);
+  }, 60_000);
+
+  it("DG-14: the published catalogue exports too, with each item's price range", async () => {
+    const r = await dgStaff.call<{ contentBase64: string; rows: number; version: number }>("exportPublishedList", { programmeId: DG, list: "catalogue" });
+    const v1 = (await collections.catalogueLists(DG).doc("1").get()).data()!;
+    expect([r.version, r.rows]).toEqual([1, v1.entries.length]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(r.contentBase64, "base64") as unknown as ArrayBuffer);
+    const values = wb.worksheets[0]!.getSheetValues().flat();
+    expect(values).toContain(v1.entries[0]!.priceMax);
+    expect(values.map(String)).toContain(v1.entries[0]!.name);
+  });
 });
+
