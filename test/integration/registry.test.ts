@@ -125,6 +125,7 @@ describe("registry", () => {
     const before = await count(DG);
     await expect(dgStaff.call("recordInterview", { programmeId: DG, unitId: top, periodId: "2025", heldOn: "2026-01-08", kind: "interview", notes: "无" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("不在本期排名落后") });
     await expect(dgStaff.call("recordInterview", { programmeId: DG, unitId, periodId: "2025", heldOn: "2099-01-01", kind: "interview", notes: "无" })).rejects.toMatchObject({ message: expect.stringContaining("不能晚于今天") });
+    await expect(dgStaff.call("recordInterview", { programmeId: DG, unitId, periodId: "2026", heldOn: "2026-01-08", kind: "interview", notes: "无" })).rejects.toMatchObject({ message: expect.stringContaining("尚未关账") });
     await expect(gzStaff.call("recordInterview", { programmeId: GZ, unitId: "gz-u01", periodId: "2025-Q3", heldOn: "2025-10-20", kind: "interview", notes: "无" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("未规定") });
     expect(await count(DG)).toEqual(before);
   });

@@ -21,14 +21,15 @@ export const recordInterview = validatedOnCall("recordInterview", recordIntervie
     const ctx = await loadProgrammeContext(req.programmeId, tx);
     requireOpenProgramme(ctx, now);
     const noticeRef = collections.notifications(req.programmeId).doc(interviewNoticeId(req.periodId, req.unitId));
-    const [unit, evaluation, ranking, notice] = await Promise.all([
+    const [unit, period, evaluation, ranking, notice] = await Promise.all([
       tx.get(collections.units(req.programmeId).doc(req.unitId)),
+      tx.get(collections.periods(req.programmeId).doc(req.periodId)),
       tx.get(collections.evaluations(req.programmeId).doc(ids.evaluation(req.unitId, req.periodId))),
       tx.get(rankingRef(req.programmeId, req.periodId)),
       tx.get(noticeRef),
     ]);
     if (!unit.exists) fail("not-found", `本专项中没有编号为 ${req.unitId} 的牵引单位。`);
-    const decision = interviewDecision({ pack: ctx.pack, evaluation: evaluation.data(), summary: ranking.data()?.counts ?? {}, heldOn: req.heldOn, today: shanghaiDate(now) });
+    const decision = interviewDecision({ pack: ctx.pack, periodClosed: period.data()?.state === "closed", evaluation: evaluation.data(), summary: ranking.data()?.counts ?? {}, heldOn: req.heldOn, today: shanghaiDate(now) });
     if (!decision.ok) throw new Refused(decision);
     const ref = collections.interviews(req.programmeId).doc();
     const interview = { unitId: req.unitId, periodId: req.periodId, rank: decision.rank, heldOn: req.heldOn, kind: req.kind, notes: req.notes, by: staffActor(caller) };

@@ -56,6 +56,7 @@ export const errorMessages = {
   INTERVIEWS_NOT_IN_POLICY: "本专项政策未规定对排名落后单位约谈督导",
   NOT_LOWEST_RANKED: "该单位不在本期排名落后、须约谈督导的名单中",
   NOT_EVALUATED: "该单位本期没有绩效评价结果",
+  PERIOD_NOT_RANKED: "本期尚未关账，排名尚未确定，不能记录约谈",
   DATE_IN_FUTURE: "日期不能晚于今天",
   AWARDS_NOT_IN_POLICY: "本专项政策未规定年度评选",
   AWARD_SUBJECT_NOT_FOUND: "未找到获评对象",

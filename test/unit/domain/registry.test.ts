@@ -64,12 +64,13 @@ describe("interviews and awards", () => {
   // Totals in hundredths → count; five units, the lowest three at 61, 55 and 40 points.
   const summary = { "9000": 1, "8000": 1, "6100": 1, "5500": 1, "4000": 1 };
 
-  it("DG-9.2: only a unit among the period's lowest-ranked can have an interview recorded, not in the future; Guangzhou has no such duty", () => {
-    expect(interviewDecision({ pack: dg, evaluation: { total: 55 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toEqual({ ok: true, rank: 4, clause: "DG-9.2" });
-    expect(interviewDecision({ pack: dg, evaluation: { total: 80, rank: 2 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_LOWEST_RANKED" });
-    expect(interviewDecision({ pack: dg, evaluation: undefined, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_EVALUATED" });
-    expect(interviewDecision({ pack: dg, evaluation: { total: 40 }, summary, heldOn: "2026-01-07", today: "2026-01-06" })).toMatchObject({ ok: false, code: "DATE_IN_FUTURE" });
-    expect(interviewDecision({ pack: gz, evaluation: { total: 40 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "INTERVIEWS_NOT_IN_POLICY" });
+  it("DG-9.2: only a unit among a closed period's lowest-ranked can have an interview recorded, not in the future; Guangzhou has no such duty", () => {
+    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: { total: 55 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toEqual({ ok: true, rank: 4, clause: "DG-9.2" });
+    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: { total: 80, rank: 2 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_LOWEST_RANKED" });
+    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: undefined, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_EVALUATED" });
+    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: { total: 40 }, summary, heldOn: "2026-01-07", today: "2026-01-06" })).toMatchObject({ ok: false, code: "DATE_IN_FUTURE" });
+    expect(interviewDecision({ pack: dg, periodClosed: false, evaluation: { total: 40 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "PERIOD_NOT_RANKED" });
+    expect(interviewDecision({ pack: gz, periodClosed: true, evaluation: { total: 40 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "INTERVIEWS_NOT_IN_POLICY" });
   });
 
   it("DG-5.7: an award names a subject in good standing, once per year and kind; Guangzhou's regulation has no awards", () => {
