@@ -1,7 +1,7 @@
 // Every main page is checked by axe-core (WCAG 2.1 A and AA rules) in Chromium: form fields have
 // labels, buttons and links have names, ARIA is used correctly, contrast is sufficient. A
 // violation fails the test with the rule, the element and axe's explanation.
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { signIn } from "./session.js";
