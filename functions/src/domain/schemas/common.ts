@@ -69,3 +69,6 @@ export const evidenceSchema = z.object({
   description: text("依据说明", 1000),
   documentId: idOf("依据材料编号").optional(),
 });
+
+/** A period id in a request: 2025 (annual) or 2025-Q3 (quarterly). */
+export const periodIdRequest = z.string({ error: "期次必须是文字" }).regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效");

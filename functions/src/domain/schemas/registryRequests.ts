@@ -1,9 +1,8 @@
 // Requests of the registry callables: pilot enterprises (GZ-1.3, DG-3), interviews of low-ranked
 // units (DG-9.2), annual awards (DG-5.7) and exports of published lists (GZ-4.6.3, DG-13, DG-14).
 import { z } from "zod";
-import { enumOf, idOf, isoDate, text, usccField } from "./common.js";
+import { enumOf, idOf, isoDate, text, usccField, periodIdRequest as periodId } from "./common.js";
 
-const periodId = z.string({ error: "期次必须是文字" }).regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效");
 
 export const registerEnterpriseRequestSchema = z.object({
   programmeId: idOf("专项编号"),

@@ -3,11 +3,10 @@
 import { z } from "zod";
 import { changeTypeSchema, judgedMethodSchema } from "../policy/schema.js";
 import { attachedDocumentSchema, changePayloadSchema } from "./change.js";
-import { clauseIdField, enumOf, evidenceSchema, idOf, isoDate, optionalText, text, usccField } from "./common.js";
+import { clauseIdField, enumOf, evidenceSchema, idOf, isoDate, optionalText, text, usccField, periodIdRequest as periodId } from "./common.js";
 import { enterpriseProgressSchema, metricValuesSchema } from "./evaluation.js";
 import { ratingValueSchema } from "./feedback.js";
 
-const periodId = z.string({ error: "期次必须是文字" }).regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效");
 
 export const createUnitRequestSchema = z.object({
   programmeId: idOf("专项编号"),

@@ -1,10 +1,9 @@
 // Requests of the complaint, rating, proceeding and listing callables that requests.ts does not
 // already define. Chinese messages name the field.
 import { z } from "zod";
-import { clauseIdField, idOf, isoDate, optionalText, text } from "./common.js";
+import { clauseIdField, idOf, isoDate, optionalText, text, periodIdRequest as periodId } from "./common.js";
 import { openProceedingRequestSchema, proceedingEventRequestSchema } from "./requests.js";
 
-const periodId = z.string({ error: "期次必须是文字" }).regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效");
 
 export const closeComplaintRequestSchema = z.object({
   programmeId: idOf("专项编号"),
