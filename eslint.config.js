@@ -1,9 +1,16 @@
-// Flat config: typescript-eslint's recommended rules everywhere, plus the one architectural
-// rule the project lives by: functions/src/domain is pure (no Firebase, no Node built-ins),
-// because the web app imports it too and its decisions must be testable without emulators.
+// Flat config: typescript-eslint's recommended rules everywhere, plus the layer fence the project
+// lives by (docs/architecture.md): adapters (api/, triggers/, jobs/) → usecases/ → store/, files/,
+// domain/; store/ → domain/ only; domain/ is pure (no Firebase, no Node built-ins) because the
+// web app imports it too; the web reaches functions only over the wire.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { patterns: [{ group: forbidden, message }] }] },
+});
 
 export default tseslint.config(
   {
@@ -41,4 +48,8 @@ export default tseslint.config(
       ],
     },
   },
+  layer(["functions/src/store/**/*.ts"], ["**/api/*", "**/usecases/*", "**/triggers/*", "**/jobs/*", "**/files/*"], "store/ 只能依赖 domain/：它不知道谁在调用它（分层见 docs/architecture.md）。"),
+  layer(["functions/src/files/**/*.ts"], ["**/api/*", "**/usecases/*", "**/triggers/*", "**/jobs/*", "**/store/*"], "files/ 只能依赖 domain/：文件存储不知道谁在调用它。"),
+  layer(["functions/src/usecases/**/*.ts"], ["**/api/*", "**/triggers/*", "**/jobs/*"], "usecases/ 不能依赖适配层（api/、triggers/、jobs/）。"),
+  layer(["web/src/**/*.{ts,tsx}"], ["**/functions/src/api/*", "**/functions/src/store/*", "**/functions/src/usecases/*", "**/functions/src/triggers/*", "**/functions/src/jobs/*", "**/functions/src/files/*", "firebase-admin", "firebase-admin/*"], "网页只能引入 domain/（@domain）和自己的数据层，函数只经网络调用。"),
 );

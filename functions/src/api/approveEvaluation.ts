@@ -1,48 +1,10 @@
-// Staff approve (审定) an evaluation (GZ-3.4.2; DG-8): the final score, band and pass / fail. The
-// approval claims the draft by its state in the transaction, so of two staff approving at once
-// one wins and the other is told it was already decided. A failed evaluation that is the
-// unit's second in total makes it a clear-out candidate (GZ-4.4b.3 / DG-10.3).
-import { shanghaiDate } from "../domain/dates.js";
-import { evaluationMachine } from "../domain/evaluation.machine.js";
-import { failedEvaluationGrounds } from "../domain/grounds.js";
+// Callable adapter: staff of the programme approve an evaluation (use case: usecases/approveEvaluation).
 import { approveEvaluationRequestSchema } from "../domain/schemas/requests.js";
-import { db } from "../store/admin.js";
-import { appendAudit } from "../store/audit.js";
-import { proposeCandidates } from "../store/candidates.js";
-import { collections } from "../store/collections.js";
-import { loadProgrammeContext } from "../store/programmeContext.js";
+import { approveEvaluation as approve } from "../usecases/approveEvaluation.js";
+import { productionDeps } from "../usecases/deps.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { Refused } from "./errors.js";
-import { loadDraftEvaluation } from "./evaluationUpdate.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
-export const approveEvaluation = validatedOnCall("approveEvaluation", approveEvaluationRequestSchema, async (req, request) => {
-  const caller = requireStaff(request.auth, req.programmeId);
-  const actor = staffActor(caller);
-  const now = new Date();
-  return db.runTransaction(async (tx) => {
-    const ctx = await loadProgrammeContext(req.programmeId, tx);
-    const { ref, evaluation } = await loadDraftEvaluation(tx, req.programmeId, req.evaluationId);
-    const step = evaluationMachine.transition(evaluation.state, { type: "approve" }, { today: shanghaiDate(now), pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, missingJudged: evaluation.missingJudged });
-    if (!step.ok) throw new Refused(step);
-
-    // Failures in total, any period (not necessarily consecutive): the unit's own evaluations only.
-    const others = (await tx.get(collections.evaluations(req.programmeId).where("unitId", "==", evaluation.unitId))).docs
-      .map((d) => d.data())
-      .filter((e) => e.periodId !== evaluation.periodId && e.state === "approved" && !e.passed);
-    const candidates = failedEvaluationGrounds({ unitId: evaluation.unitId, periodId: evaluation.periodId, passed: evaluation.passed, failedEvaluationsBefore: others.length }, ctx.pack);
-    const proposed = await proposeCandidates(tx, req.programmeId, candidates.map((candidate) => ({ candidate, unitId: evaluation.unitId, scope: evaluation.periodId })), now, actor);
-
-    tx.set(ref, { ...evaluation, state: step.next, approvedBy: actor, approvedAt: now });
-    appendAudit(tx, req.programmeId, `approve-${req.evaluationId}-${now.getTime()}`, {
-      at: now,
-      actor,
-      action: "evaluation.approved",
-      entity: ref.path,
-      before: { state: evaluation.state },
-      after: { state: step.next, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, failedInTotal: others.length + (evaluation.passed ? 0 : 1) },
-      clause: step.clause,
-    });
-    return { evaluationId: req.evaluationId, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, proposed };
-  });
-});
+export const approveEvaluation = validatedOnCall("approveEvaluation", approveEvaluationRequestSchema, async (req, request) =>
+  approve(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId))),
+);

@@ -1,7 +1,7 @@
 // Who is calling, from the verified ID token's custom claims (the same claims firestore.rules
 // reads). Each check refuses with a Chinese message and the matching HttpsError code.
 import type { CallableRequest } from "firebase-functions/v2/https";
-import { fail } from "./errors.js";
+import { refused } from "../domain/errors.js";
 
 export type StaffLevel = "reviewer" | "admin";
 
@@ -23,14 +23,14 @@ export function callerOf(auth: CallableRequest["auth"]): Caller | undefined {
 }
 
 export function requireSignedIn(auth: CallableRequest["auth"]): Caller {
-  return callerOf(auth) ?? fail("unauthenticated", "请先登录。");
+  return callerOf(auth) ?? refused("NOT_SIGNED_IN");
 }
 
 /** Staff of this programme; `admin` where only an administrator may act (granting roles). */
 export function requireStaff(auth: CallableRequest["auth"], programmeId: string, level: StaffLevel = "reviewer"): Caller {
   const caller = requireSignedIn(auth);
   const has = caller.claims.staff?.[programmeId];
-  if (!has || (level === "admin" && has !== "admin")) fail("permission-denied", level === "admin" ? "只有本专项的管理员可以执行此操作。" : "只有本专项工作小组成员可以执行此操作。");
+  if (!has || (level === "admin" && has !== "admin")) refused(level === "admin" ? "ADMIN_ONLY" : "STAFF_ONLY");
   return caller;
 }
 
@@ -38,7 +38,7 @@ export function requireStaff(auth: CallableRequest["auth"], programmeId: string,
 export function requireMember(auth: CallableRequest["auth"], programmeId: string): Caller & { unitId: string } {
   const caller = requireSignedIn(auth);
   const unit = caller.claims.unit;
-  if (!unit || unit.programmeId !== programmeId) fail("permission-denied", "只有本专项牵引单位的成员可以执行此操作。");
+  if (!unit || unit.programmeId !== programmeId) refused("MEMBER_ONLY");
   return { ...caller, unitId: unit.unitId };
 }
 

@@ -3,7 +3,7 @@
 // partner's removal in the same transaction. A complaint is closed once: a second close is
 // refused, so nothing is counted twice.
 import { shanghaiDate } from "../domain/dates.js";
-import { refuse } from "../domain/errors.js";
+import { refuse, Refused, refused } from "../domain/errors.js";
 import { complaintClause } from "../domain/feedback.js";
 import { closeComplaintRequestSchema } from "../domain/schemas/index.js";
 import { db } from "../store/admin.js";
@@ -12,7 +12,6 @@ import { collections } from "../store/collections.js";
 import { countPartnerFeedback } from "../store/partnerFeedback.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { Refused, fail } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
@@ -26,10 +25,10 @@ export const closeComplaint = validatedOnCall("closeComplaint", closeComplaintRe
     const { pack } = ctx;
     const ref = collections.complaints(req.programmeId).doc(req.complaintId);
     const complaint = (await tx.get(ref)).data();
-    if (!complaint) fail("not-found", `未找到投诉：${req.complaintId}`);
+    if (!complaint) refused("COMPLAINT_NOT_FOUND", req.complaintId);
     if (complaint.status === "closed") throw new Refused(refuse("ALREADY_DECIDED", refuse("COMPLAINT_CLOSED").message));
     const closedOn = req.closedOn ?? shanghaiDate(now);
-    if (closedOn < complaint.receivedOn) fail("invalid-argument", "closedOn：办结日期不能早于收到日期");
+    if (closedOn < complaint.receivedOn) refused("CLOSED_BEFORE_RECEIVED");
     const proposals =
       complaint.partnerId && !req.effectivelyResolved
         ? await countPartnerFeedback(tx, req.programmeId, pack, complaint.unitId, [{ partnerId: complaint.partnerId, unresolvedComplaintId: ref.id }], now, systemActor("partnerFeedback"))

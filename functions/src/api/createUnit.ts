@@ -8,9 +8,9 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { Refused } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { Refused } from "../domain/errors.js";
 
 export const createUnit = validatedOnCall("createUnit", createUnitRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);

@@ -8,9 +8,9 @@ import { appendAudit } from "../store/audit.js";
 import { readRanking, writeEvaluation } from "../store/evaluations.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { Refused } from "./errors.js";
-import { loadDraftEvaluation, recompute } from "./evaluationUpdate.js";
+import { loadDraftEvaluation, recompute } from "../usecases/evaluationDraft.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { Refused } from "../domain/errors.js";
 
 export const enterJudgedScore = validatedOnCall("enterJudgedScore", judgedScoreRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
@@ -22,7 +22,7 @@ export const enterJudgedScore = validatedOnCall("enterJudgedScore", judgedScoreR
     const summary = await readRanking(tx, req.programmeId, evaluation.periodId);
 
     const found = findJudgedPart(ctx.pack.scoring, req.partId);
-    if (!found.ok) throw new Refused(found, "invalid-argument");
+    if (!found.ok) throw new Refused(found);
     const score = { partId: req.partId, score: req.score, methods: req.methods, note: req.note, evidenceDocumentIds: req.evidenceDocumentIds, by: actor };
     const judged = [...evaluation.judged.filter((j) => j.partId !== req.partId), score];
     const next = recompute(evaluation, judged, ctx.pack, now);

@@ -4,28 +4,28 @@
 // column, is refused as a whole with a Chinese sentence.
 import ExcelJS from "exceljs";
 import { ENTERPRISE_IMPORT_COLUMNS, type ImportRow } from "../domain/enterpriseRegistry.js";
-import { fail } from "./errors.js";
+import { refused } from "../domain/errors.js";
 
 const REQUIRED: (keyof typeof ENTERPRISE_IMPORT_COLUMNS)[] = ["name", "uscc", "unit"];
 
 export async function readEnterpriseSheet(file: Buffer): Promise<ImportRow[]> {
   // An .xlsx is a zip archive: refuse anything else before handing it to the parser.
-  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) fail("invalid-argument", "导入文件不是 Excel（.xlsx）文件，请用模板填写后上传。");
+  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) refused("WORKBOOK_NOT_XLSX");
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    fail("invalid-argument", "无法读取该 Excel 文件，请确认文件未损坏且为 .xlsx 格式。");
+    refused("WORKBOOK_UNREADABLE");
   }
   const sheet = wb.worksheets[0];
-  if (!sheet) fail("invalid-argument", "Excel 文件中没有工作表。");
+  if (!sheet) refused("WORKBOOK_NO_SHEET");
   const columns = new Map<keyof typeof ENTERPRISE_IMPORT_COLUMNS, number>();
   sheet.getRow(1).eachCell((cell, col) => {
     const header = String(cell.value ?? "").trim();
     for (const [key, label] of Object.entries(ENTERPRISE_IMPORT_COLUMNS)) if (header === label) columns.set(key as keyof typeof ENTERPRISE_IMPORT_COLUMNS, col);
   });
   const missing = REQUIRED.filter((k) => !columns.has(k)).map((k) => ENTERPRISE_IMPORT_COLUMNS[k]);
-  if (missing.length) fail("invalid-argument", `第 1 行表头缺少：${missing.join("、")}。请使用页面提供的导入模板。`);
+  if (missing.length) refused("WORKBOOK_HEADERS", missing.join("、"));
 
   const rows: ImportRow[] = [];
   sheet.eachRow((row, number) => {

@@ -1,19 +1,11 @@
 // How refusals leave the system: every error a caller sees is an HttpsError with a Chinese
-// message; stack traces stay in the logs.
+// message and the catalogue's code; stack traces stay in the logs.
 import { logger } from "firebase-functions";
-import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
+import { HttpsError } from "firebase-functions/v2/https";
 import { z } from "zod";
-import { DomainError } from "../domain/errors.js";
+import { DomainError, Refused } from "../domain/errors.js";
 import { StoredDocumentInvalid } from "../store/converter.js";
 import { ProgrammeNotFound } from "../store/programmeContext.js";
-import { Refused } from "../store/refusal.js";
-
-export { Refused };
-
-/** Shorthand for refusals that are not domain decisions (not found, permission, conflict). */
-export function fail(httpsCode: FunctionsErrorCode, message: string, code = httpsCode.toUpperCase().replace(/-/g, "_")): never {
-  throw new HttpsError(httpsCode, message, { code });
-}
 
 /** One line per issue: "字段：原因", already Chinese from the domain schemas. */
 export function zodMessage(error: z.ZodError): string {
@@ -23,7 +15,7 @@ export function zodMessage(error: z.ZodError): string {
 export function toHttpsError(err: unknown, where: string): HttpsError {
   if (err instanceof HttpsError) return err;
   if (err instanceof z.ZodError) return new HttpsError("invalid-argument", zodMessage(err), { code: "INVALID_ARGUMENT", issues: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
-  if (err instanceof Refused) return new HttpsError(err.httpsCode, err.refusal.message, { code: err.refusal.code });
+  if (err instanceof Refused) return new HttpsError(err.status, err.refusal.message, { code: err.refusal.code });
   // A date the holiday calendar cannot judge (e.g. beyond its covered years), an invalid period id.
   if (err instanceof DomainError) return new HttpsError("failed-precondition", err.message, { code: err.code });
   if (err instanceof ProgrammeNotFound) return new HttpsError("not-found", err.message, { code: "PROGRAMME_NOT_FOUND" });

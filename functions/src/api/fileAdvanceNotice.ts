@@ -4,20 +4,19 @@
 // last on-time day and flags a late filing, which the deadline sweep turns into a candidate.
 import { checkAdvanceNotice } from "../domain/advanceNotice.js";
 import { shanghaiDate } from "../domain/dates.js";
-import { refuse } from "../domain/errors.js";
+import { refuse, Refused, refused } from "../domain/errors.js";
 import { fileAdvanceNoticeRequestSchema } from "../domain/schemas/requests.js";
 import { db } from "../store/admin.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { memberActor, requireMember } from "./caller.js";
-import { fail, Refused } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const fileAdvanceNotice = validatedOnCall("fileAdvanceNotice", fileAdvanceNoticeRequestSchema, async (req, request) => {
   const caller = requireMember(request.auth, req.programmeId);
-  if (req.subject === "partner" && !req.partnerId) fail("invalid-argument", "partnerId：报告主体为合作伙伴时须填写合作伙伴编号");
+  if (req.subject === "partner" && !req.partnerId) refused("PARTNER_REQUIRED", "报告主体为合作伙伴时须填写");
   const actor = memberActor(caller);
   const now = new Date();
   const filedOn = shanghaiDate(now);

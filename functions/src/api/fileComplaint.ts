@@ -7,9 +7,9 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { fail } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 export const fileComplaint = validatedOnCall("fileComplaint", fileComplaintRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
@@ -18,12 +18,12 @@ export const fileComplaint = validatedOnCall("fileComplaint", fileComplaintReque
     const ctx = await loadProgrammeContext(req.programmeId, tx);
     requireOpenProgramme(ctx, now);
     const { pack } = ctx;
-    if (!(await tx.get(collections.units(req.programmeId).doc(req.unitId))).exists) fail("not-found", `本专项中没有编号为 ${req.unitId} 的牵引单位。`);
+    if (!(await tx.get(collections.units(req.programmeId).doc(req.unitId))).exists) refused("UNIT_NOT_FOUND", req.unitId);
     if (req.partnerId) {
       const partner = (await tx.get(collections.partners(req.programmeId).doc(req.partnerId))).data();
-      if (!partner || partner.unitId !== req.unitId) fail("not-found", `该牵引单位没有编号为 ${req.partnerId} 的合作伙伴。`);
+      if (!partner || partner.unitId !== req.unitId) refused("PARTNER_NOT_FOUND", req.partnerId);
     }
-    if (req.enterpriseId && !(await tx.get(collections.enterprises(req.programmeId).doc(req.enterpriseId))).exists) fail("not-found", `未找到试点企业：${req.enterpriseId}`);
+    if (req.enterpriseId && !(await tx.get(collections.enterprises(req.programmeId).doc(req.enterpriseId))).exists) refused("ENTERPRISE_NOT_FOUND", req.enterpriseId);
     const ref = collections.complaints(req.programmeId).doc();
     const { programmeId: _p, ...fields } = req;
     const complaint = { ...fields, status: "open" as const };

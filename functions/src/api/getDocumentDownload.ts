@@ -4,7 +4,7 @@
 // downloadDocument function with an HMAC token for this one document, also valid 5 minutes.
 import { randomUUID } from "node:crypto";
 import { canReadDocument } from "../domain/access.js";
-import { documentErrors, viewerFromClaims } from "../domain/documents.js";
+import { viewerFromClaims } from "../domain/documents.js";
 import { getDocumentDownloadRequestSchema } from "../domain/schemas/documents.js";
 import { files, onEmulator } from "../files/config.js";
 import { issueDownloadToken } from "../files/downloadToken.js";
@@ -12,8 +12,8 @@ import { appendAudit } from "../store/audit.js";
 import { db } from "../store/admin.js";
 import { collections } from "../store/collections.js";
 import { memberActor, requireSignedIn, staffActor } from "./caller.js";
-import { fail } from "./errors.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 export const DOWNLOAD_LINK_MINUTES = 5;
 
@@ -21,15 +21,15 @@ export const getDocumentDownload = validatedOnCall("getDocumentDownload", getDoc
   const caller = requireSignedIn(request.auth);
   const viewer = viewerFromClaims(caller.claims, req.programmeId);
   // Outsiders learn nothing, not even whether the document exists.
-  if ((viewer.role !== "staff" && viewer.role !== "unitMember") || viewer.programmeId !== req.programmeId) fail("permission-denied", documentErrors.NO_ACCESS, "NO_ACCESS");
+  if ((viewer.role !== "staff" && viewer.role !== "unitMember") || viewer.programmeId !== req.programmeId) refused("NO_ACCESS");
   const now = new Date();
   const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_MINUTES * 60_000);
   const ref = collections.documents(req.programmeId).doc(req.documentId);
 
   const meta = await db.runTransaction(async (tx) => {
     const doc = (await tx.get(ref)).data();
-    if (!doc) fail("not-found", documentErrors.DOCUMENT_NOT_FOUND, "DOCUMENT_NOT_FOUND");
-    if (!canReadDocument({ programmeId: req.programmeId, ownerUnitId: doc.ownerUnitId, sensitive: doc.sensitive }, viewer)) fail("permission-denied", documentErrors.NO_ACCESS, "NO_ACCESS");
+    if (!doc) refused("DOCUMENT_NOT_FOUND");
+    if (!canReadDocument({ programmeId: req.programmeId, ownerUnitId: doc.ownerUnitId, sensitive: doc.sensitive }, viewer)) refused("NO_ACCESS");
     // One entry per call: each download is its own event, so the id is unique per request.
     appendAudit(tx, req.programmeId, `document-downloaded-${req.documentId}-${now.getTime()}-${randomUUID().slice(0, 8)}`, {
       at: now,

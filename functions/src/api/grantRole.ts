@@ -6,13 +6,13 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { grantRoleRequestSchema } from "../domain/schemas/roles.js";
 import { requireStaff, staffActor, type Claims } from "./caller.js";
-import { fail } from "./errors.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 export const grantRole = validatedOnCall("grantRole", grantRoleRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId, "admin");
-  const user = await auth.getUserByEmail(req.email).catch(() => fail("not-found", `未找到账号：${req.email}。请先让其注册登录一次。`));
-  if (user.uid === caller.uid) fail("failed-precondition", "不能修改自己的角色，请由另一位管理员操作。");
+  const user = await auth.getUserByEmail(req.email).catch(() => refused("ACCOUNT_NOT_FOUND", req.email));
+  if (user.uid === caller.uid) refused("OWN_ROLE");
 
   const before = (user.customClaims ?? {}) as Claims;
   const staff = { ...(before.staff ?? {}) };
@@ -20,13 +20,13 @@ export const grantRole = validatedOnCall("grantRole", grantRoleRequestSchema, as
   let unit = before.unit?.programmeId === req.programmeId ? undefined : before.unit;
 
   if (req.role === "reviewer" || req.role === "admin") {
-    if (unit) fail("failed-precondition", "该账号已是其他专项牵引单位的成员：工作小组成员与牵引单位成员须使用不同账号。");
+    if (unit) refused("ROLE_CONFLICT", "该账号已是其他专项牵引单位的成员");
     staff[req.programmeId] = req.role;
   } else if (req.role === "unitMember") {
-    if (Object.keys(staff).length > 0) fail("failed-precondition", "该账号是工作小组成员：工作小组成员与牵引单位成员须使用不同账号。");
-    if (unit) fail("failed-precondition", "该账号已是其他专项牵引单位的成员，一个账号只能属于一个牵引单位。");
+    if (Object.keys(staff).length > 0) refused("ROLE_CONFLICT", "该账号是工作小组成员");
+    if (unit) refused("ROLE_CONFLICT", "该账号已是其他专项牵引单位的成员");
     const unitSnap = await collections.units(req.programmeId).doc(req.unitId!).get();
-    if (!unitSnap.exists) fail("not-found", `本专项中没有编号为 ${req.unitId} 的牵引单位。`);
+    if (!unitSnap.exists) refused("UNIT_NOT_FOUND", req.unitId);
     unit = { programmeId: req.programmeId, unitId: req.unitId! };
   }
 

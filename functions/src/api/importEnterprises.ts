@@ -17,9 +17,9 @@ import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
 import { readEnterpriseSheet } from "./enterpriseWorkbook.js";
-import { fail } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const PER_BATCH = 200; // enterprises per batch: 400 writes with their audit entries
@@ -28,11 +28,11 @@ export const importEnterprises = validatedOnCall("importEnterprises", importEnte
   const caller = requireStaff(request.auth, req.programmeId);
   const now = new Date();
   const file = Buffer.from(req.fileBase64, "base64");
-  if (file.length > MAX_BYTES) fail("invalid-argument", "导入文件不能超过 2 MB。");
+  if (file.length > MAX_BYTES) refused("WORKBOOK_TOO_LARGE");
   const ctx = await loadProgrammeContext(req.programmeId);
   requireOpenProgramme(ctx, now);
   const rows = await readEnterpriseSheet(file);
-  if (rows.length === 0) fail("invalid-argument", "Excel 文件中没有数据行（表头下方为空）。");
+  if (rows.length === 0) refused("WORKBOOK_EMPTY");
 
   const units = (await collections.units(req.programmeId).get()).docs.map((d) => ({ id: d.id, ...d.data() }));
   const usccs = [...new Set(rows.map((r) => String(r.cells.uscc ?? "").trim().toUpperCase()).filter((u) => /^[0-9A-Z]{18}$/.test(u)))];
@@ -62,7 +62,7 @@ export const importEnterprises = validatedOnCall("importEnterprises", importEnte
       written += Math.min(PER_BATCH, plan.create.length - i);
     }
   } catch {
-    fail("aborted", `导入中途失败：已写入 ${written} 家，其余未写入。请重新导入同一文件，已写入的企业不会重复。`);
+    refused("IMPORT_INTERRUPTED", `已写入 ${written} 家`);
   } finally {
     const digest = createHash("sha256").update(file).digest("hex").slice(0, 16);
     await appendAuditOnce(req.programmeId, `enterpriseImport-${now.getTime()}-${digest}`, {

@@ -9,9 +9,9 @@ import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { hashToken, newSurveyToken } from "../store/surveyTokens.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { fail } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 export const issueSurveyLink = validatedOnCall("issueSurveyLink", issueSurveyLinkRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
@@ -24,7 +24,7 @@ export const issueSurveyLink = validatedOnCall("issueSurveyLink", issueSurveyLin
     requireOpenProgramme(ctx, now);
     const { pack } = ctx;
     const enterprise = (await tx.get(collections.enterprises(req.programmeId).doc(req.enterpriseId))).data();
-    if (!enterprise) fail("not-found", `未找到试点企业：${req.enterpriseId}`);
+    if (!enterprise) refused("ENTERPRISE_NOT_FOUND", req.enterpriseId);
     const partners = await tx.get(collections.partners(req.programmeId).where("unitId", "==", enterprise.servedBy));
     const partnerIds = partners.docs.filter((d) => d.data().status === "active").map((d) => d.id);
     const ref = collections.surveyTokens(req.programmeId).doc(tokenHash);

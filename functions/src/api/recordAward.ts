@@ -9,9 +9,9 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { Refused } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { Refused } from "../domain/errors.js";
 
 export const recordAward = validatedOnCall("recordAward", recordAwardRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
@@ -24,7 +24,7 @@ export const recordAward = validatedOnCall("recordAward", recordAwardRequestSche
     const ref = collections.awards(req.programmeId).doc(awardId(req.year, req.kind, req.subjectId));
     const [subject, existing] = await Promise.all([tx.get(subjects.doc(req.subjectId)), tx.get(ref)]);
     const decision = awardDecision({ pack: ctx.pack, kind: req.kind, subject: subject.data(), decidedOn: req.decidedOn, today: shanghaiDate(now), alreadyAwarded: existing.exists });
-    if (!decision.ok) throw new Refused(decision, decision.code === "AWARD_EXISTS" ? "already-exists" : decision.code === "AWARD_SUBJECT_NOT_FOUND" ? "not-found" : "failed-precondition");
+    if (!decision.ok) throw new Refused(decision);
     const award = { year: req.year, kind: req.kind, subjectId: req.subjectId, subjectName: decision.subjectName, decidedOn: req.decidedOn, by: staffActor(caller) };
     tx.create(ref, award);
     appendAudit(tx, req.programmeId, `award-${ref.id}.recorded`, { at: now, actor: staffActor(caller), action: "award.recorded", entity: ref.path, after: award, clause: decision.clause });

@@ -4,8 +4,8 @@ import { recordBureauMeetingRequestSchema } from "../domain/schemas/index.js";
 import { collections } from "../store/collections.js";
 import { runProceedingStep } from "../store/proceedingSteps.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { fail } from "./errors.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 export const recordBureauMeeting = validatedOnCall("recordBureauMeeting", recordBureauMeetingRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
@@ -16,10 +16,10 @@ export const recordBureauMeeting = validatedOnCall("recordBureauMeeting", record
     actor: staffActor(caller),
     now: new Date(),
     precheck: async (tx, p) => {
-      if (p.kind !== "clearOut") fail("failed-precondition", "局务会审议只适用于清退程序。");
+      if (p.kind !== "clearOut") refused("PROCEEDING_KIND_WRONG", "局务会审议只适用于清退程序");
       const doc = (await tx.get(collections.documents(req.programmeId).doc(req.minutesDocumentId))).data();
-      if (!doc) fail("not-found", `未找到会议纪要文件：${req.minutesDocumentId}`);
-      if (doc.kind !== "meetingMinutes") fail("invalid-argument", "minutesDocumentId：请上传“局务会会议纪要”类型的文件");
+      if (!doc) refused("DOCUMENT_NOT_FOUND", req.minutesDocumentId);
+      if (doc.kind !== "meetingMinutes") refused("DOCUMENT_KIND_WRONG", "“局务会会议纪要”");
     },
   });
 });

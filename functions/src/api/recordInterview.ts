@@ -10,9 +10,9 @@ import { collections, ids } from "../store/collections.js";
 import { rankingRef } from "../store/evaluations.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { fail, Refused } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { Refused, refused } from "../domain/errors.js";
 
 export const recordInterview = validatedOnCall("recordInterview", recordInterviewRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
@@ -28,7 +28,7 @@ export const recordInterview = validatedOnCall("recordInterview", recordIntervie
       tx.get(rankingRef(req.programmeId, req.periodId)),
       tx.get(noticeRef),
     ]);
-    if (!unit.exists) fail("not-found", `本专项中没有编号为 ${req.unitId} 的牵引单位。`);
+    if (!unit.exists) refused("UNIT_NOT_FOUND", req.unitId);
     const decision = interviewDecision({ pack: ctx.pack, periodClosed: period.data()?.state === "closed", evaluation: evaluation.data(), summary: ranking.data()?.counts ?? {}, heldOn: req.heldOn, today: shanghaiDate(now) });
     if (!decision.ok) throw new Refused(decision);
     const ref = collections.interviews(req.programmeId).doc();

@@ -8,9 +8,9 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { Refused } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { Refused } from "../domain/errors.js";
 
 export const registerEnterprise = validatedOnCall("registerEnterprise", registerEnterpriseRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId);
@@ -25,7 +25,7 @@ export const registerEnterprise = validatedOnCall("registerEnterprise", register
     const existing = existingSnap.data();
     const servedByName = existing ? ((await tx.get(collections.units(req.programmeId).doc(existing.servedBy))).data()?.name ?? existing.servedBy) : "";
     const refusal = registrationRefusal(unit && { id: unitSnap.id, ...unit }, existing && { servedBy: existing.servedBy, servedByName });
-    if (refusal) throw new Refused(refusal, refusal.code === "UNIT_NOT_FOUND" ? "not-found" : refusal.code === "ENTERPRISE_LISTED" ? "already-exists" : "failed-precondition");
+    if (refusal) throw new Refused(refusal);
     const enterprise = newEnterprise({ name: req.name, uscc, servedBy: req.servedBy, contractSignedOn: req.contractSignedOn });
     tx.create(ref, enterprise);
     appendAudit(tx, req.programmeId, `enterprise-${uscc}.listed`, { at: now, actor: staffActor(caller), action: "enterprise.listed", entity: ref.path, after: enterprise, clause: ctx.pack.clauses.enterpriseList });

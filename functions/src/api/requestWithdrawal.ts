@@ -7,8 +7,8 @@ import { collections } from "../store/collections.js";
 import { openProceedingInTx } from "../store/openProceeding.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { memberActor, requireMember } from "./caller.js";
-import { fail } from "./errors.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 export const requestWithdrawal = validatedOnCall("requestWithdrawal", requestWithdrawalRequestSchema, async (req, request) => {
   const caller = requireMember(request.auth, req.programmeId);
@@ -16,8 +16,8 @@ export const requestWithdrawal = validatedOnCall("requestWithdrawal", requestWit
   return db.runTransaction(async (tx) => {
     const { pack } = await loadProgrammeContext(req.programmeId, tx);
     const doc = (await tx.get(collections.documents(req.programmeId).doc(req.documentId))).data();
-    if (!doc || doc.ownerUnitId !== caller.unitId) fail("not-found", `未找到本单位上传的文件：${req.documentId}`);
-    if (doc.kind !== "unitExitRequest") fail("invalid-argument", "documentId：请上传“自行要求退出的申请”类型的文件");
+    if (!doc || doc.ownerUnitId !== caller.unitId) refused("DOCUMENT_NOT_OWN", req.documentId);
+    if (doc.kind !== "unitExitRequest") refused("DOCUMENT_KIND_WRONG", "“自行要求退出的申请”");
     const ground = pack.clearOut.grounds.find((g) => g.endsWith(".1"))!;
     // One request per document: a double click opens nothing twice.
     return openProceedingInTx(

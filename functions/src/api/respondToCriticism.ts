@@ -4,8 +4,8 @@ import { respondToCriticismRequestSchema } from "../domain/schemas/index.js";
 import { collections } from "../store/collections.js";
 import { runProceedingStep } from "../store/proceedingSteps.js";
 import { memberActor, requireMember } from "./caller.js";
-import { fail } from "./errors.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+import { refused } from "../domain/errors.js";
 
 export const respondToCriticism = validatedOnCall("respondToCriticism", respondToCriticismRequestSchema, async (req, request) => {
   const caller = requireMember(request.auth, req.programmeId);
@@ -17,10 +17,10 @@ export const respondToCriticism = validatedOnCall("respondToCriticism", respondT
     now: new Date(),
     unitOnly: caller.unitId,
     precheck: async (tx, p) => {
-      if (p.kind !== "criticism") fail("failed-precondition", "只能对通报批评提交整改报告。");
+      if (p.kind !== "criticism") refused("PROCEEDING_KIND_WRONG", "只能对通报批评提交整改报告");
       const doc = (await tx.get(collections.documents(req.programmeId).doc(req.documentId))).data();
-      if (!doc || doc.ownerUnitId !== caller.unitId) fail("not-found", `未找到本单位上传的文件：${req.documentId}`);
-      if (doc.kind !== "rectificationReport") fail("invalid-argument", "documentId：请上传“整改报告”类型的文件");
+      if (!doc || doc.ownerUnitId !== caller.unitId) refused("DOCUMENT_NOT_OWN", req.documentId);
+      if (doc.kind !== "rectificationReport") refused("DOCUMENT_KIND_WRONG", "“整改报告”");
     },
   });
 });

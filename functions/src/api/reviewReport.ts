@@ -3,7 +3,7 @@
 // one wins and the other is told it was already decided. A returned report can be resubmitted by
 // the unit until the deadline (report machine, enforced by onReportWritten).
 import { shanghaiDate } from "../domain/dates.js";
-import { refuse } from "../domain/errors.js";
+import { refuse, Refused, refused } from "../domain/errors.js";
 import { reportMachine } from "../domain/report.machine.js";
 import { reviewReportRequestSchema } from "../domain/schemas/requests.js";
 import { db } from "../store/admin.js";
@@ -11,7 +11,6 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { requireStaff, staffActor } from "./caller.js";
-import { fail, Refused } from "./errors.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 import { reportDeadline } from "../domain/periods.js";
 
@@ -23,7 +22,7 @@ export const reviewReport = validatedOnCall("reviewReport", reviewReportRequestS
   return db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(req.programmeId, tx);
     const ref = collections.reports(req.programmeId).doc(req.reportId);
-    const report = (await tx.get(ref)).data() ?? fail("not-found", `未找到报告：${req.reportId}`);
+    const report = (await tx.get(ref)).data() ?? refused("REPORT_NOT_FOUND", req.reportId);
     if (report.state === "accepted" || report.state === "returned") throw new Refused(refuse("ALREADY_DECIDED", `报告已${report.state === "accepted" ? "通过" : "退回"}`));
     const period = (await tx.get(collections.periods(req.programmeId).doc(report.periodId))).data();
 

@@ -2,7 +2,7 @@
 // same transaction that stores the ratings, so it works once: a second use, or two at the same
 // moment, is refused. A "dissatisfied" rating of a partner counts towards DG-16.3's threshold.
 import { shanghaiDate } from "../domain/dates.js";
-import { refuse } from "../domain/errors.js";
+import { refuse, Refused } from "../domain/errors.js";
 import { ratingClause, surveyLinkState } from "../domain/feedback.js";
 import { submitRatingRequestSchema } from "../domain/schemas/index.js";
 import { db } from "../store/admin.js";
@@ -11,7 +11,6 @@ import { collections } from "../store/collections.js";
 import { countPartnerFeedback } from "../store/partnerFeedback.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { findSurveyToken } from "../store/surveyTokens.js";
-import { Refused } from "./errors.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 

@@ -38,6 +38,10 @@ export interface Machine<S extends string, E extends { type: string }, C extends
   readonly table: TransitionTable<S, E, C>;
   transition(state: S, event: E, ctx: C): Transition<S>;
   allowedEvents(state: S, ctx: C): E["type"][];
+  /** States the machine declares final: a decision was taken and nothing more may happen to it. */
+  readonly terminal: readonly S[];
+  /** "Already decided?" is asked of the machine, never of a hand-written list of states. */
+  isTerminal(state: S): boolean;
 }
 
 /** GZ-5.2 / DG-18: valid until the pilot's acceptance; afterwards nothing may change. */
@@ -55,6 +59,7 @@ export function requireText(value: string | undefined, code: ErrorCode): Refusal
 export function defineMachine<S extends string, E extends { type: string }, C extends MachineContext>(
   name: string,
   table: TransitionTable<S, E, C>,
+  terminal: readonly S[] = [],
 ): Machine<S, E, C> {
   type AnyRule = RuleSpec<S, E, C>;
   const rulesFor = (type: E["type"]): readonly AnyRule[] =>
@@ -79,5 +84,5 @@ export function defineMachine<S extends string, E extends { type: string }, C ex
     );
   }
 
-  return { table, transition, allowedEvents };
+  return { table, transition, allowedEvents, terminal, isTerminal: (state: S) => terminal.includes(state) };
 }

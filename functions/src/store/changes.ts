@@ -5,7 +5,7 @@ import type { Transaction } from "firebase-admin/firestore";
 import { changeSummary } from "../domain/applyChange.js";
 import { changeMachine, type ChangeEvent } from "../domain/change.machine.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
-import { refuse } from "../domain/errors.js";
+import { refuse, Refused, refused } from "../domain/errors.js";
 import { noticeNextDeadline, pickNoticeBatch, planNoticeBatch } from "../domain/noticeSchedule.js";
 import { reviewBatchId } from "../domain/reviewBatches.js";
 import type { Actor, ChangeApplication, Notice } from "../domain/schemas/index.js";
@@ -15,14 +15,13 @@ import { collections } from "./collections.js";
 import { db } from "./admin.js";
 import { loadProgrammeContext, type ProgrammeContext } from "./programmeContext.js";
 import { applyAndPublish, readForPublishing } from "./publishing.js";
-import { Refused } from "./refusal.js";
 
 const decidedStates = new Set(["returned", "rejected", "approved", "inNotice", "published", "withdrawn"]);
 
 async function loadChange(tx: Transaction, programmeId: string, changeId: string) {
   const ref = collections.changes(programmeId).doc(changeId);
   const change = (await tx.get(ref)).data();
-  if (!change) throw new Refused({ ok: false, code: "EVENT_NOT_ALLOWED", message: `未找到变更申请：${changeId}` }, "not-found");
+  if (!change) refused("CHANGE_NOT_FOUND", changeId);
   return { ref, change };
 }
 
@@ -36,7 +35,7 @@ export async function submitChangeAt(programmeId: string, changeId: string, unit
   return db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(programmeId, tx);
     const { ref, change } = await loadChange(tx, programmeId, changeId);
-    if (change.unitId !== unitId) throw new Refused({ ok: false, code: "EVENT_NOT_ALLOWED", message: "只能提交本单位的变更申请。" }, "permission-denied");
+    if (change.unitId !== unitId) refused("OWN_UNIT_ONLY");
     const missing = await missingDocumentsFor(tx, programmeId, changeId, now);
     const t = changeMachine.transition(change.state, { type: "submit" }, machineContext(ctx, today, change, missing));
     if (!t.ok) throw new Refused(t);
@@ -123,7 +122,7 @@ async function noticeBatchFor(tx: Transaction, ctx: ProgrammeContext, today: Iso
   if (existing) return { id: existing.id, data: { ...existing.data, items: [...existing.data.items.filter((i) => i.changeId !== changeId), item] }, isNew: false };
 
   const plan = planNoticeBatch(today, ctx.pack, ctx.calendar, chosenStart);
-  if (!plan.ok) throw new Refused(plan, "invalid-argument");
+  if (!plan.ok) throw new Refused(plan);
   // Deterministic id per start date: two approvals racing to create the batch read the same
   // document, so one retries and joins the other's batch instead of opening a second one.
   let id = `notice-${plan.startsOn}`;

@@ -11,7 +11,7 @@ import { appendAudit, systemActor } from "./audit.js";
 import { collections } from "./collections.js";
 import { loadProgrammeContext } from "./programmeContext.js";
 import { applyAndPublish, readForPublishing } from "./publishing.js";
-import { Refused } from "./refusal.js";
+import { Refused, refused } from "../domain/errors.js";
 
 export type StepOutcome = { noticeId: string; outcome: "opened" | "closed" | "nothing" | "refused"; code?: string; message?: string; versions?: Record<string, number> };
 
@@ -127,11 +127,11 @@ export async function decideObjectionAt(req: { programmeId: string; noticeId: st
   return db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(programmeId, tx);
     const notice = (await tx.get(collections.notices(programmeId).doc(noticeId))).data();
-    if (!notice) throw new Refused({ ok: false, code: "OBJECTION_NOT_FOUND", message: `未找到公示：${noticeId}` }, "not-found");
+    if (!notice) refused("NOTICE_NOT_FOUND", noticeId);
     const oref = collections.objections(programmeId, noticeId).doc(objectionId);
     const objection = (await tx.get(oref)).data();
-    if (!objection) throw new Refused({ ok: false, code: "OBJECTION_NOT_FOUND", message: `未找到异议：${objectionId}` }, "not-found");
-    if (objection.state !== "pending") throw new Refused({ ok: false, code: "ALREADY_DECIDED", message: `该异议已由他人处理（${objection.state === "upheld" ? "成立" : "不成立"}），请刷新后查看` });
+    if (!objection) refused("OBJECTION_NOT_FOUND", objectionId);
+    if (objection.state !== "pending") refused("ALREADY_DECIDED", `该异议已${objection.state === "upheld" ? "认定成立" : "认定不成立"}`);
     const t = noticeMachine.transition(notice.state, { type: "decideObjection", objectionId, upheld: req.upheld, decision: req.decision }, {
       today,
       pack: ctx.pack,

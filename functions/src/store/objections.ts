@@ -3,7 +3,7 @@
 // closed to every client), then stored for staff as pending. Nothing here is readable by the public.
 import { createHash } from "node:crypto";
 import { shanghaiDate } from "../domain/dates.js";
-import { refuse } from "../domain/errors.js";
+import { refuse, Refused, refused } from "../domain/errors.js";
 import { noticeMachine } from "../domain/notice.machine.js";
 import { checkRateLimits, objectionRateLimitRules } from "../domain/rateLimits.js";
 import type { Objection } from "../domain/schemas/index.js";
@@ -11,7 +11,6 @@ import { db } from "./admin.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
 import { loadProgrammeContext } from "./programmeContext.js";
-import { Refused } from "./refusal.js";
 
 /** The address is kept only as a hash: enough to count, not to identify. */
 export const addressHash = (address: string) => createHash("sha256").update(`objection-address:${address}`).digest("hex").slice(0, 32);
@@ -23,7 +22,7 @@ export async function consumeObjectionRateLimits(programmeId: string, noticeId: 
     const refs = rules.map((r) => collections.rateLimits().doc(r.key));
     const counts = (await tx.getAll(...refs)).map((s) => (s.data() as { count?: number } | undefined)?.count ?? 0);
     const refusal = checkRateLimits(rules, counts);
-    if (refusal) throw new Refused(refusal, "resource-exhausted");
+    if (refusal) throw new Refused(refusal);
     refs.forEach((ref, i) => tx.set(ref, { count: counts[i]! + 1, windowKey: rules[i]!.key, updatedAt: now }));
   });
 }
@@ -49,9 +48,9 @@ export async function fileObjectionAt(req: ObjectionInput, address: string, now:
     const t = noticeMachine.transition(notice.state, { type: "fileObjection" }, { today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, startsOn: notice.startsOn, endsOn: notice.endsOn, pendingObjectionIds: [] });
     if (!t.ok) throw new Refused(t);
     const itemIds = notice.items.map((i) => i.changeId);
-    if (req.changeId !== undefined && !itemIds.includes(req.changeId)) throw new Refused({ ok: false, code: "OBJECTION_TARGET_REQUIRED", message: `changeId：本次公示不包含该事项（${req.changeId}）` }, "invalid-argument");
+    if (req.changeId !== undefined && !itemIds.includes(req.changeId)) refused("OBJECTION_TARGET_REQUIRED", `changeId：本次公示不包含该事项（${req.changeId}）`);
     const changeId = req.changeId ?? (itemIds.length === 1 ? itemIds[0] : undefined);
-    if (changeId === undefined) throw new Refused(refuse("OBJECTION_TARGET_REQUIRED", itemIds.join("、")), "invalid-argument");
+    if (changeId === undefined) refused("OBJECTION_TARGET_REQUIRED", itemIds.join("、"));
     const ref = collections.objections(req.programmeId, req.noticeId).doc();
     const objection: Objection = {
       noticeId: req.noticeId,

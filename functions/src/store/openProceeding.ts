@@ -6,12 +6,11 @@ import { shanghaiDate } from "../domain/dates.js";
 import { programmeClosed } from "../domain/machine.js";
 import { openProceeding as decideOpening, type ProceedingKind } from "../domain/proceedings.js";
 import type { Actor, Proceeding } from "../domain/schemas/index.js";
-import { fail } from "../api/errors.js";
-import { Refused } from "./refusal.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
 import { loadProgrammeContext } from "./programmeContext.js";
 import { allowedEventsOf, moveUnit } from "./proceedingSteps.js";
+import { Refused, refused } from "../domain/errors.js";
 
 export interface OpenInput {
   programmeId: string;
@@ -36,23 +35,23 @@ export async function openProceedingInTx(tx: Transaction, input: OpenInput, acto
 
   const unitRef = collections.units(pid).doc(input.unitId);
   const unit = (await tx.get(unitRef)).data();
-  if (!unit) fail("not-found", `本专项中没有编号为 ${input.unitId} 的牵引单位。`);
+  if (!unit) refused("UNIT_NOT_FOUND", input.unitId);
   if (input.kind === "partnerRemoval") {
-    if (!input.partnerId) fail("invalid-argument", "partnerId：取消合作伙伴须指定合作伙伴");
+    if (!input.partnerId) refused("PARTNER_REQUIRED", "取消合作伙伴须指定");
     const partner = (await tx.get(collections.partners(pid).doc(input.partnerId))).data();
-    if (!partner || partner.unitId !== input.unitId) fail("not-found", `该牵引单位没有编号为 ${input.partnerId} 的合作伙伴。`);
+    if (!partner || partner.unitId !== input.unitId) refused("PARTNER_NOT_FOUND", input.partnerId);
   }
   for (const id of input.complaintIds) {
     const c = (await tx.get(collections.complaints(pid).doc(id))).data();
-    if (!c || c.unitId !== input.unitId) fail("not-found", `该牵引单位没有编号为 ${id} 的投诉。`);
+    if (!c || c.unitId !== input.unitId) refused("COMPLAINT_NOT_FOUND", id);
   }
   for (const e of input.evidence) {
     if (!e.documentId) continue;
     const d = (await tx.get(collections.documents(pid).doc(e.documentId))).data();
-    if (!d || (d.ownerUnitId !== undefined && d.ownerUnitId !== input.unitId)) fail("not-found", `未找到依据材料：${e.documentId}`);
+    if (!d || (d.ownerUnitId !== undefined && d.ownerUnitId !== input.unitId)) refused("EVIDENCE_NOT_FOUND", e.documentId);
   }
   const ref = proceedingId ? collections.proceedings(pid).doc(proceedingId) : collections.proceedings(pid).doc();
-  if (proceedingId && (await tx.get(ref)).exists) fail("already-exists", "该申请已提交，请勿重复提交。");
+  if (proceedingId && (await tx.get(ref)).exists) refused("ALREADY_SUBMITTED");
 
   const evidence = [...input.evidence, ...input.complaintIds.map((id) => ({ description: `关联投诉 ${id}` }))];
   const base = { unitId: input.unitId, ground: input.ground, evidence, automatic: false, openedOn: today, openedBy: actor, state: "proposed" as const, ...(input.note ? { note: input.note } : {}) };

@@ -7,7 +7,7 @@ import { clearOutMachine, type ClearOutEvent } from "../domain/clearOut.machine.
 import { criticismMachine, type CriticismEvent } from "../domain/criticism.machine.js";
 import { shanghaiDate } from "../domain/dates.js";
 import type { Effect } from "../domain/effects.js";
-import { refuse, type Refusal } from "../domain/errors.js";
+import { refuse, type Refusal, Refused, refused } from "../domain/errors.js";
 import { groundLabel } from "../domain/groundLabels.js";
 import type { MachineContext } from "../domain/machine.js";
 import { partnerRemovalMachine, type PartnerRemovalEvent } from "../domain/partnerRemoval.machine.js";
@@ -16,8 +16,6 @@ import type { Actor, CatalogueItem, Partner, Proceeding, Unit } from "../domain/
 import type { UnitState } from "../domain/states.js";
 import { unitMachine } from "../domain/unit.machine.js";
 import { unitEventsForStatus } from "../domain/unitStatus.js";
-import { fail } from "../api/errors.js";
-import { Refused } from "./refusal.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
 import { db } from "./admin.js";
@@ -91,13 +89,13 @@ interface Loaded {
 async function load(tx: Transaction, programmeId: string, proceedingId: string, p: Proceeding, effects: Effect[]): Promise<Loaded> {
   const unitRef = collections.units(programmeId).doc(p.unitId);
   const unit = (await tx.get(unitRef)).data();
-  if (!unit) fail("not-found", `未找到牵引单位：${p.unitId}`);
+  if (!unit) refused("UNIT_NOT_FOUND", p.unitId);
   const has = (type: Effect["type"]) => effects.some((e) => e.type === type);
   const out: Loaded = { unitRef, unit, partners: [], catalogue: [], banExists: false, announcementExists: false, clearOutExists: false };
   if (p.kind === "partnerRemoval" && has("setPartnerStatus")) {
     const ref = collections.partners(programmeId).doc(p.partnerId);
     const data = (await tx.get(ref)).data();
-    if (!data) fail("not-found", `未找到合作伙伴：${p.partnerId}`);
+    if (!data) refused("PARTNER_NOT_FOUND", p.partnerId);
     out.partner = { ref, data };
   }
   if (has("suspendPartnersAndCatalogue")) {
@@ -139,8 +137,8 @@ export async function runProceedingStep(input: StepInput): Promise<StepResult> {
     const ctx = await loadProgrammeContext(programmeId, tx);
     const ref = collections.proceedings(programmeId).doc(proceedingId);
     const p = (await tx.get(ref)).data();
-    if (!p) fail("not-found", `未找到该程序：${proceedingId}`);
-    if (input.unitOnly !== undefined && p.unitId !== input.unitOnly) fail("permission-denied", "只能处理本单位的事项。");
+    if (!p) refused("PROCEEDING_NOT_FOUND", proceedingId);
+    if (input.unitOnly !== undefined && p.unitId !== input.unitOnly) refused("OWN_UNIT_ONLY");
     if (input.expectedState !== undefined && input.expectedState !== p.state) {
       throw new Refused(refuse("ALREADY_DECIDED", `当前状态：${STATE_LABELS[p.state] ?? p.state}`));
     }

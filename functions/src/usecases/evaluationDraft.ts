@@ -1,13 +1,12 @@
-// Recomputing an evaluation draft from what it was computed from plus the staff scores, shared
-// by enterJudgedScore (and anything else that changes a judged part).
+// Loading and recomputing an evaluation draft: shared by the use cases that change a judged part
+// or approve it.
 import { storedDimensions } from "../domain/evaluationDraft.js";
 import type { PolicyPack } from "../domain/policy/schema.js";
 import { evaluate } from "../domain/scoring.js";
 import type { Evaluation, JudgedScore } from "../domain/schemas/index.js";
 import type { Transaction } from "firebase-admin/firestore";
-import { refuse } from "../domain/errors.js";
+import { refuse, Refused, refused } from "../domain/errors.js";
 import { collections } from "../store/collections.js";
-import { fail, Refused } from "./errors.js";
 
 /**
  * The evaluation a staff action changes, read in the transaction: not found, or already approved
@@ -15,7 +14,7 @@ import { fail, Refused } from "./errors.js";
  */
 export async function loadDraftEvaluation(tx: Transaction, programmeId: string, evaluationId: string) {
   const ref = collections.evaluations(programmeId).doc(evaluationId);
-  const evaluation = (await tx.get(ref)).data() ?? fail("not-found", `未找到评价：${evaluationId}`);
+  const evaluation = (await tx.get(ref)).data() ?? refused("EVALUATION_NOT_FOUND", evaluationId);
   if (evaluation.state === "approved") throw new Refused(refuse("ALREADY_DECIDED", "评价已审定"));
   return { ref, evaluation };
 }
@@ -26,7 +25,7 @@ export function recompute(evaluation: Evaluation, judged: JudgedScore[], pack: P
     { periodId: evaluation.periodId, targets: inputs.targets, actuals: inputs.actuals, reporting: evaluation.reporting ?? "missing", complaints: inputs.complaints, judged },
     pack.scoring,
   );
-  if (!scored.ok) throw new Refused(scored, "invalid-argument");
+  if (!scored.ok) throw new Refused(scored);
   const r = scored.value;
   return { ...evaluation, judged, dimensions: storedDimensions(r), total: r.total, band: r.band, passed: r.passed, missingJudged: r.missingJudged, computedAt: now };
 }
