@@ -10,6 +10,7 @@
 import holidayData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { addDays, assertIsoDate, compareDates, type IsoDate, weekday, yearOf } from "./dates.js";
 import { DomainError } from "./errors.js";
+import { restDaysOf, type HolidayArrangement } from "./holidayArrangement.js";
 
 export type DeadlineUnit = "calendarDays" | "workingDays";
 
@@ -82,13 +83,21 @@ function describeYears(years: readonly number[]): string {
   return years.length === (last ?? 0) - (first ?? 0) + 1 ? `${first}–${last} 年` : years.join("、");
 }
 
-export function makeCalendar(overrides: CalendarOverrides = {}): WorkingDayCalendar {
+/**
+ * A working-day calendar: `chinese-days` for the years it covers, the State Council arrangements
+ * entered as data (`national`) for later years, and a programme's own corrections on top.
+ */
+export function makeCalendar(overrides: CalendarOverrides = {}, national: readonly HolidayArrangement[] = []): WorkingDayCalendar {
   const rest = new Set((overrides.restDays ?? []).map(assertIsoDate));
   const work = new Set((overrides.workingDays ?? []).map(assertIsoDate));
   for (const d of rest) {
     if (work.has(d)) throw new DomainError("INVALID_DATE", `${d} 不能同时是休息日和工作日`);
   }
-  const covered = new Set([...libraryCoveredYears(), ...(overrides.coveredYears ?? [])]);
+  // Entered arrangements only for years the package does not know: the package stays the base.
+  const entered = national.filter((a) => !libraryCoveredYearsSet().has(a.year));
+  const nationalRest = new Set(entered.flatMap((a) => restDaysOf(a)));
+  const nationalWork = new Set(entered.flatMap((a) => a.workingDays));
+  const covered = new Set([...libraryCoveredYears(), ...entered.map((a) => a.year), ...(overrides.coveredYears ?? [])]);
   const coveredYears = [...covered].sort((a, b) => a - b);
   // Per-calendar memo: deadlines walk day by day and the same days are asked again and again.
   const memo = new Map<IsoDate, boolean>();
@@ -102,12 +111,14 @@ export function makeCalendar(overrides: CalendarOverrides = {}): WorkingDayCalen
       // Spring Festival and every 调休 day.
       throw new DomainError(
         "DATE_NOT_COVERED",
-        `${date}（已覆盖：${describeYears(coveredYears)}；请更新 chinese-days 或在专项日历中补录该年安排）`,
+        `${date}（已覆盖：${describeYears(coveredYears)}；待录入 ${yearOf(date)} 年节假日安排后确定）`,
       );
     }
     let result: boolean;
     if (rest.has(date)) result = false;
     else if (work.has(date)) result = true;
+    else if (nationalRest.has(date)) result = false;
+    else if (nationalWork.has(date)) result = true;
     else if (libraryCoveredYearsSet().has(yearOf(date))) result = libraryDayIsWorking(date);
     else result = weekday(date) <= 5; // a year declared covered by the programme: overrides carry its holidays
     memo.set(date, result);
