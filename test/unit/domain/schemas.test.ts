@@ -134,3 +134,16 @@ describe("document schemas", () => {
     expect(reviewChangeRequestSchema.safeParse({ programmeId: "p", changeId: "c", decision: "approve" }).success).toBe(true);
   });
 });
+
+describe("ids a client sends", () => {
+  it("refuse what Firestore cannot name, with the field in Chinese", async () => {
+    const { idOf } = await import("../../../functions/src/domain/schemas/common.js");
+    const id = idOf("报告编号");
+    for (const bad of [".", "..", "__x__", "a/b", "a\u0000b", "a\nb", "a\rb", ""]) {
+      const r = id.safeParse(bad);
+      expect(r.success, JSON.stringify(bad)).toBe(false);
+      expect(r.error?.issues[0]?.message).toContain("报告编号");
+    }
+    for (const good of ["gz-u01", "2026-Q4", "gz-u01_2026-Q4", "_a", "a__"]) expect(id.safeParse(good).success, good).toBe(true);
+  });
+});
