@@ -41,3 +41,4 @@ export { importEnterprises } from "./api/importEnterprises.js";
 export { recordInterview } from "./api/recordInterview.js";
 export { recordAward } from "./api/recordAward.js";
 export { exportPublishedList } from "./api/exportPublishedList.js";
+export { enterHolidayArrangement } from "./api/enterHolidayArrangement.js";

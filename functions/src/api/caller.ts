@@ -7,6 +7,8 @@ export type StaffLevel = "reviewer" | "admin";
 
 export interface Claims {
   staff?: Record<string, StaffLevel>;
+  /** Platform role above the programmes: enters the national holiday calendar every programme counts on. */
+  calendarAdmin?: boolean;
   unit?: { programmeId: string; unitId: string };
 }
 
@@ -19,7 +21,7 @@ export interface Caller {
 export function callerOf(auth: CallableRequest["auth"]): Caller | undefined {
   if (!auth) return undefined;
   const t = auth.token as Record<string, unknown>;
-  return { uid: auth.uid, name: typeof t.name === "string" ? t.name : undefined, claims: { staff: t.staff as Claims["staff"], unit: t.unit as Claims["unit"] } };
+  return { uid: auth.uid, name: typeof t.name === "string" ? t.name : undefined, claims: { staff: t.staff as Claims["staff"], unit: t.unit as Claims["unit"], calendarAdmin: t.calendarAdmin === true } };
 }
 
 export function requireSignedIn(auth: CallableRequest["auth"]): Caller {
@@ -31,6 +33,13 @@ export function requireStaff(auth: CallableRequest["auth"], programmeId: string,
   const caller = requireSignedIn(auth);
   const has = caller.claims.staff?.[programmeId];
   if (!has || (level === "admin" && has !== "admin")) refused(level === "admin" ? "ADMIN_ONLY" : "STAFF_ONLY");
+  return caller;
+}
+
+/** The platform calendar administrator (custom claim `calendarAdmin`, granted at deployment). */
+export function requireCalendarAdmin(auth: CallableRequest["auth"]): Caller {
+  const caller = requireSignedIn(auth);
+  if (!caller.claims.calendarAdmin) refused("CALENDAR_ADMIN_ONLY");
   return caller;
 }
 

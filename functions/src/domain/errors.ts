@@ -66,10 +66,10 @@ export const errorCatalogue = {
   AWARD_SUBJECT_NOT_FOUND: ["未找到获评对象", "not-found"],
   AWARD_EXISTS: ["该对象本年度已获此项评选，不能重复记录", "already-exists"],
   LIST_NOT_PUBLISHED: ["该名单尚未发布", "failed-precondition"],
-  NOT_SIGNED_IN: ["请先登录", "unauthenticated"],
-  STAFF_ONLY: ["只有本专项工作小组成员可以执行此操作", "permission-denied"],
-  ADMIN_ONLY: ["只有本专项的管理员可以执行此操作", "permission-denied"],
-  MEMBER_ONLY: ["只有本专项牵引单位的成员可以执行此操作", "permission-denied"],
+  NOT_SIGNED_IN: ["请先登录。", "unauthenticated"],
+  STAFF_ONLY: ["只有本专项工作小组成员可以执行此操作。", "permission-denied"],
+  ADMIN_ONLY: ["只有本专项的管理员可以执行此操作。", "permission-denied"],
+  MEMBER_ONLY: ["只有本专项牵引单位的成员可以执行此操作。", "permission-denied"],
   OWN_UNIT_ONLY: ["只能处理本单位的事项", "permission-denied"],
   STAFF_OR_OWNER_ONLY: ["只有本专项工作小组成员或该事项所属单位可以查看材料清单", "permission-denied"],
   ACCOUNT_NOT_FOUND: ["未找到账号，请先让其注册登录一次", "not-found"],
@@ -101,6 +101,9 @@ export const errorCatalogue = {
   NO_ACCESS: ["无权查看该材料：只有本专项工作小组和材料所属单位可以查看", "permission-denied"],
   TARGET_NOT_FOUND: ["未找到要添加材料的事项", "not-found"],
   LINK_INVALID: ["下载链接无效或已过期，请重新获取", "permission-denied"],
+  CALENDAR_ADMIN_ONLY: ["只有平台节假日日历管理员可以录入全国节假日安排（它影响所有专项的期限）", "permission-denied"],
+  HOLIDAY_ARRANGEMENT_INVALID: ["节假日安排有误，未保存", "invalid-argument"],
+  HOLIDAY_YEAR_BUILT_IN: ["该年度节假日安排已由系统内置数据覆盖，无需录入", "failed-precondition"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -63,3 +63,19 @@ export function arrangementProblems(a: HolidayArrangement): string[] {
   }
   return problems;
 }
+
+/** What an administrator sends: the arrangement and why it is entered (or corrected). */
+export const enterHolidayArrangementRequestSchema = holidayArrangementSchema.extend({
+  note: text("录入说明", 500),
+});
+export type EnterHolidayArrangementRequest = z.infer<typeof enterHolidayArrangementRequestSchema>;
+
+/** From 1 November, the admin page warns when next year's arrangement is not there yet. */
+export function nextYearWarning(today: IsoDate, coveredYears: readonly number[]): string | undefined {
+  const year = Number(today.slice(0, 4));
+  if (today.slice(5) < "11-01" || coveredYears.includes(year + 1)) return undefined;
+  return `尚未录入 ${year + 1} 年节假日安排：国务院办公厅通知发布后请及时录入，否则 ${year + 1} 年的工作日期限无法计算，相关截止日显示为“待录入 ${year + 1} 年节假日安排后确定”。`;
+}
+
+/** The wording a page shows for a deadline that falls in a year not covered yet (never a guessed date). */
+export const pendingDeadlineText = (year: number) => `待录入 ${year} 年节假日安排后确定`;

@@ -24,6 +24,7 @@ import {
   pilotEnterpriseSchema,
   proceedingSchema,
   programmeSchema,
+  storedHolidayArrangementSchema,
   rankingSummarySchema,
   ratingSchema,
   reportSchema,
@@ -94,6 +95,8 @@ export const collections = {
   unitChangeLists: under("unitChangeLists", unitChangeListSchema),
   /** Fixed-window counters for public callables; no client may read or write them. */
   rateLimits: () => typed(db.collection("rateLimits"), rateLimitSchema),
+  /** The State Council's yearly holiday arrangements entered as data (id = year), for every programme. */
+  holidayArrangements: () => typed(db.collection("holidayArrangements"), storedHolidayArrangementSchema),
   /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
   jobRuns: under("jobRuns", jobRunSchema),
 } as const;

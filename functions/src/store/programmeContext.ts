@@ -1,6 +1,7 @@
 // A programme with its policy pack and working-day calendar: what every decision needs.
 import type { Transaction } from "firebase-admin/firestore";
 import { makeCalendar, type CalendarOverrides, type WorkingDayCalendar } from "../domain/calendar.js";
+import type { HolidayArrangement } from "../domain/holidayArrangement.js";
 import { getPolicyPack, type PolicyPack } from "../domain/policy/index.js";
 import type { Programme } from "../domain/schemas/index.js";
 import { collections } from "./collections.js";
@@ -12,16 +13,25 @@ export interface ProgrammeContext {
   calendar: WorkingDayCalendar;
 }
 
+export type CalendarFactory = (overrides?: CalendarOverrides, national?: readonly HolidayArrangement[]) => WorkingDayCalendar;
+
 export class ProgrammeNotFound extends Error {
   constructor(readonly programmeId: string) {
     super(`未找到专项：${programmeId}`);
   }
 }
 
-export async function loadProgrammeContext(programmeId: string, tx?: Transaction, calendarFor: (o?: CalendarOverrides) => WorkingDayCalendar = makeCalendar): Promise<ProgrammeContext> {
+/** The national arrangements entered for years the holiday package does not cover (a handful of documents). */
+export async function loadHolidayArrangements(tx?: Transaction): Promise<HolidayArrangement[]> {
+  const query = collections.holidayArrangements();
+  const snap = tx ? await tx.get(query) : await query.get();
+  return snap.docs.map((d) => d.data());
+}
+
+export async function loadProgrammeContext(programmeId: string, tx?: Transaction, calendarFor: CalendarFactory = makeCalendar): Promise<ProgrammeContext> {
   const ref = collections.programmes().doc(programmeId);
-  const snap = tx ? await tx.get(ref) : await ref.get();
+  const [snap, national] = await Promise.all([tx ? tx.get(ref) : ref.get(), loadHolidayArrangements(tx)]);
   const programme = snap.data();
   if (!programme) throw new ProgrammeNotFound(programmeId);
-  return { programmeId, programme, pack: getPolicyPack(programme.packId), calendar: calendarFor(programme.calendarOverrides) };
+  return { programmeId, programme, pack: getPolicyPack(programme.packId), calendar: calendarFor(programme.calendarOverrides, national) };
 }

@@ -2,9 +2,10 @@
 // working-day calendar and the file store. Adapters pass `productionDeps()`; tests and scripts
 // may pass their own clock. Use cases never call `new Date()` themselves.
 import type { Firestore } from "firebase-admin/firestore";
-import { makeCalendar, type CalendarOverrides, type WorkingDayCalendar } from "../domain/calendar.js";
+import { makeCalendar } from "../domain/calendar.js";
 import type { Actor } from "../domain/schemas/index.js";
 import { db } from "../store/admin.js";
+import type { CalendarFactory } from "../store/programmeContext.js";
 import { files } from "../files/config.js";
 
 export interface Deps {
@@ -12,7 +13,7 @@ export interface Deps {
   /** The instant the use case acts at. */
   clock: () => Date;
   /** The working-day calendar for a programme's own overrides (extra closure days). */
-  calendar: (overrides?: CalendarOverrides) => WorkingDayCalendar;
+  calendar: CalendarFactory;
   /** The configured file store (local disk on the emulators, Cloud Storage deployed). */
   files: typeof files;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { count, idOf, instant, isoDate, optionalText, text } from "./common.js";
+import { holidayArrangementSchema } from "../holidayArrangement.js";
+import { actorSchema, count, idOf, instant, isoDate, optionalText, text } from "./common.js";
 
 export const calendarOverridesSchema = z.object({
   restDays: z.array(isoDate("额外休息日")).default([]),
@@ -22,3 +23,16 @@ export const programmeSchema = z
   })
   .refine((p) => p.endsOn === null || p.endsOn >= p.startsOn, { message: "验收完成日期不能早于开始日期", path: ["endsOn"] });
 export type Programme = z.infer<typeof programmeSchema>;
+
+/**
+ * A year's national holiday arrangement as entered (id = the year). It applies to every programme,
+ * so only a platform calendar administrator enters it; each entry is audited in every programme.
+ */
+export const storedHolidayArrangementSchema = holidayArrangementSchema.extend({
+  enteredBy: actorSchema,
+  enteredAt: instant("录入时间"),
+  /** Why it was entered or corrected (a correction must say what was wrong). */
+  note: text("录入说明", 500),
+  revision: count("修订次数"),
+});
+export type StoredHolidayArrangement = z.infer<typeof storedHolidayArrangementSchema>;

@@ -1,0 +1,39 @@
+// A platform calendar administrator enters (or corrects) a year's State Council holiday
+// arrangement. It moves working-day deadlines in every programme, so it is one write of the
+// arrangement plus one audit entry in each programme's own trail — nobody's deadlines move
+// silently — all in one transaction. Deadlines waiting for this year are then computed by the
+// next run of each programme's jobs (they read the calendar afresh).
+import { libraryCoveredYears } from "../domain/calendar.js";
+import { refused } from "../domain/errors.js";
+import { arrangementProblems, type EnterHolidayArrangementRequest } from "../domain/holidayArrangement.js";
+import type { Actor } from "../domain/schemas/index.js";
+import { appendAudit } from "../store/audit.js";
+import { collections } from "../store/collections.js";
+import type { Deps } from "./deps.js";
+
+export async function enterHolidayArrangement(deps: Deps, input: EnterHolidayArrangementRequest, actor: Actor) {
+  if (libraryCoveredYears().includes(input.year)) refused("HOLIDAY_YEAR_BUILT_IN", `${input.year} 年`);
+  const problems = arrangementProblems(input);
+  if (problems.length > 0) refused("HOLIDAY_ARRANGEMENT_INVALID", problems.join("；"));
+  const now = deps.clock();
+  return deps.db.runTransaction(async (tx) => {
+    const ref = collections.holidayArrangements().doc(String(input.year));
+    const [before, programmes] = await Promise.all([tx.get(ref), tx.get(collections.programmes())]);
+    const previous = before.data();
+    const revision = previous ? previous.revision + 1 : 0;
+    const { note, ...arrangement } = input;
+    tx.set(ref, { ...arrangement, note, enteredBy: actor, enteredAt: now, revision });
+    for (const p of programmes.docs) {
+      appendAudit(tx, p.id, `holidays-${input.year}-r${revision}`, {
+        at: now,
+        actor,
+        action: previous ? "calendar.arrangementCorrected" : "calendar.arrangementEntered",
+        entity: ref.path,
+        before: previous ? { holidays: previous.holidays, workingDays: previous.workingDays, reference: previous.reference } : undefined,
+        after: { holidays: arrangement.holidays, workingDays: arrangement.workingDays, reference: arrangement.reference },
+        note: `${input.year} 年全国节假日安排（${arrangement.reference}）${previous ? "已更正" : "已录入"}：${note}。本专项的工作日期限按此计算。`,
+      });
+    }
+    return { year: input.year, revision, programmes: programmes.size };
+  });
+}
