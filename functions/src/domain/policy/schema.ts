@@ -173,6 +173,11 @@ export const policyPackSchema = z.object({
     awards: clauseId.nullable(),
   }),
   scoring: scoringModelSchema,
+  /**
+   * Settings the regulation itself fixes for this city, with the clause (e.g. DG-14's 5-day
+   * notice): shown read-only, and a settings version that changes one is refused.
+   */
+  fixedSettings: z.partialRecord(z.enum(["scoring", "reportDeadline", "notice", "rectification", "lowestRankedCount", "reviewBatch", "creditReportFreshnessDays"]), clauseId).default({}),
 });
 export type PolicyPack = z.infer<typeof policyPackSchema>;
 /** Alias under the name the issue uses. */

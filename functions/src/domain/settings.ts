@@ -1,0 +1,114 @@
+// A programme's settings as governed data (GZ-3.4.2 工作小组制定评价指标). The policy pack holds
+// what the regulation fixes (grounds, the two-failed-evaluations and DG-16 thresholds, the bureau
+// meeting, DG-14's 5 calendar days, GZ-4.8's 10 working days, who decides); the settings hold what
+// the regulation leaves to the bureau (indicators, weights, bands, pass mark, lengths, counts).
+// Settings are numbered versions, each effective from a period: a new version never rewrites an
+// approved conclusion or a closed period, because those keep the inputs and totals they were
+// decided on and only periods from `effectiveFrom` on are scored with it.
+import { z } from "zod";
+import { type PeriodId } from "./periods.js";
+import { periodLengthSchema, scoringModelSchema, type PeriodLength, type PolicyPack } from "./policy/schema.js";
+import { actorSchema, clauseIdField, count, instant, text } from "./schemas/common.js";
+
+const positiveLength = periodLengthSchema.refine((l) => l.length > 0, { message: "期限长度必须大于 0" });
+
+/** The bureau's choices. Every key here is editable unless the pack marks it fixed (`fixedSettings`). */
+export const settingsValuesSchema = z.object({
+  scoring: scoringModelSchema,
+  reportDeadline: positiveLength,
+  notice: positiveLength,
+  rectification: positiveLength,
+  lowestRankedCount: z.number({ error: "约谈名单人数必须是数字" }).int("约谈名单人数必须是整数").min(0, "约谈名单人数不能为负"),
+  reviewBatch: z.enum(["monthly", "quarterly", "annual"], { error: "变更审核批次必须为每月、每季度或每年" }),
+  creditReportFreshnessDays: z.number({ error: "信用报告有效天数必须是数字" }).int("信用报告有效天数必须是整数").positive("信用报告有效天数必须大于 0"),
+});
+export type SettingsValues = z.infer<typeof settingsValuesSchema>;
+export type SettingKey = keyof SettingsValues;
+
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  scoring: "评价指标、权重、等级与合格线",
+  reportDeadline: "报送截止期限（期末后）",
+  notice: "公示期",
+  rectification: "整改期限",
+  lowestRankedCount: "排名落后约谈名单人数",
+  reviewBatch: "变更审核批次",
+  creditReportFreshnessDays: "“信用中国”查询报告有效天数",
+};
+
+export const settingsVersionSchema = z.object({
+  version: count("版本号"),
+  values: settingsValuesSchema,
+  /** First period scored with these values (a period id such as 2027-Q1 or 2027). */
+  effectiveFrom: z.string({ error: "生效期次必须是文字" }).regex(/^\d{4}(-Q[1-4]|-H[12])?$/, "生效期次格式无效"),
+  reason: text("修改理由", 500),
+  clause: clauseIdField(),
+  createdBy: actorSchema,
+  createdAt: instant("创建时间"),
+});
+export type SettingsVersion = z.infer<typeof settingsVersionSchema>;
+
+/** Version 1 of a programme: exactly what its pack says. */
+export function settingsFromPack(pack: PolicyPack): SettingsValues {
+  const { scoring, reportDeadline, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays } = pack;
+  return { scoring, reportDeadline, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays };
+}
+
+/** The pack as decisions see it for a period: the regulation's fixed parts plus that period's settings. */
+export function packWithSettings(pack: PolicyPack, values: SettingsValues): PolicyPack {
+  return { ...pack, ...values };
+}
+
+/** The version in force for a period: the highest-numbered one whose effectiveFrom is not after it (ids of one cadence sort as text). */
+export function settingsFor<V extends Pick<SettingsVersion, "version" | "effectiveFrom">>(versions: readonly V[], periodId: PeriodId): V | undefined {
+  return [...versions].filter((v) => v.effectiveFrom <= periodId).sort((a, b) => b.version - a.version)[0];
+}
+
+const lengthText = (l: PeriodLength) => `${l.length} 个${l.unit === "workingDays" ? "工作日" : "自然日"}`;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Problems with a proposed version, in Chinese naming the setting; empty when it may be adopted. */
+export function settingsProblems(pack: PolicyPack, current: SettingsValues, proposed: SettingsValues): string[] {
+  const problems: string[] = [];
+  for (const [key, clause] of Object.entries(pack.fixedSettings) as [SettingKey, string][]) {
+    if (!same(current[key], proposed[key])) problems.push(`${SETTING_LABELS[key]}由 ${clause} 规定，不能修改`);
+  }
+  const bands = proposed.scoring.bands;
+  if ((bands[0]?.min ?? 101) > 100) problems.push("最高等级的分数线不能超过 100");
+  if (proposed.scoring.passMark <= 0) problems.push("合格线必须大于 0");
+  return problems;
+}
+
+export interface SettingsDiffRow {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+function describe(key: SettingKey, v: SettingsValues): Record<string, string> {
+  if (key !== "scoring") {
+    const value = v[key];
+    return { [key]: typeof value === "object" ? lengthText(value) : String(value) };
+  }
+  const rows: Record<string, string> = { passMark: `${v.scoring.passMark} 分` };
+  for (const d of v.scoring.dimensions) rows[`dim:${d.id}`] = `${d.label} ${d.weight} 分（${d.parts.map((p) => `${p.kind === "metric" ? p.metric : p.label} ${p.points}`).join("、")}）`;
+  rows.bands = v.scoring.bands.map((b) => `${b.label} ≥${b.min}`).join("，");
+  return rows;
+}
+
+const ROW_LABELS: Record<string, string> = { passMark: "合格线", bands: "等级划分" };
+
+/** The side-by-side comparison staff see before adopting: only what changes. */
+export function settingsDiff(current: SettingsValues, proposed: SettingsValues): SettingsDiffRow[] {
+  const out: SettingsDiffRow[] = [];
+  for (const key of Object.keys(SETTING_LABELS) as SettingKey[]) {
+    const before = describe(key, current);
+    const after = describe(key, proposed);
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (before[k] === after[k]) continue;
+      const label = key === "scoring" ? (ROW_LABELS[k] ?? `评价维度：${k.slice(4)}`) : SETTING_LABELS[key];
+      out.push({ key: k, label, before: before[k] ?? "（无）", after: after[k] ?? "（删除）" });
+    }
+  }
+  return out;
+}
