@@ -42,3 +42,5 @@ export { recordInterview } from "./api/recordInterview.js";
 export { recordAward } from "./api/recordAward.js";
 export { exportPublishedList } from "./api/exportPublishedList.js";
 export { enterHolidayArrangement } from "./api/enterHolidayArrangement.js";
+export { previewSettings } from "./api/previewSettings.js";
+export { adoptSettings } from "./api/adoptSettings.js";

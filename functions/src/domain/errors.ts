@@ -104,6 +104,9 @@ export const errorCatalogue = {
   CALENDAR_ADMIN_ONLY: ["只有平台节假日日历管理员可以录入全国节假日安排（它影响所有专项的期限）", "permission-denied"],
   HOLIDAY_ARRANGEMENT_INVALID: ["节假日安排有误，未保存", "invalid-argument"],
   HOLIDAY_YEAR_BUILT_IN: ["该年度节假日安排已由系统内置数据覆盖，无需录入", "failed-precondition"],
+  SETTINGS_INVALID: ["设置有误，未保存", "invalid-argument"],
+  SETTINGS_EFFECTIVE_TOO_EARLY: ["新设置只能从尚未关账的期次起生效，已关账期次和已审定结论不受影响", "failed-precondition"],
+  WHAT_IF_PERIOD_NOT_CLOSED: ["试算只能选择已关账的期次", "failed-precondition"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { type PeriodId } from "./periods.js";
 import { periodLengthSchema, scoringModelSchema, type PeriodLength, type PolicyPack } from "./policy/schema.js";
-import { actorSchema, clauseIdField, count, instant, text } from "./schemas/common.js";
+import { actorSchema, clauseIdField, count, idOf, instant, text } from "./schemas/common.js";
 
 const positiveLength = periodLengthSchema.refine((l) => l.length > 0, { message: "期限长度必须大于 0" });
 
@@ -112,3 +112,14 @@ export function settingsDiff(current: SettingsValues, proposed: SettingsValues):
   }
   return out;
 }
+
+/** What staff send to preview or adopt a version: the values, from when, and why. */
+export const settingsProposalSchema = z.object({
+  programmeId: idOf("专项编号"),
+  values: settingsValuesSchema,
+  effectiveFrom: settingsVersionSchema.shape.effectiveFrom,
+  reason: text("修改理由", 500),
+  /** The closed period to run the what-if on (preview only). */
+  whatIfPeriodId: z.string().regex(/^\d{4}(-Q[1-4]|-H[12])?$/, "试算期次格式无效").optional(),
+});
+export type SettingsProposal = z.infer<typeof settingsProposalSchema>;

@@ -39,6 +39,7 @@ import {
   rateLimitSchema,
   jobRunSchema,
 } from "../domain/schemas/index.js";
+import { settingsVersionSchema } from "../domain/settings.js";
 import { db } from "./admin.js";
 import { converter } from "./converter.js";
 
@@ -97,6 +98,8 @@ export const collections = {
   rateLimits: () => typed(db.collection("rateLimits"), rateLimitSchema),
   /** The State Council's yearly holiday arrangements entered as data (id = year), for every programme. */
   holidayArrangements: () => typed(db.collection("holidayArrangements"), storedHolidayArrangementSchema),
+  /** GZ-3.4.2: the programme's settings versions (id = version number); never rewritten. */
+  settingsVersions: under("settingsVersions", settingsVersionSchema),
   /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
   jobRuns: under("jobRuns", jobRunSchema),
 } as const;

@@ -6,10 +6,10 @@ import { packWithSettings, settingsDiff, settingsFor, settingsFromPack, settings
 import { whatIf, type WhatIfUnit } from "../../../functions/src/domain/whatIf.js";
 
 function withWeights(v: SettingsValues, passMark: number): SettingsValues {
-  // Move 10 points from 产品和解决方案 to 改造成效 (both metric parts), and raise the pass mark.
+  // Move 5 points from 产品和解决方案 to 改造成效 (both metric parts), and raise the pass mark.
   const dimensions = v.scoring.dimensions.map((d) => {
-    if (d.id === "results") return { ...d, weight: d.weight + 10, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points + 10 } : p)) };
-    if (d.id === "productsAndSolutions") return { ...d, weight: d.weight - 10, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points - 10 } : p)) };
+    if (d.id === "results") return { ...d, weight: d.weight + 5, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points + 5 } : p)) };
+    if (d.id === "productsAndSolutions") return { ...d, weight: d.weight - 5, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points - 5 } : p)) };
     return d;
   });
   return { ...v, scoring: { ...v.scoring, dimensions, passMark } };
@@ -54,10 +54,11 @@ describe("GZ-3.4.2: programme settings as governed data", () => {
 
 describe("GZ-3.4.2: what-if of a proposed version on a closed period", () => {
   const inputs = (transformed: number, level2: number) => ({ targets: { enterprisesTransformed: 20, level2Share: 0.5, solutions: 4 }, actuals: { enterprisesTransformed: transformed, level2Share: level2, solutions: 1 }, complaints: { received: 0, closed: 0 } });
+  const by = { evidenceDocumentIds: [], by: { uid: "staff-1", role: "staff" as const } };
   const unit = (unitId: string, transformed: number, level2: number, failedElsewhere = 0): WhatIfUnit => ({
     unitId,
     failedElsewhere,
-    evaluation: { periodId: "2026-Q3", reporting: "onTime", inputs: inputs(transformed, level2), judged: [{ partId: "satisfaction", score: 12, methods: ["questionnaire"] }, { partId: "serviceCapability", score: 8, methods: ["siteVisit"] }] },
+    evaluation: { periodId: "2026-Q3", reporting: "onTime", inputs: inputs(transformed, level2), judged: [{ partId: "satisfaction", score: 12, methods: ["questionnaire"], ...by }, { partId: "serviceCapability", score: 8, methods: ["siteVisit"], ...by }] },
   });
 
   it("GZ-3.4.2: raising the pass mark shows which units would fail and which would become clear-out candidates", () => {

@@ -1,0 +1,97 @@
+// GZ-3.4.2 工作小组制定评价指标: the work group sets the indicators as a settings version with a
+// reason, effective from a period nobody has been evaluated in yet; staff see the diff and a
+// what-if on a closed period first; reviewers may look but only administrators adopt; what the
+// regulation fixes (DG-14's 5-day notice) cannot be changed; every adoption is audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js";
+import { settingsFromPack, type SettingsValues } from "../../functions/src/domain/settings.js";
+import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+import { seedDemo, seedLivedIn } from "../../scripts/demo/seed.js";
+import { admin, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
+
+const GZ = "gz-2025";
+
+/** What an adoption could touch: the versions, the audit trail and the closed period's evaluations. */
+async function governed(programmeId: string) {
+  const { db } = admin();
+  const [versions, audit, evaluations] = await Promise.all([
+    db.collection(`programmes/${programmeId}/settingsVersions`).get(),
+    // Only this feature's entries: the lived-in seed's own reports keep triggers writing meanwhile.
+    db.collection(`programmes/${programmeId}/audit`).where("action", "==", "settings.adopted").get(),
+    db.collection(`programmes/${programmeId}/evaluations`).where("state", "==", "approved").get(),
+  ]);
+  return { versions: versions.docs.map((d) => d.data()), audit: audit.size, evaluations: Object.fromEntries(evaluations.docs.map((d) => [d.id, d.data().total])) };
+}
+const REVIEWER = "reviewer.settings@example.com";
+
+/** Pass mark 75 and 5 points moved from 产品和解决方案 to 改造成效. */
+function proposed(): SettingsValues {
+  const v = settingsFromPack(guangzhou);
+  const dimensions = v.scoring.dimensions.map((d) => {
+    if (d.id === "results") return { ...d, weight: d.weight + 5, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points + 5 } : p)) };
+    if (d.id === "productsAndSolutions") return { ...d, weight: d.weight - 5, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points - 5 } : p)) };
+    return d;
+  });
+  return { ...v, scoring: { ...v.scoring, dimensions, passMark: 75 } };
+}
+
+describe("GZ-3.4.2: settings versions", () => {
+  beforeAll(async () => {
+    await clearFirestore();
+    const handles = admin();
+    await seedDemo(handles);
+    await seedLivedIn(handles); // closed periods with approved evaluations to run the what-if on
+    await handles.auth.deleteUser("settings-reviewer").catch(() => undefined);
+    await handles.auth.createUser({ uid: "settings-reviewer", email: REVIEWER, password: DEMO_PASSWORD, displayName: "评审员（演示）" });
+    await handles.auth.setCustomUserClaims("settings-reviewer", { staff: { [GZ]: "reviewer" } });
+  });
+  afterAll(closeClients);
+
+  it("GZ-3.4.2: a reviewer sees the diff and the what-if on a closed period, with the units that change counted", async () => {
+    const reviewer = await signedInClient(REVIEWER, DEMO_PASSWORD);
+    const r = await reviewer.call<{ problems: string[]; diff: { label: string; before: string; after: string }[]; whatIf: { rows: { unitId: string; changed: string[] }[]; counts: Record<string, number> } }>("previewSettings", {
+      programmeId: GZ,
+      values: proposed(),
+      effectiveFrom: "2027-Q1",
+      reason: "提高合格线，突出改造成效",
+      whatIfPeriodId: "2026-Q3",
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.diff).toContainEqual({ key: "passMark", label: "合格线", before: "60 分", after: "75 分" });
+    expect(r.whatIf.rows.length).toBe(30);
+    expect(r.whatIf.counts.total).toBeGreaterThan(0);
+    expect(r.whatIf.rows.filter((row) => row.changed.includes("passed")).length).toBe(r.whatIf.counts.passed);
+  });
+
+  it("GZ-3.4.2: a reviewer cannot adopt; the what-if refuses an open period", async () => {
+    const reviewer = await signedInClient(REVIEWER, DEMO_PASSWORD);
+    const before = await governed(GZ);
+    await expect(reviewer.call("adoptSettings", { programmeId: GZ, values: proposed(), effectiveFrom: "2027-Q1", reason: "试图修改" })).rejects.toMatchObject({ code: "functions/permission-denied" });
+    await expect(reviewer.call("previewSettings", { programmeId: GZ, values: proposed(), effectiveFrom: "2027-Q1", reason: "试算", whatIfPeriodId: "2026-Q4" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已关账") });
+    expect(await governed(GZ)).toEqual(before);
+  });
+
+  it("GZ-3.4.2: an administrator cannot adopt for a period already evaluated, and can from the next one, with the reason audited", async () => {
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    const before = await governed(GZ);
+    await expect(staff.call("adoptSettings", { programmeId: GZ, values: proposed(), effectiveFrom: "2026-Q3", reason: "回溯修改" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("2026-Q3 已有评价结果") });
+    await expect(staff.call("adoptSettings", { programmeId: GZ, values: proposed(), effectiveFrom: "2027-Q1", reason: "提高合格线，突出改造成效" })).resolves.toEqual({ version: 2, effectiveFrom: "2027-Q1" });
+
+    const { db } = admin();
+    const versions = (await db.collection(`programmes/${GZ}/settingsVersions`).orderBy("version").get()).docs.map((d) => d.data());
+    expect(versions.map((v) => [v.version, v.effectiveFrom])).toEqual([[1, "2025"], [2, "2027-Q1"]]);
+    expect(versions[1]).toMatchObject({ reason: "提高合格线，突出改造成效", clause: "GZ-3.4.2", createdBy: expect.objectContaining({ uid: "staff-gz" }) });
+    const audit = (await db.doc(`programmes/${GZ}/audit/settings-v2`).get()).data();
+    expect(audit).toMatchObject({ action: "settings.adopted", clause: "GZ-3.4.2", note: expect.stringContaining("自 2027-Q1 起采用第 2 版设置") });
+    // Every evaluation keeps the total it was decided on.
+    expect((await governed(GZ)).evaluations).toEqual(before.evaluations);
+  });
+
+  it("DG-14: Dongguan cannot change its 5-day notice; the refusal names the clause and nothing is written", async () => {
+    const staff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
+    const values = { ...settingsFromPack(dongguan), notice: { length: 7, unit: "calendarDays" as const } };
+    const before = await governed("dg-2025");
+    await expect(staff.call("adoptSettings", { programmeId: "dg-2025", values, effectiveFrom: "2027", reason: "延长公示" })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("公示期由 DG-14 规定，不能修改") });
+    expect(await governed("dg-2025")).toEqual(before);
+  });
+});
