@@ -62,12 +62,16 @@ export function rankFromSummary(summary: ScoreSummary, total: number): number {
  * DG-9.2: the lowest-ranked units to interview. Takes the last `count` positions and, so that
  * equal scores are treated equally, every unit tied with the last one taken.
  */
+/**
+ * DG-9.2 排名落后: the `count` lowest-ranked units, ties at the cut-off included. "Behind" means
+ * behind someone: a unit ranked first is never lagging, so when every unit ties nobody is listed.
+ */
 export function lowestRanked<T extends Ranked>(ranked: readonly T[], count: number): T[] {
   if (count <= 0 || ranked.length === 0) return [];
   const sorted = [...ranked].sort((a, b) => a.rank - b.rank);
   const cutoff = sorted[Math.max(0, sorted.length - count)];
   if (!cutoff) return [];
-  return sorted.filter((r) => r.rank >= cutoff.rank);
+  return sorted.filter((r) => r.rank >= cutoff.rank && r.rank > 1);
 }
 
 /**
@@ -81,13 +85,14 @@ export function lowestRankedThreshold(summary: ScoreSummary, count: number): num
     .map(([score, n]) => [Number(score), n] as const)
     .filter(([, n]) => n > 0)
     .sort((a, b) => a[0] - b[0]);
+  // The top score is rank 1: never behind. With one score (everyone ties) nobody is listed.
+  const belowTop = ascending.slice(0, -1);
   let taken = 0;
-  for (const [score, n] of ascending) {
+  for (const [score, n] of belowTop) {
     taken += n;
     if (taken >= count) return score;
   }
-  return ascending[ascending.length - 1]?.[0];
+  return belowTop[belowTop.length - 1]?.[0];
 }
 
-/** Whether a total (points) is at or below a threshold from `lowestRankedThreshold`. */
 export const atOrBelowThreshold = (total: number, threshold: number | undefined) => threshold !== undefined && key(total) <= threshold;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultScoringModel } from "../../../functions/src/domain/policy/index.js";
-import { lowestRanked, rank, rankFromSummary, summarise, updateSummary } from "../../../functions/src/domain/ranking.js";
+import { atOrBelowThreshold, lowestRanked, lowestRankedThreshold, rank, rankFromSummary, summarise, updateSummary } from "../../../functions/src/domain/ranking.js";
 import { evaluate, type ScoringInput } from "../../../functions/src/domain/scoring.js";
 
 const model = defaultScoringModel;
@@ -175,5 +175,23 @@ describe("ranking", () => {
     expect(lowestRanked(r, 2).map((x) => x.unitId)).toEqual(["c", "d", "e"]);
     expect(lowestRanked(r, 1).map((x) => x.unitId)).toEqual(["e"]);
     expect(lowestRanked(r, 0)).toEqual([]);
+  });
+
+  it("DG-9.2: 排名落后 means behind someone — the first-ranked unit is never listed, and when every unit ties nobody is", () => {
+    const tied = rank([
+      { unitId: "a", total: 70 },
+      { unitId: "b", total: 70 },
+      { unitId: "c", total: 70 },
+    ]);
+    expect(lowestRanked(tied, 3)).toEqual([]);
+    expect(lowestRankedThreshold(summarise(tied), 3)).toBeUndefined();
+    const few = rank([
+      { unitId: "a", total: 90 },
+      { unitId: "b", total: 60 },
+    ]);
+    expect(lowestRanked(few, 3).map((x) => x.unitId)).toEqual(["b"]);
+    // The summary form used by the period close picks the same units.
+    const threshold = lowestRankedThreshold(summarise(few), 3);
+    expect(few.filter((x) => atOrBelowThreshold(x.total, threshold)).map((x) => x.unitId)).toEqual(["b"]);
   });
 });
