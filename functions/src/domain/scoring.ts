@@ -86,13 +86,13 @@ const hundredths = (x: number) => Math.round(x * 100);
 const fmt = (h: number) => (h / 100).toFixed(2);
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
-interface MetricRatio {
+export interface MetricRatio {
   applicable: boolean;
   ratio: number;
   text: string;
 }
 
-function metricRatio(metric: MetricKey, input: ScoringInput): MetricRatio {
+export function metricRatio(metric: MetricKey, input: ScoringInput): MetricRatio {
   const label = METRIC_LABELS[metric];
   if (metric === "reporting") {
     return { applicable: true, ratio: REPORTING_RATIO[input.reporting], text: `${label}：${REPORTING_LABEL[input.reporting]}` };

@@ -1,0 +1,22 @@
+// DG-9.2 根据绩效任务书完成情况对牵引单位进行排名: Dongguan ranks on how much of the task book a unit
+// completed, not on the weighted total. Completion is the mean, over the task-book metrics with a
+// target, of actual ÷ (pro-rata) target capped at 100 %, shown beside the total with its workings.
+import type { MetricKey } from "./policy/schema.js";
+import { METRIC_LABELS, metricRatio, type MetricValues } from "./scoring.js";
+
+/** The task-book targets a unit signs (DG-7); reporting and complaints are conduct, not targets. */
+const TASK_BOOK_METRICS: readonly MetricKey[] = ["enterprisesTransformed", "cloudEnterprises", "level2Share", "platforms", "solutions", "typicalCases", "diagnoses"];
+
+export interface Completion {
+  /** Percentage 0–100 in hundredths precision; null when the task book sets no target. */
+  percent: number | null;
+  explanation: string;
+}
+
+export function taskBookCompletion(periodId: string, targets: MetricValues, actuals: MetricValues): Completion {
+  const input = { periodId, targets, actuals, reporting: "onTime" as const, complaints: { received: 0, closed: 0 }, judged: [] };
+  const rows = TASK_BOOK_METRICS.map((m) => ({ m, r: metricRatio(m, input) })).filter((x) => x.r.applicable);
+  if (rows.length === 0) return { percent: null, explanation: "任务书未设目标，不参与完成情况排名" };
+  const percent = Math.round((rows.reduce((s, x) => s + x.r.ratio, 0) / rows.length) * 10000) / 100;
+  return { percent, explanation: `任务书完成率 ${percent.toFixed(2)}%（${rows.map((x) => `${METRIC_LABELS[x.m]} ${Math.round(x.r.ratio * 100)}%`).join("、")}，各项平均，单项最高按 100% 计）` };
+}
