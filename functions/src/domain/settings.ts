@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { type PeriodId } from "./periods.js";
 import { periodLengthSchema, scoringModelSchema, type PeriodLength, type PolicyPack } from "./policy/schema.js";
-import { actorSchema, clauseIdField, count, idOf, instant, text } from "./schemas/common.js";
+import { actorSchema, clauseIdField, count, idOf, instant, periodIdOf, text } from "./schemas/common.js";
 
 const positiveLength = periodLengthSchema.refine((l) => l.length > 0, { message: "期限长度必须大于 0" });
 
@@ -39,7 +39,7 @@ export const settingsVersionSchema = z.object({
   version: count("版本号"),
   values: settingsValuesSchema,
   /** First period scored with these values (a period id such as 2027-Q1 or 2027). */
-  effectiveFrom: z.string({ error: "生效期次必须是文字" }).regex(/^\d{4}(-Q[1-4]|-H[12])?$/, "生效期次格式无效"),
+  effectiveFrom: periodIdOf("生效期次"),
   reason: text("修改理由", 500),
   clause: clauseIdField(),
   createdBy: actorSchema,
@@ -120,6 +120,6 @@ export const settingsProposalSchema = z.object({
   effectiveFrom: settingsVersionSchema.shape.effectiveFrom,
   reason: text("修改理由", 500),
   /** The closed period to run the what-if on (preview only). */
-  whatIfPeriodId: z.string().regex(/^\d{4}(-Q[1-4]|-H[12])?$/, "试算期次格式无效").optional(),
+  whatIfPeriodId: periodIdOf("试算期次").optional(),
 });
 export type SettingsProposal = z.infer<typeof settingsProposalSchema>;

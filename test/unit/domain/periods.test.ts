@@ -70,3 +70,14 @@ describe("report deadlines", () => {
     expect(() => reportDeadline("2025-Q1", dongguan)).toThrow(DomainError);
   });
 });
+
+describe("half-yearly periods (a city that reports twice a year)", () => {
+  it("has bounds, order and a pro-rata share like the others", async () => {
+    const { periodBounds, periodOf, nextPeriod, proRataFraction } = await import("../../../functions/src/domain/periods.js");
+    expect(periodBounds("2026-H1")).toMatchObject({ cadence: "halfYearly", start: "2026-01-01", end: "2026-06-30" });
+    expect(periodBounds("2026-H2")).toMatchObject({ start: "2026-07-01", end: "2026-12-31" });
+    expect(periodOf("2026-07-01", "halfYearly")).toBe("2026-H2");
+    expect(nextPeriod("2026-H2")).toBe("2027-H1");
+    expect(proRataFraction("2026-H1")).toBe(0.5);
+  });
+});

@@ -2,7 +2,7 @@
 // Fields marked "configuration" are choices the regulation leaves to the programme.
 import { z } from "zod";
 
-export const cadenceSchema = z.enum(["quarterly", "annual"], { error: "报送周期必须为 quarterly 或 annual" });
+export const cadenceSchema = z.enum(["quarterly", "halfYearly", "annual"], { error: "报送周期必须为 quarterly（季度）、halfYearly（半年）或 annual（年度）" });
 export type Cadence = z.infer<typeof cadenceSchema>;
 
 export const deadlineUnitSchema = z.enum(["calendarDays", "workingDays"], { error: "期限单位必须为 calendarDays（自然日）或 workingDays（工作日）" });

@@ -78,5 +78,9 @@ export const evidenceSchema = z.object({
   documentId: idOf("依据材料编号").optional(),
 });
 
-/** A period id in a request: 2025 (annual) or 2025-Q3 (quarterly). */
-export const periodIdRequest = z.string({ error: "期次必须是文字" }).regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效");
+/** The one shape of a period id: 2025 (annual), 2025-H1 (half-yearly) or 2025-Q3 (quarterly). */
+export const PERIOD_ID_PATTERN = /^\d{4}(-Q[1-4]|-H[12])?$/;
+export const periodIdOf = (field = "期次") => z.string({ error: `${field}必须是文字` }).regex(PERIOD_ID_PATTERN, `${field}格式无效：年度如 2025，半年如 2025-H1，季度如 2025-Q3`);
+
+/** A period id in a request. */
+export const periodIdRequest = periodIdOf();

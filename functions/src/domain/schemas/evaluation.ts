@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { judgedMethodSchema, metricKeySchema } from "../policy/schema.js";
+import { cadenceSchema, judgedMethodSchema, metricKeySchema } from "../policy/schema.js";
 import { evaluationStates, periodStates, reportStates } from "../states.js";
-import { actorSchema, count, enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
+import { actorSchema, count, enumOf, idOf, instant, isoDate, optionalText, periodIdOf, text } from "./common.js";
 
-const periodIdField = z
-  .string({ error: "期次必须是文字" })
-  .regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效，季度应为 2025-Q3，年度应为 2025");
+const periodIdField = periodIdOf();
 
 /** Metric values keyed by metric; counts, or a 0–1 share for level2Share. */
 export const metricValuesSchema = z.partialRecord(metricKeySchema, z.number({ error: "指标值必须是数字" }).min(0, "指标值不能为负数"));
@@ -24,7 +22,7 @@ export type TaskBook = z.infer<typeof taskBookSchema>;
 
 export const periodSchema = z.object({
   id: periodIdField,
-  cadence: enumOf("报送周期", ["quarterly", "annual"] as const),
+  cadence: cadenceSchema,
   start: isoDate("开始日期"),
   end: isoDate("结束日期"),
   reportDeadline: isoDate("报送截止日"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
+import { enumOf, idOf, instant, isoDate, optionalText, periodIdOf, text } from "./common.js";
 
 /** Complaint registry (GZ-4.4a.1, DG-16.2). `effectivelyResolved` is decided when it is closed. */
 export const complaintSchema = z
@@ -27,7 +27,7 @@ export const ratingSchema = z.object({
   unitId: idOf("牵引单位编号"),
   partnerId: idOf("合作伙伴编号").optional(),
   enterpriseId: idOf("试点企业编号"),
-  periodId: z.string().regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效"),
+  periodId: periodIdOf(),
   value: ratingValueSchema,
   comment: optionalText("意见建议"),
   ratedAt: instant("评价时间"),
@@ -41,7 +41,7 @@ export const surveyTokenSchema = z.object({
   enterpriseId: idOf("试点企业编号"),
   unitId: idOf("牵引单位编号"),
   partnerIds: z.array(idOf("合作伙伴编号")).default([]),
-  periodId: z.string().regex(/^\d{4}(-Q[1-4])?$/, "期次格式无效"),
+  periodId: periodIdOf(),
   expiresOn: isoDate("有效期至"),
   usedAt: instant("使用时间").optional(),
 });
