@@ -1,6 +1,7 @@
 // A policy pack is one city's rules as data. A new city is a new pack file, not new code.
 // Fields marked "configuration" are choices the regulation leaves to the programme.
 import { z } from "zod";
+import { CLAUSE_ID_PATTERN } from "../schemas/common.js";
 
 export const cadenceSchema = z.enum(["quarterly", "halfYearly", "annual"], { error: "报送周期必须为 quarterly（季度）、halfYearly（半年）或 annual（年度）" });
 export type Cadence = z.infer<typeof cadenceSchema>;
@@ -100,7 +101,7 @@ export const scoringModelSchema = z
   .refine((m) => m.bands.some((b) => b.min === 0), { message: "须有一个分数线为 0 的最低等级" });
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
 
-const clauseId = z.string().regex(/^(GZ|DG)-[0-9a-z.]+$/, "条款编号格式无效");
+const clauseId = z.string().regex(CLAUSE_ID_PATTERN, "条款编号格式无效");
 
 export const policyPackSchema = z.object({
   id: z.string().min(1, "政策包编号不能为空"),

@@ -54,8 +54,11 @@ export const usccField = (field = "统一社会信用代码") =>
       if (!r.ok) ctx.addIssue({ code: "custom", message: `${field}：${r.message}` });
     });
 
+/** A clause id: the pack's own prefix (two to six capitals), a dash, the article's number. */
+export const CLAUSE_ID_PATTERN = /^[A-Z]{2,6}-[0-9a-z.-]+$/;
+
 export const clauseIdField = (field = "条款编号") =>
-  z.string({ error: `${field}必须是文字` }).regex(/^(GZ|DG)-[0-9a-z.]+$/, `${field}格式无效，应如 GZ-4.4b.3`);
+  z.string({ error: `${field}必须是文字` }).regex(CLAUSE_ID_PATTERN, `${field}格式无效，应为“城市前缀-条款号”，如 XX-4.4b.3`);
 
 export const enumOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
   z.enum(values, { error: `${field}的取值无效，应为：${values.join("、")}` });
