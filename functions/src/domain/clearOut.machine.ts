@@ -1,9 +1,11 @@
 // Clear-out (GZ-4.4b / DG-10): proposed → bureau meeting confirms (GZ-4.4b.9) → effective →
 // announced (GZ-4.5 / DG-11). Where the pack makes the meeting optional (Dongguan) a proposal
-// may take effect directly, and a meeting may still be recorded.
+// may take effect directly, and a meeting may still be recorded. Dismissed, dropped (the meeting
+// did not confirm) and announced are final.
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { IsoDate } from "./dates.js";
+import type { ProceedingEffect } from "./effects.js";
 import type { ClearOutState } from "./states.js";
 
 export interface ClearOutContext extends MachineContext {
@@ -20,7 +22,7 @@ export type ClearOutEvent =
 
 const meetingClause = (ctx: ClearOutContext) => ctx.pack.clauses.bureauMeeting ?? ctx.ground;
 
-export const clearOutMachine = defineMachine<ClearOutState, ClearOutEvent, ClearOutContext>("清退", {
+export const clearOutMachine = defineMachine<ClearOutState, ClearOutEvent, ClearOutContext, ProceedingEffect>("清退", {
   recordBureauMeeting: [
     {
       from: ["proposed"],
@@ -58,4 +60,4 @@ export const clearOutMachine = defineMachine<ClearOutState, ClearOutEvent, Clear
     },
   ],
   announce: [{ from: ["effective"], to: "announced", clause: (ctx) => ctx.pack.clearOut.announcementClause }],
-});
+}, ["dismissed", "dropped", "announced"]);

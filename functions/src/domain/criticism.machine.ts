@@ -1,7 +1,9 @@
 // Criticism with rectification (GZ-4.4a): proposed → issued (通报批评, 限期整改) → responded →
-// accepted; or overdue (GZ-4.3b) → extended (back to issued) or escalated to clear-out.
+// accepted; or overdue (GZ-4.3b) → extended (back to issued) or escalated to clear-out. Dismissed,
+// accepted and escalated are final (an escalated matter goes on as a clear-out of its own).
 import type { WorkingDayCalendar } from "./calendar.js";
 import type { IsoDate } from "./dates.js";
+import type { ProceedingEffect } from "./effects.js";
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { CriticismState } from "./states.js";
@@ -31,7 +33,7 @@ export function rectificationDeadline(ctx: CriticismContext, chosen?: IsoDate): 
 
 const overdueClause = (ctx: CriticismContext) => ctx.pack.clauses.rectificationOverdue ?? ctx.ground;
 
-export const criticismMachine = defineMachine<CriticismState, CriticismEvent, CriticismContext>("通报批评", {
+export const criticismMachine = defineMachine<CriticismState, CriticismEvent, CriticismContext, ProceedingEffect>("通报批评", {
   issue: [
     {
       from: ["proposed"],
@@ -93,4 +95,4 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
       effects: (_s, e) => [{ type: "openClearOut", ground: e.clearOutGround }],
     },
   ],
-});
+}, ["dismissed", "accepted", "escalated"]);

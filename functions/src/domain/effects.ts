@@ -1,5 +1,5 @@
 // What a transition asks the caller (a trigger, job or callable) to carry out. The domain never
-// performs them; the store layer does, inside the same transaction as the state change.
+// performs them; the use case does, inside the same transaction as the state change.
 import type { IsoDate } from "./dates.js";
 import type { UnitState } from "./states.js";
 
@@ -20,3 +20,13 @@ export type Effect =
   | { type: "decideObjection"; objectionId: string; upheld: boolean }
   | { type: "concludeNoticeItems" }
   | { type: "setPartnerStatus"; status: "removalOrdered" | "removed" };
+
+/**
+ * The effects the proceeding machines (criticism, clear-out, partner removal) and the opening of a
+ * proceeding may ask for. Their writer (usecases/proceedingEffects.ts) handles each of them, and
+ * the compiler checks that it does.
+ */
+export type ProceedingEffect = Extract<
+  Effect,
+  { type: "setUnitStatus" | "notifyUnit" | "publishCriticism" | "scheduleDeadline" | "openClearOut" | "banUscc" | "suspendPartnersAndCatalogue" | "publishAnnouncement" | "setPartnerStatus" }
+>;

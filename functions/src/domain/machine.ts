@@ -15,11 +15,12 @@ export interface MachineContext {
   programmeEndsOn?: IsoDate | null;
 }
 
-export type Transition<S extends string> =
-  | { ok: true; next: S; effects: Effect[]; clause: string }
+/** `F`: the effects this machine may ask for, so the code carrying them out can be exhaustive. */
+export type Transition<S extends string, F extends Effect = Effect> =
+  | { ok: true; next: S; effects: F[]; clause: string }
   | Refusal;
 
-export interface RuleSpec<S extends string, E, C extends MachineContext> {
+export interface RuleSpec<S extends string, E, C extends MachineContext, F extends Effect = Effect> {
   from: readonly S[];
   to: S | ((state: S, event: E, ctx: C) => S);
   clause: string | ((ctx: C, event: E) => string);
@@ -27,16 +28,16 @@ export interface RuleSpec<S extends string, E, C extends MachineContext> {
   when?: (state: S, ctx: C) => Refusal | undefined;
   /** Checks on the event's payload. */
   check?: (state: S, event: E, ctx: C) => Refusal | undefined;
-  effects?: (state: S, event: E, ctx: C) => Effect[];
+  effects?: (state: S, event: E, ctx: C) => F[];
 }
 
-export type TransitionTable<S extends string, E extends { type: string }, C extends MachineContext> = {
-  [T in E["type"]]: readonly RuleSpec<S, Extract<E, { type: T }>, C>[];
+export type TransitionTable<S extends string, E extends { type: string }, C extends MachineContext, F extends Effect = Effect> = {
+  [T in E["type"]]: readonly RuleSpec<S, Extract<E, { type: T }>, C, F>[];
 };
 
-export interface Machine<S extends string, E extends { type: string }, C extends MachineContext> {
-  readonly table: TransitionTable<S, E, C>;
-  transition(state: S, event: E, ctx: C): Transition<S>;
+export interface Machine<S extends string, E extends { type: string }, C extends MachineContext, F extends Effect = Effect> {
+  readonly table: TransitionTable<S, E, C, F>;
+  transition(state: S, event: E, ctx: C): Transition<S, F>;
   allowedEvents(state: S, ctx: C): E["type"][];
   /** States the machine declares final: a decision was taken and nothing more may happen to it. */
   readonly terminal: readonly S[];
@@ -56,16 +57,16 @@ export function requireText(value: string | undefined, code: ErrorCode): Refusal
   return value === undefined || value.trim() === "" ? refuse(code) : undefined;
 }
 
-export function defineMachine<S extends string, E extends { type: string }, C extends MachineContext>(
+export function defineMachine<S extends string, E extends { type: string }, C extends MachineContext, F extends Effect = Effect>(
   name: string,
-  table: TransitionTable<S, E, C>,
+  table: TransitionTable<S, E, C, F>,
   terminal: readonly S[] = [],
-): Machine<S, E, C> {
-  type AnyRule = RuleSpec<S, E, C>;
+): Machine<S, E, C, F> {
+  type AnyRule = RuleSpec<S, E, C, F>;
   const rulesFor = (type: E["type"]): readonly AnyRule[] =>
     ((table as unknown as Record<string, readonly AnyRule[] | undefined>)[type] ?? []);
 
-  function transition(state: S, event: E, ctx: C): Transition<S> {
+  function transition(state: S, event: E, ctx: C): Transition<S, F> {
     const closed = programmeClosed(ctx);
     if (closed) return closed;
     const rule = rulesFor(event.type).find((r) => r.from.includes(state));

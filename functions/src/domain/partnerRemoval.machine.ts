@@ -1,4 +1,7 @@
 // Partner removal (DG-16): proposed → ordered (责令牵引单位取消合作) → removed (相应变更), or dismissed.
+// The removal is recorded on the partner; the published partner list gets its next version from
+// the change and notice workflow (DG-14), which owns list versions.
+import type { ProceedingEffect } from "./effects.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { PartnerRemovalState } from "./states.js";
 
@@ -8,7 +11,7 @@ export interface PartnerRemovalContext extends MachineContext {
 
 export type PartnerRemovalEvent = { type: "order" } | { type: "dismiss"; reason: string } | { type: "confirmRemoved" };
 
-export const partnerRemovalMachine = defineMachine<PartnerRemovalState, PartnerRemovalEvent, PartnerRemovalContext>("取消合作伙伴", {
+export const partnerRemovalMachine = defineMachine<PartnerRemovalState, PartnerRemovalEvent, PartnerRemovalContext, ProceedingEffect>("取消合作伙伴", {
   order: [
     {
       from: ["proposed"],
@@ -26,7 +29,7 @@ export const partnerRemovalMachine = defineMachine<PartnerRemovalState, PartnerR
       from: ["ordered"],
       to: "removed",
       clause: (ctx) => ctx.ground,
-      effects: () => [{ type: "setPartnerStatus", status: "removed" }, { type: "publishList", list: "partners" }],
+      effects: () => [{ type: "setPartnerStatus", status: "removed" }],
     },
   ],
-});
+}, ["dismissed", "removed"]);

@@ -1,9 +1,17 @@
-// Opening a proceeding: the ground must be one the pack's regulation lists, and it must come
-// with evidence. Grounds raised automatically (grounds.ts) carry their facts as evidence; the
-// system proposes, staff dispose.
+// Proceedings (criticism, clear-out, partner removal). Opening one: the ground must be one the
+// pack's regulation lists, and it must come with evidence. Grounds raised automatically
+// (grounds.ts) carry their facts as evidence; the system proposes, staff dispose. Moving one: each
+// kind has its own machine; these helpers ask the right one.
+import type { WorkingDayCalendar } from "./calendar.js";
+import { clearOutMachine, type ClearOutEvent } from "./clearOut.machine.js";
+import { criticismMachine, type CriticismEvent } from "./criticism.machine.js";
+import type { ProceedingEffect } from "./effects.js";
 import { type Refusal, refuse } from "./errors.js";
-import type { Effect } from "./effects.js";
+import { groundLabel } from "./groundLabels.js";
+import type { MachineContext, Transition } from "./machine.js";
+import { partnerRemovalMachine, type PartnerRemovalEvent } from "./partnerRemoval.machine.js";
 import type { PolicyPack } from "./policy/schema.js";
+import type { Proceeding } from "./schemas/index.js";
 
 export type ProceedingKind = "criticism" | "clearOut" | "partnerRemoval";
 
@@ -15,7 +23,7 @@ export interface OpenProceedingInput {
   complaintIds?: readonly string[];
 }
 
-export type OpenResult = { ok: true; next: "proposed"; effects: Effect[]; clause: string } | Refusal;
+export type OpenResult = { ok: true; next: "proposed"; effects: ProceedingEffect[]; clause: string } | Refusal;
 
 const PROCEDURE_NAMES: Record<ProceedingKind, string> = { criticism: "通报批评", clearOut: "清退", partnerRemoval: "取消合作伙伴" };
 
@@ -30,7 +38,8 @@ function isOwnRequestGround(ground: string): boolean {
   return /^(GZ-4\.4b|DG-10|DG-16)\.1$/.test(ground);
 }
 
-export function openProceeding(input: OpenProceedingInput, pack: PolicyPack): OpenResult {
+/** May a proceeding of this kind be opened on this ground with this evidence, and what follows. */
+export function decideOpening(input: OpenProceedingInput, pack: PolicyPack): OpenResult {
   const grounds = groundsOf(input.kind, pack);
   if (grounds.length === 0) return refuse("PROCEDURE_NOT_IN_POLICY", `${pack.name}未规定${PROCEDURE_NAMES[input.kind]}`);
   if (!grounds.includes(input.ground)) return refuse("GROUND_NOT_IN_POLICY", `${input.ground} 不是${PROCEDURE_NAMES[input.kind]}的情形`);
@@ -43,6 +52,37 @@ export function openProceeding(input: OpenProceedingInput, pack: PolicyPack): Op
   if (input.ground === "GZ-4.4a.1" && (input.complaintIds ?? []).length === 0) {
     return refuse("EVIDENCE_REQUIRED", "须关联造成的试点企业投诉");
   }
-  const effects: Effect[] = input.kind === "clearOut" ? [{ type: "setUnitStatus", status: "clearOutProposed" }] : [];
+  const effects: ProceedingEffect[] = input.kind === "clearOut" ? [{ type: "setUnitStatus", status: "clearOutProposed" }] : [];
   return { ok: true, next: "proposed", effects, clause: input.ground };
+}
+
+export type ProceedingEvent = CriticismEvent | ClearOutEvent | PartnerRemovalEvent;
+
+/** What every proceeding machine is asked with; the criticism machine also counts working days. */
+export interface ProceedingContext extends MachineContext {
+  calendar: WorkingDayCalendar;
+}
+
+/** The proceeding's own machine (by its kind), asked about the proceeding's current state. */
+interface ProceedingMachine {
+  /** An event of another kind's machine is not allowed. */
+  transition(event: ProceedingEvent): Transition<Proceeding["state"], ProceedingEffect>;
+  /** The events allowed today: the buttons the admin page may show. */
+  allowedEvents(): ProceedingEvent["type"][];
+  /** Already decided: the machine declares the state final. */
+  isTerminal(): boolean;
+}
+
+export function proceedingMachine(p: Proceeding, ctx: ProceedingContext): ProceedingMachine {
+  const base: MachineContext = { today: ctx.today, pack: ctx.pack, programmeEndsOn: ctx.programmeEndsOn };
+  if (p.kind === "criticism") {
+    const c = { ...base, ground: p.ground, calendar: ctx.calendar, deadline: p.rectificationDeadline };
+    return { transition: (e) => criticismMachine.transition(p.state, e as CriticismEvent, c), allowedEvents: () => criticismMachine.allowedEvents(p.state, c), isTerminal: () => criticismMachine.isTerminal(p.state) };
+  }
+  if (p.kind === "clearOut") {
+    const c = { ...base, ground: p.ground, reason: groundLabel(p.ground) };
+    return { transition: (e) => clearOutMachine.transition(p.state, e as ClearOutEvent, c), allowedEvents: () => clearOutMachine.allowedEvents(p.state, c), isTerminal: () => clearOutMachine.isTerminal(p.state) };
+  }
+  const c = { ...base, ground: p.ground };
+  return { transition: (e) => partnerRemovalMachine.transition(p.state, e as PartnerRemovalEvent, c), allowedEvents: () => partnerRemovalMachine.allowedEvents(p.state, c), isTerminal: () => partnerRemovalMachine.isTerminal(p.state) };
 }

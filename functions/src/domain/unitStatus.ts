@@ -2,9 +2,11 @@
 // change of a unit is checked by unit.machine.ts. Automatic proposals (store/candidates.ts) do
 // not move the unit, so a clear-out may take effect on a unit that is still "listed": the path
 // then passes through clearOutProposed, exactly as if staff had opened it by hand.
+import { Refused } from "./errors.js";
+import type { MachineContext } from "./machine.js";
 import type { ProceedingKind } from "./proceedings.js";
 import type { UnitState } from "./states.js";
-import type { UnitEvent } from "./unit.machine.js";
+import { type UnitEvent, unitMachine } from "./unit.machine.js";
 
 export function unitEventsForStatus(current: UnitState, target: UnitState, ground: string, source: ProceedingKind): UnitEvent[] {
   if (current === target) return [];
@@ -26,4 +28,15 @@ export function unitEventsForStatus(current: UnitState, target: UnitState, groun
     default:
       return [];
   }
+}
+
+/** Moves a unit's status towards `target`, one checked unit-machine event at a time; throws Refused. */
+export function moveUnitStatus(current: UnitState, target: UnitState, ground: string, source: ProceedingKind, ctx: MachineContext): UnitState {
+  let status = current;
+  for (const event of unitEventsForStatus(current, target, ground, source)) {
+    const t = unitMachine.transition(status, event, ctx);
+    if (!t.ok) throw new Refused(t);
+    status = t.next;
+  }
+  return status;
 }

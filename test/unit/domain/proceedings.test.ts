@@ -4,7 +4,9 @@ import { type CriticismContext, criticismMachine } from "../../../functions/src/
 import { evaluationMachine } from "../../../functions/src/domain/evaluation.machine.js";
 import { checkListing, clearOutList } from "../../../functions/src/domain/listing.js";
 import { partnerRemovalMachine } from "../../../functions/src/domain/partnerRemoval.machine.js";
-import { openProceeding } from "../../../functions/src/domain/proceedings.js";
+import { decideOpening, proceedingMachine } from "../../../functions/src/domain/proceedings.js";
+import type { Proceeding } from "../../../functions/src/domain/schemas/index.js";
+import { clearOutStates, criticismStates, partnerRemovalStates } from "../../../functions/src/domain/states.js";
 import { makeUscc } from "../../../functions/src/domain/uscc.js";
 import { base, calendar, codeOf, dg, gz, okNext } from "./fixtures.js";
 
@@ -19,20 +21,20 @@ function co(pack = gz, ground = "GZ-4.4b.5", today = "2025-06-10"): ClearOutCont
 
 describe("opening a criticism (GZ-4.4a)", () => {
   it("GZ-4.4a.1: a criticism for complaints must cite the complaints it rests on", () => {
-    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.1", evidence: ev }, gz))).toBe("EVIDENCE_REQUIRED");
-    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.1", evidence: ev, complaintIds: ["c1"] }, gz))).toBe("ok");
+    expect(codeOf(decideOpening({ kind: "criticism", ground: "GZ-4.4a.1", evidence: ev }, gz))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(decideOpening({ kind: "criticism", ground: "GZ-4.4a.1", evidence: ev, complaintIds: ["c1"] }, gz))).toBe("ok");
   });
 
   it("GZ-4.4a.5: a staff-recorded breach of good faith is a ground and needs stated facts", () => {
-    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.5", evidence: [] }, gz))).toBe("EVIDENCE_REQUIRED");
-    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.5", evidence: [{ description: " " }] }, gz))).toBe("EVIDENCE_REQUIRED");
-    const t = openProceeding({ kind: "criticism", ground: "GZ-4.4a.5", evidence: ev }, gz);
+    expect(codeOf(decideOpening({ kind: "criticism", ground: "GZ-4.4a.5", evidence: [] }, gz))).toBe("EVIDENCE_REQUIRED");
+    expect(codeOf(decideOpening({ kind: "criticism", ground: "GZ-4.4a.5", evidence: [{ description: " " }] }, gz))).toBe("EVIDENCE_REQUIRED");
+    const t = decideOpening({ kind: "criticism", ground: "GZ-4.4a.5", evidence: ev }, gz);
     expect(t.ok && t.clause).toBe("GZ-4.4a.5");
   });
 
   it("refuses criticism in Dongguan and partner removal in Guangzhou (procedures their regulation lacks)", () => {
-    expect(codeOf(openProceeding({ kind: "criticism", ground: "GZ-4.4a.2", evidence: ev }, dg))).toBe("PROCEDURE_NOT_IN_POLICY");
-    expect(codeOf(openProceeding({ kind: "partnerRemoval", ground: "DG-16.2", evidence: ev }, gz))).toBe("PROCEDURE_NOT_IN_POLICY");
+    expect(codeOf(decideOpening({ kind: "criticism", ground: "GZ-4.4a.2", evidence: ev }, dg))).toBe("PROCEDURE_NOT_IN_POLICY");
+    expect(codeOf(decideOpening({ kind: "partnerRemoval", ground: "DG-16.2", evidence: ev }, gz))).toBe("PROCEDURE_NOT_IN_POLICY");
   });
 });
 
@@ -93,7 +95,7 @@ describe("criticism machine", () => {
 
 describe("clear-out (GZ-4.4b, DG-10)", () => {
   const open = (ground: string, pack = gz, evidence: { description: string; documentId?: string }[] = ev) =>
-    openProceeding({ kind: "clearOut", ground, evidence }, pack);
+    decideOpening({ kind: "clearOut", ground, evidence }, pack);
 
   it("GZ-4.4b.1: a unit's own exit request is a ground and must be backed by its written request", () => {
     expect(codeOf(open("GZ-4.4b.1"))).toBe("EVIDENCE_REQUIRED");
@@ -232,7 +234,7 @@ describe("listing and bans", () => {
 
 describe("partner removal (DG-16)", () => {
   const open = (ground: string, evidence: { description: string; documentId?: string }[] = ev) =>
-    openProceeding({ kind: "partnerRemoval", ground, evidence }, dg);
+    decideOpening({ kind: "partnerRemoval", ground, evidence }, dg);
   const pr = (ground: string) => ({ ...base(dg), ground });
 
   it("DG-16.1: a partner's voluntary exit needs its written request", () => {
@@ -247,10 +249,10 @@ describe("partner removal (DG-16)", () => {
     expect(o.effects).toContainEqual({ type: "setPartnerStatus", status: "removalOrdered" });
   });
 
-  it("DG-16.3: the dissatisfied-ratings ground ends with the partner removed and the list republished", () => {
+  it("DG-16.3: the dissatisfied-ratings ground ends with the partner removed (the list's next version comes from the change workflow, DG-14)", () => {
     expect(codeOf(open("DG-16.3"))).toBe("ok");
     const r = okNext(partnerRemovalMachine.transition("ordered", { type: "confirmRemoved" }, pr("DG-16.3")));
-    expect(r.effects).toEqual([{ type: "setPartnerStatus", status: "removed" }, { type: "publishList", list: "partners" }]);
+    expect([r.next, r.effects]).toEqual(["removed", [{ type: "setPartnerStatus", status: "removed" }]]);
   });
 
   it("DG-16.4: legal termination of the partner is a ground", () => {
@@ -282,5 +284,32 @@ describe("evaluation approval", () => {
     const ctx = { ...base(gz), missingJudged: [] };
     expect(codeOf(evaluationMachine.transition("approved", { type: "reopen", reason: "" }, ctx))).toBe("REASON_REQUIRED");
     expect(okNext(evaluationMachine.transition("approved", { type: "reopen", reason: "评分录入错误" }, ctx)).next).toBe("draft");
+  });
+});
+
+describe("proceedings own their final states", () => {
+  // A state is final exactly when no rule of the machine leaves it: what the machine declares and
+  // what its table does cannot drift apart.
+  const leaves = (table: Record<string, readonly { from: readonly string[] }[]>, state: string) => Object.values(table).some((rules) => rules.some((r) => r.from.includes(state)));
+  it.each([
+    ["通报批评", criticismMachine, criticismStates, ["dismissed", "accepted", "escalated"]],
+    ["清退", clearOutMachine, clearOutStates, ["dismissed", "dropped", "announced"]],
+    ["取消合作伙伴", partnerRemovalMachine, partnerRemovalStates, ["dismissed", "removed"]],
+  ] as const)("%s: the declared final states are the ones no event leaves", (_name, machine, states, final) => {
+    expect([...machine.terminal].sort()).toEqual([...final].sort());
+    for (const state of states) {
+      expect(machine.isTerminal(state as never), state).toBe(!leaves(machine.table as never, state));
+    }
+  });
+
+  it("a decided proceeding is asked of its own machine, and offers no further event", () => {
+    const ctx = { ...base(gz), calendar };
+    const p = (kind: Proceeding["kind"], state: string) => ({ kind, state, unitId: "u", ground: "GZ-4.4b.5", evidence: [], automatic: false, openedOn: "2025-06-01", openedBy: { uid: "s", role: "staff" }, extensions: [], partnerId: "p" }) as unknown as Proceeding;
+    expect(proceedingMachine(p("clearOut", "announced"), ctx).isTerminal()).toBe(true);
+    expect(proceedingMachine(p("clearOut", "announced"), ctx).allowedEvents()).toEqual([]);
+    expect(proceedingMachine(p("criticism", "accepted"), ctx).isTerminal()).toBe(true);
+    expect(proceedingMachine(p("criticism", "issued"), ctx).isTerminal()).toBe(false);
+    expect(proceedingMachine(p("clearOut", "proposed"), ctx).allowedEvents().sort()).toEqual(["dismiss", "recordBureauMeeting"]);
+    expect(codeOf(proceedingMachine(p("criticism", "proposed"), ctx).transition({ type: "takeEffect" }))).toBe("EVENT_NOT_ALLOWED");
   });
 });

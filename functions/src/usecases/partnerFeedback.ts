@@ -5,18 +5,22 @@
 import type { Transaction } from "firebase-admin/firestore";
 import { partnerCountGrounds } from "../domain/feedback.js";
 import type { PolicyPack } from "../domain/policy/schema.js";
-import type { Actor, PartnerStats } from "../domain/schemas/index.js";
-import { proposeCandidates } from "./candidates.js";
-import { collections } from "./collections.js";
+import type { PartnerStats } from "../domain/schemas/index.js";
+import { systemActor } from "../store/audit.js";
+import { proposeCandidates } from "../store/candidates.js";
+import { collections } from "../store/collections.js";
 
-export interface PartnerFeedback {
+interface PartnerFeedback {
   partnerId: string;
   unresolvedComplaintId?: string;
   dissatisfiedRatingId?: string;
 }
 
-/** Reads, counts, proposes; the caller must not have written in `tx` yet. Returns new proposal ids. */
-export async function countPartnerFeedback(tx: Transaction, programmeId: string, pack: PolicyPack, unitId: string, items: readonly PartnerFeedback[], now: Date, actor: Actor): Promise<string[]> {
+/**
+ * Reads, counts, proposes (as the system: the counts raise the proposal, not the person who closed
+ * the complaint or rated); the caller must not have written in `tx` yet. Returns new proposal ids.
+ */
+export async function countPartnerFeedback(tx: Transaction, programmeId: string, pack: PolicyPack, unitId: string, items: readonly PartnerFeedback[], now: Date): Promise<string[]> {
   const relevant = items.filter((i) => i.unresolvedComplaintId || i.dissatisfiedRatingId);
   if (relevant.length === 0) return [];
   const ids = [...new Set(relevant.map((i) => i.partnerId))];
@@ -42,7 +46,7 @@ export async function countPartnerFeedback(tx: Transaction, programmeId: string,
       scope: c.scope,
     })),
   );
-  const created = await proposeCandidates(tx, programmeId, inputs, now, actor);
+  const created = await proposeCandidates(tx, programmeId, inputs, now, systemActor("partnerFeedback"));
   updated.forEach((s, i) => tx.set(statRefs[i]!, s));
   return created;
 }
