@@ -16,6 +16,7 @@ import { productionDeps, type Deps } from "../../functions/src/usecases/deps.js"
 import { fileObjection } from "../../functions/src/usecases/fileObjection.js";
 import { reviewChange } from "../../functions/src/usecases/reviewChange.js";
 import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
+import { stepNotice } from "../../functions/src/usecases/stepNotice.js";
 import { submitChange } from "../../functions/src/usecases/submitChange.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
@@ -406,5 +407,44 @@ describe("two staff deciding at once", () => {
     const decisions = (await auditOf(GZ)).filter((x) => x.entity.endsWith("changes/gz-race"));
     expect(decisions).toHaveLength(1);
     expect(decisions[0]?.clause).toBe("GZ-4.6.2");
+  });
+});
+
+describe("an item the change machine refuses while its notice moves on", () => {
+  it("GZ-4.6.3: the notice opens, the refused item stays as it was, and the refusal is on record with its reason (once)", async () => {
+    const change = (id: string, state: "approved" | "rejected") =>
+      collections.changes(GZ).doc(id).set({ unitId: "gz-u01", type: "partnerAdd", state, payload: { type: "partnerAdd", name: `伙伴${id}（演示）有限公司`, uscc: makeUscc(id === "gz-in" ? 41 : 42) }, documents: [] });
+    await change("gz-in", "approved");
+    await change("gz-out", "rejected");
+    const noticeId = "notice-refusal";
+    await collections.notices(GZ).doc(noticeId).set({
+      title: "拒绝记录测试公示",
+      items: [{ changeId: "gz-in", unitName: "单位", summary: "事项一" }, { changeId: "gz-out", unitName: "单位", summary: "事项二" }],
+      startsOn: "2025-11-03",
+      endsOn: "2025-11-07",
+      length: 5,
+      unit: "workingDays",
+      state: "scheduled",
+      clause: "GZ-4.6.3",
+      nextDeadlineOn: "2025-11-03",
+    });
+    const step = () => stepNotice(depsAt(at("2025-11-03")), { programmeId: GZ, noticeId, asOf: "2025-11-03" }, staffGzActor);
+    await expect(step()).resolves.toEqual({ noticeId, outcome: "opened" });
+    expect((await collections.changes(GZ).doc("gz-in").get()).data()?.state).toBe("inNotice");
+    expect((await collections.changes(GZ).doc("gz-out").get()).data()?.state).toBe("rejected");
+    const refusals = (await auditOf(GZ)).filter((a) => a.action === "change.noticeStepRefused");
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        id: `change-gz-out-open-refused-${noticeId}`,
+        actor: staffGzActor,
+        entity: collections.changes(GZ).doc("gz-out").path,
+        before: { state: "rejected" },
+        after: { state: "rejected", noticeStep: "open", code: "EVENT_NOT_ALLOWED" },
+        clause: "GZ-4.6.3",
+        note: expect.stringContaining("rejected"),
+      }),
+    ]);
+    await expect(step()).resolves.toMatchObject({ outcome: "nothing" });
+    expect((await auditOf(GZ)).filter((a) => a.action === "change.noticeStepRefused")).toHaveLength(1);
   });
 });

@@ -2,10 +2,12 @@
 // by the notice's state, so a second run (or a staff run racing the scheduled one) finds nothing
 // left to do: a scheduled notice opens and its changes enter the notice; an open notice whose
 // window has passed, with every objection decided, closes: items without an upheld objection are
-// applied and published as new list versions, the others withdrawn.
+// applied and published as new list versions, the others withdrawn. An item the change machine
+// refuses stays as it is and the refusal is recorded in the audit trail with its reason.
 import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import { changeMachine, type ChangeEvent } from "../domain/change.machine.js";
 import type { IsoDate } from "../domain/dates.js";
+import type { Refusal } from "../domain/errors.js";
 import { noticeMachine } from "../domain/notice.machine.js";
 import { noticeNextDeadline } from "../domain/noticeSchedule.js";
 import type { Actor, ChangeApplication, Notice } from "../domain/schemas/index.js";
@@ -54,10 +56,11 @@ function openNotice(tx: Transaction, step: Step): NoticeStepOutcome {
   const { noticeId, notice, asOf } = step;
   const t = noticeMachine.transition("scheduled", { type: "open" }, noticeContext(step.ctx, asOf, notice));
   if (!t.ok) return { noticeId, outcome: "nothing", code: t.code, message: t.message };
-  for (const { ref, change } of step.items) {
+  for (const { changeId, ref, change } of step.items) {
     if (!change) continue;
     const e = changeMachine.transition(change.state, { type: "enterNotice", noticeId }, changeContext(step.ctx, asOf, change));
     if (e.ok) tx.set(ref, { ...change, state: e.next, noticeId, clause: e.clause });
+    else recordItemRefused(tx, step, "open", { changeId, ref, change }, e, t.clause);
   }
   tx.set(step.ref, { ...notice, state: t.next, openedOn: asOf, nextDeadlineOn: noticeNextDeadline("open", notice) });
   appendAudit(tx, step.programmeId, `notice-${noticeId}-opened`, { at: step.now, actor: step.actor, action: "notice.opened", entity: step.ref.path, before: { state: "scheduled" }, after: { state: t.next, startsOn: notice.startsOn, endsOn: notice.endsOn }, clause: t.clause });
@@ -87,6 +90,7 @@ async function closeNotice(tx: Transaction, step: Step): Promise<NoticeStepOutco
     outcome.set(w.changeId, "withdrawn");
     writeConcluded(tx, step, w.ref, w.next, { clause: w.clause, note: "公示期间异议成立，该事项撤回" });
   }
+  for (const r of concluded.refused) recordItemRefused(tx, step, "close", r.item, r.refusal, t.clause);
   const closed: Notice = { ...notice, state: "closed", closedOn: asOf, items: notice.items.map((i) => ({ ...i, ...(outcome.has(i.changeId) ? { outcome: outcome.get(i.changeId)! } : {}) })) };
   delete closed.nextDeadlineOn;
   tx.set(step.ref, closed);
@@ -97,18 +101,19 @@ async function closeNotice(tx: Transaction, step: Step): Promise<NoticeStepOutco
 
 type Concluding = { changeId: string; ref: NoticeItem["ref"]; change: ChangeApplication; next: ChangeApplication; clause: string };
 
-/** What the change machine says of each item still in notice: published, or withdrawn (upheld objection). */
+/** What the change machine says of each item still in notice: published, withdrawn (upheld objection), or refused. */
 function concludeItems(step: Step, upheld: ReadonlySet<string>) {
   const toPublish: Concluding[] = [];
   const toWithdraw: Concluding[] = [];
+  const refused: { item: NoticeItem & { change: ChangeApplication }; refusal: Refusal }[] = [];
   for (const { changeId, ref, change } of step.items) {
     if (!change || change.state !== "inNotice") continue;
     const event: ChangeEvent = upheld.has(changeId) ? { type: "objectionUpheld" } : { type: "noticeConcluded" };
     const e = changeMachine.transition(change.state, event, changeContext(step.ctx, step.asOf, change));
-    if (!e.ok) continue;
-    (e.next === "withdrawn" ? toWithdraw : toPublish).push({ changeId, ref, change, next: { ...change, state: e.next, clause: e.clause }, clause: e.clause });
+    if (!e.ok) refused.push({ item: { changeId, ref, change }, refusal: e });
+    else (e.next === "withdrawn" ? toWithdraw : toPublish).push({ changeId, ref, change, next: { ...change, state: e.next, clause: e.clause }, clause: e.clause });
   }
-  return { toPublish, toWithdraw };
+  return { toPublish, toWithdraw, refused };
 }
 
 /** A change leaves the notice: published, or withdrawn (with why). */
@@ -123,5 +128,19 @@ function writeConcluded(tx: Transaction, step: Step, ref: NoticeItem["ref"], nex
     after: { state: next.state, ...(audit.versions ? { versions: audit.versions } : {}) },
     clause: audit.clause,
     ...(audit.note ? { note: audit.note } : {}),
+  });
+}
+
+/** The change machine refused to move an item with its notice: the item stays as it is, and why is on record. */
+function recordItemRefused(tx: Transaction, step: Step, at: "open" | "close", item: { changeId: string; ref: NoticeItem["ref"]; change: ChangeApplication }, refusal: Refusal, clause: string) {
+  appendAudit(tx, step.programmeId, `change-${item.changeId}-${at}-refused-${step.noticeId}`, {
+    at: step.now,
+    actor: step.actor,
+    action: "change.noticeStepRefused",
+    entity: item.ref.path,
+    before: { state: item.change.state },
+    after: { state: item.change.state, noticeStep: at, code: refusal.code },
+    clause,
+    note: refusal.message,
   });
 }
