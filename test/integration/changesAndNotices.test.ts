@@ -10,10 +10,14 @@ import { guangzhou } from "../../functions/src/domain/policy/index.js";
 import { reviewBatchId } from "../../functions/src/domain/reviewBatches.js";
 import type { DocumentKind } from "../../functions/src/domain/policy/schema.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
-import { reviewChangeAt, submitChangeAt } from "../../functions/src/store/changes.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { decideObjectionAt, runNoticeCycleFor } from "../../functions/src/store/notices.js";
-import { fileObjectionAt } from "../../functions/src/store/objections.js";
+import { decideObjection } from "../../functions/src/usecases/decideObjection.js";
+import { productionDeps, type Deps } from "../../functions/src/usecases/deps.js";
+import { fileObjection } from "../../functions/src/usecases/fileObjection.js";
+import { reviewChange } from "../../functions/src/usecases/reviewChange.js";
+import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
+import { stepNotice } from "../../functions/src/usecases/stepNotice.js";
+import { submitChange } from "../../functions/src/usecases/submitChange.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
@@ -24,6 +28,8 @@ const staffGzActor = { uid: "staff-gz", role: "staff" as const };
 const staffDgActor = { uid: "staff-dg", role: "staff" as const };
 const memberActor = (uid: string) => ({ uid, role: "unitMember" as const });
 const at = (date: string, time = "10:00") => new Date(`${date}T${time}:00+08:00`);
+/** The use cases as the callables run them, at the instant `now`. */
+const depsAt = (now: Date): Deps => ({ ...productionDeps(), clock: () => now });
 
 let publicApp: ReturnType<typeof initializeApp> | undefined;
 /** A browser with no account: what the public can read. */
@@ -197,7 +203,7 @@ describe("Guangzhou partner addition, end to end through the callables", () => {
     const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
     await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: addDays(notice.endsOn, 1) })).resolves.toEqual({ outcomes: [] });
     // Even stepping the closed notice directly (a racing run that had already picked it) does nothing.
-    await runNoticeCycleFor(GZ, addDays(notice.endsOn, 2), new Date());
+    await runNoticeCycle(depsAt(new Date()), { programmeId: GZ, asOf: addDays(notice.endsOn, 2) });
     expect((await auditOf(GZ)).length).toBe(before.audit);
     expect((await collections.partnerLists(GZ).get()).size).toBe(before.lists);
     expect((await collections.notices(GZ).doc(notice.noticeId).get()).data()).toEqual(before.notice);
@@ -210,19 +216,19 @@ describe("Guangzhou working-day window across a holiday (injected dates)", () =>
     await collections.changes(GZ).doc("gz-add-hol").set({ unitId: "gz-u02", type: "partnerAdd", state: "draft", payload: { type: "partnerAdd", name: "节后伙伴（演示）有限公司", uscc: makeUscc(21) }, documents: [] });
     await attach(GZ, "gz-u02", "gz-add-hol", GZ_DOCS.slice(0, 3));
     await attach(GZ, "gz-u02", "gz-add-hol", ["creditChinaReport"], { issuedOn: "2025-09-20" });
-    await expect(submitChangeAt(GZ, "gz-add-hol", "gz-u02", memberActor("member-gz-02"), at("2025-09-26"))).resolves.toEqual({ state: "submitted", reviewBatchId: "2025-09" });
-    const r = await reviewChangeAt({ programmeId: GZ, changeId: "gz-add-hol", decision: "approve" }, staffGzActor, at("2025-09-30"));
+    await expect(submitChange(depsAt(at("2025-09-26")), { programmeId: GZ, changeId: "gz-add-hol" }, { ...memberActor("member-gz-02"), unitId: "gz-u02" })).resolves.toEqual({ state: "submitted", reviewBatchId: "2025-09" });
+    const r = await reviewChange(depsAt(at("2025-09-30")), { programmeId: GZ, changeId: "gz-add-hol", decision: "approve" }, staffGzActor);
     expect(r).toMatchObject({ state: "approved", startsOn: "2025-10-09", endsOn: "2025-10-15" });
     const noticeId = r.noticeId!;
 
-    expect(await runNoticeCycleFor(GZ, "2025-10-08", at("2025-10-08"))).toEqual([]);
-    expect(await runNoticeCycleFor(GZ, "2025-10-09", at("2025-10-09"))).toEqual([{ noticeId, outcome: "opened" }]);
+    expect(await runNoticeCycle(depsAt(at("2025-10-08")), { programmeId: GZ, asOf: "2025-10-08" })).toEqual([]);
+    expect(await runNoticeCycle(depsAt(at("2025-10-09")), { programmeId: GZ, asOf: "2025-10-09" })).toEqual([{ noticeId, outcome: "opened" }]);
     // 10-16 is after the last day: an objection then is too late, although the notice is not closed yet.
-    await expect(fileObjectionAt({ programmeId: GZ, noticeId, text: "逾期异议" }, "203.0.113.9", at("2025-10-16"))).rejects.toMatchObject({ refusal: { code: "NOTICE_ENDED" } });
-    expect(await runNoticeCycleFor(GZ, "2025-10-15", at("2025-10-15"))).toEqual([]);
+    await expect(fileObjection(depsAt(at("2025-10-16")), { programmeId: GZ, noticeId, text: "逾期异议" }, { address: "203.0.113.9" })).rejects.toMatchObject({ refusal: { code: "NOTICE_ENDED" } });
+    expect(await runNoticeCycle(depsAt(at("2025-10-15")), { programmeId: GZ, asOf: "2025-10-15" })).toEqual([]);
     const latest = (await collections.partnerLists(GZ).orderBy("version", "desc").limit(1).get()).docs[0]!.data().version;
     // The scheduled run and a staff run racing: the notice is claimed by its state, so it closes once.
-    const [first, second] = await Promise.all([runNoticeCycleFor(GZ, "2025-10-16", at("2025-10-16", "00:15")), runNoticeCycleFor(GZ, "2025-10-16", at("2025-10-16", "00:15"))]);
+    const [first, second] = await Promise.all([runNoticeCycle(depsAt(at("2025-10-16", "00:15")), { programmeId: GZ, asOf: "2025-10-16" }), runNoticeCycle(depsAt(at("2025-10-16", "00:15")), { programmeId: GZ, asOf: "2025-10-16" })]);
     expect([...first, ...second].filter((o) => o.outcome === "closed")).toEqual([{ noticeId, outcome: "closed", versions: { partners: latest + 1 } }]);
     expect((await collections.partnerLists(GZ).get()).size).toBe(latest + 1);
     expect((await auditOf(GZ)).filter((a) => a.id === `notice-${noticeId}-closed`)).toHaveLength(1);
@@ -235,24 +241,24 @@ describe("Dongguan partner and catalogue changes with an upheld objection (injec
       collections.changes(DG).doc(changeId).set({ unitId: "dg-u01", type: payload.type as "partnerAdd", state: "draft", payload: payload as never, documents: [] });
     await d("dg-partner", { type: "partnerAdd", name: "莞伙伴（演示）有限公司", uscc: makeUscc(31) });
     await d("dg-cat", { type: "catalogue", action: "add", name: "设备联网上云服务", category: "上云", priceMin: 5000, priceMax: 20000 });
-    for (const id of ["dg-partner", "dg-cat"]) await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at("2025-03-05"));
+    for (const id of ["dg-partner", "dg-cat"]) await submitChange(depsAt(at("2025-03-05")), { programmeId: DG, changeId: id }, { ...memberActor("member-dg-01"), unitId: "dg-u01" });
     expect((await collections.changes(DG).doc("dg-cat").get()).data()?.reviewBatchId).toBe("2025"); // DG-15 yearly batches
 
-    const a = await reviewChangeAt({ programmeId: DG, changeId: "dg-partner", decision: "approve" }, staffDgActor, at("2025-03-06"));
-    const b = await reviewChangeAt({ programmeId: DG, changeId: "dg-cat", decision: "approve" }, staffDgActor, at("2025-03-06", "15:00"));
+    const a = await reviewChange(depsAt(at("2025-03-06")), { programmeId: DG, changeId: "dg-partner", decision: "approve" }, staffDgActor);
+    const b = await reviewChange(depsAt(at("2025-03-06", "15:00")), { programmeId: DG, changeId: "dg-cat", decision: "approve" }, staffDgActor);
     expect(a).toMatchObject({ startsOn: "2025-03-07", endsOn: "2025-03-12" });
     expect(b.noticeId).toBe(a.noticeId); // one batch
     const noticeId = a.noticeId!;
     expect((await collections.notices(DG).doc(noticeId).get()).data()).toMatchObject({ length: 5, unit: "calendarDays", clause: "DG-14" });
 
-    expect(await runNoticeCycleFor(DG, "2025-03-07", at("2025-03-07"))).toEqual([{ noticeId, outcome: "opened" }]);
+    expect(await runNoticeCycle(depsAt(at("2025-03-07")), { programmeId: DG, asOf: "2025-03-07" })).toEqual([{ noticeId, outcome: "opened" }]);
     // Two items: an objection must say which one it concerns.
-    await expect(fileObjectionAt({ programmeId: DG, noticeId, text: "不明确的异议" }, "203.0.113.10", at("2025-03-08"))).rejects.toMatchObject({ refusal: { code: "OBJECTION_TARGET_REQUIRED" } });
-    const { objectionId } = await fileObjectionAt({ programmeId: DG, noticeId, changeId: "dg-partner", text: "该伙伴已停业" }, "203.0.113.10", at("2025-03-09"));
-    await decideObjectionAt({ programmeId: DG, noticeId, objectionId, upheld: true, decision: "经核实，该企业已注销" }, staffDgActor, "2025-03-10", at("2025-03-10"));
+    await expect(fileObjection(depsAt(at("2025-03-08")), { programmeId: DG, noticeId, text: "不明确的异议" }, { address: "203.0.113.10" })).rejects.toMatchObject({ refusal: { code: "OBJECTION_TARGET_REQUIRED" } });
+    const { objectionId } = await fileObjection(depsAt(at("2025-03-09")), { programmeId: DG, noticeId, changeId: "dg-partner", text: "该伙伴已停业" }, { address: "203.0.113.10" });
+    await decideObjection(depsAt(at("2025-03-10")), { programmeId: DG, noticeId, objectionId, upheld: true, decision: "经核实，该企业已注销" }, staffDgActor);
 
-    expect(await runNoticeCycleFor(DG, "2025-03-12", at("2025-03-12"))).toEqual([]);
-    expect(await runNoticeCycleFor(DG, "2025-03-13", at("2025-03-13"))).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 1 } }]);
+    expect(await runNoticeCycle(depsAt(at("2025-03-12")), { programmeId: DG, asOf: "2025-03-12" })).toEqual([]);
+    expect(await runNoticeCycle(depsAt(at("2025-03-13")), { programmeId: DG, asOf: "2025-03-13" })).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 1 } }]);
 
     expect((await collections.changes(DG).doc("dg-partner").get()).data()?.state).toBe("withdrawn");
     expect((await collections.changes(DG).doc("dg-cat").get()).data()?.state).toBe("published");
@@ -273,7 +279,7 @@ describe("review batches and catalogue changes (injected dates)", () => {
   it("GZ-4.7: Guangzhou applications are queued in monthly review batches by submission date", async () => {
     for (const [id, day] of [["gz-rb-1", "2025-05-30"], ["gz-rb-2", "2025-06-02"]] as const) {
       await collections.changes(GZ).doc(id).set({ unitId: "gz-u01", type: "partnerRemove", state: "draft", payload: { type: "partnerRemove", partnerId: "p-old", reason: "调整" }, documents: [] });
-      await submitChangeAt(GZ, id, "gz-u01", memberActor("member-gz-01"), at(day));
+      await submitChange(depsAt(at(day)), { programmeId: GZ, changeId: id }, { ...memberActor("member-gz-01"), unitId: "gz-u01" });
     }
     const batches = await Promise.all(["gz-rb-1", "gz-rb-2"].map(async (id) => (await collections.changes(GZ).doc(id).get()).data()?.reviewBatchId));
     expect(batches).toEqual(["2025-05", "2025-06"]);
@@ -284,7 +290,7 @@ describe("review batches and catalogue changes (injected dates)", () => {
   it("DG-15: Dongguan applications filed in March and November join the same yearly review batch", async () => {
     for (const [id, day] of [["dg-rb-1", "2025-03-03"], ["dg-rb-2", "2025-11-20"]] as const) {
       await collections.changes(DG).doc(id).set({ unitId: "dg-u01", type: "catalogue", state: "draft", payload: { type: "catalogue", action: "add", name: `目录${id}`, category: "软件" }, documents: [] });
-      await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at(day));
+      await submitChange(depsAt(at(day)), { programmeId: DG, changeId: id }, { ...memberActor("member-dg-01"), unitId: "dg-u01" });
     }
     const batches = await Promise.all(["dg-rb-1", "dg-rb-2"].map(async (id) => (await collections.changes(DG).doc(id).get()).data()?.reviewBatchId));
     expect(batches).toEqual(["2025", "2025"]);
@@ -296,13 +302,13 @@ describe("review batches and catalogue changes (injected dates)", () => {
     await mk("dg-mod", { type: "catalogue", action: "modify", itemId: "chg-dg-cat", name: "设备联网上云服务（升级）", priceMin: 6000, priceMax: 25000 });
     await mk("dg-rm", { type: "catalogue", action: "remove", itemId: "old-item", name: "旧版质检" });
     for (const id of ["dg-mod", "dg-rm"]) {
-      await submitChangeAt(DG, id, "dg-u01", memberActor("member-dg-01"), at("2025-04-01"));
-      await reviewChangeAt({ programmeId: DG, changeId: id, decision: "approve", noticeStartsOn: "2025-04-10" }, staffDgActor, at("2025-04-02"));
+      await submitChange(depsAt(at("2025-04-01")), { programmeId: DG, changeId: id }, { ...memberActor("member-dg-01"), unitId: "dg-u01" });
+      await reviewChange(depsAt(at("2025-04-02")), { programmeId: DG, changeId: id, decision: "approve", noticeStartsOn: "2025-04-10" }, staffDgActor);
     }
     const noticeId = (await collections.changes(DG).doc("dg-mod").get()).data()!.noticeId!;
     expect((await collections.notices(DG).doc(noticeId).get()).data()).toMatchObject({ startsOn: "2025-04-10", endsOn: "2025-04-15" }); // Thu + 5 → Tue
-    await runNoticeCycleFor(DG, "2025-04-10", at("2025-04-10"));
-    expect(await runNoticeCycleFor(DG, "2025-04-16", at("2025-04-16"))).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 2 } }]);
+    await runNoticeCycle(depsAt(at("2025-04-10")), { programmeId: DG, asOf: "2025-04-10" });
+    expect(await runNoticeCycle(depsAt(at("2025-04-16")), { programmeId: DG, asOf: "2025-04-16" })).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 2 } }]);
     expect((await collections.catalogue(DG).doc("old-item").get()).data()?.status).toBe("withdrawn");
     expect((await collections.catalogue(DG).doc("chg-dg-cat").get()).data()).toMatchObject({ status: "approved", name: "设备联网上云服务（升级）" });
     const v1 = (await collections.catalogueLists(DG).doc("1").get()).data();
@@ -401,5 +407,44 @@ describe("two staff deciding at once", () => {
     const decisions = (await auditOf(GZ)).filter((x) => x.entity.endsWith("changes/gz-race"));
     expect(decisions).toHaveLength(1);
     expect(decisions[0]?.clause).toBe("GZ-4.6.2");
+  });
+});
+
+describe("an item the change machine refuses while its notice moves on", () => {
+  it("GZ-4.6.3: the notice opens, the refused item stays as it was, and the refusal is on record with its reason (once)", async () => {
+    const change = (id: string, state: "approved" | "rejected") =>
+      collections.changes(GZ).doc(id).set({ unitId: "gz-u01", type: "partnerAdd", state, payload: { type: "partnerAdd", name: `伙伴${id}（演示）有限公司`, uscc: makeUscc(id === "gz-in" ? 41 : 42) }, documents: [] });
+    await change("gz-in", "approved");
+    await change("gz-out", "rejected");
+    const noticeId = "notice-refusal";
+    await collections.notices(GZ).doc(noticeId).set({
+      title: "拒绝记录测试公示",
+      items: [{ changeId: "gz-in", unitName: "单位", summary: "事项一" }, { changeId: "gz-out", unitName: "单位", summary: "事项二" }],
+      startsOn: "2025-11-03",
+      endsOn: "2025-11-07",
+      length: 5,
+      unit: "workingDays",
+      state: "scheduled",
+      clause: "GZ-4.6.3",
+      nextDeadlineOn: "2025-11-03",
+    });
+    const step = () => stepNotice(depsAt(at("2025-11-03")), { programmeId: GZ, noticeId, asOf: "2025-11-03" }, staffGzActor);
+    await expect(step()).resolves.toEqual({ noticeId, outcome: "opened" });
+    expect((await collections.changes(GZ).doc("gz-in").get()).data()?.state).toBe("inNotice");
+    expect((await collections.changes(GZ).doc("gz-out").get()).data()?.state).toBe("rejected");
+    const refusals = (await auditOf(GZ)).filter((a) => a.action === "change.noticeStepRefused");
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        id: `change-gz-out-open-refused-${noticeId}`,
+        actor: staffGzActor,
+        entity: collections.changes(GZ).doc("gz-out").path,
+        before: { state: "rejected" },
+        after: { state: "rejected", noticeStep: "open", code: "EVENT_NOT_ALLOWED" },
+        clause: "GZ-4.6.3",
+        note: expect.stringContaining("rejected"),
+      }),
+    ]);
+    await expect(step()).resolves.toMatchObject({ outcome: "nothing" });
+    expect((await auditOf(GZ)).filter((a) => a.action === "change.noticeStepRefused")).toHaveLength(1);
   });
 });

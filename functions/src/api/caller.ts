@@ -2,15 +2,7 @@
 // reads). Each check refuses with a Chinese message and the matching HttpsError code.
 import type { CallableRequest } from "firebase-functions/v2/https";
 import { refused } from "../domain/errors.js";
-
-export type StaffLevel = "reviewer" | "admin";
-
-export interface Claims {
-  staff?: Record<string, StaffLevel>;
-  /** Platform role above the programmes: enters the national holiday calendar every programme counts on. */
-  calendarAdmin?: boolean;
-  unit?: { programmeId: string; unitId: string };
-}
+import type { Claims, StaffLevel } from "../domain/schemas/roles.js";
 
 export interface Caller {
   uid: string;

@@ -1,2 +1,3 @@
-// The open-programme check lives with the use cases; adapters not yet moved there import it here.
+// The programme-end check (GZ-5.2 / DG-18) lives with the use cases; adapters that still decide
+// for themselves import it from here.
 export { requireOpenProgramme } from "../usecases/openProgramme.js";

@@ -1,11 +1,10 @@
-// Staff decide a change application: approve, return for completion, or reject with reasons
-// (GZ-4.6.2, DG-5.4, DG-13, DG-14). Approved changes join a notice batch or are published.
+// Callable adapter: staff decide a change application (use case: usecases/reviewChange).
 import { reviewChangeRequestSchema } from "../domain/schemas/index.js";
-import { reviewChangeAt } from "../store/changes.js";
+import { productionDeps } from "../usecases/deps.js";
+import { reviewChange as review } from "../usecases/reviewChange.js";
 import { requireStaff, staffActor } from "./caller.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
-export const reviewChange = validatedOnCall("reviewChange", reviewChangeRequestSchema, async (req, request) => {
-  const caller = requireStaff(request.auth, req.programmeId);
-  return reviewChangeAt(req, staffActor(caller), new Date());
-});
+export const reviewChange = validatedOnCall("reviewChange", reviewChangeRequestSchema, async (req, request) =>
+  review(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId))),
+);

@@ -1,13 +1,12 @@
-// Staff run the notice job for their programme now, or for a given date (GZ-4.6.3, DG-14).
-import { shanghaiDate } from "../domain/dates.js";
+// Callable adapter: staff run the notice cycle for their programme now, or for a given date
+// (use case: usecases/runNoticeCycle).
 import { runNoticeCycleRequestSchema } from "../domain/schemas/index.js";
-import { runNoticeCycleFor } from "../store/notices.js";
+import { productionDeps } from "../usecases/deps.js";
+import { runNoticeCycle as run } from "../usecases/runNoticeCycle.js";
 import { requireStaff, staffActor } from "./caller.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const runNoticeCycle = validatedOnCall("runNoticeCycle", runNoticeCycleRequestSchema, async (req, request) => {
-  const caller = requireStaff(request.auth, req.programmeId);
-  const now = new Date();
-  const outcomes = await runNoticeCycleFor(req.programmeId, req.asOf ?? shanghaiDate(now), now, staffActor(caller));
-  return { outcomes };
+  const actor = staffActor(requireStaff(request.auth, req.programmeId));
+  return { outcomes: await run(productionDeps(), req, actor) };
 });

@@ -1,12 +1,11 @@
-// A unit member submits its drafted change application (GZ-4.6.1, DG-13, DG-14). Clients may
-// only draft (firestore.rules); submission checks the required documents here and assigns the
-// review batch (GZ-4.7, DG-15).
+// Callable adapter: a unit member submits its drafted change application (use case: usecases/submitChange).
 import { submitChangeRequestSchema } from "../domain/schemas/index.js";
-import { submitChangeAt } from "../store/changes.js";
+import { productionDeps } from "../usecases/deps.js";
+import { submitChange as submit } from "../usecases/submitChange.js";
 import { memberActor, requireMember } from "./caller.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const submitChange = validatedOnCall("submitChange", submitChangeRequestSchema, async (req, request) => {
   const caller = requireMember(request.auth, req.programmeId);
-  return submitChangeAt(req.programmeId, req.changeId, caller.unitId, memberActor(caller), new Date());
+  return submit(productionDeps(), req, { ...memberActor(caller), unitId: caller.unitId });
 });

@@ -2,6 +2,7 @@
 // rejected / approved → in notice → published, or withdrawn on an upheld objection. Types the
 // pack does not put on notice (e.g. DG-13 unit changes) are published on approval.
 import { refuse } from "./errors.js";
+import type { PublishedListKind } from "./listDiff.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { ChangeType } from "./policy/schema.js";
 import type { ChangeState } from "./states.js";
@@ -24,7 +25,8 @@ export type ChangeEvent =
 const needsNotice = (ctx: ChangeContext) => ctx.pack.noticeRequiredFor.includes(ctx.changeType);
 const reviewClause = (ctx: ChangeContext) =>
   ctx.changeType === "unitInfo" ? ctx.pack.clauses.unitChange : ctx.pack.clauses.changeReview;
-const listOf = (t: ChangeType) => (t === "catalogue" ? "catalogue" : t === "unitInfo" ? "unitChanges" : "partners");
+/** The published list a change of this type appears on once applied. */
+export const publishedListOf = (t: ChangeType): PublishedListKind => (t === "catalogue" ? "catalogue" : t === "unitInfo" ? "unitChanges" : "partners");
 const noticeOnly = (ctx: ChangeContext) =>
   needsNotice(ctx) ? undefined : refuse("PROCEDURE_NOT_IN_POLICY", "该类变更无需公示");
 
@@ -48,7 +50,7 @@ export const changeMachine = defineMachine<ChangeState, ChangeEvent, ChangeConte
       effects: (_s, _e, ctx) =>
         needsNotice(ctx)
           ? [{ type: "addToNoticeBatch" }]
-          : [{ type: "applyChange" }, { type: "publishList", list: listOf(ctx.changeType) }],
+          : [{ type: "applyChange" }, { type: "publishList", list: publishedListOf(ctx.changeType) }],
     },
   ],
   enterNotice: [{ from: ["approved"], to: "inNotice", clause: (ctx) => ctx.pack.clauses.changeNotice, when: (_s, ctx) => noticeOnly(ctx) }],
@@ -57,8 +59,20 @@ export const changeMachine = defineMachine<ChangeState, ChangeEvent, ChangeConte
       from: ["inNotice"],
       to: "published",
       clause: (ctx) => ctx.pack.clauses.changeNotice,
-      effects: (_s, _e, ctx) => [{ type: "applyChange" }, { type: "publishList", list: listOf(ctx.changeType) }],
+      effects: (_s, _e, ctx) => [{ type: "applyChange" }, { type: "publishList", list: publishedListOf(ctx.changeType) }],
     },
   ],
   objectionUpheld: [{ from: ["inNotice"], to: "withdrawn", clause: (ctx) => ctx.pack.clauses.changeNotice }],
-});
+}, ["rejected", "published", "withdrawn"]);
+
+const reviewEvents = ["approve", "return", "reject"] as const satisfies readonly ChangeEvent["type"][];
+
+/**
+ * Staff have decided on the application's latest submission, so a second review decision is
+ * "already decided": it is neither a draft (never submitted) nor in a state a review event acts
+ * on. Besides the final states this covers returned (back with the unit) and approved or in
+ * notice (the decision stands; what follows is the notice's).
+ */
+export function reviewDecided(state: ChangeState): boolean {
+  return state !== "draft" && !reviewEvents.some((type) => changeMachine.table[type].some((rule) => rule.from.includes(state)));
+}

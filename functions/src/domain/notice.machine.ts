@@ -76,4 +76,4 @@ export const noticeMachine = defineMachine<NoticeState, NoticeEvent, NoticeConte
       effects: () => [{ type: "concludeNoticeItems" }],
     },
   ],
-});
+}, ["closed"]);

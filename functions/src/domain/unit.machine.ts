@@ -59,4 +59,4 @@ export const unitMachine = defineMachine<UnitState, UnitEvent, MachineContext>("
       check: (_s, e) => requireText(e.reason, "REASON_REQUIRED"),
     },
   ],
-});
+}, ["clearedOut", "withdrawn"]);

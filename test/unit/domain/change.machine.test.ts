@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ChangeContext, changeMachine } from "../../../functions/src/domain/change.machine.js";
+import { type ChangeContext, changeMachine, publishedListOf, reviewDecided } from "../../../functions/src/domain/change.machine.js";
+import { changeStates } from "../../../functions/src/domain/states.js";
 import type { ChangeType } from "../../../functions/src/domain/policy/index.js";
 import { missingDocuments } from "../../../functions/src/domain/requiredDocuments.js";
 import { groupIntoReviewBatches, reviewBatchId } from "../../../functions/src/domain/reviewBatches.js";
@@ -122,5 +123,22 @@ describe("review batches", () => {
     expect(reviewBatchId("2025-03-02", dg)).toBe("2025");
     expect(reviewBatchId("2025-12-31", dg)).toBe("2025");
     expect(reviewBatchId("2026-01-01", dg)).toBe("2026");
+  });
+});
+
+describe("final and decided states", () => {
+  const left = (state: string) => Object.values(changeMachine.table).some((rules) => rules.some((r) => (r.from as readonly string[]).includes(state)));
+
+  it("GZ-4.6 / DG-14: rejected, published and withdrawn are final: the machine declares them and no event leaves them", () => {
+    expect(changeStates.filter((s) => changeMachine.isTerminal(s))).toEqual(["rejected", "published", "withdrawn"]);
+    expect(changeStates.filter((s) => !left(s))).toEqual(["rejected", "published", "withdrawn"]);
+  });
+
+  it("GZ-4.6.2: a second review decision is already decided in every state but a draft or a submitted application", () => {
+    expect(changeStates.filter(reviewDecided)).toEqual(["returned", "rejected", "approved", "inNotice", "published", "withdrawn"]);
+  });
+
+  it("GZ-4.6.3 / DG-13 / DG-14: each change type is published on its own list", () => {
+    expect([publishedListOf("partnerAdd"), publishedListOf("partnerRemove"), publishedListOf("catalogue"), publishedListOf("unitInfo")]).toEqual(["partners", "partners", "catalogue", "unitChanges"]);
   });
 });

@@ -59,3 +59,10 @@ describe("notice machine", () => {
     expect(codeOf(noticeMachine.transition("open", { type: "decideObjection", objectionId: "o1", upheld: false, decision: "" }, ctx({ pendingObjectionIds: ["o1"] })))).toBe("COMMENT_REQUIRED");
   });
 });
+
+describe("final state", () => {
+  it("GZ-4.6.3: a closed notice is final: the machine declares it and no event leaves it", () => {
+    expect(noticeMachine.terminal).toEqual(["closed"]);
+    expect(Object.values(noticeMachine.table).some((rules) => rules.some((r) => (r.from as readonly string[]).includes("closed")))).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unitMachine } from "../../../functions/src/domain/unit.machine.js";
+import { unitStates } from "../../../functions/src/domain/states.js";
 import { base, codeOf, dg, gz, okNext } from "./fixtures.js";
 
 describe("unit status machine", () => {
@@ -64,5 +65,13 @@ describe("unit status machine", () => {
 
   it("lists the allowed events of a listed Guangzhou unit", () => {
     expect(unitMachine.allowedEvents("listed", base()).sort()).toEqual(["criticise", "proposeClearOut", "withdraw"]);
+  });
+});
+
+describe("final states", () => {
+  it("GZ-4.4b / DG-10 / GZ-4.3a: a cleared-out or withdrawn unit is final: the machine declares it and no event leaves it", () => {
+    const left = (state: string) => Object.values(unitMachine.table).some((rules) => rules.some((r) => (r.from as readonly string[]).includes(state)));
+    expect(unitStates.filter((s) => unitMachine.isTerminal(s))).toEqual(["clearedOut", "withdrawn"]);
+    expect(unitStates.filter((s) => !left(s))).toEqual(["clearedOut", "withdrawn"]);
   });
 });

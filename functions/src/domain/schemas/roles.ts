@@ -14,3 +14,13 @@ export const grantRoleRequestSchema = z
   })
   .refine((r) => r.role !== "unitMember" || r.unitId !== undefined, { message: "授予牵引单位成员角色时须指定牵引单位", path: ["unitId"] });
 export type GrantRoleRequest = z.infer<typeof grantRoleRequestSchema>;
+
+export type StaffLevel = "reviewer" | "admin";
+
+/** An account's custom claims: what firestore.rules and the callables read, without document reads. */
+export interface Claims {
+  staff?: Record<string, StaffLevel>;
+  unit?: { programmeId: string; unitId: string };
+  /** Platform role above the programmes: enters the national holiday calendar every programme counts on. */
+  calendarAdmin?: boolean;
+}

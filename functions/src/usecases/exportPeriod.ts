@@ -1,0 +1,37 @@
+// Staff export a period's evaluations and ranking as an Excel workbook, returned as base64 with a
+// Chinese file name. Every export is audited: it carries every unit's scores.
+import type { z } from "zod";
+import type { Actor, exportPeriodRequestSchema } from "../domain/schemas/index.js";
+import { appendAuditOnce } from "../store/audit.js";
+import { collections } from "../store/collections.js";
+import { loadProgrammeContext } from "../store/programmeContext.js";
+import type { Deps } from "./deps.js";
+import { periodWorkbook } from "./periodWorkbook.js";
+
+export type ExportPeriodInput = z.infer<typeof exportPeriodRequestSchema>;
+
+export async function exportPeriod(deps: Deps, input: ExportPeriodInput, actor: Actor) {
+  const { programmeId, periodId } = input;
+  const now = deps.clock();
+  const ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
+  const evaluations = (await collections.evaluations(programmeId).where("periodId", "==", periodId).get()).docs.map((d) => d.data());
+  const unitRefs = [...new Set(evaluations.map((e) => e.unitId))].map((id) => collections.units(programmeId).doc(id));
+  const units = unitRefs.length ? await deps.db.getAll(...unitRefs) : [];
+  const names = new Map(units.map((s) => [s.id, s.data()?.name ?? s.id]));
+  const buffer = await periodWorkbook({
+    programmeName: ctx.programme.name,
+    periodId,
+    evaluations: evaluations.map((e) => ({ ...e, unitName: names.get(e.unitId) ?? e.unitId })),
+    lowestRankedCount: ctx.pack.lowestRankedCount,
+  });
+  const fileName = `${ctx.programme.name}_${periodId}_绩效评价与排名.xlsx`;
+  await appendAuditOnce(programmeId, `export-${periodId}-${now.getTime()}`, {
+    at: now,
+    actor,
+    action: "period.exported",
+    entity: collections.periods(programmeId).doc(periodId).path,
+    after: { fileName, rows: evaluations.length },
+    clause: ctx.pack.clauses.evaluation,
+  });
+  return { fileName, contentBase64: buffer.toString("base64"), rows: evaluations.length };
+}

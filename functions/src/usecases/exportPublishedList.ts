@@ -1,0 +1,31 @@
+// Staff export a published list version (the newest when none is named) as Excel: the partner
+// list and catalogue (GZ-4.6.3, DG-14) or the unit change list (DG-13). Audited like every export.
+import type { z } from "zod";
+import { refused } from "../domain/errors.js";
+import type { Actor, exportPublishedListRequestSchema } from "../domain/schemas/index.js";
+import { appendAuditOnce } from "../store/audit.js";
+import { loadProgrammeContext } from "../store/programmeContext.js";
+import { readPublishedVersion } from "../store/publishing.js";
+import type { Deps } from "./deps.js";
+import { LIST_TITLE, listWorkbook } from "./listWorkbook.js";
+
+export type ExportPublishedListInput = z.infer<typeof exportPublishedListRequestSchema>;
+
+export async function exportPublishedList(deps: Deps, input: ExportPublishedListInput, actor: Actor) {
+  const { programmeId, list } = input;
+  const now = deps.clock();
+  const ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
+  const found = (await readPublishedVersion(programmeId, list, input.version)) ?? refused("LIST_NOT_PUBLISHED", input.version ? `${LIST_TITLE[list]}第 ${input.version} 版` : LIST_TITLE[list]);
+  const { version } = found;
+  const buffer = await listWorkbook(ctx.programme.name, list, version);
+  const fileName = `${ctx.programme.name}_${LIST_TITLE[list]}_第${version.version}版.xlsx`;
+  await appendAuditOnce(programmeId, `export-${list}-${version.version}-${now.getTime()}`, {
+    at: now,
+    actor,
+    action: "list.exported",
+    entity: found.path,
+    after: { fileName, rows: version.entries.length },
+    clause: version.clause,
+  });
+  return { fileName, contentBase64: buffer.toString("base64"), rows: version.entries.length, version: version.version };
+}

@@ -1,0 +1,78 @@
+// Applying changes and publishing new list versions inside the caller's transaction (GZ-4.6.3,
+// DG-13, DG-14), after `readForPublishing` (store/publishing.ts) has read the registry and each
+// list's latest version: the domain applies each change to a copy of the registry, then the
+// touched records and one new version of each affected list are written.
+import type { Transaction } from "firebase-admin/firestore";
+import { applyChange, catalogueListEntries, cloneRegistry, partnerListEntries, type Registry, type Touched } from "../domain/applyChange.js";
+import { publishedListOf } from "../domain/change.machine.js";
+import type { IsoDate } from "../domain/dates.js";
+import type { Refusal } from "../domain/errors.js";
+import type { PublishedListKind } from "../domain/listDiff.js";
+import type { ChangeApplication, UnitChangeList } from "../domain/schemas/index.js";
+import { collections } from "../store/collections.js";
+import type { PublishingSnapshot } from "../store/publishing.js";
+
+export interface PublishResult {
+  applied: string[];
+  /** Changes that could not be applied (their partner or item is gone), with why. */
+  failed: { changeId: string; refusal: Refusal }[];
+  versions: Partial<Record<PublishedListKind, number>>;
+}
+
+type Item = { changeId: string; change: ChangeApplication };
+interface PublishMeta {
+  today: IsoDate;
+  now: Date;
+  clause: string;
+  noticeId?: string;
+}
+
+/** Applies `items` to a copy of the registry and publishes what applied; only those items are on the new versions. */
+export function publishChanges(tx: Transaction, programmeId: string, snap: PublishingSnapshot, items: readonly Item[], meta: PublishMeta): PublishResult {
+  const reg = cloneRegistry(snap.registry);
+  const applied: Item[] = [];
+  const failed: PublishResult["failed"] = [];
+  const touched: Touched[] = [];
+  for (const item of items) {
+    const kind = publishedListOf(item.change.type);
+    const r = applyChange(reg, item.changeId, item.change, meta.today, kind === "partners" ? (snap.latest.partners ?? 0) + 1 : undefined);
+    if (!Array.isArray(r)) failed.push({ changeId: item.changeId, refusal: r });
+    else {
+      applied.push(item);
+      touched.push(...r);
+    }
+  }
+  writeTouched(tx, programmeId, reg, touched);
+  const versions: PublishResult["versions"] = {};
+  for (const kind of new Set(applied.map((a) => publishedListOf(a.change.type)))) {
+    versions[kind] = writeListVersion(tx, programmeId, kind, reg, snap, applied.filter((a) => publishedListOf(a.change.type) === kind), meta);
+  }
+  return { applied: applied.map((a) => a.changeId), failed, versions };
+}
+
+function writeTouched(tx: Transaction, programmeId: string, reg: Registry, touched: readonly Touched[]) {
+  for (const t of touched) {
+    if (t.collection === "partners") tx.set(collections.partners(programmeId).doc(t.id), reg.partners.get(t.id)!);
+    if (t.collection === "catalogue") tx.set(collections.catalogue(programmeId).doc(t.id), reg.catalogue.get(t.id)!);
+    if (t.collection === "units") tx.set(collections.units(programmeId).doc(t.id), reg.units.get(t.id)!);
+  }
+}
+
+/** Creates version n + 1 of one list (never rewrites a published one) and returns n + 1. */
+function writeListVersion(tx: Transaction, programmeId: string, kind: PublishedListKind, reg: Registry, snap: PublishingSnapshot, applied: readonly Item[], meta: PublishMeta): number {
+  const version = (snap.latest[kind] ?? 0) + 1;
+  const header = { version, publishedOn: meta.today, publishedAt: meta.now, clause: meta.clause, ...(meta.noticeId ? { noticeId: meta.noticeId } : {}), changeIds: applied.map((a) => a.changeId) };
+  const id = String(version);
+  if (kind === "partners") tx.create(collections.partnerLists(programmeId).doc(id), { ...header, entries: partnerListEntries(reg) });
+  if (kind === "catalogue") tx.create(collections.catalogueLists(programmeId).doc(id), { ...header, entries: catalogueListEntries(reg) });
+  if (kind === "unitChanges") tx.create(collections.unitChangeLists(programmeId).doc(id), { ...header, entries: [...unitChangeEntries(reg, applied, meta.today), ...snap.previousUnitChanges] });
+  return version;
+}
+
+function unitChangeEntries(reg: Registry, applied: readonly Item[], approvedOn: IsoDate): UnitChangeList["entries"] {
+  return applied.flatMap(({ changeId, change }) =>
+    change.payload.type === "unitInfo"
+      ? [{ changeId, unitId: change.unitId, unitName: reg.units.get(change.unitId)?.name ?? change.unitId, changes: change.payload.changes.map((c) => ({ field: c.field, to: c.to })), approvedOn }]
+      : [],
+  );
+}
