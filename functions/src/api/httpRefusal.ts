@@ -19,7 +19,7 @@ const HTTP_STATUS: Record<RefusalStatus, number> = {
 };
 const HTTP_OWN: Partial<Record<ErrorCode, number>> = { METHOD: 405, FILE_TOO_LARGE: 413, FILE_TYPE: 415 };
 
-export const httpStatusOf = (code: ErrorCode): number => HTTP_OWN[code] ?? HTTP_STATUS[errorStatus(code)];
+const httpStatusOf = (code: ErrorCode): number => HTTP_OWN[code] ?? HTTP_STATUS[errorStatus(code)];
 
 /** Answers a refusal, unless the response has already started. */
 export function sendRefusal(res: Response, refusal: { code: ErrorCode; message: string }) {

@@ -15,7 +15,7 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
 
-export const DOWNLOAD_LINK_MINUTES = 5;
+const DOWNLOAD_LINK_MINUTES = 5;
 
 export type DownloadLinkInput = z.output<typeof getDocumentDownloadRequestSchema> & {
   /** The host the request came to: on the emulator the link points back at it. */

@@ -42,7 +42,7 @@ export type ReportWriteOutcome = "ignored" | "replayed" | "stale" | "refused" | 
 const millis = (v: unknown): number | undefined => (v && typeof (v as { toMillis?: unknown }).toMillis === "function" ? (v as { toMillis(): number }).toMillis() : v instanceof Date ? v.getTime() : undefined);
 
 /** Only a client's move into `submitted` is a submission; our own follow-up writes keep the state and are ignored. */
-export function isSubmission(w: Pick<ReportWrite, "before" | "after">): boolean {
+function isSubmission(w: Pick<ReportWrite, "before" | "after">): boolean {
   return w.after?.state === "submitted" && w.before?.state !== "submitted";
 }
 

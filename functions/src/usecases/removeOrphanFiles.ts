@@ -9,7 +9,7 @@ import { appendAuditOnce, systemActor } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
 
-export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
 export interface OrphanSweep {
   examined: number;
