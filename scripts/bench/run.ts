@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { collection, doc, getCountFromServer, getDocs, limit, orderBy, query, serverTimestamp, setDoc, where, getDoc } from "firebase/firestore";
 import { collections } from "../../functions/src/store/collections.js";
 import { countAllFirestoreIo, firestoreIo, ioCounters, resetFirestoreIo, resetIoCounters } from "../../functions/src/store/ioCounters.js";
-import { handleReportWritten } from "../../functions/src/triggers/onReportWritten.js";
+import { receiveReportSubmission } from "../../functions/src/usecases/receiveReportSubmission.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { admin, closeClients, signedInClient } from "../../test/support/emulators.js";
 import { BENCH_PASSWORD, benchSpec, createMembers, openPeriods, reportMetrics, seedBenchProgramme, setTriggers } from "./fixtures.js";
 import { webSizes } from "./webSizes.mjs";
@@ -48,7 +49,7 @@ for (const [k, units] of SIZES.entries()) {
     await db.doc(`programmes/${id}/reports/${reportId}`).set(after);
     resetFirestoreIo();
     resetIoCounters();
-    const outcome = await handleReportWritten({ eventId: `bench-${id}-${i}`, eventTime: new Date(), programmeId: id, reportId, before: { state: "draft" }, after });
+    const outcome = await receiveReportSubmission(productionDeps(), { eventId: `bench-${id}-${i}`, eventTime: new Date(), programmeId: id, reportId, before: { state: "draft" }, after });
     if (outcome !== "evaluated") throw new Error(`submission ${reportId} was ${outcome}, not evaluated`);
     samples.push({ reads: firestoreIo.reads, writes: firestoreIo.writes, queries: firestoreIo.queries, typedReads: ioCounters.reads, typedWrites: ioCounters.writes });
   }
@@ -141,7 +142,7 @@ const lines = [
   "",
   "### Cost per submitted report (score + ranking recompute)",
   "",
-  `Each size is a generated Guangzhou programme in which every other unit already has a 2026-Q4 evaluation in the ranking summary; ${SUBMISSIONS_PER_SIZE} first submissions are then handled by \`handleReportWritten\` in-process with a synthetic event.`,
+  `Each size is a generated Guangzhou programme in which every other unit already has a 2026-Q4 evaluation in the ranking summary; ${SUBMISSIONS_PER_SIZE} first submissions are then handled by \`receiveReportSubmission\` in-process with a synthetic event.`,
   "",
   "| units | documents seeded (s) | reads / submission | writes / submission | queries | typed reads / writes | ranking summary counts |",
   "|---:|---:|---:|---:|---:|---:|---:|",

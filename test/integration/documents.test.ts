@@ -11,7 +11,8 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { markApproved, missingDocumentsFor, readCurrentForApproval } from "../../functions/src/store/documents.js";
-import { sweepOrphanFilesAt } from "../../functions/src/jobs/sweepOrphanFiles.js";
+import { removeOrphanFiles } from "../../functions/src/usecases/removeOrphanFiles.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 import { elfExecutable, filesOnDisk, functionUrl, idToken, minimalPdf, pdfOfSize, realPng, sha256, upload, windowsExecutable } from "../support/uploads.js";
 
@@ -279,7 +280,7 @@ describe("documents: upload, versions, download, checks", () => {
     const kept = (await collections.documents(P).doc(pdfId).get()).data()!.storagePath;
     await utimes(onDisk(kept), old, old);
 
-    const first = await sweepOrphanFilesAt(now);
+    const first = await removeOrphanFiles({ ...productionDeps(), clock: () => now });
     // Earlier runs' files whose rows a clearFirestore() wiped are orphans too, so check ours by name.
     expect(first.removed).toEqual(expect.arrayContaining([orphan, part]));
     expect(first.removed).not.toContain(fresh);
@@ -288,7 +289,7 @@ describe("documents: upload, versions, download, checks", () => {
     await expect(stat(onDisk(part))).rejects.toThrow();
     expect((await stat(onDisk(fresh))).isFile()).toBe(true);
     expect((await stat(onDisk(kept))).isFile()).toBe(true);
-    const second = await sweepOrphanFilesAt(now);
+    const second = await removeOrphanFiles({ ...productionDeps(), clock: () => now });
     expect(second.removed).toEqual([]);
     const audited = await auditOf("document.orphanRemoved");
     expect(audited.filter((a) => a.entity === orphan || a.entity === part)).toHaveLength(2);

@@ -13,7 +13,8 @@ import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { guangzhou } from "../../functions/src/domain/policy/index.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { handleReportWritten } from "../../functions/src/triggers/onReportWritten.js";
+import { receiveReportSubmission } from "../../functions/src/usecases/receiveReportSubmission.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { ioCounters, resetIoCounters } from "../../functions/src/store/ioCounters.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 
@@ -72,7 +73,7 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     const [entry] = await auditOf(`programmes/${P}/reports/gz-u01_2025-Q3`, "report.submitted");
     const eventId = entry!.id.replace(/-report$/, "");
     const after = (await admin().db.doc(`programmes/${P}/reports/gz-u01_2025-Q3`).get()).data();
-    const redeliver = () => handleReportWritten({ eventId, eventTime: new Date(), programmeId: P, reportId: "gz-u01_2025-Q3", before: { state: "draft" }, after });
+    const redeliver = () => receiveReportSubmission(productionDeps(), { eventId, eventTime: new Date(), programmeId: P, reportId: "gz-u01_2025-Q3", before: { state: "draft" }, after });
     expect(await redeliver()).toBe("replayed");
     expect(await redeliver()).toBe("replayed");
     expect((await admin().db.collection(`programmes/${P}/evaluations`).where("unitId", "==", "gz-u01").get()).size).toBe(1);
@@ -216,7 +217,7 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     const after = (await admin().db.doc(`programmes/${P}/reports/gz-u02_2025-Q4`).get()).data();
     const measure = async (eventId: string) => {
       resetIoCounters();
-      expect(await handleReportWritten({ eventId, eventTime: new Date(), programmeId: P, reportId: "gz-u02_2025-Q4", before: { state: "draft" }, after })).toBe("evaluated");
+      expect(await receiveReportSubmission(productionDeps(), { eventId, eventTime: new Date(), programmeId: P, reportId: "gz-u02_2025-Q4", before: { state: "draft" }, after })).toBe("evaluated");
       return { ...ioCounters };
     };
     const few = await measure("io-probe-1");

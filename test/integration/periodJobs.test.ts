@@ -11,8 +11,9 @@ import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js"
 import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import type { Evaluation, Report } from "../../functions/src/domain/schemas/index.js";
-import { closeDuePeriods } from "../../functions/src/jobs/periodClose.js";
-import { sweepDeadlines } from "../../functions/src/jobs/deadlineSweep.js";
+import { closeDuePeriods } from "../../functions/src/usecases/closeDuePeriods.js";
+import { sweepDeadlines } from "../../functions/src/usecases/sweepDeadlines.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
@@ -84,7 +85,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
 
   it("GZ-4.4a.2: at close (2025-10-22, deadline 2025-10-21) returned, missing and late reports, unexplained lag and a second failure become candidates; ranks are frozen; the period is closed", async () => {
     await guangzhouQ3();
-    const r = await closeDuePeriods({ asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
     expect(r.runs).toEqual([{ programmeId: GZ, periodId: "2025-Q3", state: "done", batches: 3, processed: 5, proposed: 7 }]);
     const proposals = (await collections.proceedings(GZ).get()).docs.map((d) => d.id).sort();
     expect(proposals).toEqual([
@@ -110,26 +111,26 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
 
   it("GZ-4.4b.2: running the period close twice changes nothing more", async () => {
     await guangzhouQ3();
-    await closeDuePeriods({ asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
     const once = await snapshot(GZ);
-    const again = await closeDuePeriods({ asOf: "2025-10-23", programmeIds: [GZ], batchSize: 2 });
+    const again = await closeDuePeriods(productionDeps(), { asOf: "2025-10-23", programmeIds: [GZ], batchSize: 2 });
     expect(again.runs).toEqual([]);
     expect(await snapshot(GZ)).toEqual(once);
   });
 
   it("GZ-4.4a.2: interrupted after one batch and resumed, the stored state equals one clean run (documents and audit entries)", async () => {
     await guangzhouQ3();
-    await closeDuePeriods({ asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
     const clean = await snapshot(GZ);
 
     await fresh();
     await guangzhouQ3();
-    const first = await closeDuePeriods({ asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2, maxBatches: 1 });
+    const first = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2, maxBatches: 1 });
     expect(first.stoppedEarly).toBe(true);
     expect(first.runs[0]).toMatchObject({ state: "running", batches: 1, processed: 2 });
     expect((await collections.periods(GZ).doc("2025-Q3").get()).data()!.state).toBe("closing");
     expect((await collections.jobRuns(GZ).doc("periodClose_2025-Q3").get()).data()!.cursor).toBe("gz-u02");
-    const resumed = await closeDuePeriods({ asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    const resumed = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
     expect(resumed.runs[0]).toMatchObject({ state: "done", batches: 3, processed: 5 });
     const after = await snapshot(GZ);
     expect(after).toEqual(clean);
@@ -139,7 +140,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
   it("GZ-3.4.1: a clock-injected run across the 2025-Q3 → Q4 quarter end: reminders 5 and 1 working days ahead, close the day after each deadline (Q4's counted over the 2026 New Year holiday)", async () => {
     for (const id of ["2025-Q3", "2025-Q4"]) await collections.periods(GZ).doc(id).set(newPeriod(id, guangzhou, calendar));
     await collections.reports(GZ).doc("gz-u02_2025-Q3").set(reportOf("gz-u02", "2025-Q3", "accepted", { submittedOn: "2025-10-10" }));
-    const day = async (asOf: string) => ({ sweep: (await sweepDeadlines({ asOf, programmeIds: [GZ] }))[0]!, close: await closeDuePeriods({ asOf, programmeIds: [GZ] }) });
+    const day = async (asOf: string) => ({ sweep: (await sweepDeadlines(productionDeps(), { asOf, programmeIds: [GZ] }))[0]!, close: await closeDuePeriods(productionDeps(), { asOf, programmeIds: [GZ] }) });
     const state = async (id: string) => (await collections.periods(GZ).doc(id).get()).data()!;
 
     // 2025-09-30 Tue, last day of Q3: nothing due yet.
@@ -170,7 +171,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     d = await day("2026-01-16");
     expect(d.close.runs.map((x) => [x.periodId, x.state])).toEqual([["2025-Q4", "done"]]);
     // Sweeping a day twice sends nothing twice.
-    const twice = (await sweepDeadlines({ asOf: "2026-01-08", programmeIds: [GZ] }))[0]!;
+    const twice = (await sweepDeadlines(productionDeps(), { asOf: "2026-01-08", programmeIds: [GZ] }))[0]!;
     expect(twice.alreadyRun).toBe(true);
     expect((await collections.notifications(GZ).where("kind", "==", "reportReminder").get()).size).toBe(6);
   });
@@ -193,7 +194,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     }, "five evaluations in the Dongguan ranking summary");
     expect(Object.keys(summary.counts)).toHaveLength(5);
 
-    const r = await closeDuePeriods({ asOf: "2026-01-23", programmeIds: [DG] });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2026-01-23", programmeIds: [DG] });
     expect(r.runs[0]).toMatchObject({ periodId: "2025", state: "done", processed: 6 });
     const evaluations = (await collections.evaluations(DG).where("periodId", "==", "2025").get()).docs.map((x) => x.data());
     const expected = rank(evaluations);
@@ -228,7 +229,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     await collections.evaluations(DG).doc("dg-u01_2024").set(evaluationOf("dg-u01", "2024", 52, { state: "approved" }));
     await collections.evaluations(DG).doc("dg-u01_2025").set(evaluationOf("dg-u01", "2025", 48, { state: "approved" }));
     await collections.rankings(DG).doc("2025").set({ periodId: "2025", counts: summarise([{ unitId: "dg-u01", total: 48 }]) });
-    await closeDuePeriods({ asOf: "2026-01-23", programmeIds: [DG] });
+    await closeDuePeriods(productionDeps(), { asOf: "2026-01-23", programmeIds: [DG] });
     expect((await collections.proceedings(DG).get()).docs.map((x) => x.id)).toEqual(["auto_clearOut_DG-10.3_unit-dg-u01_2025"]);
   });
 
@@ -260,9 +261,9 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     await collections.proceedings(GZ).doc("crit-1").set({ kind: "criticism", state: "issued", ...base });
     await collections.proceedings(GZ).doc("crit-2").set({ kind: "criticism", state: "responded", ...base, unitId: "gz-u02", responseDocumentId: "doc-1" });
 
-    expect((await sweepDeadlines({ asOf: "2026-03-12", programmeIds: [GZ] }))[0]!.overdue).toBe(0);
+    expect((await sweepDeadlines(productionDeps(), { asOf: "2026-03-12", programmeIds: [GZ] }))[0]!.overdue).toBe(0);
     expect((await collections.proceedings(GZ).doc("crit-1").get()).data()!.state).toBe("issued");
-    const r = (await sweepDeadlines({ asOf: "2026-03-13", programmeIds: [GZ] }))[0]!;
+    const r = (await sweepDeadlines(productionDeps(), { asOf: "2026-03-13", programmeIds: [GZ] }))[0]!;
     expect(r.overdue).toBe(1);
     expect((await collections.proceedings(GZ).doc("crit-1").get()).data()).toMatchObject({ state: "overdue" });
     expect((await collections.proceedings(GZ).doc("crit-1").get()).data()!.nextDeadlineOn).toBeUndefined();
@@ -273,7 +274,7 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     const audit = await admin().db.collection(`programmes/${GZ}/audit`).where("action", "==", "criticism.overdue").get();
     expect(audit.docs.map((x) => x.data().clause)).toEqual(["GZ-4.3b"]);
     // The next day changes nothing more.
-    expect((await sweepDeadlines({ asOf: "2026-03-14", programmeIds: [GZ] }))[0]!.overdue).toBe(0);
+    expect((await sweepDeadlines(productionDeps(), { asOf: "2026-03-14", programmeIds: [GZ] }))[0]!.overdue).toBe(0);
   });
 
   it("GZ-4.8: a filing 9 working days before a procedure after Spring Festival is late and becomes a criticism candidate", async () => {
@@ -284,7 +285,7 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
       unitId: "gz-u01", subject: "unit", kind: "rename", description: "拟更名", plannedOn: "2026-02-27", filedOn: "2026-02-09",
       latestOnTimeFilingDate: check.latestOnTimeFilingDate, workingDaysAhead: check.workingDaysAhead, late: true, nextDeadlineOn: "2026-02-09", clause: "GZ-4.8",
     });
-    const r = (await sweepDeadlines({ asOf: "2026-02-09", programmeIds: [GZ] }))[0]!;
+    const r = (await sweepDeadlines(productionDeps(), { asOf: "2026-02-09", programmeIds: [GZ] }))[0]!;
     expect(r.proposed).toBe(1);
     const p = (await collections.proceedings(GZ).doc("auto_criticism_GZ-4.8_unit-gz-u01_advance-an-1").get()).data()!;
     expect(p.evidence[0]!.description).toContain("仅 9 个工作日，应不少于 10 个");
@@ -298,7 +299,7 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     try {
     await collections.periods(GZ).doc("2026-Q4").set({ id: "2026-Q4", cadence: "quarterly", start: "2026-10-01", end: "2026-12-31", reportDeadline: "2027-01-15", state: "open", nextDeadlineOn: "2026-12-30" });
     await collections.proceedings(GZ).doc("crit-3").set({ kind: "criticism", state: "issued", unitId: "gz-u01", ground: "GZ-4.4a.2", evidence: [], automatic: false, openedOn: "2026-11-02", openedBy: opener, extensions: [], rectificationDeadline: "2026-12-01", nextDeadlineOn: "2026-12-01" });
-    const r = (await sweepDeadlines({ asOf: "2026-12-30", programmeIds: [GZ] }))[0]!;
+    const r = (await sweepDeadlines(productionDeps(), { asOf: "2026-12-30", programmeIds: [GZ] }))[0]!;
     expect(r.overdue).toBe(1);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]!.message).toContain("该日期不在节假日数据覆盖的年份内");

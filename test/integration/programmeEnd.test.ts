@@ -6,7 +6,8 @@ import { doc, getDoc } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { closeDuePeriods } from "../../functions/src/jobs/periodClose.js";
+import { closeDuePeriods } from "../../functions/src/usecases/closeDuePeriods.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
@@ -58,7 +59,7 @@ describe("programme ended", () => {
 
   it("GZ-5.2: the period close leaves an ended programme's periods open as they were; a running programme (DG-18 not reached) is still closed", async () => {
     await collections.periods(DG).doc("2025").set({ id: "2025", cadence: "annual", start: "2025-01-01", end: "2025-12-31", reportDeadline: "2026-01-20", state: "open" });
-    const r = await closeDuePeriods({ asOf: "2026-01-23", programmeIds: [GZ, DG] });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2026-01-23", programmeIds: [GZ, DG] });
     expect(r.runs.map((x) => `${x.programmeId}/${x.periodId}`)).toEqual([`${DG}/2025`]);
     expect((await collections.periods(GZ).doc("2025-Q3").get()).data()!.state).toBe("open");
   });

@@ -10,8 +10,9 @@ import { guangzhou } from "../../functions/src/domain/policy/index.js";
 import { summarise } from "../../functions/src/domain/ranking.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { handleReportCreated } from "../../functions/src/triggers/onReportCreated.js";
-import { handleReportWritten } from "../../functions/src/triggers/onReportWritten.js";
+import { recordReportCreated } from "../../functions/src/usecases/recordReportCreated.js";
+import { receiveReportSubmission } from "../../functions/src/usecases/receiveReportSubmission.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { BENCH_PASSWORD, createMembers, openPeriods, reportMetrics, setTriggers } from "../../scripts/bench/fixtures.js";
 import { DEMO_CALENDAR_OVERRIDES, generateProgramme } from "../../scripts/demo/generate.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
@@ -50,7 +51,7 @@ describe("replays: every trigger delivered twice equals one clean delivery", () 
 
   it("GZ-3.4.1: onReportWritten delivered twice in a row and twice at once stores what one delivery stores (report, evaluation, ranking summary, audit)", async () => {
     const report = (unitId: string) => ({ unitId, periodId: PERIOD, state: "submitted", metrics: { enterprisesTransformed: 14, diagnoses: 25, level2Share: 0.7, solutions: 4 }, updatedBy: `member-${unitId}`, updatedAt: at("2026-11-20T10:00:00") });
-    const deliver = (unitId: string, eventId: string) => handleReportWritten({ eventId, eventTime: at("2026-11-20T10:00:01"), programmeId: P, reportId: `${unitId}_${PERIOD}`, before: { state: "draft" }, after: report(unitId) });
+    const deliver = (unitId: string, eventId: string) => receiveReportSubmission(productionDeps(), { eventId, eventTime: at("2026-11-20T10:00:01"), programmeId: P, reportId: `${unitId}_${PERIOD}`, before: { state: "draft" }, after: report(unitId) });
     for (const unitId of ["gz-u01", "gz-u02"]) await admin().db.doc(`programmes/${P}/reports/${unitId}_${PERIOD}`).set(report(unitId));
 
     expect(await deliver("gz-u01", "clean-event")).toBe("evaluated");
@@ -73,7 +74,7 @@ describe("replays: every trigger delivered twice equals one clean delivery", () 
 
   it("GZ-2.1: onReportCreated delivered twice (in a row and at once) records the draft once, as one delivery does", async () => {
     const create = (unitId: string, eventId: string) =>
-      handleReportCreated({ eventId, eventTime: at("2026-11-21T09:00:00"), programmeId: P, path: `programmes/${P}/reports/${unitId}_2026-Q3`, data: { unitId, periodId: "2026-Q3", state: "draft", updatedBy: `member-${unitId}` } });
+      recordReportCreated(productionDeps(), { eventId, eventTime: at("2026-11-21T09:00:00"), programmeId: P, path: `programmes/${P}/reports/${unitId}_2026-Q3`, data: { unitId, periodId: "2026-Q3", state: "draft", updatedBy: `member-${unitId}` } });
     expect(await create("gz-u01", "created-clean")).toBe(true);
     expect((await Promise.all([create("gz-u02", "created-twice"), create("gz-u02", "created-twice")])).sort()).toEqual([false, true]);
     expect(await create("gz-u02", "created-twice")).toBe(false);

@@ -73,6 +73,6 @@ const reviewEvents = ["approve", "return", "reject"] as const satisfies readonly
  * on. Besides the final states this covers returned (back with the unit) and approved or in
  * notice (the decision stands; what follows is the notice's).
  */
-export function reviewDecided(state: ChangeState): boolean {
+export function changeReviewDecided(state: ChangeState): boolean {
   return state !== "draft" && !reviewEvents.some((type) => changeMachine.table[type].some((rule) => rule.from.includes(state)));
 }

@@ -2,6 +2,7 @@
 // which kinds a target needs, which real file types are accepted, where the bytes live and how a
 // client's file name is cleaned. Pure: the upload endpoint and the download callable call these.
 import type { Viewer } from "./access.js";
+import { refuse, type Refusal } from "./errors.js";
 import type { ChangeType, DocumentKind, PolicyPack } from "./policy/schema.js";
 
 export const documentTargetTypes = ["change", "report", "proceeding", "unit"] as const;
@@ -20,32 +21,11 @@ export type AcceptedContentType = (typeof ACCEPTED_FILE_TYPES)[keyof typeof ACCE
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-export const documentErrors = {
-  UNAUTHENTICATED: "请先登录后再上传材料。",
-  NOT_IN_PROGRAMME: "只有本专项的工作小组成员或牵引单位成员可以上传材料。",
-  NOT_YOUR_UNIT: "只能为本单位的事项上传材料。",
-  TARGET_LOCKED: "该事项当前状态下不能再添加材料（只有草稿或被退回的申请、报告可以补充材料）。",
-  TARGET_NOT_FOUND: "未找到要添加材料的事项。",
-  KIND_NOT_NEEDED: "该事项不需要此类材料，请选择正确的材料类型。",
-  FILE_MISSING: "请选择要上传的文件。",
-  FILE_EMPTY: "文件为空（0 字节），请重新选择文件。",
-  FILE_TOO_LARGE: "文件过大",
-  FILE_TYPE: "只接受 PDF、JPEG 或 PNG 文件；根据文件内容判断，该文件不是这三种类型之一（修改扩展名无效）。",
-  ONE_FILE_ONLY: "一次只能上传一个文件。",
-  FIELDS_FIRST: "表单字段须在文件之前发送。",
-  CONCURRENT_VERSION: "同一材料刚刚有人上传了新版本，请刷新后重试。",
-  METHOD: "只接受 POST 请求。",
-  NOT_MULTIPART: "请以 multipart/form-data 格式上传文件。",
-  DOCUMENT_NOT_FOUND: "未找到该材料。",
-  NO_ACCESS: "无权查看该材料：只有本专项工作小组和材料所属单位可以查看。",
-  LINK_INVALID: "下载链接无效或已过期，请重新获取。",
-} as const;
-export type DocumentErrorCode = keyof typeof documentErrors;
-
-export function fileTooLargeMessage(maxBytes: number): string {
+/** FILE_TOO_LARGE naming the limit, e.g. "文件过大：单个文件不能超过 20 MB。". */
+export function fileTooLarge(maxBytes: number): Refusal {
   const mb = maxBytes / (1024 * 1024);
   const shown = Number.isInteger(mb) ? `${mb} MB` : `${maxBytes} 字节`;
-  return `${documentErrors.FILE_TOO_LARGE}：单个文件不能超过 ${shown}。`;
+  return refuse("FILE_TOO_LARGE", `单个文件不能超过 ${shown}。`);
 }
 
 /** Kinds a unit's own standing documents may have (licence, ID copy, financials, credit report). */
@@ -77,20 +57,20 @@ const UNIT_EDITABLE_STATES = new Set(["draft", "returned"]);
  * unit's draft or returned application or report, its own unit record, or — for a rectification
  * report or evidence — its own unit's issued criticism.
  */
-export function mayAttach(attacher: Attacher, programmeId: string, target: DocumentTarget, kind: DocumentKind, pack: PolicyPack): { ok: true } | { ok: false; code: DocumentErrorCode; status: 403 | 409 | 400 } {
+export function mayAttach(attacher: Attacher, programmeId: string, target: DocumentTarget, kind: DocumentKind, pack: PolicyPack): { ok: true } | Refusal {
   const staff = attacher.staffOf.includes(programmeId);
   const member = attacher.unit?.programmeId === programmeId ? attacher.unit.unitId : undefined;
-  if (!staff && !member) return { ok: false, code: "NOT_IN_PROGRAMME", status: 403 };
+  if (!staff && !member) return refuse("NOT_IN_PROGRAMME");
   if (!staff) {
-    if (target.unitId !== member) return { ok: false, code: "NOT_YOUR_UNIT", status: 403 };
+    if (target.unitId !== member) return refuse("NOT_YOUR_UNIT");
     if (target.type === "change" || target.type === "report") {
-      if (!UNIT_EDITABLE_STATES.has(target.state)) return { ok: false, code: "TARGET_LOCKED", status: 409 };
+      if (!UNIT_EDITABLE_STATES.has(target.state)) return refuse("TARGET_LOCKED");
     } else if (target.type === "proceeding") {
       const answers = target.proceedingKind === "criticism" && target.state === "issued" && (kind === "rectificationReport" || kind === "evidence");
-      if (!answers) return { ok: false, code: "TARGET_LOCKED", status: 409 };
+      if (!answers) return refuse("TARGET_LOCKED");
     }
   }
-  if (!kindsForTarget(target, pack).has(kind)) return { ok: false, code: "KIND_NOT_NEEDED", status: 400 };
+  if (!kindsForTarget(target, pack).has(kind)) return refuse("KIND_NOT_NEEDED");
   return { ok: true };
 }
 
@@ -107,6 +87,11 @@ export function viewerFromClaims(claims: { staff?: Record<string, string>; unit?
   if (claims?.staff?.[programmeId]) return { role: "staff", programmeId };
   if (claims?.unit) return { role: "unitMember", programmeId: claims.unit.programmeId, unitId: claims.unit.unitId };
   return { role: "public" };
+}
+
+/** Staff of the programme or a member of one of its units: the only people who may ask about its files. */
+export function isInsider(viewer: Viewer, programmeId: string): viewer is Extract<Viewer, { role: "staff" | "unitMember" }> {
+  return (viewer.role === "staff" || viewer.role === "unitMember") && viewer.programmeId === programmeId;
 }
 
 /** Where the bytes live: ids only, never anything the client typed. */

@@ -97,10 +97,27 @@ export const errorCatalogue = {
   WORKBOOK_TOO_LARGE: ["导入文件不能超过 2 MB", "invalid-argument"],
   WORKBOOK_EMPTY: ["Excel 文件中没有数据行（表头下方为空）", "invalid-argument"],
   IMPORT_INTERRUPTED: ["导入中途失败，其余未写入。请重新导入同一文件，已写入的企业不会重复", "aborted"],
-  DOCUMENT_NOT_FOUND: ["未找到该材料", "not-found"],
-  NO_ACCESS: ["无权查看该材料：只有本专项工作小组和材料所属单位可以查看", "permission-denied"],
-  TARGET_NOT_FOUND: ["未找到要添加材料的事项", "not-found"],
-  LINK_INVALID: ["下载链接无效或已过期，请重新获取", "permission-denied"],
+  // Documents (uploads and downloads). These texts are whole sentences, as the upload and
+  // download endpoints answer them; the HTTP status comes from httpStatusOf (api/httpRefusal.ts).
+  DOCUMENT_NOT_FOUND: ["未找到该材料。", "not-found"],
+  NO_ACCESS: ["无权查看该材料：只有本专项工作小组和材料所属单位可以查看。", "permission-denied"],
+  TARGET_NOT_FOUND: ["未找到要添加材料的事项。", "not-found"],
+  LINK_INVALID: ["下载链接无效或已过期，请重新获取。", "permission-denied"],
+  UNAUTHENTICATED: ["请先登录后再上传材料。", "unauthenticated"],
+  NOT_IN_PROGRAMME: ["只有本专项的工作小组成员或牵引单位成员可以上传材料。", "permission-denied"],
+  NOT_YOUR_UNIT: ["只能为本单位的事项上传材料。", "permission-denied"],
+  TARGET_LOCKED: ["该事项当前状态下不能再添加材料（只有草稿或被退回的申请、报告可以补充材料）。", "failed-precondition"],
+  KIND_NOT_NEEDED: ["该事项不需要此类材料，请选择正确的材料类型。", "invalid-argument"],
+  FILE_MISSING: ["请选择要上传的文件。", "invalid-argument"],
+  FILE_EMPTY: ["文件为空（0 字节），请重新选择文件。", "invalid-argument"],
+  FILE_TOO_LARGE: ["文件过大", "invalid-argument"],
+  FILE_TYPE: ["只接受 PDF、JPEG 或 PNG 文件；根据文件内容判断，该文件不是这三种类型之一（修改扩展名无效）。", "invalid-argument"],
+  ONE_FILE_ONLY: ["一次只能上传一个文件。", "invalid-argument"],
+  FIELDS_FIRST: ["表单字段须在文件之前发送。", "invalid-argument"],
+  CONCURRENT_VERSION: ["同一材料刚刚有人上传了新版本，请刷新后重试。", "aborted"],
+  METHOD: ["只接受 POST 请求。", "invalid-argument"],
+  NOT_MULTIPART: ["请以 multipart/form-data 格式上传文件。", "invalid-argument"],
+  PROGRAMME_NOT_FOUND: ["未找到专项", "not-found"],
   CALENDAR_ADMIN_ONLY: ["只有平台节假日日历管理员可以录入全国节假日安排（它影响所有专项的期限）", "permission-denied"],
   HOLIDAY_ARRANGEMENT_INVALID: ["节假日安排有误，未保存", "invalid-argument"],
   HOLIDAY_YEAR_BUILT_IN: ["该年度节假日安排已由系统内置数据覆盖，无需录入", "failed-precondition"],
@@ -126,7 +143,8 @@ export interface Refusal {
 /** Builds a refusal; `detail` adds specifics (which field, which date) after the standard text. */
 export function refuse(code: ErrorCode, detail?: string): Refusal {
   const base = errorMessages[code];
-  return { ok: false, code, message: detail ? `${base}：${detail}` : base };
+  // A message written as a whole sentence loses its full stop when a detail follows.
+  return { ok: false, code, message: detail ? `${base.replace(/。$/, "")}：${detail}` : base };
 }
 
 /**

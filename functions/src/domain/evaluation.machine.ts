@@ -1,5 +1,6 @@
 // Evaluation approval (GZ-3.4.2 审定): a computed evaluation is a draft until staff approve it,
-// and cannot be approved while judged parts are unscored.
+// and cannot be approved while judged parts are unscored. The approved conclusion is final: no
+// staff score, resubmission or recomputation changes it, so `approved` is the terminal state.
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext } from "./machine.js";
 import type { EvaluationState } from "./states.js";
@@ -8,7 +9,7 @@ export interface EvaluationContext extends MachineContext {
   missingJudged: readonly string[];
 }
 
-export type EvaluationEvent = { type: "approve" } | { type: "reopen"; reason: string };
+export type EvaluationEvent = { type: "approve" };
 
 export const evaluationMachine = defineMachine<EvaluationState, EvaluationEvent, EvaluationContext>("绩效评价", {
   approve: [
@@ -19,12 +20,4 @@ export const evaluationMachine = defineMachine<EvaluationState, EvaluationEvent,
       when: (_s, ctx) => (ctx.missingJudged.length > 0 ? refuse("JUDGED_SCORES_MISSING", ctx.missingJudged.join("、")) : undefined),
     },
   ],
-  reopen: [
-    {
-      from: ["approved"],
-      to: "draft",
-      clause: (ctx) => ctx.pack.clauses.evaluationApproval,
-      check: (_s, e) => (e.reason.trim() === "" ? refuse("REASON_REQUIRED") : undefined),
-    },
-  ],
-});
+}, ["approved"]);

@@ -2,6 +2,7 @@
 // GZ-3.4.2): which reporting status feeds the "reporting" metric, which judged parts the model
 // has, and the dimension lines kept on the record with their Chinese explanations.
 import { type Refusal, refuse } from "./errors.js";
+import { periodBounds, type PeriodId } from "./periods.js";
 import type { ScoringModel } from "./policy/schema.js";
 import type { EvaluationResult, ReportingStatus } from "./scoring.js";
 
@@ -32,4 +33,11 @@ export function findJudgedPart(model: ScoringModel, partId: string): { ok: true;
 /** The per-dimension lines stored on the evaluation, each with its explanation. */
 export function storedDimensions(result: EvaluationResult) {
   return result.dimensions.map((d) => ({ id: d.id, label: d.label, weight: d.weight, score: d.score, explanation: d.explanation }));
+}
+
+/** The complaints a period's score counts (GZ-3.3 / DG-8 投诉办结): those received within the period, and how many are closed. */
+export function complaintCounts(complaints: readonly { receivedOn: string; status: "open" | "closed" }[], periodId: PeriodId): { received: number; closed: number } {
+  const { start, end } = periodBounds(periodId);
+  const inPeriod = complaints.filter((c) => c.receivedOn >= start && c.receivedOn <= end);
+  return { received: inPeriod.length, closed: inPeriod.filter((c) => c.status === "closed").length };
 }

@@ -1,6 +1,6 @@
 // Periodic report (GZ-3.4.1 / DG-9.1): draft → submitted → returned / accepted; a returned
 // report can be resubmitted until the deadline. Late submission is allowed while the period is
-// open but recorded as late (it feeds GZ-4.4a.2 at period close).
+// open but recorded as late (it feeds GZ-4.4a.2 at period close). An accepted report is final.
 import type { IsoDate } from "./dates.js";
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
@@ -57,4 +57,21 @@ export const reportMachine = defineMachine<ReportState, ReportEvent, ReportConte
     },
   ],
   accept: [{ from: ["submitted"], to: "accepted", clause: (ctx) => ctx.pack.clauses.report }],
-});
+}, ["accepted"]);
+
+/** The states a staff review leads to, read from the table (accept, return). */
+const reviewOutcomes: ReadonlySet<ReportState> = new Set(
+  [...reportMachine.table.accept, ...reportMachine.table.return].flatMap((rule) => (typeof rule.to === "string" ? [rule.to] : [])),
+);
+
+/**
+ * "Already decided" for a review: the report is where a staff decision leaves it (accepted, or
+ * returned and waiting for the unit), so a second reviewer acting on the same submission is late.
+ */
+export const reportReviewDecided = (state: ReportState): boolean => reviewOutcomes.has(state);
+
+/** The states from which the unit may still submit (submit, resubmit), read from the table. */
+const submittable: ReadonlySet<ReportState> = new Set([...reportMachine.table.submit, ...reportMachine.table.resubmit].flatMap((rule) => rule.from));
+
+/** The unit still owes the period's report: none yet, a draft, or a returned one (reminders go to these). */
+export const awaitsSubmission = (state: ReportState | undefined): boolean => state === undefined || submittable.has(state);

@@ -2,7 +2,7 @@
 // metric in the task book (DG-12: the task book is the basis of the report and the score) and,
 // for a quarterly report behind the pro-rata target, an explanation (GZ-4.4a.3).
 import { type PeriodId, proRataFraction } from "./periods.js";
-import type { MetricKey } from "./policy/schema.js";
+import type { MetricKey, PolicyPack } from "./policy/schema.js";
 import { METRIC_LABELS, type MetricValues } from "./scoring.js";
 
 /** Count metrics whose pro-rata target is not met (level2Share is a share and is not pro-rated). */
@@ -17,16 +17,23 @@ export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actual
     .map(([metric]) => metric);
 }
 
-export function missingReportFields(
-  periodId: PeriodId,
-  targets: MetricValues,
-  report: { metrics: MetricValues; lagExplanation?: string },
-  options: { requireLagExplanation: boolean },
-): string[] {
+/**
+ * GZ-4.4a.3: a programme whose pack has the progress-lag clause asks for an explanation when a
+ * report is behind its pro-rata target (Dongguan's 管理办法 has no such clause). The server's
+ * check, the portal's form and its dashboard all ask here.
+ */
+export const lagExplanationRequired = (pack: Pick<PolicyPack, "clauses">): boolean => pack.clauses.progressLag !== null;
+
+/** The metrics a report must explain (empty when the programme asks for no explanation). */
+export function metricsNeedingExplanation(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "clauses">): MetricKey[] {
+  return lagExplanationRequired(pack) ? laggingMetrics(periodId, targets, actuals) : [];
+}
+
+export function missingReportFields(periodId: PeriodId, targets: MetricValues, report: { metrics: MetricValues; lagExplanation?: string }, pack: Pick<PolicyPack, "clauses">): string[] {
   const missing = (Object.keys(targets) as MetricKey[])
     .filter((m) => report.metrics[m] === undefined)
     .map((m) => METRIC_LABELS[m]);
-  if (options.requireLagExplanation && laggingMetrics(periodId, targets, report.metrics).length > 0 && !report.lagExplanation?.trim()) {
+  if (metricsNeedingExplanation(periodId, targets, report.metrics, pack).length > 0 && !report.lagExplanation?.trim()) {
     missing.push("进度滞后说明及补救措施");
   }
   return missing;

@@ -31,6 +31,15 @@ export function dueReportReminder(deadline: IsoDate, asOf: IsoDate, calendar: Wo
   return { remindOn: past[past.length - 1], next, workingDaysLeft: calendar.workingDaysBetween(asOf, deadline) };
 }
 
+/**
+ * The deadline that applies to a period's report: the one stored on the period when it was
+ * opened (it may carry a programme's own calendar), else the pack's rule counted now. Throws
+ * DATE_NOT_COVERED when the calendar cannot count that far yet.
+ */
+export function reportDeadlineOf(period: { reportDeadline: IsoDate } | undefined, id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar): IsoDate {
+  return period?.reportDeadline ?? reportDeadline(id, pack, calendar);
+}
+
 /** A new open period with its deadline and first reminder day. Throws DATE_NOT_COVERED past the calendar's data. */
 export function newPeriod(id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar) {
   const b = periodBounds(id);

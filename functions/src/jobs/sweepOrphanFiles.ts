@@ -1,51 +1,11 @@
-// Hourly: removes stored objects that no metadata row points at and that are older than an hour —
-// what a crash between writing an object and committing its metadata (or a failed clean-up) can
-// leave behind. Each removal is logged and audited under an id derived from the object path, so
-// running the sweep twice records nothing twice. Objects outside the document layout are left alone.
+// Scheduled adapter: hourly, stored objects without metadata are removed (use case:
+// usecases/removeOrphanFiles), as of the scheduled time.
 import { logger } from "firebase-functions";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { parseDocumentObjectPath } from "../domain/documents.js";
-import { files } from "../files/config.js";
-import type { FileStore } from "../files/fileStore.js";
-import { PART_SUFFIX } from "../files/localDiskStore.js";
-import { appendAuditOnce, systemActor } from "../store/audit.js";
-import { collections } from "../store/collections.js";
-
-export const ORPHAN_AGE_MS = 60 * 60 * 1000;
-
-export interface SweepResult {
-  examined: number;
-  removed: string[];
-}
-
-export async function sweepOrphanFilesAt(now: Date, store: FileStore = files().store): Promise<SweepResult> {
-  const result: SweepResult = { examined: 0, removed: [] };
-  for await (const obj of store.list("programmes")) {
-    result.examined++;
-    if (now.getTime() - obj.updatedAt.getTime() < ORPHAN_AGE_MS) continue; // may be an upload in progress
-    const unfinished = obj.path.endsWith(PART_SUFFIX);
-    const ids = parseDocumentObjectPath(unfinished ? obj.path.slice(0, -PART_SUFFIX.length) : obj.path);
-    if (!ids) continue;
-    if (!unfinished) {
-      const meta = (await collections.documents(ids.programmeId).doc(ids.documentId).get()).data();
-      if (meta?.storagePath === obj.path) continue;
-    }
-    await store.remove(obj.path);
-    logger.warn("sweepOrphanFiles: removed an object without metadata", { path: obj.path, size: obj.size, updatedAt: obj.updatedAt.toISOString() });
-    await appendAuditOnce(ids.programmeId, `orphan-removed-${obj.path.replace(/[^\w.-]/g, "_")}`, {
-      at: now,
-      actor: systemActor("sweepOrphanFiles"),
-      action: "document.orphanRemoved",
-      entity: obj.path,
-      before: { size: obj.size, updatedAt: obj.updatedAt.toISOString(), unfinished },
-      note: "上传未完成或元数据写入失败留下的文件，无对应材料记录，已清理",
-    });
-    result.removed.push(obj.path);
-  }
-  return result;
-}
+import { productionDeps } from "../usecases/deps.js";
+import { removeOrphanFiles } from "../usecases/removeOrphanFiles.js";
 
 export const sweepOrphanFiles = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Shanghai" }, async (event) => {
-  const r = await sweepOrphanFilesAt(new Date(event.scheduleTime));
+  const r = await removeOrphanFiles({ ...productionDeps(), clock: () => new Date(event.scheduleTime) });
   logger.info("sweepOrphanFiles: done", r);
 });

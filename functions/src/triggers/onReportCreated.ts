@@ -1,36 +1,13 @@
-// A unit member created a report draft → record it in the programme's audit log (GZ-2.1).
-// Idempotent: the entry id is derived from the event id, so a redelivered event is a no-op.
+// Trigger adapter: a report draft was created → audited by usecases/recordReportCreated.
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { logger } from "firebase-functions";
-import { appendAuditOnce } from "../store/audit.js";
-
-/** The parts of a document-created event this handler needs (so tests can replay one). */
-export interface ReportCreation {
-  eventId: string;
-  eventTime: Date;
-  programmeId: string;
-  path: string;
-  data: Record<string, unknown>;
-}
-
-/** Returns false when the event was already recorded (a redelivery). */
-export async function handleReportCreated({ eventId, eventTime, programmeId, path, data }: ReportCreation): Promise<boolean> {
-  // Rules make `updatedBy` the writer's own uid.
-  const uid = typeof data.updatedBy === "string" && data.updatedBy ? data.updatedBy : "unknown";
-  return appendAuditOnce(programmeId, `evt-${eventId}`, {
-    at: eventTime,
-    actor: { uid, role: "unitMember" },
-    action: "report.created",
-    entity: path,
-    after: { state: data.state ?? null, periodId: data.periodId ?? null, unitId: data.unitId ?? null },
-    clause: "GZ-2.1",
-  });
-}
+import { productionDeps } from "../usecases/deps.js";
+import { recordReportCreated } from "../usecases/recordReportCreated.js";
 
 export const onReportCreated = onDocumentCreated("programmes/{programmeId}/reports/{reportId}", async (event) => {
   const snap = event.data;
   const data = snap?.data();
   if (!snap || !data) return;
-  const written = await handleReportCreated({ eventId: event.id, eventTime: new Date(event.time), programmeId: event.params.programmeId, path: snap.ref.path, data });
+  const written = await recordReportCreated(productionDeps(), { eventId: event.id, eventTime: new Date(event.time), programmeId: event.params.programmeId, path: snap.ref.path, data });
   if (!written) logger.info("onReportCreated: event already recorded", { eventId: event.id });
 });

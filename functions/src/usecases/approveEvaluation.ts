@@ -5,6 +5,7 @@
 import { shanghaiDate } from "../domain/dates.js";
 import { Refused } from "../domain/errors.js";
 import { evaluationMachine } from "../domain/evaluation.machine.js";
+import { failedEvaluationsOutside } from "../domain/failedEvaluations.js";
 import { failedEvaluationGrounds } from "../domain/grounds.js";
 import type { Actor } from "../domain/schemas/index.js";
 import { appendAudit } from "../store/audit.js";
@@ -28,11 +29,9 @@ export async function approveEvaluation(deps: Deps, input: ApproveEvaluationInpu
     const step = evaluationMachine.transition(evaluation.state, { type: "approve" }, { today: shanghaiDate(now), pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, missingJudged: evaluation.missingJudged });
     if (!step.ok) throw new Refused(step);
 
-    // Failures in total, any period (not necessarily consecutive): the unit's own evaluations only.
-    const others = (await tx.get(collections.evaluations(programmeId).where("unitId", "==", evaluation.unitId))).docs
-      .map((d) => d.data())
-      .filter((e) => e.periodId !== evaluation.periodId && e.state === "approved" && !e.passed);
-    const candidates = failedEvaluationGrounds({ unitId: evaluation.unitId, periodId: evaluation.periodId, passed: evaluation.passed, failedEvaluationsBefore: others.length }, ctx.pack);
+    const own = (await tx.get(collections.evaluations(programmeId).where("unitId", "==", evaluation.unitId))).docs.map((d) => d.data());
+    const failedBefore = failedEvaluationsOutside(own, evaluation.periodId).get(evaluation.unitId) ?? 0;
+    const candidates = failedEvaluationGrounds({ unitId: evaluation.unitId, periodId: evaluation.periodId, passed: evaluation.passed, failedEvaluationsBefore: failedBefore }, ctx.pack);
     const proposed = await proposeCandidates(tx, programmeId, candidates.map((candidate) => ({ candidate, unitId: evaluation.unitId, scope: evaluation.periodId })), now, actor);
 
     tx.set(ref, { ...evaluation, state: step.next, approvedBy: actor, approvedAt: now });
@@ -42,7 +41,7 @@ export async function approveEvaluation(deps: Deps, input: ApproveEvaluationInpu
       action: "evaluation.approved",
       entity: ref.path,
       before: { state: evaluation.state },
-      after: { state: step.next, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, failedInTotal: others.length + (evaluation.passed ? 0 : 1) },
+      after: { state: step.next, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, failedInTotal: failedBefore + (evaluation.passed ? 0 : 1) },
       clause: step.clause,
     });
     return { evaluationId, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, proposed };

@@ -1,5 +1,6 @@
 // Loading and recomputing an evaluation draft: shared by the use cases that change a judged part
 // or approve it.
+import { evaluationMachine } from "../domain/evaluation.machine.js";
 import { storedDimensions } from "../domain/evaluationDraft.js";
 import type { PolicyPack } from "../domain/policy/schema.js";
 import { evaluate } from "../domain/scoring.js";
@@ -15,7 +16,7 @@ import { collections } from "../store/collections.js";
 export async function loadDraftEvaluation(tx: Transaction, programmeId: string, evaluationId: string) {
   const ref = collections.evaluations(programmeId).doc(evaluationId);
   const evaluation = (await tx.get(ref)).data() ?? refused("EVALUATION_NOT_FOUND", evaluationId);
-  if (evaluation.state === "approved") throw new Refused(refuse("ALREADY_DECIDED", "评价已审定"));
+  if (evaluationMachine.isTerminal(evaluation.state)) throw new Refused(refuse("ALREADY_DECIDED", "评价已审定"));
   return { ref, evaluation };
 }
 

@@ -4,7 +4,7 @@
 // applied and published at once.
 import type { Transaction } from "firebase-admin/firestore";
 import type { z } from "zod";
-import { changeMachine, reviewDecided, type ChangeEvent } from "../domain/change.machine.js";
+import { changeMachine, changeReviewDecided, type ChangeEvent } from "../domain/change.machine.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { refuse, Refused } from "../domain/errors.js";
 import type { Actor, ChangeApplication, reviewChangeRequestSchema } from "../domain/schemas/index.js";
@@ -28,7 +28,7 @@ export async function reviewChange(deps: Deps, input: ReviewChangeInput, actor: 
   return deps.db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
     const { ref, change } = await readChange(tx, programmeId, changeId);
-    if (reviewDecided(change.state)) throw new Refused(refuse("ALREADY_DECIDED", `当前状态：${change.state}`));
+    if (changeReviewDecided(change.state)) throw new Refused(refuse("ALREADY_DECIDED", `当前状态：${change.state}`));
     const t = changeMachine.transition(change.state, reviewEvent(input), changeContext(ctx, today, change));
     if (!t.ok) throw new Refused(t);
     const facts = await gatherReviewFacts(tx, ctx, today, input, change, t.effects.map((e) => e.type));

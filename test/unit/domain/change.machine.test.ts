@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ChangeContext, changeMachine, publishedListOf, reviewDecided } from "../../../functions/src/domain/change.machine.js";
+import { type ChangeContext, changeMachine, publishedListOf, changeReviewDecided } from "../../../functions/src/domain/change.machine.js";
 import { changeStates } from "../../../functions/src/domain/states.js";
 import type { ChangeType } from "../../../functions/src/domain/policy/index.js";
 import { missingDocuments } from "../../../functions/src/domain/requiredDocuments.js";
@@ -135,7 +135,7 @@ describe("final and decided states", () => {
   });
 
   it("GZ-4.6.2: a second review decision is already decided in every state but a draft or a submitted application", () => {
-    expect(changeStates.filter(reviewDecided)).toEqual(["returned", "rejected", "approved", "inNotice", "published", "withdrawn"]);
+    expect(changeStates.filter(changeReviewDecided)).toEqual(["returned", "rejected", "approved", "inNotice", "published", "withdrawn"]);
   });
 
   it("GZ-4.6.3 / DG-13 / DG-14: each change type is published on its own list", () => {

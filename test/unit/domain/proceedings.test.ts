@@ -280,10 +280,12 @@ describe("evaluation approval", () => {
     expect([t.next, t.clause]).toEqual(["approved", "GZ-3.4.2"]);
   });
 
-  it("reopening an approved evaluation needs a reason", () => {
+  it("GZ-3.4.2: an approved conclusion is final — the machine declares it terminal and allows nothing from it", () => {
     const ctx = { ...base(gz), missingJudged: [] };
-    expect(codeOf(evaluationMachine.transition("approved", { type: "reopen", reason: "" }, ctx))).toBe("REASON_REQUIRED");
-    expect(okNext(evaluationMachine.transition("approved", { type: "reopen", reason: "评分录入错误" }, ctx)).next).toBe("draft");
+    expect(evaluationMachine.isTerminal("approved")).toBe(true);
+    expect(evaluationMachine.isTerminal("draft")).toBe(false);
+    expect(evaluationMachine.allowedEvents("approved", ctx)).toEqual([]);
+    expect(codeOf(evaluationMachine.transition("approved", { type: "approve" }, ctx))).toBe("EVENT_NOT_ALLOWED");
   });
 });
 

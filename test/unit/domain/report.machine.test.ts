@@ -70,15 +70,15 @@ describe("report completeness", () => {
   const targets = { enterprisesTransformed: 20, diagnoses: 40 };
 
   it("DG-12: a report must give a value for every task-book metric", () => {
-    expect(missingReportFields("2025", targets, { metrics: { enterprisesTransformed: 3 } }, { requireLagExplanation: false })).toEqual(["咨询诊断"]);
-    expect(missingReportFields("2025", targets, { metrics: { enterprisesTransformed: 3, diagnoses: 0 } }, { requireLagExplanation: false })).toEqual([]);
+    expect(missingReportFields("2025", targets, { metrics: { enterprisesTransformed: 3 } }, dg)).toEqual(["咨询诊断"]);
+    expect(missingReportFields("2025", targets, { metrics: { enterprisesTransformed: 3, diagnoses: 0 } }, dg)).toEqual([]);
   });
 
   it("GZ-2.2.11: a quarterly report behind the pro-rata target needs an explanation", () => {
     // 2025-Q2: half the annual targets → 10 enterprises, 20 diagnoses
     const behind = { metrics: { enterprisesTransformed: 9, diagnoses: 20 } };
-    expect(missingReportFields("2025-Q2", targets, behind, { requireLagExplanation: true })).toEqual(["进度滞后说明及补救措施"]);
-    expect(missingReportFields("2025-Q2", targets, { ...behind, lagExplanation: "两家企业合同延至 7 月签订" }, { requireLagExplanation: true })).toEqual([]);
-    expect(missingReportFields("2025-Q2", targets, { metrics: { enterprisesTransformed: 10, diagnoses: 20 } }, { requireLagExplanation: true })).toEqual([]);
+    expect(missingReportFields("2025-Q2", targets, behind, gz)).toEqual(["进度滞后说明及补救措施"]);
+    expect(missingReportFields("2025-Q2", targets, { ...behind, lagExplanation: "两家企业合同延至 7 月签订" }, gz)).toEqual([]);
+    expect(missingReportFields("2025-Q2", targets, { metrics: { enterprisesTransformed: 10, diagnoses: 20 } }, gz)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // per pilot enterprise, an explanation that becomes required when progress lags (GZ-4.4a.3),
 // attachments. Drafts save as you type; submitting first shows exactly what is missing.
 import { proRataFraction } from "@domain/periods";
-import { laggingMetrics, missingReportFields } from "@domain/reportChecks";
+import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
 import { METRIC_LABELS } from "@domain/scoring";
 import type { MetricKey } from "@domain/policy/schema";
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from "antd";
@@ -99,6 +99,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   const editable = report === null || report?.state === "draft" || report?.state === "returned";
   const lagging = useMemo(() => (period && targets ? laggingMetrics(period.id, targets, draft.metrics) : []), [period, targets, draft.metrics]);
+  const toExplain = useMemo(() => (period && targets ? metricsNeedingExplanation(period.id, targets, draft.metrics, ctx.pack) : []), [period, targets, draft.metrics, ctx.pack]);
 
   // Save the draft a moment after the last change, so nothing typed is lost.
   useEffect(() => {
@@ -146,7 +147,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   async function submit() {
     if (!period || !targets) return;
-    const gaps = missingReportFields(period.id, targets, { metrics: draft.metrics, lagExplanation: draft.lagExplanation }, { requireLagExplanation: ctx.pack.cadence === "quarterly" });
+    const gaps = missingReportFields(period.id, targets, { metrics: draft.metrics, lagExplanation: draft.lagExplanation }, ctx.pack);
     setMissing(gaps);
     if (gaps.length > 0) return;
     try {
@@ -182,8 +183,8 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
           <Form.Item
             label="进度滞后说明及补救措施"
             htmlFor="lag-explanation"
-            required={lagging.length > 0}
-            extra={lagging.length > 0 ? `以下指标低于进度要求，须说明原因及补救措施（GZ-4.4a.3）：${lagging.map((m) => METRIC_LABELS[m]).join("、")}` : "进度达标时可不填"}
+            required={toExplain.length > 0}
+            extra={toExplain.length > 0 ? `以下指标低于进度要求，须说明原因及补救措施（GZ-4.4a.3）：${toExplain.map((m) => METRIC_LABELS[m]).join("、")}` : "进度达标时可不填"}
           >
             <Input.TextArea id="lag-explanation" rows={3} maxLength={3000} showCount value={draft.lagExplanation} onChange={(e) => change({ lagExplanation: e.target.value })} />
           </Form.Item>

@@ -47,10 +47,10 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
       const r = report.data();
       setReportState((r?.state as string | undefined) ?? null);
       const targets = (taskBook.data()?.targets ?? {}) as Record<string, number>;
-      setMissing(missingReportFields(period.id, targets, { metrics: r?.metrics ?? {}, lagExplanation: r?.lagExplanation }, { requireLagExplanation: pack.cadence === "quarterly" }));
+      setMissing(missingReportFields(period.id, targets, { metrics: r?.metrics ?? {}, lagExplanation: r?.lagExplanation }, pack));
     };
     load().catch(() => setReportState(null));
-  }, [programmeId, unitId, period, pack.cadence]);
+  }, [programmeId, unitId, period, pack]);
 
   let workingDaysLeft: number | string = "—";
   if (period) {

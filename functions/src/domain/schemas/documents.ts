@@ -1,9 +1,10 @@
 // Requests about uploaded documents: the upload form's fields, the download and checklist callables.
 import { z } from "zod";
+import { documentTargetTypes } from "../documents.js";
 import { documentKindSchema } from "../policy/schema.js";
 import { enumOf, idOf, isoDate } from "./common.js";
 
-export const documentTargetTypeSchema = enumOf("材料所属事项类型", ["change", "report", "proceeding", "unit"] as const);
+export const documentTargetTypeSchema = enumOf("材料所属事项类型", documentTargetTypes);
 
 /** Multipart form fields arrive as strings; "stamped" is "true"/"false". */
 export const uploadDocumentFieldsSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentTargetTypes } from "../documents.js";
 import { documentKindSchema } from "../policy/schema.js";
 import { actorSchema, clauseIdField, count, enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
 
@@ -20,9 +21,9 @@ export const documentMetaSchema = z.object({
   uploadedAt: instant("上传时间"),
   uploadedBy: actorSchema,
   previousVersionId: idOf("上一版本编号").optional(),
-  // Added with the upload endpoint (issue 7): where the file belongs and its place in the chain.
+  // Where the file belongs and its place in the chain of versions.
   programmeId: idOf("专项编号").optional(),
-  target: z.object({ type: enumOf("材料所属事项类型", ["change", "report", "proceeding", "unit"] as const), id: idOf("材料所属事项编号"), unitId: idOf("事项所属牵引单位编号") }).optional(),
+  target: z.object({ type: enumOf("材料所属事项类型", documentTargetTypes), id: idOf("材料所属事项编号"), unitId: idOf("事项所属牵引单位编号") }).optional(),
   /** `${target.type}/${target.id}`: versions of one kind for one target share it. */
   targetKey: text("材料所属事项", 300).optional(),
   version: z.number().int().min(1).optional(),

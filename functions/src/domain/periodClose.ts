@@ -1,0 +1,61 @@
+// What closing a period decides for one unit, from the facts the job gathered: the automatic
+// grounds (grounds.ts: missing / late / incomplete / returned reports, unexplained lag, failed
+// acceptances, failed evaluations — GZ-4.4a.2/3/6, GZ-4.4b.2/3, DG-10.2/3), the unit's frozen rank
+// from the period's summary, and whether it is listed for interview (DG-9.2). Pure: the job reads,
+// asks here, then writes.
+import type { IsoDate } from "./dates.js";
+import { approvedConclusion } from "./failedEvaluations.js";
+import { type Candidate, periodCloseGrounds } from "./grounds.js";
+import { interviewNotice, type InterviewNotice } from "./interviewNotice.js";
+import { periodBounds } from "./periods.js";
+import type { PolicyPack } from "./policy/schema.js";
+import { atOrBelowThreshold, lowestRankedThreshold, rankFromSummary, type ScoreSummary } from "./ranking.js";
+import type { MetricValues } from "./scoring.js";
+import type { Evaluation, Period, Report } from "./schemas/index.js";
+
+export interface UnitAtClose {
+  unitId: string;
+  unitName: string;
+  report?: Report;
+  evaluation?: Evaluation;
+  targets: MetricValues;
+  /** Failed evaluations of other periods (failedEvaluations.ts). */
+  failedEvaluationsBefore: number;
+  /** The unit's pilot enterprises whose acceptance failed, whenever it was decided. */
+  failedEnterprises: readonly { enterpriseId: string; enterpriseName: string; decidedOn?: IsoDate }[];
+}
+
+export interface UnitClose {
+  candidates: Candidate[];
+  /** The rank to store on the evaluation; undefined when the unit was not evaluated. */
+  rank?: number;
+  interview?: InterviewNotice;
+}
+
+/** The interview cut-off of a period (DG-9.2), where the pack ranks for interviews. */
+export const interviewThreshold = (ranking: ScoreSummary, pack: PolicyPack) => (pack.clauses.ranking ? lowestRankedThreshold(ranking, pack.lowestRankedCount) : undefined);
+
+export function decideUnitClose(u: UnitAtClose, period: Period, ranking: ScoreSummary, threshold: number | undefined, pack: PolicyPack): UnitClose {
+  const { start, end } = periodBounds(period.id);
+  const { report, evaluation } = u;
+  const candidates = periodCloseGrounds(
+    {
+      unitId: u.unitId,
+      periodId: period.id,
+      reportDeadline: period.reportDeadline,
+      report: report ? { state: report.state, late: report.late, returnedCount: report.returnedCount, incomplete: report.incomplete } : { state: "missing", late: false, returnedCount: 0 },
+      evaluation: approvedConclusion(evaluation),
+      failedEvaluationsBefore: u.failedEvaluationsBefore,
+      targets: u.targets,
+      actuals: report?.metrics ?? {},
+      lagExplanation: report?.lagExplanation,
+      failedAcceptances: u.failedEnterprises.flatMap((e) => (e.decidedOn && e.decidedOn >= start && e.decidedOn <= end ? [{ ...e, decidedOn: e.decidedOn }] : [])),
+    },
+    pack,
+  );
+  if (!evaluation) return { candidates };
+  const rank = rankFromSummary(ranking, evaluation.total);
+  if (!atOrBelowThreshold(evaluation.total, threshold)) return { candidates, rank };
+  const interview = interviewNotice({ unitId: u.unitId, unitName: u.unitName, periodId: period.id, rank, total: evaluation.total, clause: pack.clauses.ranking ?? "" });
+  return { candidates, rank, interview };
+}

@@ -1,0 +1,44 @@
+// Staff enter a judged dimension score with the method that supports it — questionnaire, phone
+// interview, site visit, project spot-check (GZ-3.3, DG-8) — and the draft is recomputed with the
+// ranking summary. An approved evaluation is final (GZ-3.4.2): scoring it again is refused.
+import type { z } from "zod";
+import { Refused } from "../domain/errors.js";
+import { findJudgedPart } from "../domain/evaluationDraft.js";
+import type { Actor } from "../domain/schemas/index.js";
+import type { judgedScoreRequestSchema } from "../domain/schemas/requests.js";
+import { appendAudit } from "../store/audit.js";
+import { readRanking, writeEvaluation } from "../store/evaluations.js";
+import { loadProgrammeContext } from "../store/programmeContext.js";
+import type { Deps } from "./deps.js";
+import { loadDraftEvaluation, recompute } from "./evaluationDraft.js";
+
+export type EnterJudgedScoreInput = z.output<typeof judgedScoreRequestSchema>;
+
+export async function enterJudgedScore(deps: Deps, input: EnterJudgedScoreInput, actor: Actor) {
+  const { programmeId, evaluationId, partId } = input;
+  const now = deps.clock();
+  return deps.db.runTransaction(async (tx) => {
+    const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
+    const { ref, evaluation } = await loadDraftEvaluation(tx, programmeId, evaluationId);
+    const summary = await readRanking(tx, programmeId, evaluation.periodId);
+
+    const found = findJudgedPart(ctx.pack.scoring, partId);
+    if (!found.ok) throw new Refused(found);
+    const score = { partId, score: input.score, methods: input.methods, note: input.note, evidenceDocumentIds: input.evidenceDocumentIds, by: actor };
+    const judged = [...evaluation.judged.filter((j) => j.partId !== partId), score];
+    const next = recompute(evaluation, judged, ctx.pack, now);
+    writeEvaluation(tx, programmeId, evaluationId, next, summary, evaluation.total);
+    const previous = evaluation.judged.find((j) => j.partId === partId);
+    appendAudit(tx, programmeId, `judged-${evaluationId}-${partId}-${now.getTime()}`, {
+      at: now,
+      actor,
+      action: "evaluation.judgedScoreEntered",
+      entity: ref.path,
+      before: { part: previous ? { score: previous.score, methods: previous.methods } : null, total: evaluation.total },
+      after: { part: { partId, score: input.score, methods: input.methods }, total: next.total, band: next.band },
+      clause: ctx.pack.clauses.evaluation,
+      note: input.note,
+    });
+    return { evaluationId, total: next.total, band: next.band, passed: next.passed, missingJudged: next.missingJudged, dimensions: next.dimensions };
+  });
+}

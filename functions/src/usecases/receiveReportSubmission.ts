@@ -1,0 +1,159 @@
+// A unit submitted (or, after a return, resubmitted) its periodic report (GZ-3.4.1, DG-9.1):
+// clients write the state `submitted` themselves (firestore.rules), and this use case decides what
+// that submission is. In ONE transaction, exactly once per event (onceInTransaction):
+//   - the report machine checks the period is open and a resubmission is before the deadline;
+//     a refused submission goes back to its previous state with the reason recorded;
+//   - lateness against the period's deadline and missing task-book content are recorded on the
+//     report (GZ-4.4a.2: late or incomplete submissions are recorded as such);
+//   - the automatic scores are computed against the task book (DG-12) and written as the
+//     evaluation draft with each dimension's explanation, keeping staff-judged scores (GZ-3.3);
+//   - the period's ranking summary moves by this one unit (cost flat in the number of units).
+// The submission time is the report's `updatedAt`, which the rules pin to the request time.
+import type { Transaction } from "firebase-admin/firestore";
+import { shanghaiDate } from "../domain/dates.js";
+import { DomainError } from "../domain/errors.js";
+import { evaluationMachine } from "../domain/evaluation.machine.js";
+import { complaintCounts, reportingStatus, storedDimensions } from "../domain/evaluationDraft.js";
+import { periodBounds } from "../domain/periods.js";
+import { reportMachine } from "../domain/report.machine.js";
+import { missingReportFields } from "../domain/reportChecks.js";
+import { reportDeadlineOf } from "../domain/reportSchedule.js";
+import { evaluate, type ReportingStatus } from "../domain/scoring.js";
+import type { Actor, Evaluation } from "../domain/schemas/index.js";
+import { appendAudit, systemActor } from "../store/audit.js";
+import { collections, ids } from "../store/collections.js";
+import { readRanking, writeEvaluation } from "../store/evaluations.js";
+import { onceInTransaction } from "../store/once.js";
+import { loadProgrammeContext } from "../store/programmeContext.js";
+import type { Deps } from "./deps.js";
+
+/** The parts of a Firestore document-written event this use case needs (so tests can replay one). */
+export interface ReportWrite {
+  eventId: string;
+  eventTime: Date;
+  programmeId: string;
+  reportId: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+export type ReportWriteOutcome = "ignored" | "replayed" | "stale" | "refused" | "evaluated" | "recorded";
+
+const millis = (v: unknown): number | undefined => (v && typeof (v as { toMillis?: unknown }).toMillis === "function" ? (v as { toMillis(): number }).toMillis() : v instanceof Date ? v.getTime() : undefined);
+
+/** Only a client's move into `submitted` is a submission; our own follow-up writes keep the state and are ignored. */
+function isSubmission(w: Pick<ReportWrite, "before" | "after">): boolean {
+  return w.after?.state === "submitted" && w.before?.state !== "submitted";
+}
+
+export async function receiveReportSubmission(deps: Deps, w: ReportWrite, actor: Actor = systemActor("onReportWritten")): Promise<ReportWriteOutcome> {
+  if (!isSubmission(w)) return "ignored";
+  let outcome: ReportWriteOutcome = "stale";
+  const fresh = await onceInTransaction(w.eventId, async (tx) => {
+    const submission = await gatherSubmission(tx, deps, w);
+    // Another write came after this event (staff decided, the unit edited again): that one counts.
+    if (submission) outcome = decideSubmission(tx, submission, actor);
+  });
+  return fresh ? outcome : "replayed";
+}
+
+type Submission = NonNullable<Awaited<ReturnType<typeof gatherSubmission>>>;
+
+/** Everything the decision needs, read before the transaction's first write. */
+async function gatherSubmission(tx: Transaction, deps: Deps, w: ReportWrite) {
+  const { programmeId, reportId } = w;
+  const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
+  const reportRef = collections.reports(programmeId).doc(reportId);
+  const report = (await tx.get(reportRef)).data();
+  if (!report || report.state !== "submitted" || millis(report.updatedAt) !== millis(w.after?.updatedAt)) return undefined;
+  const { unitId, periodId } = report;
+  const evaluationRef = collections.evaluations(programmeId).doc(ids.evaluation(unitId, periodId));
+  const period = (await tx.get(collections.periods(programmeId).doc(periodId))).data();
+  const taskBook = (await tx.get(collections.taskBooks(programmeId).doc(ids.taskBook(unitId, periodBounds(periodId).year)))).data();
+  const existing = (await tx.get(evaluationRef)).data();
+  const summary = await readRanking(tx, programmeId, periodId);
+  const complaints = (await tx.get(collections.complaints(programmeId).where("unitId", "==", unitId))).docs.map((d) => d.data());
+  const now = report.updatedAt ?? w.eventTime;
+  return { w, ctx, reportRef, report, evaluationRef, period, targets: taskBook?.targets ?? {}, existing, summary, complaints, now, today: shanghaiDate(now) };
+}
+
+/** Asks the report machine, then records the refusal, or the submission and the evaluation draft. */
+function decideSubmission(tx: Transaction, s: Submission, actor: Actor): ReportWriteOutcome {
+  const { ctx, report, w } = s;
+  const audit = (entry: { action: string; before?: Record<string, unknown>; after?: Record<string, unknown>; clause: string; note?: string }) =>
+    appendAudit(tx, w.programmeId, `${w.eventId}-report`, { at: s.now, actor, entity: s.reportRef.path, ...entry });
+  let deadline: string;
+  try {
+    deadline = reportDeadlineOf(s.period, report.periodId, ctx.pack, ctx.calendar);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    // e.g. a deadline in a year the holiday calendar does not cover yet: say so, do not guess.
+    audit({ action: "report.notEvaluated", clause: ctx.pack.clauses.report, note: `无法确定报送截止日，未计算评价：${err.message}` });
+    return "recorded";
+  }
+
+  const resubmission = w.before?.state === "returned";
+  const from = resubmission ? "returned" : "draft";
+  const machineCtx = { today: s.today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, periodClosed: s.period?.state === "closed", missingFields: [] };
+  const step = reportMachine.transition(from, { type: resubmission ? "resubmit" : "submit" }, machineCtx);
+  if (!step.ok) {
+    // Not taken: back to where it was, with the reason for the unit and an audit entry.
+    tx.set(s.reportRef, { ...report, state: from, lastRefusal: step.message });
+    tx.set(collections.notifications(w.programmeId).doc(`report-refused-${w.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${report.periodId} 报告未被受理`, body: step.message, createdAt: s.now });
+    audit({ action: "report.submissionRefused", before: { state: "submitted" }, after: { state: from }, clause: ctx.pack.clauses.report, note: step.message });
+    return "refused";
+  }
+
+  const missing = missingReportFields(report.periodId, s.targets, report, ctx.pack);
+  const late = step.effects.some((e) => e.type === "recordLateReport");
+  const incomplete = missing.length > 0;
+  tx.set(s.reportRef, { ...report, late, incomplete, missingFields: missing, submittedOn: s.today, lastRefusal: undefined });
+  const flags = [late ? `逾期（截止日 ${deadline}）` : "", incomplete ? `不完整（缺：${missing.join("、")}）` : ""].filter(Boolean);
+  audit({
+    action: resubmission ? "report.resubmitted" : "report.submitted",
+    after: { state: "submitted", submittedOn: s.today, late, incomplete, missingFields: missing },
+    clause: flags.length > 0 ? (ctx.pack.clauses.missingReport ?? step.clause) : step.clause,
+    note: flags.length > 0 ? `报告${flags.join("，")}，已记录` : "报告按时完整提交",
+  });
+
+  // GZ-3.4.2: an approved conclusion is final; a late resubmission does not rewrite it.
+  if (s.existing && evaluationMachine.isTerminal(s.existing.state)) return "recorded";
+  writeEvaluationDraft(tx, s, reportingStatus({ late, incomplete }), actor);
+  return "evaluated";
+}
+
+/** The automatic scores against the task book, keeping the staff-judged parts already entered. */
+function writeEvaluationDraft(tx: Transaction, s: Submission, reporting: ReportingStatus, actor: Actor) {
+  const { unitId, periodId, metrics } = s.report;
+  const complaints = complaintCounts(s.complaints, periodId);
+  const judged = s.existing?.judged ?? [];
+  const scored = evaluate({ periodId, targets: s.targets, actuals: metrics, reporting, complaints, judged }, s.ctx.pack.scoring);
+  if (!scored.ok) throw new Error(`stored judged scores invalid for ${s.evaluationRef.path}: ${scored.message}`);
+  const result = scored.value;
+  const evaluation: Evaluation = {
+    unitId,
+    periodId,
+    state: "draft",
+    dimensions: storedDimensions(result),
+    judged,
+    total: result.total,
+    band: result.band,
+    passed: result.passed,
+    participated: true,
+    reporting,
+    missingJudged: result.missingJudged,
+    inputs: { targets: s.targets, actuals: metrics, complaints },
+    computedAt: s.now,
+  };
+  writeEvaluation(tx, s.w.programmeId, s.evaluationRef.id, evaluation, s.summary, s.existing?.total);
+  appendAudit(tx, s.w.programmeId, `${s.w.eventId}-evaluation`, {
+    at: s.now,
+    actor,
+    action: "evaluation.computed",
+    entity: s.evaluationRef.path,
+    before: s.existing ? { total: s.existing.total, band: s.existing.band } : undefined,
+    after: { total: result.total, band: result.band, passed: result.passed, missingJudged: result.missingJudged },
+    clause: s.ctx.pack.clauses.evaluation,
+    note: result.complete ? "自动计分完成，待工作小组审定" : `自动计分完成，待人工评分：${result.missingJudged.join("、")}`,
+  });
+}
