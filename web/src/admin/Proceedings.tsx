@@ -1,18 +1,17 @@
 // Proceedings (GZ-4.4a, GZ-4.3b, GZ-4.4b, GZ-4.4b.9, DG-10, DG-16): only the next actions the
-// domain's state machines allow are offered, each naming its clause; the bureau-meeting record
-// (date, minutes file, decision) is required before a Guangzhou clear-out can take effect.
-import { clearOutMachine } from "@domain/clearOut.machine";
-import { criticismMachine } from "@domain/criticism.machine";
-import { partnerRemovalMachine } from "@domain/partnerRemoval.machine";
+// server's state machines allow today are offered (proceedingAllowedEvents: the server's date,
+// not the browser's), each naming its clause; the bureau-meeting record (date, minutes file,
+// decision) is required before a Guangzhou clear-out can take effect.
 import type { ProceedingKind } from "@domain/proceedings";
 import { bureauMeetingDecisionWords, nouns, proceedingEventWords, proceedingKindWords, proceedingSourceWords, stateWord, type ProceedingEventType } from "@domain/words";
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import { orderBy, query, where } from "firebase/firestore";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { call } from "../data/callables";
 import { collections, type Stored } from "../data/collections";
-import { formatDate, today } from "../shared/dates";
+import { formatDate } from "../shared/dates";
+import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
 import { mustChoose } from "../shared/formRules";
 import { Outcome, useOutcome } from "../shared/Outcome";
@@ -74,16 +73,25 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
   );
 }
 
-/** What may be done with the proceeding today (the domain's machines, run in the browser). */
-function useAllowedEvents(programme: ProgrammeView, p: Proceeding): { state: string; events: ProceedingEventType[] } | { error: string } | null {
-  const base = { today: today(), pack: programme.pack, programmeEndsOn: programme.endsOn };
-  if (p.kind === "criticism") return { state: p.state, events: criticismMachine.allowedEvents(p.state, { ...base, ground: p.ground, calendar: programme.calendar, deadline: p.rectificationDeadline }) };
-  if (p.kind === "clearOut") return { state: p.state, events: clearOutMachine.allowedEvents(p.state, { ...base, ground: p.ground, reason: p.note ?? "" }) };
-  return { state: p.state, events: partnerRemovalMachine.allowedEvents(p.state, { ...base, ground: p.ground }) };
+/** What may be done with the proceeding today, as the server's machine says. */
+function useAllowedEvents(programmeId: string, p: Proceeding) {
+  const [answer, setAnswer] = useState<{ state: string; events: ProceedingEventType[] } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    setAnswer(null);
+    call("proceedingAllowedEvents", { programmeId, proceedingId: p.id }).then(
+      (r) => live && setAnswer({ state: r.state, events: r.allowedEvents }),
+      (err: unknown) => live && setAnswer({ error: errorText(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [programmeId, p.id, p.state]);
+  return answer;
 }
 
 function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeView; p: Proceeding; onChanged: () => void }) {
-  const allowed = useAllowedEvents(programme, p);
+  const allowed = useAllowedEvents(programme.id, p);
   const events = allowed && "events" in allowed ? allowed.events : [];
   // expectedState: if someone else acts first, the server answers "already decided". Steps with
   // their own form are not buttons: the bureau meeting (below), the unit's response (its portal),

@@ -1,4 +1,3 @@
-import { makeCalendar, type WorkingDayCalendar } from "@domain/calendar";
 import { getPolicyPack, type PolicyPack } from "@domain/policy/index";
 import { doc, getDoc } from "firebase/firestore";
 import { useEffect, useState } from "react";
@@ -8,7 +7,6 @@ export interface ProgrammeView {
   id: string;
   name: string;
   pack: PolicyPack;
-  calendar: WorkingDayCalendar;
   endsOn: string | null;
 }
 
@@ -18,7 +16,7 @@ export function useProgramme(programmeId: string): ProgrammeView | null {
     getDoc(doc(collections.programmes(), programmeId)).then((snap) => {
       const p = snap.data();
       if (!p) return;
-      setView({ id: programmeId, name: p.name, pack: getPolicyPack(p.packId), calendar: makeCalendar(p.calendarOverrides), endsOn: p.endsOn });
+      setView({ id: programmeId, name: p.name, pack: getPolicyPack(p.packId), endsOn: p.endsOn });
     });
   }, [programmeId]);
   return view;
