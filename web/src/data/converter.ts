@@ -4,7 +4,8 @@
 // Writes do not go through converters: the few the web makes (drafts) are in writes.ts.
 import { onSnapshot, Timestamp, type DocumentData, type DocumentReference, type DocumentSnapshot, type FirestoreDataConverter, type Query, type QuerySnapshot, type Unsubscribe } from "firebase/firestore";
 import type { z } from "zod";
-import { t } from "../shared/strings";
+// .js: test/unit/webConverter.test.ts loads this file under NodeNext resolution too.
+import { t } from "../shared/strings.js";
 
 export class StoredDocumentInvalid extends Error {
   constructor(
