@@ -12,6 +12,22 @@ const layer = (files, forbidden, message) => ({
   rules: { "no-restricted-imports": ["error", { patterns: [{ group: forbidden, message }] }] },
 });
 
+const webFence = [
+  {
+    group: ["**/functions/**", "@domain/..", "@domain/../**", "firebase-admin", "firebase-admin/*", "firebase-functions", "firebase-functions/*"],
+    message: "网页只能经 @domain 引入 functions/src/domain（纯决策代码与词库），函数只经网络调用。",
+  },
+  { group: ["**/data/db", "**/data/functions"], message: "Firestore 与 Functions 客户端只在数据层（web/src/data/）中使用：读取用 collections.ts，调用用 callables.ts。" },
+];
+const webDataOnly = [
+  {
+    name: "firebase/firestore",
+    importNames: ["collection", "collectionGroup", "getFirestore", "setDoc", "updateDoc", "addDoc", "deleteDoc", "writeBatch", "runTransaction"],
+    message: "路径与写入只在数据层：读取从 web/src/data/collections.ts 的类型化集合开始，写入用 web/src/data/writes.ts。",
+  },
+  { name: "firebase/functions", message: "可调用函数经 web/src/data/callables.ts 的类型化 call() 调用。" },
+];
+
 export default tseslint.config(
   {
     ignores: ["**/node_modules/**", "functions/lib/**", "web/dist/**", ".cache/**", ".data/**", "test-results/**", "artifacts/**"],
@@ -51,5 +67,15 @@ export default tseslint.config(
   layer(["functions/src/store/**/*.ts"], ["**/api/*", "**/usecases/*", "**/triggers/*", "**/jobs/*", "**/files/*"], "store/ 只能依赖 domain/：它不知道谁在调用它（分层见 docs/architecture.md）。"),
   layer(["functions/src/files/**/*.ts"], ["**/api/*", "**/usecases/*", "**/triggers/*", "**/jobs/*", "**/store/*"], "files/ 只能依赖 domain/：文件存储不知道谁在调用它。"),
   layer(["functions/src/usecases/**/*.ts"], ["**/api/*", "**/triggers/*", "**/jobs/*"], "usecases/ 不能依赖适配层（api/、triggers/、jobs/）。"),
-  layer(["web/src/**/*.{ts,tsx}"], ["**/functions/src/api/*", "**/functions/src/store/*", "**/functions/src/usecases/*", "**/functions/src/triggers/*", "**/functions/src/jobs/*", "**/functions/src/files/*", "firebase-admin", "firebase-admin/*"], "网页只能引入 domain/（@domain）和自己的数据层，函数只经网络调用。"),
+  // The web: the domain only through @domain, the functions only over the wire, and Firestore
+  // paths, writes and callables only in its own data layer (web/src/data/).
+  {
+    files: ["web/src/**/*.{ts,tsx}"],
+    ignores: ["web/src/data/**"],
+    rules: { "no-restricted-imports": ["error", { paths: webDataOnly, patterns: webFence }] },
+  },
+  {
+    files: ["web/src/data/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: webFence }] },
+  },
 );

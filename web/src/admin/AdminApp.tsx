@@ -10,13 +10,13 @@ const Admin = lazy(() => import("./Admin"));
 
 export function AdminApp() {
   const session = useSession();
-  if (session.state === "loading") return <Shell title={t.adminTitle}><Spin /></Shell>;
-  if (session.state === "signedOut") return <Shell title={t.adminTitle}><SignIn title={`${t.adminTitle} · ${t.signIn}`} /></Shell>;
+  if (session.state === "loading") return <Shell title={t.app.adminTitle}><Spin /></Shell>;
+  if (session.state === "signedOut") return <Shell title={t.app.adminTitle}><SignIn title={`${t.app.adminTitle} · ${t.session.signIn}`} /></Shell>;
   const programmes = Object.keys(session.claims.staff ?? {});
   return (
-    <Shell title={t.adminTitle} userName={session.user.displayName ?? session.user.email ?? ""}>
+    <Shell title={t.app.adminTitle} userName={session.user.displayName ?? session.user.email ?? ""}>
       {programmes.length === 0 ? (
-        <Alert type="warning" showIcon title={t.notStaff} />
+        <Alert type="warning" showIcon title={t.session.notStaff} />
       ) : (
         <Suspense fallback={<Spin />}>
           <Admin programmes={programmes} />

@@ -1,41 +1,27 @@
 // Evaluation and ranking (GZ-3.3, GZ-3.4.2, DG-8, DG-9.2): the period's ranking page by page
 // with bands, each unit's dimensions with their explanations, staff-judged parts with the method
 // used, approval; the score distribution and a unit's scores across periods; Excel export.
+import { judgedMethodWords, nouns, stateWords } from "@domain/words";
 import { Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input, Progress, Select, Space, Tag, Typography } from "antd";
-import { collection, doc, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
+import { doc, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
-import { call, errorText } from "../shared/call";
-import { db } from "../shared/db";
+import { call } from "../data/callables";
+import { collections, type Stored } from "../data/collections";
 import { DimensionTable } from "../shared/DimensionTable";
-import { t } from "../shared/strings";
+import { mustFill } from "../shared/formRules";
+import { Outcome, useOutcome } from "../shared/Outcome";
 import { PagedTable } from "../shared/PagedTable";
+import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import { ExportButton } from "./ExportButton";
 import { Interviews } from "./Interviews";
 import { NameOf } from "./names";
 import type { ProgrammeView } from "./useProgramme";
-import { Outcome, type OutcomeMessage } from "../shared/Outcome";
 
-interface Evaluation {
-  id: string;
-  unitId: string;
-  periodId: string;
-  state: string;
-  total: number;
-  band: string;
-  passed: boolean;
-  rank?: number;
-  dimensions: { id: string; label: string; weight: number; score: number; explanation: string }[];
-  judged?: { partId: string; score: number; methods: string[]; note?: string }[];
-}
-
-const METHODS = [
-  { value: "questionnaire", label: "问卷调查" },
-  { value: "phone", label: "电话访谈" },
-  { value: "siteVisit", label: "实地走访" },
-  { value: "spotCheck", label: "项目抽查" },
-];
+const s = t.evaluations;
+type Evaluation = Stored<"evaluations">;
+const METHODS = Object.entries(judgedMethodWords).map(([value, label]) => ({ value, label }));
 
 export default function Evaluations({ programme }: { programme: ProgrammeView }) {
   const p = programme.id;
@@ -44,36 +30,36 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
   const [selected, setSelected] = useState<Evaluation | null>(null);
 
   useEffect(() => {
-    getDocs(collection(db, "programmes", p, "periods")).then((snap) => {
+    getDocs(collections.periods(p)).then((snap) => {
       const ids = snap.docs.map((d) => d.id).sort().reverse();
       setPeriods(ids);
       setPeriodId((cur) => cur ?? ids[0] ?? null);
     });
   }, [p]);
 
-  const ranking = periodId ? query(collection(db, "programmes", p, "evaluations"), where("periodId", "==", periodId), orderBy("total", "desc")) : null;
-  const page = usePagedQuery<Evaluation>(ranking, `${p}-${periodId}`, 20);
+  const ranking = periodId ? query(collections.evaluations(p), where("periodId", "==", periodId), orderBy("total", "desc")) : null;
+  const page = usePagedQuery(ranking, `${p}-${periodId}`, 20);
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Space wrap>
-        <span>期次</span>
-        <Select aria-label="选择期次" style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((id) => ({ value: id, label: id }))} />
+        <span>{nouns.period}</span>
+        <Select aria-label={s.choosePeriod} style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((id) => ({ value: id, label: id }))} />
         {periodId && <ExportButton fn="exportPeriod" data={{ programmeId: p, periodId }} />}
-        {periodId && <ActionButton label="执行本期关账" fn="runPeriodClose" data={{ programmeId: p, periodId }} onDone={page.reload} />}
+        {periodId && <ActionButton label={s.closePeriod} fn="runPeriodClose" data={{ programmeId: p }} onDone={page.reload} />}
       </Space>
       {periodId && <Distribution programmeId={p} periodId={periodId} />}
       {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} />}
-      <Card title={`排名（共 ${page.total ?? "…"} 家）`} size="small">
-        <PagedTable<Evaluation>
+      <Card title={s.rankingTitle(page.total)} size="small">
+        <PagedTable
           page={page}
           onRowClick={setSelected}
           columns={[
-            { title: "名次", render: (_, r) => r.rank ?? "—" },
-            { title: "单位", render: (_, r) => <NameOf programmeId={p} id={r.unitId} /> },
-            { title: "总分", render: (_, r) => r.total.toFixed(1) },
-            { title: "等级", render: (_, r) => <Tag color={r.passed ? "green" : "red"}>{r.band}</Tag> },
-            { title: "状态", render: (_, r) => t.evaluationState[r.state] ?? r.state },
+            { title: nouns.rank, render: (_, r) => r.rank ?? "—" },
+            { title: nouns.unit, render: (_, r) => <NameOf programmeId={p} id={r.unitId} /> },
+            { title: nouns.total, render: (_, r) => r.total.toFixed(1) },
+            { title: nouns.band, render: (_, r) => <Tag color={r.passed ? "green" : "red"}>{r.band}</Tag> },
+            { title: nouns.state, render: (_, r) => stateWords.evaluation[r.state] },
           ]}
         />
       </Card>
@@ -86,55 +72,51 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
 
 function EvaluationDetail({ programme, evaluation, onChanged }: { programme: ProgrammeView; evaluation: Evaluation; onChanged: () => void }) {
   const judgedParts = programme.pack.scoring.dimensions.flatMap((d) => d.parts.flatMap((x) => (x.kind === "judged" ? [{ ...x, dimension: d.label }] : [])));
-  const [message, setMessage] = useState<OutcomeMessage>(null);
-  const [history, setHistory] = useState<{ periodId: string; total: number }[]>([]);
+  const outcome = useOutcome();
+  const [history, setHistory] = useState<{ label: string; value: number }[]>([]);
 
   useEffect(() => {
-    getDocs(query(collection(db, "programmes", programme.id, "evaluations"), where("unitId", "==", evaluation.unitId), orderBy("periodId"))).then((snap) =>
-      setHistory(snap.docs.map((d) => ({ periodId: d.data().periodId as string, total: d.data().total as number }))),
+    getDocs(query(collections.evaluations(programme.id), where("unitId", "==", evaluation.unitId), orderBy("periodId"))).then((snap) =>
+      setHistory(snap.docs.map((d) => ({ label: d.data().periodId, value: d.data().total }))),
     );
   }, [programme.id, evaluation.unitId]);
 
-  async function enter(partId: string, values: { score: number; methods: string[]; note?: string }) {
-    setMessage(null);
-    try {
+  const enter = (partId: string, values: { score: number; methods: (keyof typeof judgedMethodWords)[]; note?: string }) =>
+    outcome.run(async () => {
       await call("enterJudgedScore", { programmeId: programme.id, evaluationId: evaluation.id, partId, score: values.score, methods: values.methods, note: values.note });
-      setMessage({ type: "success", text: "评分已保存。" });
       onChanged();
-    } catch (err) {
-      setMessage({ type: "error", text: errorText(err) });
-    }
-  }
+      return s.scoreSaved;
+    });
 
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions size="small" bordered column={3}>
-        <Descriptions.Item label="总分">{evaluation.total.toFixed(1)}</Descriptions.Item>
-        <Descriptions.Item label="等级">{evaluation.band}</Descriptions.Item>
-        <Descriptions.Item label="状态">{t.evaluationState[evaluation.state]}</Descriptions.Item>
+        <Descriptions.Item label={nouns.total}>{evaluation.total.toFixed(1)}</Descriptions.Item>
+        <Descriptions.Item label={nouns.band}>{evaluation.band}</Descriptions.Item>
+        <Descriptions.Item label={nouns.state}>{stateWords.evaluation[evaluation.state]}</Descriptions.Item>
       </Descriptions>
       <DimensionTable dimensions={evaluation.dimensions} />
       {evaluation.state === "draft" &&
         judgedParts.map((part) => (
-          <Card key={part.id} size="small" title={`人工评分：${part.label}（满分 ${part.points}，属“${part.dimension}”）`}>
+          <Card key={part.id} size="small" title={s.judgedTitle(part.label, part.points, part.dimension)}>
             <Form layout="inline" onFinish={(v) => enter(part.id, v)}>
-              <Form.Item name="score" label="得分" rules={[{ required: true, message: "请填写得分" }]}>
+              <Form.Item name="score" label={s.score} rules={mustFill(s.score)}>
                 <InputNumber min={0} max={part.points} />
               </Form.Item>
-              <Form.Item name="methods" label="评价方式" rules={[{ required: true, message: "请至少选择一种评价方式" }]}>
+              <Form.Item name="methods" label={s.methods} rules={[{ required: true, message: s.methodsRequired }]}>
                 <Checkbox.Group options={METHODS} />
               </Form.Item>
-              <Form.Item name="note" label="说明">
+              <Form.Item name="note" label={s.note}>
                 <Input maxLength={500} />
               </Form.Item>
-              <Button htmlType="submit">保存评分</Button>
+              <Button htmlType="submit">{s.saveScore}</Button>
             </Form>
           </Card>
         ))}
-      <Outcome message={message} />
-      {evaluation.state === "draft" && <ActionButton label="审定评价结论（GZ-3.4.2）" fn="approveEvaluation" data={{ programmeId: programme.id, evaluationId: evaluation.id }} onDone={onChanged} />}
-      <Typography.Title level={5}>历期得分</Typography.Title>
-      <Bars data={history.map((h) => ({ label: h.periodId, value: h.total }))} max={100} />
+      <Outcome message={outcome.message} />
+      {evaluation.state === "draft" && <ActionButton label={s.approve(programme.pack.clauses.evaluationApproval)} fn="approveEvaluation" data={{ programmeId: programme.id, evaluationId: evaluation.id }} onDone={onChanged} />}
+      <Typography.Title level={5}>{s.history}</Typography.Title>
+      <Bars data={history} max={100} />
     </Space>
   );
 }
@@ -143,15 +125,15 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
 function Distribution({ programmeId, periodId }: { programmeId: string; periodId: string }) {
   const [bands, setBands] = useState<{ label: string; value: number }[]>([]);
   useEffect(() => {
-    getDoc(doc(db, "programmes", programmeId, "rankings", periodId)).then((snap) => {
-      const counts = (snap.data()?.counts ?? {}) as Record<string, number>;
+    getDoc(doc(collections.rankings(programmeId), periodId)).then((snap) => {
+      const counts = snap.data()?.counts ?? {};
       const out = Array.from({ length: 10 }, (_, i) => ({ label: `${i * 10}–${i * 10 + 10}`, value: 0 }));
       for (const [hundredths, n] of Object.entries(counts)) out[Math.min(9, Math.floor(Number(hundredths) / 1000))]!.value += n;
       setBands(out);
     });
   }, [programmeId, periodId]);
   return (
-    <Card title="得分分布" size="small">
+    <Card title={s.distribution} size="small">
       <Bars data={bands} max={Math.max(1, ...bands.map((b) => b.value))} />
     </Card>
   );

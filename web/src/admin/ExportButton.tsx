@@ -3,7 +3,9 @@
 // shows that the workbook is being generated, and any refusal as the server's sentence.
 import { Alert, Button } from "antd";
 import { useState } from "react";
-import { call, errorText } from "../shared/call";
+import { call, type CallRequest } from "../data/callables";
+import { errorText } from "../shared/errorText";
+import { t } from "../shared/strings";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -18,14 +20,16 @@ export function saveBase64(fileName: string, contentBase64: string, type = XLSX)
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ExportButton({ fn, data, label = "导出 Excel", size }: { fn: string; data: Record<string, unknown>; label?: string; size?: "small" | "middle" }) {
+type Export = "exportPeriod" | "exportPublishedList";
+
+export function ExportButton<N extends Export>({ fn, data, label = t.exports.excel, size }: { fn: N; data: CallRequest<N>; label?: string; size?: "small" | "middle" }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function run() {
     setBusy(true);
     setError(null);
     try {
-      const { fileName, contentBase64 } = await call<{ fileName: string; contentBase64: string }>(fn, data);
+      const { fileName, contentBase64 } = await call<Export>(fn, data);
       saveBase64(fileName, contentBase64);
     } catch (err) {
       setError(errorText(err));
@@ -36,7 +40,7 @@ export function ExportButton({ fn, data, label = "导出 Excel", size }: { fn: s
   return (
     <>
       <Button size={size} onClick={run} loading={busy}>
-        {busy ? "正在生成 Excel…" : label}
+        {busy ? t.exports.generating : label}
       </Button>
       {error && <Alert type="error" showIcon role="alert" title={error} />}
     </>

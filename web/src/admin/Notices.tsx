@@ -1,52 +1,33 @@
 // Public notices (GZ-4.6.3, DG-14): batches with their window computed from the pack (length
 // and unit: calendar or working days), the items, and the objections filed, decided by staff.
-import { Card, Empty, List, Space, Table, Tag } from "antd";
-import { collection, getDocs, orderBy, query } from "firebase/firestore";
+import { deadlineUnitWords, nouns, stateWords } from "@domain/words";
+import { Card, Empty, Space, Table, Tag } from "antd";
+import { getDocs, orderBy, query } from "firebase/firestore";
 import { useEffect, useState } from "react";
+import { collections, rowsOf, type Stored } from "../data/collections";
 import { formatDate, formatInstant, today } from "../shared/dates";
-import { db } from "../shared/db";
-import { t } from "../shared/strings";
+import { NoticeItems } from "../shared/NoticeItems";
 import { Pager } from "../shared/Pager";
+import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import type { ProgrammeView } from "./useProgramme";
 
-interface Notice {
-  id: string;
-  title: string;
-  state: string;
-  startsOn: string;
-  endsOn: string;
-  length: number;
-  unit: "calendarDays" | "workingDays";
-  items: { changeId: string; unitName: string; summary: string }[];
-}
-interface Objection {
-  id: string;
-  name?: string;
-  contact?: string;
-  text: string;
-  state: string;
-  changeId?: string;
-  filedAt: unknown;
-}
+const s = t.notices;
 
 export default function Notices({ programme }: { programme: ProgrammeView }) {
-  const q = query(collection(db, "programmes", programme.id, "notices"), orderBy("startsOn", "desc"));
-  const page = usePagedQuery<Notice>(q, programme.id, 10);
+  const page = usePagedQuery(query(collections.notices(programme.id), orderBy("startsOn", "desc")), programme.id, 10);
   const { length, unit } = programme.pack.notice;
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Space>
-        <span>
-          本专项公示期：{length} 个{unit === "workingDays" ? "工作日" : "自然日"}（{programme.pack.clauses.changeNotice}）
-        </span>
-        <ActionButton label="立即执行公示开启/结束" fn="runNoticeCycle" data={{ programmeId: programme.id, asOf: today() }} onDone={page.reload} />
+        <span>{s.period(length, deadlineUnitWords[unit], programme.pack.clauses.changeNotice)}</span>
+        <ActionButton label={s.runCycle} fn="runNoticeCycle" data={{ programmeId: programme.id, asOf: today() }} onDone={page.reload} />
       </Space>
-      {page.rows.length === 0 && !page.loading && <Empty description="暂无公示" />}
+      {page.rows.length === 0 && !page.loading && <Empty description={s.empty} />}
       {page.rows.map((n) => (
-        <Card key={n.id} size="small" title={<Space>{n.title}<Tag>{t.noticeState[n.state] ?? n.state}</Tag></Space>} extra={`${formatDate(n.startsOn)} 至 ${formatDate(n.endsOn)}`}>
-          <List size="small" dataSource={n.items} renderItem={(i) => <List.Item>{`${i.unitName}：${i.summary}`}</List.Item>} />
+        <Card key={n.id} size="small" title={<Space>{n.title}<Tag>{stateWords.notice[n.state]}</Tag></Space>} extra={t.common.dateRange(formatDate(n.startsOn), formatDate(n.endsOn))}>
+          <NoticeItems items={n.items} />
           <Objections programmeId={programme.id} noticeId={n.id} />
         </Card>
       ))}
@@ -56,32 +37,34 @@ export default function Notices({ programme }: { programme: ProgrammeView }) {
 }
 
 function Objections({ programmeId, noticeId }: { programmeId: string; noticeId: string }) {
-  const [rows, setRows] = useState<Objection[]>([]);
+  const [rows, setRows] = useState<Stored<"objections">[]>([]);
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    getDocs(query(collection(db, "programmes", programmeId, "notices", noticeId, "objections"), orderBy("filedAt", "desc"))).then((snap) => setRows(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<Objection, "id">) }))));
+    getDocs(query(collections.objections(programmeId, noticeId), orderBy("filedAt", "desc"))).then((snap) => setRows(rowsOf(snap)));
   }, [programmeId, noticeId, tick]);
   if (rows.length === 0) return null;
   const data = { programmeId, noticeId };
+  const decision = { field: "decision", title: s.decision } as const;
+  const reload = () => setTick((x) => x + 1);
   return (
-    <Table<Objection>
+    <Table<Stored<"objections">>
       rowKey="id"
       size="small"
       pagination={false}
-      title={() => "异议"}
+      title={() => s.objections}
       dataSource={rows}
       columns={[
-        { title: "提出人", render: (_, o) => `${o.name ?? "匿名"}${o.contact ? `（${o.contact}）` : ""}` },
-        { title: "内容", dataIndex: "text" },
-        { title: "时间", render: (_, o) => formatInstant(o.filedAt) },
-        { title: "状态", render: (_, o) => ({ pending: "待处理", upheld: "异议成立", dismissed: "异议不成立" })[o.state] ?? o.state },
+        { title: s.filedBy, render: (_, o) => `${o.name ?? s.anonymous}${o.contact ? `（${o.contact}）` : ""}` },
+        { title: s.content, dataIndex: "text" },
+        { title: s.filedAt, render: (_, o) => formatInstant(o.filedAt) },
+        { title: nouns.state, render: (_, o) => stateWords.objection[o.state] },
         {
-          title: "处理",
+          title: s.handle,
           render: (_, o) =>
             o.state === "pending" ? (
               <Space>
-                <ActionButton label="异议成立" fn="decideObjection" data={{ ...data, objectionId: o.id, upheld: true }} reason={{ field: "decision", title: "处理意见" }} danger onDone={() => setTick((x) => x + 1)} />
-                <ActionButton label="异议不成立" fn="decideObjection" data={{ ...data, objectionId: o.id, upheld: false }} reason={{ field: "decision", title: "处理意见" }} onDone={() => setTick((x) => x + 1)} />
+                <ActionButton label={stateWords.objection.upheld} fn="decideObjection" data={{ ...data, objectionId: o.id, upheld: true }} reason={decision} danger onDone={reload} />
+                <ActionButton label={stateWords.objection.dismissed} fn="decideObjection" data={{ ...data, objectionId: o.id, upheld: false }} reason={decision} onDone={reload} />
               </Space>
             ) : null,
         },

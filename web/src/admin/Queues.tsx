@@ -1,21 +1,20 @@
 // What needs a person: submitted reports, submitted applications, candidates the system raised
 // (with clause and evidence), overdue rectifications, open complaints. Counts come from
 // aggregate queries; each list shows one page.
+import { changeTypeWords, nouns, proceedingKindWords, reviewDecisionWords } from "@domain/words";
 import { Badge, Card, Col, Row, Space, Table, Tag, Typography } from "antd";
-import { collection, getCountFromServer, query, where, type Query } from "firebase/firestore";
-import { useEffect, useState } from "react";
+import { getCountFromServer, query, where, type Query } from "firebase/firestore";
+import { useEffect, useState, type ReactNode } from "react";
+import { collections, type WithId } from "../data/collections";
+import { changeSubject } from "../shared/changeSubject";
 import { formatDate } from "../shared/dates";
-import { db } from "../shared/db";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import { NameOf } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
-interface Row {
-  id: string;
-  [k: string]: unknown;
-}
+const s = t.queues;
 
 function useCount(q: Query, key: string) {
   const [n, setN] = useState<number | null>(null);
@@ -25,23 +24,23 @@ function useCount(q: Query, key: string) {
   return n;
 }
 
-function QueueCard({ title, q, qKey, columns }: { title: string; q: Query; qKey: string; columns: { title: string; render: (r: Row, reload: () => void) => React.ReactNode }[] }) {
-  const page = usePagedQuery<Row>(q, qKey, 10);
+function QueueCard<T>({ title, q, qKey, columns }: { title: string; q: Query<T>; qKey: string; columns: { title: string; render: (r: WithId<T>, reload: () => void) => ReactNode }[] }) {
+  const page = usePagedQuery(q, qKey, 10);
   return (
     <Card title={<Space>{title}<Badge count={page.total ?? 0} showZero color={page.total ? "red" : "green"} /></Space>} size="small">
-      <Table<Row>
+      <Table<WithId<T>>
         rowKey="id"
         size="small"
         loading={page.loading}
         dataSource={page.rows}
-        locale={{ emptyText: "无待办" }}
+        locale={{ emptyText: s.empty }}
         pagination={false}
-        columns={columns.map((c, i) => ({ key: i, title: c.title, render: (_: unknown, r: Row) => c.render(r, page.reload) }))}
+        columns={columns.map((c, i) => ({ key: i, title: c.title, render: (_: unknown, r: WithId<T>) => c.render(r, page.reload) }))}
       />
       {(page.hasNext || page.pageIndex > 0) && (
         <Space style={{ marginTop: 8 }}>
-          <a onClick={page.prev}>上一页</a>
-          <a onClick={page.next}>下一页</a>
+          <a onClick={page.prev}>{t.common.prev}</a>
+          <a onClick={page.next}>{t.common.next}</a>
         </Space>
       )}
     </Card>
@@ -50,30 +49,33 @@ function QueueCard({ title, q, qKey, columns }: { title: string; q: Query; qKey:
 
 export function Queues({ programme }: { programme: ProgrammeView }) {
   const p = programme.id;
-  const submittedReports = query(collection(db, "programmes", p, "reports"), where("state", "==", "submitted"));
-  const submittedChanges = query(collection(db, "programmes", p, "changes"), where("state", "==", "submitted"));
-  const candidates = query(collection(db, "programmes", p, "proceedings"), where("state", "==", "proposed"));
-  const overdue = query(collection(db, "programmes", p, "proceedings"), where("state", "==", "overdue"));
-  const complaints = query(collection(db, "programmes", p, "complaints"), where("status", "==", "open"));
+  const submittedReports = query(collections.reports(p), where("state", "==", "submitted"));
+  const submittedChanges = query(collections.changes(p), where("state", "==", "submitted"));
+  const candidates = query(collections.proceedings(p), where("state", "==", "proposed"));
+  const overdue = query(collections.proceedings(p), where("state", "==", "overdue"));
+  const complaints = query(collections.complaints(p), where("status", "==", "open"));
   const openComplaints = useCount(complaints, `${p}-complaints`);
+  const unit = { title: nouns.unit, render: (r: { unitId: string }) => <NameOf programmeId={p} id={r.unitId} /> };
+  const report = reviewDecisionWords.report;
+  const change = reviewDecisionWords.change;
 
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
         <QueueCard
-          title="待审核的绩效报告"
+          title={s.reports}
           q={submittedReports}
           qKey={`${p}-reports`}
           columns={[
-            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
-            { title: "期次", render: (r) => String(r.periodId) },
-            { title: "", render: (r) => (r.late ? <Tag color="red">逾期</Tag> : null) },
+            unit,
+            { title: nouns.period, render: (r) => r.periodId },
+            { title: "", render: (r) => (r.late ? <Tag color="red">{s.late}</Tag> : null) },
             {
-              title: "操作",
+              title: t.common.actions,
               render: (r, reload) => (
                 <Space>
-                  <ActionButton label="通过" fn="reviewReport" data={{ programmeId: p, reportId: r.id, decision: "accept" }} onDone={reload} />
-                  <ActionButton label="退回" fn="reviewReport" data={{ programmeId: p, reportId: r.id, decision: "return" }} reason={{ field: "comment", title: "退回理由（请写明需补正的内容）" }} danger onDone={reload} />
+                  <ActionButton label={report.accept} fn="reviewReport" data={{ programmeId: p, reportId: r.id, decision: "accept" }} onDone={reload} />
+                  <ActionButton label={report.return} fn="reviewReport" data={{ programmeId: p, reportId: r.id, decision: "return" }} reason={{ field: "comment", title: s.returnReport }} danger onDone={reload} />
                 </Space>
               ),
             },
@@ -82,20 +84,20 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
       </Col>
       <Col xs={24} xl={12}>
         <QueueCard
-          title="待审核的变更申请"
+          title={s.changes}
           q={submittedChanges}
           qKey={`${p}-changes`}
           columns={[
-            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
-            { title: "类型", render: (r) => t.changeType[String(r.type)] ?? String(r.type) },
-            { title: "内容", render: (r) => String((r.payload as Record<string, unknown>)?.name ?? "") },
+            unit,
+            { title: s.type, render: (r) => changeTypeWords[r.type] },
+            { title: s.content, render: (r) => changeSubject(r.payload) },
             {
-              title: "操作",
+              title: t.common.actions,
               render: (r, reload) => (
                 <Space>
-                  <ActionButton label="通过" fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "approve" }} onDone={reload} />
-                  <ActionButton label="退回补正" fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "return" }} reason={{ field: "comment", title: "退回意见" }} onDone={reload} />
-                  <ActionButton label="不予通过" fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "reject" }} reason={{ field: "comment", title: "不予通过的理由" }} danger onDone={reload} />
+                  <ActionButton label={change.approve} fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "approve" }} onDone={reload} />
+                  <ActionButton label={change.return} fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "return" }} reason={{ field: "comment", title: s.returnChange }} onDone={reload} />
+                  <ActionButton label={change.reject} fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "reject" }} reason={{ field: "comment", title: s.rejectChange }} danger onDone={reload} />
                 </Space>
               ),
             },
@@ -104,32 +106,32 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
       </Col>
       <Col xs={24} xl={12}>
         <QueueCard
-          title="系统提出的待决定事项"
+          title={s.candidates}
           q={candidates}
           qKey={`${p}-candidates`}
           columns={[
-            { title: "程序", render: (r) => t.proceedingKind[String(r.kind)] ?? String(r.kind) },
-            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
-            { title: "依据", render: (r) => <Tag color="blue">{String(r.ground)}</Tag> },
-            { title: "事实", render: (r) => ((r.evidence as { description: string }[]) ?? []).map((e) => e.description).join("；") },
-            { title: "提出日期", render: (r) => formatDate(String(r.openedOn)) },
+            { title: s.kind, render: (r) => proceedingKindWords[r.kind] },
+            unit,
+            { title: s.ground, render: (r) => <Tag color="blue">{r.ground}</Tag> },
+            { title: s.facts, render: (r) => r.evidence.map((e) => e.description).join("；") },
+            { title: s.proposedOn, render: (r) => formatDate(r.openedOn) },
           ]}
         />
       </Col>
       <Col xs={24} xl={12}>
         <QueueCard
-          title="整改逾期，须决定延期或清退（GZ-4.3b）"
+          title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")}
           q={overdue}
           qKey={`${p}-overdue`}
           columns={[
-            { title: "单位", render: (r) => <NameOf programmeId={p} id={String(r.unitId)} /> },
-            { title: "依据", render: (r) => String(r.ground) },
-            { title: "整改期限", render: (r) => formatDate(String(r.rectificationDeadline ?? "")) },
+            unit,
+            { title: s.ground, render: (r) => r.ground },
+            { title: nouns.rectificationDeadline, render: (r) => formatDate(r.kind === "criticism" ? r.rectificationDeadline : undefined) },
           ]}
         />
       </Col>
       <Col span={24}>
-        <Typography.Text type="secondary">未办结投诉：{openComplaints ?? "…"} 件（在“批评与清退”中处理）</Typography.Text>
+        <Typography.Text type="secondary">{s.openComplaints(openComplaints)}</Typography.Text>
       </Col>
     </Row>
   );

@@ -2,57 +2,25 @@
 // published versions of the lists (GZ-4.6.3, DG-13, DG-14) with an Excel export of each, and the
 // audit trail of any record: who did what, when, under which clause, with the changed fields
 // before and after (GZ-2.1). Every table pages through Firestore with cursors and a count.
+import { nouns, stateWords } from "@domain/words";
 import { Button, Card, Drawer, Tabs, Tag, Timeline } from "antd";
-import { collection, getDocs, limit, orderBy, query, where } from "firebase/firestore";
-import { useEffect, useState } from "react";
+import { getDocs, limit, orderBy, query, where, type Query } from "firebase/firestore";
+import { useEffect, useState, type ReactNode } from "react";
+import { collections, rowsOf, type Stored, type WithId } from "../data/collections";
 import { formatDate, formatInstant } from "../shared/dates";
-import { db } from "../shared/db";
-import { t } from "../shared/strings";
 import { PagedTable } from "../shared/PagedTable";
-import { usePagedQuery } from "../shared/usePagedQuery";
 import { PublishedLists } from "../shared/PublishedLists";
+import { t } from "../shared/strings";
+import { usePagedQuery, type Page } from "../shared/usePagedQuery";
+import type { ColumnsType } from "antd/es/table";
+import { actorName } from "./actorName";
 import { ExportButton } from "./ExportButton";
 import { NameOf, UnitFilter } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
-interface Unit {
-  id: string;
-  name: string;
-  uscc: string;
-  status: string;
-  listedOn: string;
-  batch: string;
-}
-interface AuditEntry {
-  id: string;
-  at: unknown;
-  actor: { uid: string; role: string; name?: string };
-  action: string;
-  clause?: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-interface Partner {
-  id: string;
-  unitId: string;
-  name: string;
-  uscc: string;
-  status: string;
-  since?: string;
-  listVersion?: number;
-}
-interface CatalogueItem {
-  id: string;
-  unitId: string;
-  name: string;
-  category: string;
-  priceMin: number;
-  priceMax: number;
-  status: string;
-}
-
+const s = t.registry;
 type Trail = { path: string; title: string } | null;
+type OnTrail = (t: Trail) => void;
 
 export default function Registry({ programme }: { programme: ProgrammeView }) {
   const [trail, setTrail] = useState<Trail>(null);
@@ -61,89 +29,104 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
       <Tabs
         size="small"
         items={[
-          { key: "units", label: "牵引单位", children: <Units programme={programme} onTrail={setTrail} /> },
-          { key: "partners", label: "合作伙伴", children: <Partners programme={programme} onTrail={setTrail} /> },
-          { key: "catalogue", label: "产品和服务目录", children: <Catalogue programme={programme} onTrail={setTrail} /> },
+          { key: "units", label: nouns.unit, children: <Units programme={programme} onTrail={setTrail} /> },
+          { key: "partners", label: nouns.partner, children: <Partners programme={programme} onTrail={setTrail} /> },
+          { key: "catalogue", label: nouns.catalogue, children: <Catalogue programme={programme} onTrail={setTrail} /> },
           {
             key: "lists",
-            label: "已发布名单",
-            children: <PublishedLists programmeId={programme.id} extra={(list, version) => <ExportButton size="small" label="导出" fn="exportPublishedList" data={{ programmeId: programme.id, list, version }} />} />,
+            label: s.published,
+            children: <PublishedLists programmeId={programme.id} extra={(list, version) => <ExportButton size="small" label={t.exports.short} fn="exportPublishedList" data={{ programmeId: programme.id, list, version }} />} />,
           },
         ]}
       />
-      <Drawer open={trail !== null} onClose={() => setTrail(null)} width={560} title={trail ? `审计记录：${trail.title}` : ""}>
+      <Drawer open={trail !== null} onClose={() => setTrail(null)} width={560} title={trail ? s.trailTitle(trail.title) : ""}>
         {trail && <AuditTrail programmeId={programme.id} entity={trail.path} />}
       </Drawer>
     </>
   );
 }
 
-const trailButton = (onTrail: (t: Trail) => void, path: string, title: string) => (
-  <Button size="small" onClick={() => onTrail({ path, title })}>
-    审计记录
-  </Button>
-);
+/** The audit-trail button of a record in one of the programme's collections. */
+const trailColumn = <T extends { id: string; name: string }>(programmeId: string, collection: string, onTrail: OnTrail) => ({
+  title: "",
+  render: (_: unknown, r: T) => (
+    <Button size="small" onClick={() => onTrail({ path: `programmes/${programmeId}/${collection}/${r.id}`, title: r.name })}>
+      {s.trail}
+    </Button>
+  ),
+});
 
-function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
+/** A unit's records, or all of the programme's, a page at a time by name (`byUnit` builds the query). */
+function useUnitRecords<T>(key: string, byUnit: (unitId: string | undefined) => Query<T>) {
   const [unitId, setUnitId] = useState<string | undefined>();
-  const q = unitId
-    ? query(collection(db, "programmes", programme.id, "partners"), where("unitId", "==", unitId), orderBy("name"))
-    : query(collection(db, "programmes", programme.id, "partners"), orderBy("name"));
-  const page = usePagedQuery<Partner>(q, `${programme.id}-partners-${unitId ?? ""}`, 20);
+  const page = usePagedQuery(byUnit(unitId), `${key}-${unitId ?? ""}`, 20);
+  return { unitId, setUnitId, page };
+}
+
+function UnitRecords<T extends { name: string; unitId: string }>({ programme, title, page, unitId, setUnitId, columns }: { programme: ProgrammeView; title: ReactNode; page: Page<T>; unitId: string | undefined; setUnitId: (u: string | undefined) => void; columns: ColumnsType<WithId<T>> }) {
   return (
-    <Card size="small" title={`合作伙伴（共 ${page.total ?? "…"} 家）`} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
-      <PagedTable<Partner>
-        page={page}
-        columns={[
-          { title: "合作伙伴", dataIndex: "name" },
-          { title: t.uscc, dataIndex: "uscc" },
-          { title: "牵引单位", render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
-          { title: t.status, render: (_, r) => <Tag color={r.status === "active" ? "green" : r.status === "pending" ? "gold" : "red"}>{t.partnerState[r.status] ?? r.status}</Tag> },
-          { title: "加入日期", render: (_, r) => formatDate(r.since) },
-          { title: "首次列入名单版本", render: (_, r) => (r.listVersion ? `第 ${r.listVersion} 版` : "—") },
-          { title: "", render: (_, r) => trailButton(onTrail, `programmes/${programme.id}/partners/${r.id}`, r.name) },
-        ]}
-      />
+    <Card size="small" title={title} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+      <PagedTable page={page} columns={columns} />
     </Card>
   );
 }
 
-function Catalogue({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
-  const [unitId, setUnitId] = useState<string | undefined>();
-  const q = unitId
-    ? query(collection(db, "programmes", programme.id, "catalogue"), where("unitId", "==", unitId), orderBy("name"))
-    : query(collection(db, "programmes", programme.id, "catalogue"), orderBy("name"));
-  const page = usePagedQuery<CatalogueItem>(q, `${programme.id}-catalogue-${unitId ?? ""}`, 20);
+const PARTNER_COLOR: Record<string, string> = { active: "green", pending: "gold" };
+const CATALOGUE_COLOR: Record<string, string> = { approved: "green", pending: "gold" };
+
+function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTrail }) {
+  const p = programme.id;
+  const records = useUnitRecords(`${p}-partners`, (u) => (u ? query(collections.partners(p), where("unitId", "==", u), orderBy("name")) : query(collections.partners(p), orderBy("name"))));
   return (
-    <Card size="small" title={`产品和服务目录（共 ${page.total ?? "…"} 项）`} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
-      <PagedTable<CatalogueItem>
-        page={page}
-        columns={[
-          { title: "产品或服务", dataIndex: "name" },
-          { title: "类别", dataIndex: "category" },
-          { title: "价格区间（元）", render: (_, r) => `${r.priceMin.toLocaleString("zh-CN")}–${r.priceMax.toLocaleString("zh-CN")}` },
-          { title: "牵引单位", render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
-          { title: t.status, render: (_, r) => <Tag color={r.status === "approved" ? "green" : r.status === "pending" ? "gold" : "red"}>{t.catalogueState[r.status] ?? r.status}</Tag> },
-          { title: "", render: (_, r) => trailButton(onTrail, `programmes/${programme.id}/catalogue/${r.id}`, r.name) },
-        ]}
-      />
-    </Card>
+    <UnitRecords
+      programme={programme}
+      title={s.partnersTitle(records.page.total)}
+      {...records}
+      columns={[
+        { title: nouns.partner, dataIndex: "name" },
+        { title: nouns.uscc, dataIndex: "uscc" },
+        { title: nouns.unit, render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
+        { title: nouns.state, render: (_, r) => <Tag color={PARTNER_COLOR[r.status] ?? "red"}>{stateWords.partner[r.status]}</Tag> },
+        { title: s.since, render: (_, r) => formatDate(r.since) },
+        { title: s.firstListVersion, render: (_, r) => (r.listVersion ? t.common.version(r.listVersion) : "—") },
+        trailColumn(programme.id, "partners", onTrail),
+      ]}
+    />
   );
 }
 
-function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: Trail) => void }) {
-  const q = query(collection(db, "programmes", programme.id, "units"), orderBy("name"));
-  const page = usePagedQuery<Unit>(q, programme.id, 20);
+function Catalogue({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTrail }) {
+  const p = programme.id;
+  const records = useUnitRecords(`${p}-catalogue`, (u) => (u ? query(collections.catalogue(p), where("unitId", "==", u), orderBy("name")) : query(collections.catalogue(p), orderBy("name"))));
   return (
-    <Card size="small" title={t.unitsOfProgramme(page.total ?? 0)}>
-      <PagedTable<Unit>
+    <UnitRecords
+      programme={programme}
+      title={s.catalogueTitle(records.page.total)}
+      {...records}
+      columns={[
+        { title: nouns.catalogueItem, dataIndex: "name" },
+        { title: nouns.category, dataIndex: "category" },
+        { title: s.priceRange, render: (_, r) => t.common.priceRange(r.priceMin, r.priceMax) },
+        { title: nouns.unit, render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
+        { title: nouns.state, render: (_, r) => <Tag color={CATALOGUE_COLOR[r.status] ?? "red"}>{stateWords.catalogue[r.status]}</Tag> },
+        trailColumn(programme.id, "catalogue", onTrail),
+      ]}
+    />
+  );
+}
+
+function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTrail }) {
+  const page = usePagedQuery(query(collections.units(programme.id), orderBy("name")), programme.id, 20);
+  return (
+    <Card size="small" title={s.unitsTitle(page.total)}>
+      <PagedTable
         page={page}
         columns={[
-          { title: t.unitName, dataIndex: "name" },
-          { title: t.uscc, dataIndex: "uscc" },
-          { title: t.status, render: (_, u) => <Tag color={u.status === "listed" ? "green" : "red"}>{t.unitStatus[u.status] ?? u.status}</Tag> },
-          { title: t.listedOn, render: (_, u) => formatDate(u.listedOn) },
-          { title: "", render: (_, u) => trailButton(onTrail, `programmes/${programme.id}/units/${u.id}`, u.name) },
+          { title: nouns.unitName, dataIndex: "name" },
+          { title: nouns.uscc, dataIndex: "uscc" },
+          { title: nouns.state, render: (_, u) => <Tag color={u.status === "listed" ? "green" : "red"}>{stateWords.unit[u.status]}</Tag> },
+          { title: nouns.listedOn, render: (_, u) => formatDate(u.listedOn) },
+          trailColumn(programme.id, "units", onTrail),
         ]}
       />
     </Card>
@@ -151,12 +134,12 @@ function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: (t: 
 }
 
 export function AuditTrail({ programmeId, entity }: { programmeId: string; entity: string }) {
-  const [rows, setRows] = useState<AuditEntry[] | null>(null);
+  const [rows, setRows] = useState<Stored<"audit">[] | null>(null);
   useEffect(() => {
-    getDocs(query(collection(db, "programmes", programmeId, "audit"), where("entity", "==", entity), orderBy("at", "desc"), limit(50))).then((snap) => setRows(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<AuditEntry, "id">) }))));
+    getDocs(query(collections.audit(programmeId), where("entity", "==", entity), orderBy("at", "desc"), limit(50))).then((snap) => setRows(rowsOf(snap)));
   }, [programmeId, entity]);
   if (rows === null) return null;
-  if (rows.length === 0) return <p>暂无记录</p>;
+  if (rows.length === 0) return <p>{s.noTrail}</p>;
   return (
     <Timeline
       items={rows.map((r) => ({
@@ -164,7 +147,7 @@ export function AuditTrail({ programmeId, entity }: { programmeId: string; entit
           <div>
             <strong>{r.action}</strong> {r.clause && <Tag color="blue">{r.clause}</Tag>}
             <div>
-              {formatInstant(r.at)} · {r.actor.role === "system" ? `系统（${r.actor.name ?? ""}）` : (r.actor.name ?? r.actor.uid)}
+              {formatInstant(r.at)} · {actorName(r.actor)}
             </div>
             {r.after !== undefined && r.after !== null && <code style={{ fontSize: 12 }}>{JSON.stringify(r.after)}</code>}
           </div>

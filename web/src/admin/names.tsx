@@ -1,12 +1,13 @@
 // Staff read units, partners and catalogue items by name, not by id. Names are fetched once per
 // record (one document read each, cached for the page's life) — a table page of 20 rows costs at
 // most 20 small reads, and the same unit on many rows is read once.
-import { collection, doc, getDoc, getDocs, limit, orderBy, query, endAt, startAt } from "firebase/firestore";
+import { doc, getDoc, getDocs, limit, orderBy, query, endAt, startAt } from "firebase/firestore";
 import { Button, Select, Space } from "antd";
 import { useEffect, useState } from "react";
-import { db } from "../shared/db";
+import { named, type NamedCollection } from "../data/collections";
+import { t } from "../shared/strings";
 
-export type NamedCollection = "units" | "partners" | "catalogue" | "enterprises";
+const s = t.names;
 
 const cache = new Map<string, Promise<string>>();
 
@@ -14,10 +15,9 @@ function nameOf(programmeId: string, kind: NamedCollection, id: string): Promise
   const key = `${programmeId}/${kind}/${id}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = getDoc(doc(db, "programmes", programmeId, kind, id)).then(
-      (snap) => (snap.data()?.name as string | undefined) ?? id,
-      () => id,
-    );
+    hit = getDoc(doc(named(programmeId, kind), id))
+      .then((snap) => snap.data()?.name ?? id)
+      .catch(() => id);
     cache.set(key, hit);
   }
   return hit;
@@ -35,7 +35,7 @@ export function NameOf({ programmeId, kind = "units", id }: { programmeId: strin
     };
   }, [programmeId, kind, id]);
   if (!id) return <>—</>;
-  return <span title={`编号：${id}`}>{name ?? id}</span>;
+  return <span title={s.idTooltip(id)}>{name ?? id}</span>;
 }
 
 /**
@@ -47,12 +47,12 @@ export function NamePicker({ programmeId, kind, value, onChange, id, placeholder
   const [typed, setTyped] = useState("");
   useEffect(() => {
     let live = true;
-    const base = collection(db, "programmes", programmeId, kind);
+    const base = named(programmeId, kind);
     const q = typed ? query(base, orderBy("name"), startAt(typed), endAt(`${typed}\uf8ff`), limit(20)) : query(base, orderBy("name"), limit(20));
-    getDocs(q).then(
-      (snap) => live && setOptions(snap.docs.map((d) => ({ value: d.id, label: `${d.data().name as string}（${d.id}）` }))),
-      () => live && setOptions([]),
-    );
+    getDocs(q)
+      .then((snap) => snap.docs.map((d) => ({ value: d.id, label: s.option(d.data().name, d.id) })))
+      .catch(() => [])
+      .then((found) => live && setOptions(found));
     return () => {
       live = false;
     };
@@ -64,9 +64,9 @@ export function NamePicker({ programmeId, kind, value, onChange, id, placeholder
       value={value}
       onChange={onChange}
       options={options}
-      placeholder={placeholder ?? "输入名称开头查找"}
+      placeholder={placeholder ?? s.searchPlaceholder}
       style={{ width: 260, ...style }}
-      notFoundContent="没有匹配的记录"
+      notFoundContent={s.notFound}
     />
   );
 }
@@ -75,11 +75,11 @@ export function NamePicker({ programmeId, kind, value, onChange, id, placeholder
 export function UnitFilter({ id, programmeId, unitId, onChange }: { id: string; programmeId: string; unitId: string | undefined; onChange: (u: string | undefined) => void }) {
   return (
     <Space>
-      <label htmlFor={id}>按牵引单位筛选</label>
+      <label htmlFor={id}>{s.filterByUnit}</label>
       <NamePicker id={id} programmeId={programmeId} kind="units" value={unitId} onChange={onChange} />
       {unitId && (
         <Button size="small" onClick={() => onChange(undefined)}>
-          显示全部
+          {s.showAll}
         </Button>
       )}
     </Space>

@@ -2,45 +2,31 @@
 // before the procedure. The last on-time day is computed here as the person types (mainland
 // calendar with holidays and 调休), and again by the server when the filing is made.
 import { checkAdvanceNotice } from "@domain/advanceNotice";
+import { advanceNoticeKindWords, advanceNoticeSubjectWords } from "@domain/words";
 import { Alert, Button, Card, DatePicker, Form, Input, Radio, Table, Tag } from "antd";
 import type { Dayjs } from "dayjs";
-import { collection, onSnapshot, query, where } from "firebase/firestore";
+import { query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
-import { call, errorText } from "../shared/call";
+import { call } from "../data/callables";
+import { collections, watchQuery, type Stored } from "../data/collections";
 import { formatDate, today } from "../shared/dates";
-import { db } from "../shared/db";
+import { errorText } from "../shared/errorText";
+import { mustFill } from "../shared/formRules";
+import { Outcome, useOutcome } from "../shared/Outcome";
+import { t } from "../shared/strings";
 import type { PortalContext } from "./usePortalData";
 
-interface Filing {
-  id: string;
-  kind: string;
-  description: string;
-  plannedOn: string;
-  filedOn: string;
-  latestOnTimeFilingDate: string;
-  late: boolean;
-}
-
-const KINDS = [
-  { value: "rename", label: "更名" },
-  { value: "reorganisation", label: "重组" },
-  { value: "restructuring", label: "改制" },
-  { value: "other", label: "其他重大调整" },
-];
+const s = t.advanceNotices;
+const options = (words: Record<string, string>) => Object.entries(words).map(([value, label]) => ({ value, label }));
 
 export default function AdvanceNotices({ ctx }: { ctx: PortalContext }) {
   const [plannedOn, setPlannedOn] = useState<string | null>(null);
-  const [filings, setFilings] = useState<Filing[]>([]);
-  const [message, setMessage] = useState<{ type: "error" | "success"; text: string } | null>(null);
+  const [filings, setFilings] = useState<Stored<"advanceNotices">[]>([]);
+  const outcome = useOutcome();
   const [form] = Form.useForm();
+  const days = ctx.pack.advanceNoticeWorkingDays ?? 0;
 
-  useEffect(
-    () =>
-      onSnapshot(query(collection(db, "programmes", ctx.programmeId, "advanceNotices"), where("unitId", "==", ctx.unitId)), (snap) =>
-        setFilings(snap.docs.map((d) => ({ id: d.id, ...(d.data() as Omit<Filing, "id">) }))),
-      ),
-    [ctx.programmeId, ctx.unitId],
-  );
+  useEffect(() => watchQuery(query(collections.advanceNotices(ctx.programmeId), where("unitId", "==", ctx.unitId)), setFilings), [ctx.programmeId, ctx.unitId]);
 
   let check: ReturnType<typeof checkAdvanceNotice> | string | null = null;
   if (plannedOn) {
@@ -51,42 +37,38 @@ export default function AdvanceNotices({ ctx }: { ctx: PortalContext }) {
     }
   }
 
-  async function file(values: { subject: string; kind: string; description: string; partnerId?: string }) {
-    setMessage(null);
-    try {
-      await call("fileAdvanceNotice", { programmeId: ctx.programmeId, subject: values.subject, partnerId: values.partnerId || undefined, kind: values.kind, description: values.description, plannedOn });
-      setMessage({ type: "success", text: "已报送。" });
+  const file = (values: { subject: keyof typeof advanceNoticeSubjectWords; kind: keyof typeof advanceNoticeKindWords; description: string; partnerId?: string }) =>
+    outcome.run(async () => {
+      await call("fileAdvanceNotice", { programmeId: ctx.programmeId, subject: values.subject, partnerId: values.partnerId || undefined, kind: values.kind, description: values.description, plannedOn: plannedOn! });
       form.resetFields();
       setPlannedOn(null);
-    } catch (err) {
-      setMessage({ type: "error", text: errorText(err) });
-    }
-  }
+      return s.filed;
+    });
 
   return (
     <>
-      <Card title="重大调整事前报告（须在办理手续前至少 10 个工作日报送）" style={{ marginBottom: 24 }}>
+      <Card title={s.title(days)} style={{ marginBottom: 24 }}>
         <Form form={form} layout="vertical" onFinish={file} style={{ maxWidth: 560 }} initialValues={{ subject: "unit", kind: "rename" }}>
-          <Form.Item label="报告主体" name="subject">
-            <Radio.Group options={[{ value: "unit", label: "本单位" }, { value: "partner", label: "合作伙伴" }]} />
+          <Form.Item label={s.subject} name="subject">
+            <Radio.Group options={options(advanceNoticeSubjectWords)} />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.subject !== b.subject}>
             {({ getFieldValue }) =>
               getFieldValue("subject") === "partner" && (
-                <Form.Item label="合作伙伴编号" name="partnerId" rules={[{ required: true, message: "请填写合作伙伴编号" }]}>
+                <Form.Item label={s.partnerId} name="partnerId" rules={mustFill(s.partnerId)}>
                   <Input />
                 </Form.Item>
               )
             }
           </Form.Item>
-          <Form.Item label="调整类型" name="kind">
-            <Radio.Group options={KINDS} />
+          <Form.Item label={s.kind} name="kind">
+            <Radio.Group options={options(advanceNoticeKindWords)} />
           </Form.Item>
-          <Form.Item label="情况说明" name="description" rules={[{ required: true, message: "请填写情况说明" }]}>
+          <Form.Item label={s.description} name="description" rules={mustFill(s.description)}>
             <Input.TextArea rows={3} maxLength={3000} />
           </Form.Item>
-          <Form.Item label="拟办理手续日期" required>
-            <DatePicker aria-label="拟办理手续日期" onChange={(d: Dayjs | null) => setPlannedOn(d ? d.format("YYYY-MM-DD") : null)} />
+          <Form.Item label={s.plannedOn} required>
+            <DatePicker aria-label={s.plannedOn} onChange={(d: Dayjs | null) => setPlannedOn(d ? d.format("YYYY-MM-DD") : null)} />
           </Form.Item>
           {typeof check === "string" && <Alert type="warning" showIcon title={check} style={{ marginBottom: 16 }} />}
           {check && typeof check !== "string" && (
@@ -95,29 +77,29 @@ export default function AdvanceNotices({ ctx }: { ctx: PortalContext }) {
               type={check.late ? "warning" : "info"}
               showIcon
               style={{ marginBottom: 16 }}
-              title={`最迟报送日：${formatDate(check.latestOnTimeFilingDate)}`}
-              description={check.late ? `今天报送已晚于最迟报送日（距办理日仅 ${check.workingDaysAhead} 个工作日），将记录为逾期报送（GZ-4.8）。` : `距办理日还有 ${check.workingDaysAhead} 个工作日。`}
+              title={s.latest(formatDate(check.latestOnTimeFilingDate))}
+              description={check.late ? s.lateHint(check.workingDaysAhead, ctx.pack.clauses.advanceNotice ?? "") : s.onTimeHint(check.workingDaysAhead)}
             />
           )}
-          {message && <Alert type={message.type} showIcon role={message.type === "error" ? "alert" : undefined} title={message.text} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" disabled={!plannedOn}>
-            报送
+          <Outcome message={outcome.message} />
+          <Button type="primary" htmlType="submit" disabled={!plannedOn} style={{ marginTop: 16 }}>
+            {s.file}
           </Button>
         </Form>
       </Card>
-      <Card title="已报送">
+      <Card title={s.filedTitle}>
         <Table
           rowKey="id"
           size="small"
           dataSource={filings}
-          locale={{ emptyText: "暂无" }}
+          locale={{ emptyText: t.common.none }}
           columns={[
-            { title: "类型", render: (_, f) => KINDS.find((k) => k.value === f.kind)?.label ?? f.kind },
-            { title: "说明", dataIndex: "description" },
-            { title: "拟办理日", render: (_, f) => formatDate(f.plannedOn) },
-            { title: "报送日", render: (_, f) => formatDate(f.filedOn) },
-            { title: "最迟报送日", render: (_, f) => formatDate(f.latestOnTimeFilingDate) },
-            { title: "", render: (_, f) => (f.late ? <Tag color="red">逾期</Tag> : <Tag color="green">按时</Tag>) },
+            { title: s.kindColumn, render: (_, f) => advanceNoticeKindWords[f.kind] },
+            { title: s.descriptionColumn, dataIndex: "description" },
+            { title: s.plannedColumn, render: (_, f) => formatDate(f.plannedOn) },
+            { title: s.filedColumn, render: (_, f) => formatDate(f.filedOn) },
+            { title: s.latestColumn, render: (_, f) => formatDate(f.latestOnTimeFilingDate) },
+            { title: "", render: (_, f) => (f.late ? <Tag color="red">{s.lateTag}</Tag> : <Tag color="green">{s.onTimeTag}</Tag>) },
           ]}
         />
       </Card>

@@ -1,6 +1,8 @@
+import { cadenceWords } from "@domain/words";
 import { Alert, Spin, Tabs } from "antd";
 import { lazy, Suspense } from "react";
 import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
+import { t } from "../shared/strings";
 import { UnitDashboard } from "./UnitDashboard";
 import { usePortalContext } from "./usePortalData";
 
@@ -20,10 +22,10 @@ export default function Portal({ programmeId, unitId }: { programmeId: string; u
       <ProgrammeClosedBanner pack={c.pack} endsOn={c.programmeEndsOn} />
       <Tabs
       items={[
-        { key: "dashboard", label: "工作台", children: <UnitDashboard ctx={c} /> },
-        { key: "report", label: c.pack.cadence === "quarterly" ? "季度绩效报告" : "年度绩效报告", children: lazyTab(<ReportForm ctx={c} />) },
-        { key: "changes", label: "变更申请", children: lazyTab(<ChangeApplications ctx={c} />) },
-        ...(c.pack.advanceNoticeWorkingDays !== null ? [{ key: "advance", label: "重大调整事前报告", children: lazyTab(<AdvanceNotices ctx={c} />) }] : []),
+        { key: "dashboard", label: t.portal.tabs.dashboard, children: <UnitDashboard ctx={c} /> },
+        { key: "report", label: t.portal.tabs.report(cadenceWords[c.pack.cadence]), children: lazyTab(<ReportForm ctx={c} />) },
+        { key: "changes", label: t.portal.tabs.changes, children: lazyTab(<ChangeApplications ctx={c} />) },
+        ...(c.pack.advanceNoticeWorkingDays !== null ? [{ key: "advance", label: t.portal.tabs.advance, children: lazyTab(<AdvanceNotices ctx={c} />) }] : []),
       ]}
       />
     </>

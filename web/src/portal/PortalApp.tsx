@@ -10,18 +10,18 @@ const Portal = lazy(() => import("./Portal"));
 
 export function PortalApp() {
   const session = useSession();
-  if (session.state === "loading") return <Shell title={t.portalTitle}><Spin /></Shell>;
-  if (session.state === "signedOut") return <Shell title={t.portalTitle}><SignIn title={`${t.portalTitle} · ${t.signIn}`} /></Shell>;
+  if (session.state === "loading") return <Shell title={t.app.portalTitle}><Spin /></Shell>;
+  if (session.state === "signedOut") return <Shell title={t.app.portalTitle}><SignIn title={`${t.app.portalTitle} · ${t.session.signIn}`} /></Shell>;
   const name = session.user.displayName ?? session.user.email ?? "";
   const unit = session.claims.unit;
   return (
-    <Shell title={t.portalTitle} userName={name}>
+    <Shell title={t.app.portalTitle} userName={name}>
       {unit ? (
         <Suspense fallback={<Spin />}>
           <Portal programmeId={unit.programmeId} unitId={unit.unitId} />
         </Suspense>
       ) : (
-        <Alert type="warning" showIcon title={t.notUnitMember} />
+        <Alert type="warning" showIcon title={t.session.notUnitMember} />
       )}
     </Shell>
   );

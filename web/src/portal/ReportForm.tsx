@@ -2,99 +2,67 @@
 // per pilot enterprise, an explanation that becomes required when progress lags (GZ-4.4a.3),
 // attachments. Drafts save as you type; submitting first shows exactly what is missing.
 import { proRataFraction } from "@domain/periods";
-import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
-import { METRIC_LABELS } from "@domain/scoring";
 import type { MetricKey } from "@domain/policy/schema";
+import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
+import type { MetricValues } from "@domain/scoring";
+import { cadenceWords, metricWords, nouns, stateWords } from "@domain/words";
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from "antd";
-import { collection, doc, getDoc, getDocs, onSnapshot, query, serverTimestamp, setDoc, where } from "firebase/firestore";
+import { doc, getDoc, getDocs, query, where } from "firebase/firestore";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { collections, ids, watchDoc, type Stored } from "../data/collections";
+import { StoredDocumentInvalid } from "../data/converter";
+import { saveReport, type ReportDraft } from "../data/writes";
 import { formatDate } from "../shared/dates";
+import { DimensionTable } from "../shared/DimensionTable";
 import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
-import { db } from "../shared/db";
-import { auth } from "../shared/firebase";
-import { DimensionTable } from "../shared/DimensionTable";
 import { t } from "../shared/strings";
 import type { PortalContext } from "./usePortalData";
 
-type Metrics = Partial<Record<MetricKey, number>>;
-interface EnterpriseProgress {
-  enterpriseId: string;
-  progress: string;
-  contractSigned: boolean;
-  diagnosisDone: boolean;
-  levelAfter?: number;
-}
-interface Report {
-  state: string;
-  metrics: Metrics;
-  enterprises?: EnterpriseProgress[];
-  lagExplanation?: string;
-  documentIds?: string[];
-  late?: boolean;
-  reviewComment?: string;
-}
-interface Dimension {
-  id: string;
-  label: string;
-  weight: number;
-  score: number;
-  explanation: string;
-}
-interface Evaluation {
-  state: string;
-  dimensions: Dimension[];
-  total: number;
-  band: string;
-  passed: boolean;
-  rank?: number;
-}
+const s = t.report;
+type Progress = ReportDraft["enterprises"][number];
+type Draft = Pick<ReportDraft, "metrics" | "enterprises" | "documentIds"> & { lagExplanation: string };
 
 /** Metrics a unit reports itself; on-time reporting and complaints are the system's to compute. */
 const REPORTED: MetricKey[] = ["enterprisesTransformed", "diagnoses", "cloudEnterprises", "level2Share", "solutions", "typicalCases", "platforms"];
 
 export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   const { programmeId, unitId, period } = ctx;
-  const [targets, setTargets] = useState<Metrics | null>(null);
+  const [targets, setTargets] = useState<MetricValues | null>(null);
   const [enterprises, setEnterprises] = useState<{ id: string; name: string }[]>([]);
-  const [report, setReport] = useState<Report | null | undefined>(undefined);
-  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
-  const [draft, setDraft] = useState<Report>({ state: "draft", metrics: {}, enterprises: [], lagExplanation: "", documentIds: [] });
+  const [report, setReport] = useState<Stored<"reports"> | null | undefined>(undefined);
+  const [evaluation, setEvaluation] = useState<Stored<"evaluations"> | null>(null);
+  const [draft, setDraft] = useState<Draft>({ metrics: {}, enterprises: [], lagExplanation: "", documentIds: [] });
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const dirty = useRef(false);
-  const reportId = period ? `${unitId}_${period.id}` : null;
-  const reportRef = reportId ? doc(db, "programmes", programmeId, "reports", reportId) : null;
+  const reportId = period ? ids.report(unitId, period.id) : null;
 
   useEffect(() => {
-    if (!period || !reportRef) return;
-    const pre = ["programmes", programmeId] as const;
-    Promise.all([getDoc(doc(db, ...pre, "taskBooks", `${unitId}_${period.id.slice(0, 4)}`)), getDocs(query(collection(db, ...pre, "enterprises"), where("servedBy", "==", unitId)))]).then(
-      ([tb, ents]) => {
-        setTargets((tb.data()?.targets as Metrics | undefined) ?? {});
-        setEnterprises(ents.docs.map((d) => ({ id: d.id, name: d.data().name as string })));
-      },
-      () => setProblem("任务书或试点企业加载失败，请刷新重试。"),
-    );
-    const stopReport = onSnapshot(
-      reportRef,
-      (snap) => {
-        const r = (snap.data() as Report | undefined) ?? null;
+    if (!period || !reportId) return;
+    Promise.all([getDoc(doc(collections.taskBooks(programmeId), ids.taskBook(unitId, period.id.slice(0, 4)))), getDocs(query(collections.enterprises(programmeId), where("servedBy", "==", unitId)))])
+      .then(([tb, ents]) => {
+        setTargets(tb.data()?.targets ?? {});
+        setEnterprises(ents.docs.map((d) => ({ id: d.id, name: d.data().name })));
+      })
+      .catch(() => setProblem(s.loadTargetsFailed));
+    const stopReport = watchDoc(
+      doc(collections.reports(programmeId), reportId),
+      (r) => {
         setReport(r);
-        if (r && !dirty.current) setDraft({ ...r, enterprises: r.enterprises ?? [], documentIds: r.documentIds ?? [], lagExplanation: r.lagExplanation ?? "" });
+        if (r && !dirty.current) setDraft({ metrics: r.metrics, enterprises: r.enterprises, documentIds: r.documentIds, lagExplanation: r.lagExplanation ?? "" });
       },
-      () => {
+      (err) => {
         setReport(null);
-        setProblem("报告加载失败，请刷新重试。");
+        setProblem(err instanceof StoredDocumentInvalid ? err.message : s.loadFailed);
       },
     );
-    const stopEval = onSnapshot(doc(db, ...pre, "evaluations", `${unitId}_${period.id}`), (snap) => setEvaluation((snap.data() as Evaluation | undefined) ?? null), () => setEvaluation(null));
+    const stopEval = watchDoc(doc(collections.evaluations(programmeId), ids.evaluation(unitId, period.id)), setEvaluation, () => setEvaluation(null));
     return () => {
       stopReport();
       stopEval();
     };
-    // reportRef is derived from these ids.
   }, [programmeId, unitId, period?.id]);
 
   const editable = report === null || report?.state === "draft" || report?.state === "returned";
@@ -103,45 +71,33 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   // Save the draft a moment after the last change, so nothing typed is lost.
   useEffect(() => {
-    if (!dirty.current || !editable || !reportRef) return;
+    if (!dirty.current || !editable || !reportId) return;
     const timer = setTimeout(() => {
-      save("draft").catch((err: unknown) => setProblem(`草稿保存失败：${errorText(err)}`));
+      save("draft").catch((err: unknown) => setProblem(s.saveFailed(errorText(err))));
     }, 1200);
     return () => clearTimeout(timer);
   });
 
-  if (!period) return <Empty description="目前没有开放的报送期" />;
+  if (!period) return <Empty description={s.noOpenPeriod} />;
   if (targets === null || report === undefined) return <Spin />;
 
   async function save(state: "draft" | "submitted") {
-    if (!reportRef || !period) return;
-    const data = {
-      unitId,
-      periodId: period.id,
-      state,
-      metrics: draft.metrics,
-      enterprises: draft.enterprises ?? [],
-      lagExplanation: draft.lagExplanation ?? "",
-      documentIds: draft.documentIds ?? [],
-      updatedBy: auth.currentUser!.uid,
-      updatedAt: serverTimestamp(),
-    };
-    // merge: fields the trigger and reviewers recorded (late, reasons…) stay as they are.
-    await setDoc(reportRef, data, { merge: true });
+    if (!reportId || !period) return;
+    await saveReport(programmeId, reportId, { unitId, periodId: period.id, state, ...draft });
     dirty.current = false;
     setSavedAt(new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" }));
   }
 
-  function change(patch: Partial<Report>) {
+  function change(patch: Partial<Draft>) {
     dirty.current = true;
     setDraft((d) => ({ ...d, ...patch }));
   }
 
-  function progressOf(enterpriseId: string): EnterpriseProgress {
-    return draft.enterprises?.find((e) => e.enterpriseId === enterpriseId) ?? { enterpriseId, progress: "", contractSigned: false, diagnosisDone: false };
+  function progressOf(enterpriseId: string): Progress {
+    return draft.enterprises.find((e) => e.enterpriseId === enterpriseId) ?? { enterpriseId, progress: "", contractSigned: false, diagnosisDone: false };
   }
-  function setProgress(enterpriseId: string, patch: Partial<EnterpriseProgress>) {
-    const others = (draft.enterprises ?? []).filter((e) => e.enterpriseId !== enterpriseId);
+  function setProgress(enterpriseId: string, patch: Partial<Progress>) {
+    const others = draft.enterprises.filter((e) => e.enterpriseId !== enterpriseId);
     change({ enterprises: [...others, { ...progressOf(enterpriseId), ...patch }] });
   }
 
@@ -153,7 +109,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
     try {
       await save("submitted");
     } catch (err) {
-      setProblem(`提交失败：${errorText(err)}`);
+      setProblem(s.submitFailed(errorText(err)));
     }
   }
 
@@ -162,81 +118,73 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Card
-        title={`${period.id} ${ctx.pack.cadence === "quarterly" ? "季度" : "年度"}绩效报告（截止 ${formatDate(period.reportDeadline)}）`}
-        extra={<Tag data-testid="report-form-state">{report ? (t.reportState[report.state] ?? report.state) : "尚未填报"}</Tag>}
-      >
-        {report?.state === "returned" && <Alert type="warning" showIcon title="工作小组退回了报告" description={report.reviewComment ?? "请按审核意见修改后重新提交。"} style={{ marginBottom: 16 }} />}
-        {report?.late && <Alert type="info" showIcon title="本报告为逾期报送，已如实记录。" style={{ marginBottom: 16 }} />}
+      <Card title={s.title(period.id, cadenceWords[ctx.pack.cadence], formatDate(period.reportDeadline))} extra={<Tag data-testid="report-form-state">{report ? stateWords.report[report.state] : s.notStarted}</Tag>}>
+        {report?.state === "returned" && <Alert type="warning" showIcon title={s.returned} description={report.reviewComment ?? s.returnedHint} style={{ marginBottom: 16 }} />}
+        {report?.late && <Alert type="info" showIcon title={s.late} style={{ marginBottom: 16 }} />}
         {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" disabled={!editable}>
-          <Typography.Title level={5}>任务书指标完成情况（按年度累计填写）</Typography.Title>
+          <Typography.Title level={5}>{s.metricsTitle}</Typography.Title>
           {metricKeys.map((m) => {
             const annual = targets[m];
-            const hint = annual === undefined ? "任务书未设目标" : m === "level2Share" ? `年度目标 ${annual}（比例，0–1）` : `年度目标 ${annual}，本期应达 ${Math.round(annual * fraction * 100) / 100}`;
+            const hint = annual === undefined ? s.noTarget : m === "level2Share" ? s.shareTarget(annual) : s.target(annual, Math.round(annual * fraction * 100) / 100);
             return (
-              <Form.Item key={m} label={METRIC_LABELS[m]} extra={hint} htmlFor={`metric-${m}`} validateStatus={lagging.includes(m) ? "warning" : undefined} help={lagging.includes(m) ? "低于按进度应完成的目标" : undefined}>
+              <Form.Item key={m} label={metricWords[m]} extra={hint} htmlFor={`metric-${m}`} validateStatus={lagging.includes(m) ? "warning" : undefined} help={lagging.includes(m) ? s.lagging : undefined}>
                 <InputNumber id={`metric-${m}`} min={0} step={m === "level2Share" ? 0.05 : 1} value={draft.metrics[m]} onChange={(v) => change({ metrics: { ...draft.metrics, [m]: v === null ? undefined : Number(v) } })} style={{ width: 200 }} />
               </Form.Item>
             );
           })}
-          <Form.Item
-            label="进度滞后说明及补救措施"
-            htmlFor="lag-explanation"
-            required={toExplain.length > 0}
-            extra={toExplain.length > 0 ? `以下指标低于进度要求，须说明原因及补救措施（GZ-4.4a.3）：${toExplain.map((m) => METRIC_LABELS[m]).join("、")}` : "进度达标时可不填"}
-          >
+          <Form.Item label={s.lagExplanation} htmlFor="lag-explanation" required={toExplain.length > 0} extra={toExplain.length > 0 ? s.lagRequired(toExplain.map((m) => metricWords[m]).join("、")) : s.lagOptional}>
             <Input.TextArea id="lag-explanation" rows={3} maxLength={3000} showCount value={draft.lagExplanation} onChange={(e) => change({ lagExplanation: e.target.value })} />
           </Form.Item>
 
-          <Typography.Title level={5}>试点企业改造进展</Typography.Title>
+          <Typography.Title level={5}>{s.enterprisesTitle}</Typography.Title>
           <Table
             rowKey="id"
             size="small"
             pagination={false}
             dataSource={enterprises}
-            locale={{ emptyText: "暂无服务的试点企业" }}
+            locale={{ emptyText: s.noEnterprises }}
             columns={[
-              { title: "企业", dataIndex: "name" },
-              { title: "签订合同", render: (_, e) => <Checkbox aria-label={`${e.name} 已签订合同`} checked={progressOf(e.id).contractSigned} onChange={(v) => setProgress(e.id, { contractSigned: v.target.checked })} /> },
-              { title: "完成诊断", render: (_, e) => <Checkbox aria-label={`${e.name} 已完成诊断`} checked={progressOf(e.id).diagnosisDone} onChange={(v) => setProgress(e.id, { diagnosisDone: v.target.checked })} /> },
+              { title: s.enterprise, dataIndex: "name" },
+              { title: s.contractSigned, render: (_, e) => <Checkbox aria-label={s.contractSignedOf(e.name)} checked={progressOf(e.id).contractSigned} onChange={(v) => setProgress(e.id, { contractSigned: v.target.checked })} /> },
+              { title: s.diagnosisDone, render: (_, e) => <Checkbox aria-label={s.diagnosisDoneOf(e.name)} checked={progressOf(e.id).diagnosisDone} onChange={(v) => setProgress(e.id, { diagnosisDone: v.target.checked })} /> },
               {
-                title: "改造后数字化水平",
+                title: s.levelAfter,
                 render: (_, e) => (
-                  <Select aria-label={`${e.name} 改造后数字化水平`} allowClear style={{ width: 110 }} value={progressOf(e.id).levelAfter} onChange={(v) => setProgress(e.id, { levelAfter: v })} options={[1, 2, 3, 4].map((l) => ({ value: l, label: `${l} 级` }))} />
+                  <Select aria-label={s.levelAfterOf(e.name)} allowClear style={{ width: 110 }} value={progressOf(e.id).levelAfter} onChange={(v) => setProgress(e.id, { levelAfter: v })} options={[1, 2, 3, 4].map((l) => ({ value: l, label: s.level(l) }))} />
                 ),
               },
-              { title: "进展情况", render: (_, e) => <Input aria-label={`${e.name} 进展情况`} maxLength={1000} value={progressOf(e.id).progress} onChange={(v) => setProgress(e.id, { progress: v.target.value })} /> },
+              { title: s.progress, render: (_, e) => <Input aria-label={s.progressOf(e.name)} maxLength={1000} value={progressOf(e.id).progress} onChange={(v) => setProgress(e.id, { progress: v.target.value })} /> },
             ]}
           />
         </Form>
 
         {editable && reportId && (
           <div style={{ marginTop: 16 }}>
-            <FileUpload label="上传佐证材料" target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...(draft.documentIds ?? []), id] })} />
-            <p>已附材料：{draft.documentIds?.length ?? 0} 份</p>
+            <FileUpload label={s.uploadEvidence} target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...draft.documentIds, id] })} />
+            <p>{s.attached(draft.documentIds.length)}</p>
           </div>
         )}
 
-        {missing.length > 0 && <Alert type="error" showIcon role="alert" title="尚不能提交，缺少以下内容" description={missing.join("、")} style={{ marginTop: 16 }} />}
+        {missing.length > 0 && <Alert type="error" showIcon role="alert" title={s.cannotSubmit} description={missing.join("、")} style={{ marginTop: 16 }} />}
         {editable && (
           <Space style={{ marginTop: 16 }}>
-            <Popconfirm title="提交后不能再修改，确认提交？" okText="确认提交" cancelText="再看看" onConfirm={submit}>
-              <Button type="primary">提交报告</Button>
+            <Popconfirm title={s.confirmSubmit} okText={s.confirm} cancelText={s.reconsider} onConfirm={submit}>
+              <Button type="primary">{s.submit}</Button>
             </Popconfirm>
-            <span aria-live="polite">{savedAt ? `草稿已自动保存（${savedAt}）` : "填写内容会自动保存为草稿"}</span>
+            <span aria-live="polite">{savedAt ? s.savedAt(savedAt) : s.autosave}</span>
           </Space>
         )}
       </Card>
 
       {evaluation && (
-        <Card title={`绩效评价（${t.evaluationState[evaluation.state] ?? evaluation.state}）`}>
+        <Card title={s.evaluationTitle(stateWords.evaluation[evaluation.state])}>
           <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
-            <Descriptions.Item label="总分">
+            <Descriptions.Item label={nouns.total}>
               <span data-testid="evaluation-total">{evaluation.total.toFixed(1)}</span>
             </Descriptions.Item>
-            <Descriptions.Item label="等级">{evaluation.band}</Descriptions.Item>
-            <Descriptions.Item label="排名">{evaluation.rank ?? "待关账后确定"}</Descriptions.Item>
+            <Descriptions.Item label={nouns.band}>{evaluation.band}</Descriptions.Item>
+            <Descriptions.Item label={s.rank}>{evaluation.rank ?? s.rankPending}</Descriptions.Item>
           </Descriptions>
           <DimensionTable dimensions={evaluation.dimensions} />
         </Card>

@@ -2,9 +2,13 @@
 // programme and its policy pack, the unit, the open period and this period's report.
 import { getPolicyPack, type PolicyPack } from "@domain/policy/index";
 import { makeCalendar, type WorkingDayCalendar } from "@domain/calendar";
-import { collection, doc, getDoc, getDocs, query, where } from "firebase/firestore";
+import type { Period } from "@domain/schemas/evaluation";
+import type { Unit } from "@domain/schemas/unit";
+import { doc, getDoc, getDocs, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
-import { db } from "../shared/db";
+import { collections } from "../data/collections";
+import { errorText } from "../shared/errorText";
+import { t } from "../shared/strings";
 
 export interface PortalContext {
   programmeId: string;
@@ -14,8 +18,8 @@ export interface PortalContext {
   programmeEndsOn: string | null;
   pack: PolicyPack;
   calendar: WorkingDayCalendar;
-  unit: { name: string; uscc: string; status: string; listedOn: string; batch: string };
-  period: { id: string; start: string; end: string; reportDeadline: string; state: string } | null;
+  unit: Unit;
+  period: Period | null;
 }
 
 export type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; value: T };
@@ -25,27 +29,28 @@ export function usePortalContext(programmeId: string, unitId: string): Load<Port
   useEffect(() => {
     (async () => {
       const [programme, unit, periods] = await Promise.all([
-        getDoc(doc(db, "programmes", programmeId)),
-        getDoc(doc(db, "programmes", programmeId, "units", unitId)),
-        getDocs(query(collection(db, "programmes", programmeId, "periods"), where("state", "==", "open"))),
+        getDoc(doc(collections.programmes(), programmeId)),
+        getDoc(doc(collections.units(programmeId), unitId)),
+        getDocs(query(collections.periods(programmeId), where("state", "==", "open"))),
       ]);
-      if (!programme.exists() || !unit.exists()) return setLoad({ state: "error", message: "未找到本单位的登记信息，请联系工作小组。" });
       const p = programme.data();
-      const open = periods.docs.map((d) => d.data() as NonNullable<PortalContext["period"]>).sort((a, b) => b.id.localeCompare(a.id));
+      const u = unit.data();
+      if (!p || !u) return setLoad({ state: "error", message: t.portal.unitNotFound });
+      const open = periods.docs.map((d) => d.data()).sort((a, b) => b.id.localeCompare(a.id));
       setLoad({
         state: "ready",
         value: {
           programmeId,
           unitId,
-          programmeName: p.name as string,
-          programmeEndsOn: (p.endsOn as string | null | undefined) ?? null,
-          pack: getPolicyPack(p.packId as string),
-          calendar: makeCalendar(p.calendarOverrides ?? {}),
-          unit: unit.data() as PortalContext["unit"],
+          programmeName: p.name,
+          programmeEndsOn: p.endsOn,
+          pack: getPolicyPack(p.packId),
+          calendar: makeCalendar(p.calendarOverrides),
+          unit: u,
           period: open[0] ?? null,
         },
       });
-    })().catch((err: Error) => setLoad({ state: "error", message: `数据加载失败：${err.message}` }));
+    })().catch((err: unknown) => setLoad({ state: "error", message: t.portal.loadFailed(errorText(err)) }));
   }, [programmeId, unitId]);
   return load;
 }

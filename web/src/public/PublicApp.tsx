@@ -10,16 +10,16 @@ const SurveyPage = lazy(() => import("./SurveyPage"));
 export function PublicApp() {
   const path = window.location.pathname;
   const survey = /^\/survey\/([^/]+)\/?$/.exec(path);
-  if (survey) return <Shell title="试点企业满意度评价"><Suspense fallback={null}><SurveyPage token={decodeURIComponent(survey[1]!)} /></Suspense></Shell>;
-  if (path.startsWith("/notices")) return <Shell title={t.publicTitle}><Suspense fallback={null}><NoticesPage /></Suspense></Shell>;
+  if (survey) return <Shell title={t.survey.pageTitle}><Suspense fallback={null}><SurveyPage token={decodeURIComponent(survey[1]!)} /></Suspense></Shell>;
+  if (path.startsWith("/notices")) return <Shell title={t.app.publicTitle}><Suspense fallback={null}><NoticesPage /></Suspense></Shell>;
   return (
-    <Shell title={t.appName}>
+    <Shell title={t.app.name}>
       <Card style={{ maxWidth: 720, margin: "32px auto" }}>
-        <Typography.Paragraph>{t.publicIntro}</Typography.Paragraph>
+        <Typography.Paragraph>{t.app.publicIntro}</Typography.Paragraph>
         <Space size="large">
-          <a href="/portal">{t.enterPortal}</a>
-          <a href="/admin">{t.enterAdmin}</a>
-          <a href="/notices">公示公告</a>
+          <a href="/portal">{t.app.enterPortal}</a>
+          <a href="/admin">{t.app.enterAdmin}</a>
+          <a href="/notices">{t.app.publicTitle}</a>
         </Space>
       </Card>
     </Shell>

@@ -1,4 +1,5 @@
 import { Table } from "antd";
+import { t } from "./strings";
 
 export interface DimensionRow {
   id: string;
@@ -17,9 +18,9 @@ export function DimensionTable({ dimensions }: { dimensions: DimensionRow[] }) {
       pagination={false}
       dataSource={dimensions}
       columns={[
-        { title: "维度", dataIndex: "label" },
-        { title: "得分", render: (_, d) => `${d.score.toFixed(1)} / ${d.weight}` },
-        { title: "计分说明", dataIndex: "explanation" },
+        { title: t.dimensions.dimension, dataIndex: "label" },
+        { title: t.dimensions.score, render: (_, d) => `${d.score.toFixed(1)} / ${d.weight}` },
+        { title: t.dimensions.explanation, dataIndex: "explanation" },
       ]}
     />
   );

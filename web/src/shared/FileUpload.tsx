@@ -1,6 +1,7 @@
 import { Alert, Button, Progress, Space } from "antd";
 import { useId, useRef, useState } from "react";
-import { ACCEPT_ATTR, precheck, uploadFile, type UploadTarget } from "./upload";
+import { ACCEPT_ATTR, precheck, uploadFile, type UploadTarget } from "../data/upload";
+import { t } from "./strings";
 
 /** One labelled file input with a progress bar and a clear message on refusal. */
 export function FileUpload({ label, target, onUploaded }: { label: string; target: UploadTarget; onUploaded: (documentId: string, fileName: string) => void }) {
@@ -35,11 +36,11 @@ export function FileUpload({ label, target, onUploaded }: { label: string; targe
         <label htmlFor={id}>{label}</label>
         <input id={id} ref={input} type="file" accept={ACCEPT_ATTR} onChange={(e) => onChange(e.target.files?.[0])} aria-label={label} style={{ display: "none" }} />
         <Button onClick={() => input.current?.click()} disabled={percent !== null}>
-          选择文件
+          {t.upload.choose}
         </Button>
-        {done && <span>已上传：{done}</span>}
+        {done && <span>{t.upload.uploaded(done)}</span>}
       </Space>
-      {percent !== null && <Progress percent={percent} size="small" aria-label={`${label}上传进度`} />}
+      {percent !== null && <Progress percent={percent} size="small" aria-label={t.upload.progress(label)} />}
       {error && <Alert type="error" showIcon title={error} role="alert" />}
     </Space>
   );

@@ -2,14 +2,15 @@
 // error if it failed, and previous / next underneath.
 import { Alert, Table } from "antd";
 import type { ColumnsType } from "antd/es/table";
+import type { WithId } from "../data/converter";
 import { Pager } from "./Pager";
 import type { Page } from "./usePagedQuery";
 
-export function PagedTable<T extends { id: string }>({ page, columns, emptyText, onRowClick }: { page: Page<T>; columns: ColumnsType<T>; emptyText?: string; onRowClick?: (row: T) => void }) {
+export function PagedTable<T>({ page, columns, emptyText, onRowClick }: { page: Page<T>; columns: ColumnsType<WithId<T>>; emptyText?: string; onRowClick?: (row: WithId<T>) => void }) {
   return (
     <>
       {page.error && <Alert type="error" showIcon title={page.error} />}
-      <Table<T>
+      <Table<WithId<T>>
         rowKey="id"
         size="small"
         loading={page.loading}

@@ -1,4 +1,5 @@
 import { Button, Space } from "antd";
+import { t } from "./strings";
 import type { Page } from "./usePagedQuery";
 
 /** Previous / next for a cursor-paged table. */
@@ -6,10 +7,10 @@ export function Pager({ page }: { page: Pick<Page<unknown>, "pageIndex" | "hasNe
   return (
     <Space style={{ marginTop: 8 }}>
       <Button size="small" disabled={page.pageIndex === 0} onClick={page.prev}>
-        上一页
+        {t.common.prev}
       </Button>
       <Button size="small" disabled={!page.hasNext} onClick={page.next}>
-        下一页
+        {t.common.next}
       </Button>
     </Space>
   );

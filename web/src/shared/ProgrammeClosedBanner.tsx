@@ -2,6 +2,7 @@ import { programmeClosed } from "@domain/machine";
 import type { PolicyPack } from "@domain/policy/index";
 import { Alert } from "antd";
 import { today } from "./dates";
+import { t } from "./strings";
 
 /**
  * GZ-5.2 / DG-18: after the pilot's acceptance the programme is read-only. Say so above every
@@ -11,5 +12,5 @@ import { today } from "./dates";
 export function ProgrammeClosedBanner({ pack, endsOn }: { pack: PolicyPack; endsOn: string | null }) {
   const closed = programmeClosed({ today: today(), pack, programmeEndsOn: endsOn });
   if (!closed) return null;
-  return <Alert type="warning" showIcon banner data-testid="programme-closed" title={`${closed.message}。可查阅全部记录，不能再提交或修改。`} />;
+  return <Alert type="warning" showIcon banner data-testid="programme-closed" title={t.closedBanner(closed.message)} />;
 }

@@ -3,71 +3,61 @@
 // Readable by anyone (firestore.rules): the public page and the admin page both use this; the
 // admin page adds an export button per version.
 import { diffList, type PublishedListKind } from "@domain/listDiff";
+import type { CatalogueList, PartnerList, UnitChangeList } from "@domain/schemas/lists";
+import { listKindWords, nouns, unitInfoFieldWords } from "@domain/words";
 import { Card, Descriptions, Drawer, Segmented, Space, Table, Tag, Typography } from "antd";
-import { collection, doc, getDoc, orderBy, query } from "firebase/firestore";
+import type { ColumnsType } from "antd/es/table";
+import { doc, getDoc, orderBy, query } from "firebase/firestore";
 import { useEffect, useState } from "react";
+import { publishedLists, type PublishedListVersion, type WithId } from "../data/collections";
 import { formatDate } from "./dates";
-import { db } from "./db";
 import { PagedTable } from "./PagedTable";
 import { t } from "./strings";
 import { usePagedQuery } from "./usePagedQuery";
 
-type Entry = Record<string, unknown> & { unitName: string };
-interface Version {
-  id: string;
-  version: number;
-  publishedOn: string;
-  clause: string;
-  noticeId?: string;
-  changeIds: string[];
-  entries: Entry[];
-}
+const s = t.publishedLists;
+type Version = WithId<PublishedListVersion>;
+type Entry = PublishedListVersion["entries"][number];
+const KINDS = Object.keys(listKindWords) as PublishedListKind[];
 
-const COLLECTION: Record<PublishedListKind, string> = { partners: "partnerLists", catalogue: "catalogueLists", unitChanges: "unitChangeLists" };
-
-const price = (e: Entry) => `${Number(e.priceMin).toLocaleString("zh-CN")}–${Number(e.priceMax).toLocaleString("zh-CN")} 元`;
-const columnsOf = (kind: PublishedListKind) =>
-  kind === "partners"
-    ? [
-        { title: "牵引单位", render: (_: unknown, e: Entry) => e.unitName },
-        { title: "合作伙伴", render: (_: unknown, e: Entry) => String(e.name) },
-        { title: t.uscc, render: (_: unknown, e: Entry) => String(e.uscc) },
-      ]
-    : kind === "catalogue"
-      ? [
-          { title: "牵引单位", render: (_: unknown, e: Entry) => e.unitName },
-          { title: "产品或服务", render: (_: unknown, e: Entry) => String(e.name) },
-          { title: "类别", render: (_: unknown, e: Entry) => String(e.category) },
-          { title: "价格区间", render: (_: unknown, e: Entry) => price(e) },
-        ]
-      : [
-          { title: "牵引单位", render: (_: unknown, e: Entry) => e.unitName },
-          { title: "变更事项", render: (_: unknown, e: Entry) => (e.changes as { field: string; to: string }[]).map((c) => `${t.unitInfoField[c.field] ?? c.field}：${c.to}`).join("；") },
-          { title: "批准日期", render: (_: unknown, e: Entry) => formatDate(String(e.approvedOn)) },
-        ];
+const unitColumn = { title: nouns.unit, render: (_: unknown, e: Entry) => e.unitName };
+const COLUMNS = {
+  partners: [unitColumn, { title: nouns.partner, render: (_, e) => (e as PartnerList["entries"][number]).name }, { title: nouns.uscc, render: (_, e) => (e as PartnerList["entries"][number]).uscc }],
+  catalogue: [
+    unitColumn,
+    { title: nouns.catalogueItem, render: (_, e) => (e as CatalogueList["entries"][number]).name },
+    { title: nouns.category, render: (_, e) => (e as CatalogueList["entries"][number]).category },
+    { title: nouns.priceRange, render: (_, e) => s.price((e as CatalogueList["entries"][number]).priceMin, (e as CatalogueList["entries"][number]).priceMax) },
+  ],
+  unitChanges: [
+    unitColumn,
+    { title: s.changes, render: (_, e) => (e as UnitChangeList["entries"][number]).changes.map((c) => `${unitInfoFieldWords[c.field]}：${c.to}`).join("；") },
+    { title: s.approvedOn, render: (_, e) => formatDate((e as UnitChangeList["entries"][number]).approvedOn) },
+  ],
+} satisfies Record<PublishedListKind, ColumnsType<Entry>>;
 
 export function PublishedLists({ programmeId, extra }: { programmeId: string; extra?: (kind: PublishedListKind, version: number) => React.ReactNode }) {
   const [kind, setKind] = useState<PublishedListKind>("partners");
   const [open, setOpen] = useState<Version | null>(null);
-  const versions = usePagedQuery<Version>(query(collection(db, "programmes", programmeId, COLLECTION[kind]), orderBy("version", "desc")), `${programmeId}-${kind}`, 10);
+  const versions = usePagedQuery(query(publishedLists(programmeId, kind), orderBy("version", "desc")), `${programmeId}-${kind}`, 10);
   return (
-    <Card size="small" title={t.publishedListsTitle}>
+    <Card size="small" title={s.title}>
       <Space direction="vertical" style={{ width: "100%" }}>
-        <Segmented<PublishedListKind> aria-label="名单类别" value={kind} onChange={setKind} options={(Object.keys(COLLECTION) as PublishedListKind[]).map((k) => ({ value: k, label: t.listKind[k] }))} />
-        <PagedTable<Version>
+        <Segmented<PublishedListKind> aria-label={s.kind} value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: listKindWords[k] }))} />
+        <PagedTable
           page={versions}
-          emptyText="尚未发布"
+          emptyText={s.empty}
           columns={[
-            { title: "版本", render: (_, v) => `第 ${v.version} 版` },
-            { title: "发布日期", render: (_, v) => formatDate(v.publishedOn) },
-            { title: "依据", render: (_, v) => <Tag color="blue">{v.clause}</Tag> },
-            { title: "条目数", render: (_, v) => v.entries.length },
+            { title: s.version, render: (_, v) => t.common.version(v.version) },
+            { title: s.publishedOn, render: (_, v) => formatDate(v.publishedOn) },
+            { title: s.clause, render: (_, v) => <Tag color="blue">{v.clause}</Tag> },
+            { title: s.entries, render: (_, v) => v.entries.length },
             {
-              title: "操作",
+              title: t.common.actions,
               render: (_, v) => (
                 <Space>
                   <a role="button" tabIndex={0} onClick={() => setOpen(v)} onKeyDown={(e) => e.key === "Enter" && setOpen(v)}>
-                    查看
+                    {s.view}
                   </a>
                   {extra?.(kind, v.version)}
                 </Space>
@@ -76,7 +66,7 @@ export function PublishedLists({ programmeId, extra }: { programmeId: string; ex
           ]}
         />
       </Space>
-      <Drawer open={open !== null} onClose={() => setOpen(null)} width={760} title={open ? `${t.listKind[kind]} · 第 ${open.version} 版` : ""}>
+      <Drawer open={open !== null} onClose={() => setOpen(null)} width={760} title={open ? `${listKindWords[kind]} · ${t.common.version(open.version)}` : ""}>
         {open && <VersionDetail programmeId={programmeId} kind={kind} version={open} />}
       </Drawer>
     </Card>
@@ -87,36 +77,37 @@ function VersionDetail({ programmeId, kind, version }: { programmeId: string; ki
   const [previous, setPrevious] = useState<Entry[] | null>(null);
   useEffect(() => {
     if (version.version <= 1) return setPrevious([]);
-    getDoc(doc(db, "programmes", programmeId, COLLECTION[kind], String(version.version - 1))).then(
-      (snap) => setPrevious(((snap.data()?.entries as Entry[] | undefined) ?? [])),
-      () => setPrevious([]),
-    );
+    getDoc(doc(publishedLists(programmeId, kind), String(version.version - 1)))
+      .then((snap) => snap.data()?.entries ?? [])
+      .catch(() => [])
+      .then(setPrevious);
   }, [programmeId, kind, version.version]);
-  const diff = previous ? diffList(kind, previous, version.entries) : null;
-  const columns = columnsOf(kind);
+  const diff = previous ? diffList<Entry>(kind, previous, version.entries) : null;
+  const columns = COLUMNS[kind];
+  const table = (caption: string, key: string, rows: Entry[]) => rows.length > 0 && <Table<Entry> caption={caption} rowKey={(_e, i) => `${key}${i}`} size="small" pagination={false} dataSource={rows} columns={columns} />;
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions size="small" bordered column={2}>
-        <Descriptions.Item label="发布日期">{formatDate(version.publishedOn)}</Descriptions.Item>
-        <Descriptions.Item label="依据">{version.clause}</Descriptions.Item>
-        <Descriptions.Item label="公示批次">{version.noticeId ?? "—"}</Descriptions.Item>
-        <Descriptions.Item label="所含变更申请">{version.changeIds.length}</Descriptions.Item>
+        <Descriptions.Item label={s.publishedOn}>{formatDate(version.publishedOn)}</Descriptions.Item>
+        <Descriptions.Item label={s.clause}>{version.clause}</Descriptions.Item>
+        <Descriptions.Item label={s.notice}>{version.noticeId ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label={s.changeCount}>{version.changeIds.length}</Descriptions.Item>
       </Descriptions>
       {diff && (
         <div data-testid="version-diff">
-          <Typography.Title level={5}>与上一版相比</Typography.Title>
+          <Typography.Title level={5}>{s.againstPrevious}</Typography.Title>
           <Space wrap>
-            <Tag color="green">新增 {diff.added.length}</Tag>
-            <Tag color="red">移出 {diff.removed.length}</Tag>
-            <Tag color="orange">内容变化 {diff.changed.length}</Tag>
-            <Tag>未变 {diff.unchanged}</Tag>
+            <Tag color="green">{s.added} {diff.added.length}</Tag>
+            <Tag color="red">{s.removed} {diff.removed.length}</Tag>
+            <Tag color="orange">{s.changed} {diff.changed.length}</Tag>
+            <Tag>{s.unchanged} {diff.unchanged}</Tag>
           </Space>
-          {diff.added.length > 0 && <Table<Entry> caption="新增" rowKey={(_e, i) => `a${i}`} size="small" pagination={false} dataSource={diff.added} columns={columns} />}
-          {diff.removed.length > 0 && <Table<Entry> caption="移出" rowKey={(_e, i) => `r${i}`} size="small" pagination={false} dataSource={diff.removed} columns={columns} />}
-          {diff.changed.length > 0 && <Table<Entry> caption="内容变化（变化后）" rowKey={(_e, i) => `c${i}`} size="small" pagination={false} dataSource={diff.changed.map((c) => c.after)} columns={columns} />}
+          {table(s.added, "a", diff.added)}
+          {table(s.removed, "r", diff.removed)}
+          {table(s.changedAfter, "c", diff.changed.map((c) => c.after))}
         </div>
       )}
-      <Typography.Title level={5}>本版全部条目（{version.entries.length}）</Typography.Title>
+      <Typography.Title level={5}>{s.allEntries(version.entries.length)}</Typography.Title>
       <Table<Entry> rowKey={(_e, i) => String(i)} size="small" dataSource={version.entries} columns={columns} pagination={{ pageSize: 20, showSizeChanger: false }} />
     </Space>
   );

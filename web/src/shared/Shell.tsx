@@ -25,8 +25,8 @@ export function Shell({ title, userName, children }: { title: string; userName?:
           </Typography.Title>
           {userName && (
             <Space>
-              <span style={{ color: "#fff" }}>{t.signedInAs(userName)}</span>
-              <Button onClick={() => signOut(auth)}>{t.signOut}</Button>
+              <span style={{ color: "#fff" }}>{t.session.signedInAs(userName)}</span>
+              <Button onClick={() => signOut(auth)}>{t.session.signOut}</Button>
             </Space>
           )}
         </Layout.Header>

@@ -21,7 +21,7 @@ export function SignIn({ title }: { title: string }) {
       await signInWithEmailAndPassword(auth, v.email.trim(), v.password);
     } catch (err) {
       const code = (err as { code?: string }).code ?? "";
-      setError(/invalid-credential|wrong-password|user-not-found|invalid-email/.test(code) ? t.signInFailed : t.signInError);
+      setError(/invalid-credential|wrong-password|user-not-found|invalid-email/.test(code) ? t.session.signInFailed : t.session.signInError);
     } finally {
       setBusy(false);
     }
@@ -31,14 +31,14 @@ export function SignIn({ title }: { title: string }) {
     <Card title={title} style={{ maxWidth: 420, margin: "64px auto" }}>
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
       <Form<Values> layout="vertical" onFinish={onFinish} requiredMark>
-        <Form.Item label={t.email} name="email" rules={[{ required: true, message: t.emailRequired }, { type: "email", message: t.emailInvalid }]}>
+        <Form.Item label={t.session.email} name="email" rules={[{ required: true, message: t.session.emailRequired }, { type: "email", message: t.session.emailInvalid }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item label={t.password} name="password" rules={[{ required: true, message: t.passwordRequired }]}>
+        <Form.Item label={t.session.password} name="password" rules={[{ required: true, message: t.session.passwordRequired }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block>
-          {t.signIn}
+          {t.session.signIn}
         </Button>
       </Form>
     </Card>

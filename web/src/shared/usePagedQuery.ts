@@ -3,9 +3,11 @@
 // starts again from the first page.
 import { getCountFromServer, getDocs, limit, query, startAfter, type DocumentSnapshot, type Query } from "firebase/firestore";
 import { useEffect, useState } from "react";
+import { rowsOf, type WithId } from "../data/converter";
+import { errorText } from "./errorText";
 
 export interface Page<T> {
-  rows: (T & { id: string })[];
+  rows: WithId<T>[];
   total: number | null;
   loading: boolean;
   error: string | null;
@@ -16,10 +18,10 @@ export interface Page<T> {
   reload(): void;
 }
 
-export function usePagedQuery<T>(base: Query | null, key: string, pageSize = 20): Page<T> {
-  const [state, setState] = useState({ key, cursors: [null] as (DocumentSnapshot | null)[], tick: 0 });
-  const [rows, setRows] = useState<(T & { id: string })[]>([]);
-  const [last, setLast] = useState<DocumentSnapshot | null>(null);
+export function usePagedQuery<T>(base: Query<T> | null, key: string, pageSize = 20): Page<T> {
+  const [state, setState] = useState({ key, cursors: [null] as (DocumentSnapshot<T> | null)[], tick: 0 });
+  const [rows, setRows] = useState<WithId<T>[]>([]);
+  const [last, setLast] = useState<DocumentSnapshot<T> | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -42,23 +44,23 @@ export function usePagedQuery<T>(base: Query | null, key: string, pageSize = 20)
     let live = true;
     setLoading(true);
     const page = cursor ? query(base, startAfter(cursor), limit(pageSize + 1)) : query(base, limit(pageSize + 1));
-    Promise.all([getDocs(page), first ? getCountFromServer(base) : Promise.resolve(null)]).then(
-      ([snap, count]) => {
+    Promise.all([getDocs(page), first ? getCountFromServer(base) : Promise.resolve(null)])
+      .then(([snap, count]) => {
         if (!live) return;
-        const docs = snap.docs.slice(0, pageSize);
-        setRows(docs.map((d) => ({ ...(d.data() as T), id: d.id })));
-        setLast(snap.docs.length > pageSize ? (docs[docs.length - 1] ?? null) : null);
+        // Parsing happens here (the converter): a malformed document is this page's error.
+        const all = rowsOf(snap);
+        setRows(all.slice(0, pageSize));
+        setLast(snap.docs.length > pageSize ? (snap.docs[pageSize - 1] ?? null) : null);
         if (count) setTotal(count.data().count);
         setError(null);
         setLoading(false);
-      },
-      (err: Error) => {
+      })
+      .catch((err: unknown) => {
         if (live) {
-          setError(err.message);
+          setError(errorText(err));
           setLoading(false);
         }
-      },
-    );
+      });
     return () => {
       live = false;
     };

@@ -1,0 +1,259 @@
+// The one word catalogue: what every state, kind, ground, choice and decision of the domain is
+// called in Chinese. Functions (notifications, refusal details, workbooks) and the web (tables,
+// forms, buttons) read these words from here, so a state is called the same everywhere.
+// Refusals are not words: they live in errors.ts. Page-only text (captions, help) lives with the
+// page (web/src/shared/strings.ts).
+//
+// Pure: type imports from the domain only.
+import type { AwardKind } from "./awards.js";
+import type { ClearOutEvent } from "./clearOut.machine.js";
+import type { CriticismEvent } from "./criticism.machine.js";
+import type { PublishedListKind } from "./listDiff.js";
+import type { PartnerRemovalEvent } from "./partnerRemoval.machine.js";
+import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey } from "./policy/schema.js";
+import type { ProceedingKind } from "./proceedings.js";
+import type { ReportingStatus } from "./scoring.js";
+import type {
+  AcceptanceState,
+  CatalogueState,
+  ChangeState,
+  ClearOutState,
+  CriticismState,
+  EvaluationState,
+  NoticeState,
+  ObjectionState,
+  PartnerRemovalState,
+  PartnerState,
+  PeriodState,
+  ReportState,
+  UnitState,
+} from "./states.js";
+
+/**
+ * Every lifecycle state of every machine, per machine: the same key can mean different things in
+ * two machines (`dismissed` is a proceeding not opened, or an objection not upheld).
+ */
+export const stateWords = {
+  /** GZ-1.2. */
+  unit: { listed: "在册", criticised: "通报批评", rectifying: "整改中", clearOutProposed: "拟清退", clearedOut: "已清退", withdrawn: "已退出" },
+  report: { draft: "草稿", submitted: "已提交，待审核", returned: "已退回，请修改后重新提交", accepted: "已通过审核" },
+  change: { draft: "草稿", submitted: "已提交", returned: "已退回", rejected: "不予通过", approved: "审核通过", inNotice: "公示中", published: "已发布", withdrawn: "已撤回" },
+  notice: { scheduled: "待公示", open: "公示中", closed: "公示结束" },
+  objection: { pending: "待处理", upheld: "异议成立", dismissed: "异议不成立" },
+  criticism: {
+    proposed: "待决定",
+    dismissed: "已不予立案",
+    issued: "已通报批评、整改中",
+    responded: "已提交整改报告",
+    accepted: "整改已通过",
+    overdue: "整改逾期，待决定",
+    escalated: "已转清退",
+  },
+  clearOut: {
+    proposed: "待决定",
+    dismissed: "已不予立案",
+    confirmed: "局务会已确认",
+    // Reached only when the bureau meeting declines to confirm (GZ-4.4b.9); nothing was revoked.
+    dropped: "局务会未确认",
+    effective: "清退已生效",
+    announced: "清退已公告",
+  },
+  partnerRemoval: { proposed: "待决定", dismissed: "已不予立案", ordered: "已责令取消合作", removed: "已取消合作" },
+  evaluation: { draft: "待审定", approved: "已审定" },
+  period: { open: "报送中", closing: "关账中", closed: "已关账" },
+  partner: { pending: "待公示", active: "在册", removalOrdered: "已责令取消合作", removed: "已取消合作", suspended: "暂停" },
+  catalogue: { pending: "待审定", approved: "已审定", rejected: "未通过", suspended: "暂停", withdrawn: "已撤回" },
+  acceptance: { pending: "待验收", passed: "验收通过", failed: "验收未通过" },
+  complaint: { open: "处理中", closed: "已办结" },
+} as const satisfies {
+  unit: Record<UnitState, string>;
+  report: Record<ReportState, string>;
+  change: Record<ChangeState, string>;
+  notice: Record<NoticeState, string>;
+  objection: Record<ObjectionState, string>;
+  criticism: Record<CriticismState, string>;
+  clearOut: Record<ClearOutState, string>;
+  partnerRemoval: Record<PartnerRemovalState, string>;
+  evaluation: Record<EvaluationState, string>;
+  period: Record<PeriodState, string>;
+  partner: Record<PartnerState, string>;
+  catalogue: Record<CatalogueState, string>;
+  acceptance: Record<AcceptanceState, string>;
+  complaint: Record<"open" | "closed", string>;
+};
+
+export type StateMachineName = keyof typeof stateWords;
+
+/** The word for a stored state; the state itself when it is not one the machine knows (old data). */
+export function stateWord<M extends StateMachineName>(machine: M, state: string): string {
+  return (stateWords[machine] as Record<string, string>)[state] ?? state;
+}
+
+/** Criticism (GZ-4.4a), clear-out (GZ-4.4b / DG-10), partner removal (DG-16). */
+export const proceedingKindWords = { criticism: "通报批评", clearOut: "清退", partnerRemoval: "取消合作伙伴" } as const satisfies Record<ProceedingKind, string>;
+
+export type ProceedingEventType = CriticismEvent["type"] | ClearOutEvent["type"] | PartnerRemovalEvent["type"];
+
+/** What each step of a proceeding is called: the button that takes it, the audit line that records it. */
+export const proceedingEventWords = {
+  issue: "通报批评并责令整改",
+  dismiss: "不予立案",
+  acceptResponse: "整改通过",
+  returnResponse: "退回整改报告",
+  extend: "延长整改期限",
+  escalate: "转为清退",
+  markOverdue: "标记逾期",
+  respond: "登记整改报告",
+  recordBureauMeeting: "登记局务会审议",
+  takeEffect: "清退生效",
+  announce: "发布公告",
+  order: "责令取消合作",
+  confirmRemoved: "确认已取消合作",
+} as const satisfies Record<ProceedingEventType, string>;
+
+/** Who raised a proceeding: the system from facts (grounds.ts), or staff by hand. */
+export const proceedingSourceWords = { automatic: "系统提出", manual: "人工立案" } as const;
+
+/** GZ-4.4b.9: what the bureau meeting decided. */
+export const bureauMeetingDecisionWords = { confirmed: "审议确认", rejected: "不予确认" } as const;
+
+/** The regulation's own wording of every ground (GZ-4.5 / DG-11 announcements name the reason). */
+export const groundWords: Readonly<Record<string, string>> = {
+  "GZ-4.4a.1": "人员能力不足或团队配置不合理，诊断、改造服务不能满足企业需求，造成试点企业投诉",
+  "GZ-4.4a.2": "资料报送不及时、不完整、不规范",
+  "GZ-4.4a.3": "季度考核项目实施进度滞后，没有合理说明以及有效补救措施",
+  "GZ-4.4a.4": "名称、住所、法定代表人、经营范围以及注册资本等发生重大变更，未及时报告说明",
+  "GZ-4.4a.5": "违背诚信原则，不履行职责",
+  "GZ-4.4a.6": "项目未通过验收",
+  "GZ-4.4b.1": "牵引单位自行要求退出",
+  "GZ-4.4b.2": "未按规定参加绩效评价",
+  "GZ-4.4b.3": "累计两次绩效评价不达标",
+  "GZ-4.4b.4": "牵引单位被依法终止",
+  "GZ-4.4b.5": "伪造资料、弄虚作假",
+  "GZ-4.4b.6": "泄露试点企业商业机密、核心技术或敏感信息",
+  "GZ-4.4b.7": "有违国家级、省级试点工作通知精神，对数转工作造成不良影响，或以不正当理由收取中介费用、工作费用、咨询费用等",
+  "GZ-4.4b.8": "其他不符合牵引单位要求的，或不适合继续担任牵引单位",
+  "DG-10.1": "牵引单位自行要求退出",
+  "DG-10.2": "未按规定参加绩效评价",
+  "DG-10.3": "累计两次绩效评价不达标",
+  "DG-10.4": "牵引单位被依法终止",
+  "DG-10.5": "伪造资料、弄虚作假",
+  "DG-10.6": "其他不符合牵引单位要求",
+  "DG-16.1": "合作伙伴自愿退出",
+  "DG-16.2": "受到企业投诉并没有有效解决达到2次",
+  "DG-16.3": "试点企业对合作伙伴的服务满意度评价为“不满意”达到2次",
+  "DG-16.4": "合作伙伴单位被依法终止",
+  "DG-16.5": "伪造资料、弄虚作假",
+  "DG-16.6": "其他不符合牵引单位的合作伙伴要求",
+};
+
+/** The regulation's words for a ground; the clause ID itself when it has none here. */
+export const groundWord = (ground: string): string => groundWords[ground] ?? ground;
+
+/** GZ-4.6, DG-13, DG-14. */
+export const changeTypeWords = { unitInfo: "单位信息变更", partnerAdd: "新增合作伙伴", partnerRemove: "取消合作伙伴", catalogue: "产品和服务目录变更" } as const satisfies Record<ChangeType, string>;
+
+/** GZ-4.4a.4: the five fields whose change must be reported. */
+export const unitInfoFieldWords = { name: "名称", address: "住所", legalRepresentative: "法定代表人", businessScope: "经营范围", registeredCapital: "注册资本" } as const;
+
+export const catalogueActionWords = { add: "新增", modify: "修改", remove: "下架" } as const;
+
+/** How staff decide a submitted report (GZ-3.4.1) and a change application (GZ-4.6.2). */
+export const reviewDecisionWords = {
+  report: { accept: "通过", return: "退回" },
+  change: { approve: "通过", return: "退回补正", reject: "不予通过" },
+} as const;
+
+/** GZ-4.8: what a unit reports in advance, and about whom. */
+export const advanceNoticeKindWords = { rename: "更名", reorganisation: "重组", restructuring: "改制", other: "其他重大调整" } as const;
+export const advanceNoticeSubjectWords = { unit: "本单位", partner: "合作伙伴" } as const;
+
+export const documentKindWords = {
+  businessLicence: "营业执照",
+  legalRepIdCopy: "法定代表人身份证复印件",
+  auditReport: "上年度财务审计报告",
+  stampedFinancialStatements: "加盖公章的财务报表",
+  creditChinaReport: "“信用中国”查询报告关键页",
+  localServiceTeamList: "本地服务团队名单",
+  socialSecurityProof: "社保证明",
+  changeApplicationLetter: "变更申请书",
+  diagnosisReport: "诊断报告",
+  rectificationReport: "整改报告",
+  meetingMinutes: "局务会会议纪要",
+  unitExitRequest: "自行要求退出的申请",
+  evidence: "依据材料",
+  other: "其他材料",
+} as const satisfies Record<DocumentKind, string>;
+
+/** Task-book metrics (GZ-3.2, DG-7) as the evaluation explains them. */
+export const metricWords = {
+  enterprisesTransformed: "完成改造企业",
+  cloudEnterprises: "上云用云企业",
+  level2Share: "达到数字化二级及以上比例",
+  platforms: "平台建设",
+  solutions: "“小快轻准”解决方案",
+  typicalCases: "典型案例",
+  diagnoses: "咨询诊断",
+  reporting: "按时完整报送",
+  complaintsClosed: "投诉办结",
+} as const satisfies Record<MetricKey, string>;
+
+/** How a staff-judged part was evaluated (GZ-3.3). */
+export const judgedMethodWords = { questionnaire: "问卷调查", phone: "电话访谈", siteVisit: "实地走访", spotCheck: "项目抽查" } as const satisfies Record<JudgedMethod, string>;
+
+/** How the period's report was delivered (GZ-3.4.1 / DG-9.1). */
+export const reportingWords = { onTime: "按时完整", late: "逾期", incomplete: "不完整", missing: "未报送" } as const satisfies Record<ReportingStatus, string>;
+
+/** Whether an evaluation reached the pass mark; the band itself is the pack's own label (优秀, 合格…). */
+export const evaluationOutcomeWords = { passed: "达标", failed: "不达标" } as const;
+
+export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
+
+/** Units of a length (notice period, rectification deadline). */
+export const deadlineUnitWords = { calendarDays: "自然日", workingDays: "工作日" } as const;
+
+/** DG-9.2. */
+export const interviewKindWords = { interview: "约谈", supervision: "督导" } as const;
+
+/** DG-5.7: the award, and what kind of record it is given to. */
+export const awardKindWords = { excellentUnit: "优秀牵引单位", excellentProvider: "优秀服务商", excellentProduct: "优秀产品" } as const satisfies Record<AwardKind, string>;
+export const awardSubjectWords = { excellentUnit: "牵引单位", excellentProvider: "服务商（合作伙伴）", excellentProduct: "产品或服务" } as const satisfies Record<AwardKind, string>;
+
+/** GZ-3.3, DG-16.3: a pilot enterprise's satisfaction rating. */
+export const ratingWords = { satisfied: "满意", basicallySatisfied: "基本满意", dissatisfied: "不满意" } as const;
+
+/** Published lists (GZ-4.6.3, DG-13, DG-14). */
+export const listKindWords = { partners: "合作伙伴名单", catalogue: "产品和服务目录", unitChanges: "单位变更名单" } as const satisfies Record<PublishedListKind, string>;
+
+/** Who acted (audit entries, GZ-2.1), and the roles staff are granted. */
+export const roleWords = { staff: "工作小组成员", unitMember: "牵引单位成员", public: "公众", enterprise: "试点企业", system: "系统" } as const;
+export const staffRoleWords = { reviewer: "审核人员", admin: "管理员" } as const;
+
+/** A pilot enterprise's diagnosis (GZ-2.2.4 / DG-6.3). */
+export const diagnosisWords = { done: "已诊断", notDone: "未诊断" } as const;
+
+/** The records of the domain, as their fields and columns name them. */
+export const nouns = {
+  appName: "数字化转型牵引单位管理系统",
+  workGroup: "工作小组",
+  unit: "牵引单位",
+  partner: "合作伙伴",
+  catalogue: "产品和服务目录",
+  catalogueItem: "产品或服务",
+  enterprise: "试点企业",
+  uscc: "统一社会信用代码",
+  unitName: "单位名称",
+  ground: "依据条款",
+  evidence: "事实依据",
+  rectificationDeadline: "整改期限",
+  bureauMeeting: "局务会",
+  period: "期次",
+  band: "等级",
+  total: "总分",
+  rank: "名次",
+  state: "状态",
+  listedOn: "列入名单日期",
+  batch: "批次",
+  category: "类别",
+  priceRange: "价格区间",
+} as const;

@@ -1,0 +1,78 @@
+// Every collection the web reads, as a typed reference parsed by its domain schema — the web's
+// counterpart of functions/src/store/collections.ts, and the only place in web/src that names a
+// path. Pages build their queries from these (query(collections.proceedings(p), where(…))).
+import { changeApplicationSchema, advanceNoticeSchema, noticeSchema, objectionSchema } from "@domain/schemas/change";
+import { enterpriseProgressSchema, evaluationSchema, interviewSchema, awardSchema, periodSchema, rankingSummarySchema, reportSchema, taskBookSchema } from "@domain/schemas/evaluation";
+import { complaintSchema } from "@domain/schemas/feedback";
+import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type CatalogueList, type PartnerList, type UnitChangeList } from "@domain/schemas/lists";
+import { announcementSchema, proceedingSchema } from "@domain/schemas/proceeding";
+import { programmeSchema } from "@domain/schemas/programme";
+import { auditEntrySchema, notificationSchema } from "@domain/schemas/records";
+import { catalogueItemSchema, partnerSchema, pilotEnterpriseSchema, unitSchema } from "@domain/schemas/unit";
+import type { PublishedListKind } from "@domain/listDiff";
+import { collection, type CollectionReference } from "firebase/firestore";
+import { z } from "zod";
+import { converter } from "./converter";
+import { db } from "./db";
+
+const typed = <S extends z.ZodType>(schema: S, path: string, ...segments: string[]): CollectionReference<z.output<S>> =>
+  collection(db, path, ...segments).withConverter(converter(schema));
+
+/** A sub-collection of a programme, typed by its schema. */
+const under =
+  <S extends z.ZodType>(name: string, schema: S) =>
+  (programmeId: string) =>
+    typed(schema, "programmes", programmeId, name);
+
+/**
+ * A report as the unit's own drafts hold it: the portal saves as the person types, so a progress
+ * line may still be empty (the rules allow it; submitting checks the report as a whole).
+ */
+const storedReportSchema = reportSchema.extend({ enterprises: z.array(enterpriseProgressSchema.extend({ progress: z.string() })).default([]) });
+
+export const collections = {
+  programmes: () => typed(programmeSchema, "programmes"),
+  units: under("units", unitSchema),
+  partners: under("partners", partnerSchema),
+  catalogue: under("catalogue", catalogueItemSchema),
+  enterprises: under("enterprises", pilotEnterpriseSchema),
+  taskBooks: under("taskBooks", taskBookSchema),
+  periods: under("periods", periodSchema),
+  reports: under("reports", storedReportSchema),
+  evaluations: under("evaluations", evaluationSchema),
+  rankings: under("rankings", rankingSummarySchema),
+  interviews: under("interviews", interviewSchema),
+  awards: under("awards", awardSchema),
+  changes: under("changes", changeApplicationSchema),
+  advanceNotices: under("advanceNotices", advanceNoticeSchema),
+  complaints: under("complaints", complaintSchema),
+  proceedings: under("proceedings", proceedingSchema),
+  notices: under("notices", noticeSchema),
+  objections: (programmeId: string, noticeId: string) => typed(objectionSchema, "programmes", programmeId, "notices", noticeId, "objections"),
+  announcements: under("announcements", announcementSchema),
+  notifications: under("notifications", notificationSchema),
+  audit: under("audit", auditEntrySchema),
+  partnerLists: under("partnerLists", partnerListSchema),
+  catalogueLists: under("catalogueLists", catalogueListSchema),
+  unitChangeLists: under("unitChangeLists", unitChangeListSchema),
+} as const;
+
+export type PublishedListVersion = PartnerList | CatalogueList | UnitChangeList;
+
+/** The published versions of a list kind (GZ-4.6.3, DG-13, DG-14). */
+export const publishedLists = (programmeId: string, kind: PublishedListKind): CollectionReference<PublishedListVersion> =>
+  kind === "partners" ? collections.partnerLists(programmeId) : kind === "catalogue" ? collections.catalogueLists(programmeId) : collections.unitChangeLists(programmeId);
+
+/** Records staff pick and read by name. */
+export type NamedCollection = "units" | "partners" | "catalogue" | "enterprises";
+export const named = (programmeId: string, kind: NamedCollection): CollectionReference<{ name: string }> => collections[kind](programmeId);
+
+/** Ids of the records that exist once per unit and period (as functions/src/store/collections.ts `ids`). */
+export const ids = {
+  report: (unitId: string, periodId: string) => `${unitId}_${periodId}`,
+  evaluation: (unitId: string, periodId: string) => `${unitId}_${periodId}`,
+  taskBook: (unitId: string, year: number | string) => `${unitId}_${year}`,
+};
+
+export { rowOf, rowsOf, watchDoc, watchQuery, type WithId } from "./converter";
+export type Stored<K extends keyof typeof collections> = ReturnType<(typeof collections)[K]> extends CollectionReference<infer T> ? T & { id: string } : never;
