@@ -66,6 +66,7 @@ export default tseslint.config(
   },
   layer(["functions/src/store/**/*.ts"], ["**/api/*", "**/usecases/*", "**/triggers/*", "**/jobs/*", "**/files/*"], "store/ 只能依赖 domain/：它不知道谁在调用它（分层见 docs/architecture.md）。"),
   layer(["functions/src/files/**/*.ts"], ["**/api/*", "**/usecases/*", "**/triggers/*", "**/jobs/*", "**/store/*"], "files/ 只能依赖 domain/：文件存储不知道谁在调用它。"),
+  layer(["functions/src/api/**/*.ts", "functions/src/triggers/**/*.ts", "functions/src/jobs/**/*.ts"], ["**/store/*"], "适配层（api/、triggers/、jobs/）只经用例（usecases/）访问 store/。"),
   layer(["functions/src/usecases/**/*.ts"], ["**/api/*", "**/triggers/*", "**/jobs/*"], "usecases/ 不能依赖适配层（api/、triggers/、jobs/）。"),
   // The web: the domain only through @domain, the functions only over the wire, and Firestore
   // paths, writes and callables only in its own data layer (web/src/data/).

@@ -3,9 +3,7 @@
 import { logger } from "firebase-functions";
 import { HttpsError } from "firebase-functions/v2/https";
 import { z } from "zod";
-import { DomainError, Refused } from "../domain/errors.js";
-import { StoredDocumentInvalid } from "../store/converter.js";
-import { ProgrammeNotFound } from "../store/programmeContext.js";
+import { DomainError, Refused, StoredDocumentInvalid } from "../domain/errors.js";
 
 /** One line per issue: "字段：原因", already Chinese from the domain schemas. */
 export function zodMessage(error: z.ZodError): string {
@@ -18,7 +16,6 @@ export function toHttpsError(err: unknown, where: string): HttpsError {
   if (err instanceof Refused) return new HttpsError(err.status, err.refusal.message, { code: err.refusal.code });
   // A date the holiday calendar cannot judge (e.g. beyond its covered years), an invalid period id.
   if (err instanceof DomainError) return new HttpsError("failed-precondition", err.message, { code: err.code });
-  if (err instanceof ProgrammeNotFound) return new HttpsError("not-found", err.message, { code: "PROGRAMME_NOT_FOUND" });
   if (err instanceof StoredDocumentInvalid) {
     logger.error(`${where}: stored document invalid`, { path: err.path, issues: err.issues });
     return new HttpsError("data-loss", "存储的数据格式异常，已记录，请联系工作小组。", { code: "STORED_DOCUMENT_INVALID" });

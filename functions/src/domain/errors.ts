@@ -148,6 +148,20 @@ export function refuse(code: ErrorCode, detail?: string): Refusal {
 }
 
 /**
+ * A stored document that does not parse with its schema: a data error to log and report, never
+ * shown to a person as it is (store and web converters throw it with the document's path).
+ */
+export class StoredDocumentInvalid extends Error {
+  constructor(
+    readonly path: string,
+    readonly issues: string[],
+  ) {
+    super(`存储的文档格式无效：${path}（${issues.join("；")}）`);
+    this.name = "StoredDocumentInvalid";
+  }
+}
+
+/**
  * Thrown by the calendar and period functions, whose signatures return plain values: a bad
  * date there is a programming or data error, not a business decision.
  */

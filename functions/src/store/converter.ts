@@ -5,16 +5,8 @@
 import { Timestamp, type DocumentData, type FirestoreDataConverter, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import type { z } from "zod";
 import { ioCounters } from "./ioCounters.js";
+import { StoredDocumentInvalid } from "../domain/errors.js";
 
-export class StoredDocumentInvalid extends Error {
-  constructor(
-    readonly path: string,
-    readonly issues: string[],
-  ) {
-    super(`存储的文档格式无效：${path}（${issues.join("；")}）`);
-    this.name = "StoredDocumentInvalid";
-  }
-}
 
 /** Firestore hands back Timestamps; the domain schemas speak Date. */
 function fromStored(value: unknown): unknown {

@@ -4,6 +4,7 @@ import { makeCalendar, type CalendarOverrides, type WorkingDayCalendar } from ".
 import type { HolidayArrangement } from "../domain/holidayArrangement.js";
 import { getPolicyPack, type PolicyPack } from "../domain/policy/index.js";
 import type { Programme } from "../domain/schemas/index.js";
+import { refused } from "../domain/errors.js";
 import { collections } from "./collections.js";
 
 export interface ProgrammeContext {
@@ -15,11 +16,6 @@ export interface ProgrammeContext {
 
 export type CalendarFactory = (overrides?: CalendarOverrides, national?: readonly HolidayArrangement[]) => WorkingDayCalendar;
 
-export class ProgrammeNotFound extends Error {
-  constructor(readonly programmeId: string) {
-    super(`未找到专项：${programmeId}`);
-  }
-}
 
 /** The national arrangements entered for years the holiday package does not cover (a handful of documents). */
 export async function loadHolidayArrangements(tx?: Transaction): Promise<HolidayArrangement[]> {
@@ -32,6 +28,6 @@ export async function loadProgrammeContext(programmeId: string, tx?: Transaction
   const ref = collections.programmes().doc(programmeId);
   const [snap, national] = await Promise.all([tx ? tx.get(ref) : ref.get(), loadHolidayArrangements(tx)]);
   const programme = snap.data();
-  if (!programme) throw new ProgrammeNotFound(programmeId);
+  if (!programme) refused("PROGRAMME_NOT_FOUND", programmeId);
   return { programmeId, programme, pack: getPolicyPack(programme.packId), calendar: calendarFor(programme.calendarOverrides, national) };
 }

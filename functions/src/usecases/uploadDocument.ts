@@ -19,7 +19,7 @@ import { FileRefused, Inspector } from "../files/inspect.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { currentDocuments, currentOfKind, loadDocumentTarget } from "../store/documents.js";
-import { loadProgrammeContext, ProgrammeNotFound, type ProgrammeContext } from "../store/programmeContext.js";
+import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
 
 /** One file as the request delivers it, with the form fields sent before it. */
@@ -107,12 +107,8 @@ async function prepareUpload(deps: Deps, raw: Record<string, string>, uploader: 
   return { fields, target, documentId, version, previousId: head?.id, path: documentObjectPath(programmeId, documentId, version), mayStillAttach: (t) => t !== undefined && decide(t).ok };
 }
 
-async function programmeOf(deps: Deps, programmeId: string): Promise<ProgrammeContext> {
-  try {
-    return await loadProgrammeContext(programmeId, undefined, deps.calendar);
-  } catch (err) {
-    throw err instanceof ProgrammeNotFound ? new Refused(refuse("PROGRAMME_NOT_FOUND", programmeId)) : err;
-  }
+function programmeOf(deps: Deps, programmeId: string): Promise<ProgrammeContext> {
+  return loadProgrammeContext(programmeId, undefined, deps.calendar);
 }
 
 function metaOf(p: Prepared, inspector: Inspector, fileName: string, uploader: Uploader, now: Date): DocumentMeta {
