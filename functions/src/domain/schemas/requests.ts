@@ -2,7 +2,7 @@
 // turn a ZodError into an invalid-argument error whose messages are already Chinese.
 import { z } from "zod";
 import { changeTypeSchema, judgedMethodSchema } from "../policy/schema.js";
-import { attachedDocumentSchema, changePayloadSchema } from "./change.js";
+import { advanceNoticeSchema, attachedDocumentSchema, changePayloadSchema } from "./change.js";
 import { clauseIdField, enumOf, evidenceSchema, idOf, isoDate, optionalText, text, usccField, periodIdRequest as periodId } from "./common.js";
 import { enterpriseProgressSchema, metricValuesSchema } from "./evaluation.js";
 import { ratingValueSchema } from "./feedback.js";
@@ -72,13 +72,10 @@ export const reviewChangeRequestSchema = z
     path: ["comment"],
   });
 
+/** GZ-4.8: what the unit says of the planned change; the filing's dates are computed. */
 export const fileAdvanceNoticeRequestSchema = z.object({
   programmeId: idOf("专项编号"),
-  subject: enumOf("报告主体", ["unit", "partner"] as const),
-  partnerId: idOf("合作伙伴编号").optional(),
-  kind: enumOf("调整类型", ["rename", "reorganisation", "restructuring", "other"] as const),
-  description: text("情况说明", 3000),
-  plannedOn: isoDate("拟办理手续日期"),
+  ...advanceNoticeSchema.pick({ subject: true, partnerId: true, kind: true, description: true, plannedOn: true }).shape,
 });
 
 export const fileObjectionRequestSchema = z.object({
