@@ -1,13 +1,19 @@
 // Staff-only: make a person a reviewer, an administrator or a unit member of a programme, or
 // take the role away. Roles are custom claims, so firestore.rules can check them without reads;
 // the change is audited with before/after, and membership is kept as a record with its history.
+// Every change revokes the person's sessions (issue 16.5), recorded in tokenRevocations/{uid}.
 import { auth, db } from "../store/admin.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
-import { grantRoleRequestSchema } from "../domain/schemas/roles.js";
+import { converter } from "../store/converter.js";
+import { grantRoleRequestSchema, tokenRevocationSchema } from "../domain/schemas/roles.js";
 import { requireStaff, staffActor, type Claims } from "./caller.js";
 import { fail } from "./errors.js";
 import { validatedOnCall } from "./validatedOnCall.js";
+
+// Read by firestore.rules (sessionCurrent) by this path. Belongs in store/collections.ts once
+// the use-case layer moves there.
+const tokenRevocations = () => db.collection("tokenRevocations").withConverter(converter(tokenRevocationSchema));
 
 export const grantRole = validatedOnCall("grantRole", grantRoleRequestSchema, async (req, request) => {
   const caller = requireStaff(request.auth, req.programmeId, "admin");
@@ -32,8 +38,15 @@ export const grantRole = validatedOnCall("grantRole", grantRoleRequestSchema, as
 
   const after: Claims = { ...(Object.keys(staff).length ? { staff } : {}), ...(unit ? { unit } : {}) };
   await auth.setCustomUserClaims(user.uid, after);
+  // An ID token keeps the claims it was issued with for up to an hour, and its session could
+  // refresh it: revoke the refresh tokens, and record when, so that the rules and the functions
+  // refuse tokens whose session signed in before (auth_time < tokensValidAfter, the comparison
+  // verifyIdToken(token, true) makes). The person signs in again and gets the new claims.
+  await auth.revokeRefreshTokens(user.uid);
+  const validAfter = Date.parse((await auth.getUser(user.uid)).tokensValidAfterTime ?? "");
 
   const now = new Date();
+  const tokensValidAfter = Math.floor((Number.isNaN(validAfter) ? now.getTime() : validAfter) / 1000);
   const previousUnit = before.unit?.programmeId === req.programmeId ? before.unit.unitId : undefined;
   await db.runTransaction(async (tx) => {
     const name = user.displayName ?? req.email;
@@ -44,6 +57,7 @@ export const grantRole = validatedOnCall("grantRole", grantRoleRequestSchema, as
       tx.set(ref, { uid: user.uid, name, addedAt: prior?.addedAt ?? now, removedAt: now });
     }
     if (req.role === "unitMember") tx.set(collections.members(req.programmeId, req.unitId!).doc(user.uid), { uid: user.uid, name, addedAt: now });
+    tx.set(tokenRevocations().doc(user.uid), { tokensValidAfter, revokedAt: now });
     appendAudit(tx, req.programmeId, `role-${user.uid}-${now.getTime()}`, {
       at: now,
       actor: staffActor(caller),
