@@ -7,8 +7,9 @@
 import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, updateDoc, where, type Firestore } from "firebase/firestore";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { rowSteps } from "../../web/src/portal/reportRows.js";
 import { hostPort } from "../support/emulators.js";
 import { period } from "./fixtures.js";
 
@@ -179,6 +180,23 @@ describe("issue 16.1: editing a stored draft — only rows that arrive are check
     const metrics = { enterprisesTransformed: 13, cloudEnterprises: 9, level2Share: 0.9, platforms: 2, solutions: 4, typicalCases: 2, diagnoses: 21, reporting: 1, complaintsClosed: 1 };
     const edited = [...stored.slice(0, 294), ...[295, 296, 297].map((n) => row(n, { progress: "进".repeat(1000), enterpriseId: `${"e".repeat(120)}${n}` }))];
     await assertSucceeds(editReport({ state: "submitted", metrics, enterprises: edited, documentIds: ids(50), lagExplanation: "滞".repeat(3000) }));
+  });
+});
+
+describe("issue 16.1: the portal's saves are what the rules take", () => {
+  const stored = Array.from({ length: 8 }, (_, i) => ({ enterpriseId: `${A}-e${i}`, progress: `进展 ${i}`, contractSigned: false, diagnosisDone: false }));
+  beforeAll(() => seed({ [reportPath()]: storedDraft({ state: "returned", enterprises: stored, documentIds: [], lagExplanation: "", late: true, reviewComment: "请补充" }) }));
+
+  it("issue 16.1: ten rows changed at once are saved in the portal's steps (ReportForm save → rowSteps), each write accepted, then submitted", async () => {
+    const rows = [...stored.map((r, i) => (i % 2 === 0 ? { ...r, contractSigned: true, levelAfter: 2 } : r)), ...Array.from({ length: 6 }, (_, i) => ({ enterpriseId: `${A}-n${i}`, progress: "新增", contractSigned: true, diagnosisDone: true }))];
+    const steps = rowSteps(rows, stored);
+    const own = ["unitId", "periodId", "state", "metrics", "enterprises", "lagExplanation", "documentIds", "updatedBy", "updatedAt"];
+    for (const [i, enterprises] of steps.entries()) {
+      const data = { unitId: A, periodId: "2025-Q3", state: i === steps.length - 1 ? "submitted" : "draft", metrics: { diagnoses: 4, level2Share: 0.5 }, enterprises, lagExplanation: "", documentIds: ["DocAutoId00000000001"], ...stamp() };
+      await assertSucceeds(setDoc(doc(member(), reportPath()), data, { mergeFields: own }));
+    }
+    const saved = (await getDoc(doc(member(), reportPath()))).data()!;
+    expect(saved).toMatchObject({ state: "submitted", enterprises: rows, late: true, reviewComment: "请补充" });
   });
 });
 

@@ -74,9 +74,13 @@ function NewChange({ ctx, onCreated }: { ctx: PortalContext; onCreated: (id: str
       const uscc = usccField("合作伙伴统一社会信用代码").safeParse(values.uscc ?? "");
       if (!uscc.success) return setError(uscc.error.issues[0]?.message ?? "统一社会信用代码无效");
       payload = { type, name: String(values.name ?? "").trim(), uscc: uscc.data };
-    } else if (type === "partnerRemove") payload = { type, partnerId: String(values.partnerId ?? ""), reason: String(values.reason ?? "") };
-    else if (type === "unitInfo") payload = { type, changes: [{ field: values.field, to: String(values.to ?? "") }], effectiveOn: (values.effectiveOn as { format(f: string): string } | undefined)?.format("YYYY-MM-DD") };
-    else payload = { type, action: values.action ?? "add", name: String(values.name ?? ""), category: values.category, priceMin: values.priceMin, priceMax: values.priceMax };
+    } else if (type === "partnerRemove") payload = { type, partnerId: String(values.partnerId ?? "").trim(), reason: String(values.reason ?? "").trim() };
+    else if (type === "unitInfo") payload = { type, changes: [{ field: values.field, to: String(values.to ?? "").trim() }], effectiveOn: (values.effectiveOn as { format(f: string): string } | undefined)?.format("YYYY-MM-DD") };
+    else {
+      // Fields left empty are left out (an emptied number field gives null, which changePayloadSchema refuses, and so do the rules).
+      const given = Object.entries({ category: values.category, priceMin: values.priceMin, priceMax: values.priceMax }).filter(([, v]) => v !== undefined && v !== null && v !== "");
+      payload = { type, action: values.action ?? "add", name: String(values.name ?? "").trim(), ...Object.fromEntries(given) };
+    }
     const ref = doc(collection(db, "programmes", ctx.programmeId, "changes"));
     try {
       await setDoc(ref, { unitId: ctx.unitId, type, state: "draft", payload: JSON.parse(JSON.stringify(payload)), documents: [], updatedBy: auth.currentUser!.uid, updatedAt: serverTimestamp() });

@@ -15,16 +15,10 @@ import { db } from "../shared/db";
 import { auth } from "../shared/firebase";
 import { DimensionTable } from "../shared/DimensionTable";
 import { t } from "../shared/strings";
+import { rowSteps, storedRow, type EnterpriseProgress } from "./reportRows";
 import type { PortalContext } from "./usePortalData";
 
 type Metrics = Partial<Record<MetricKey, number>>;
-interface EnterpriseProgress {
-  enterpriseId: string;
-  progress: string;
-  contractSigned: boolean;
-  diagnosisDone: boolean;
-  levelAfter?: number;
-}
 interface Report {
   state: string;
   metrics: Metrics;
@@ -52,6 +46,11 @@ interface Evaluation {
 
 /** Metrics a unit reports itself; on-time reporting and complaints are the system's to compute. */
 const REPORTED: MetricKey[] = ["enterprisesTransformed", "diagnoses", "cloudEnterprises", "level2Share", "solutions", "typicalCases", "platforms"];
+
+/** The report fields the unit writes; each is replaced as a whole (a cleared metric goes away). */
+const OWN_FIELDS = ["unitId", "periodId", "state", "metrics", "enterprises", "lagExplanation", "documentIds", "updatedBy", "updatedAt"];
+/** firestore.rules takes at most 50 attachments on a report (reportSchema's bound). */
+const MAX_DOCUMENTS = 50;
 
 export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   const { programmeId, unitId, period } = ctx;
@@ -114,19 +113,27 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   async function save(state: "draft" | "submitted") {
     if (!reportRef || !period) return;
-    const data = {
-      unitId,
-      periodId: period.id,
-      state,
-      metrics: draft.metrics,
-      enterprises: draft.enterprises ?? [],
-      lagExplanation: draft.lagExplanation ?? "",
-      documentIds: draft.documentIds ?? [],
-      updatedBy: auth.currentUser!.uid,
-      updatedAt: serverTimestamp(),
-    };
-    // merge: fields the trigger and reviewers recorded (late, reasons…) stay as they are.
-    await setDoc(reportRef, data, { merge: true });
+    // What reportSchema (and firestore.rules) take: numbers only for metrics, and a row per
+    // enterprise once its progress is written (a row without it stays on screen until it is).
+    const metrics = Object.fromEntries(Object.entries(draft.metrics).filter(([, v]) => typeof v === "number" && Number.isFinite(v)));
+    const rows = (draft.enterprises ?? []).filter((e) => e.progress.trim() !== "").map(storedRow);
+    const steps = rowSteps(rows, report?.enterprises ?? []);
+    for (const [i, enterprises] of steps.entries()) {
+      const data = {
+        unitId,
+        periodId: period.id,
+        // Only the last step submits.
+        state: i === steps.length - 1 ? state : "draft",
+        metrics,
+        enterprises,
+        lagExplanation: draft.lagExplanation ?? "",
+        documentIds: draft.documentIds ?? [],
+        updatedBy: auth.currentUser!.uid,
+        updatedAt: serverTimestamp(),
+      };
+      // Only the unit's own fields: what the trigger and reviewers recorded (late, reasons…) stays.
+      await setDoc(reportRef, data, { mergeFields: OWN_FIELDS });
+    }
     dirty.current = false;
     setSavedAt(new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" }));
   }
@@ -205,15 +212,24 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
                   <Select aria-label={`${e.name} 改造后数字化水平`} allowClear style={{ width: 110 }} value={progressOf(e.id).levelAfter} onChange={(v) => setProgress(e.id, { levelAfter: v })} options={[1, 2, 3, 4].map((l) => ({ value: l, label: `${l} 级` }))} />
                 ),
               },
-              { title: "进展情况", render: (_, e) => <Input aria-label={`${e.name} 进展情况`} maxLength={1000} value={progressOf(e.id).progress} onChange={(v) => setProgress(e.id, { progress: v.target.value })} /> },
+              {
+                title: "进展情况",
+                render: (_, e) => (
+                  <Input aria-label={`${e.name} 进展情况`} placeholder="填写进展后本行随草稿保存" maxLength={1000} value={progressOf(e.id).progress} onChange={(v) => setProgress(e.id, { progress: v.target.value })} />
+                ),
+              },
             ]}
           />
         </Form>
 
         {editable && reportId && (
           <div style={{ marginTop: 16 }}>
-            <FileUpload label="上传佐证材料" target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...(draft.documentIds ?? []), id] })} />
-            <p>已附材料：{draft.documentIds?.length ?? 0} 份</p>
+            {(draft.documentIds?.length ?? 0) < MAX_DOCUMENTS && (
+              <FileUpload label="上传佐证材料" target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...(draft.documentIds ?? []), id] })} />
+            )}
+            <p>
+              已附材料：{draft.documentIds?.length ?? 0} 份{(draft.documentIds?.length ?? 0) >= MAX_DOCUMENTS ? `（最多 ${MAX_DOCUMENTS} 份）` : ""}
+            </p>
           </div>
         )}
 

@@ -13,7 +13,7 @@ export class CallError extends Error {
 // Firestore's own refusals (the security rules, the network) come in English; people here read
 // what they mean instead.
 const FIRESTORE_ERRORS: Record<string, string> = {
-  "permission-denied": "没有权限保存：该记录当前不可修改（已提交、已审定，或专项已验收结束为只读）。",
+  "permission-denied": "没有权限保存：该记录当前不可修改（已提交、已审定、报送期已关闭，或专项已验收结束为只读），或填写的内容不符合要求；如刚调整过角色，请重新登录。",
   unavailable: "网络连接中断，请检查网络后重试。",
   "deadline-exceeded": "服务器响应超时，请稍后重试。",
   "resource-exhausted": "操作过于频繁，请稍后再试。",
