@@ -36,13 +36,24 @@ describe("grantRole callable", () => {
     expect(unit.data()?.name).toBe("羊城云数信息（演示）有限公司");
   });
 
-  it("GZ-2.1: removing a member keeps the membership record with its end date (nothing deleted)", async () => {
+  it("GZ-2.1: removing a member keeps the membership record with its end date (nothing deleted); issue 16.5: the session it had open loses the role at once", async () => {
+    // Signed in before the change: its ID token carries the unit claim for up to an hour.
+    const session = await signedInClient(NEWCOMER, DEMO_PASSWORD);
+    await getDoc(doc(session.db, "programmes/gz-2025/units/gz-u02"));
+    // auth_time counts whole seconds: let the change fall in a later second than that sign-in.
+    await new Promise((r) => setTimeout(r, 1100));
+
     const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
     await staff.call("grantRole", { programmeId: "gz-2025", email: NEWCOMER, role: "none" });
     const { auth, db } = admin();
     expect((await auth.getUser("newcomer")).customClaims).toEqual({});
     const member = (await db.doc("programmes/gz-2025/units/gz-u02/members/newcomer").get()).data();
     expect(member?.removedAt).toBeDefined();
+
+    // The refresh tokens are revoked, and when is recorded where the rules read it.
+    const validAfter = Math.floor(Date.parse((await auth.getUser("newcomer")).tokensValidAfterTime!) / 1000);
+    expect((await db.doc("tokenRevocations/newcomer").get()).data()).toMatchObject({ tokensValidAfter: validAfter });
+    await expect(getDoc(doc(session.db, "programmes/gz-2025/units/gz-u02"))).rejects.toMatchObject({ code: "permission-denied" });
   });
 
   it("a unit member cannot grant roles (permission-denied, in Chinese)", async () => {

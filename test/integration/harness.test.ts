@@ -5,13 +5,19 @@ import { doc, getDoc, serverTimestamp, setDoc } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
+import { makeCalendar } from "../../functions/src/domain/calendar.js";
+import { guangzhou } from "../../functions/src/domain/policy/index.js";
+import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { appendAuditOnce, systemActor } from "../../functions/src/store/audit.js";
+import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 
 describe("harness: auth, rules, trigger and audit on the emulators", () => {
   beforeAll(async () => {
     await clearFirestore();
     await seedDemo(admin());
+    // A report is for an open period of the programme (issue 16.2): open 2025-Q3 as the system does.
+    await collections.periods("gz-2025").doc("2025-Q3").set(newPeriod("2025-Q3", guangzhou, makeCalendar()));
   });
   afterAll(closeClients);
 

@@ -6,6 +6,7 @@ import { collection, deleteDoc, deleteField, doc, getDoc, getDocs, query, server
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostPort } from "../support/emulators.js";
+import { period } from "./fixtures.js";
 
 const PROJECT = "demo-rules";
 const P = "gz";
@@ -64,6 +65,8 @@ async function seed(docs: Record<string, Record<string, unknown>>) {
     const db = modular(ctx.firestore());
     // Client writes ask the programme whether it has ended (GZ-5.2): a running one is always there.
     await setDoc(doc(db, `programmes/${P}`), { name: "广州", endsOn: null });
+    // A report needs its period to exist and be open (issue 16.2): the quarters the report blocks use.
+    for (const id of ["2025-Q1", "2025-Q2", "2025-Q3"]) await setDoc(doc(db, `programmes/${P}/periods/${id}`), period(id));
     for (const [path, data] of Object.entries(docs)) await setDoc(doc(db, path), data);
   });
 }
@@ -121,6 +124,8 @@ const rows: Row[] = [
   { name: "partnerStats", path: `${pre}/partnerStats/p1`, data: { unitId: A, partnerId: "p1", unresolvedComplaintIds: ["c1"] }, read: ["staff"] },
   // Exactly-once markers of triggers: no client reads or writes them at all.
   { name: "processedEvents", path: "processedEvents/evt-1", data: { at: new Date() }, read: [] },
+  // Issue 16.5: when a person's sessions were last revoked (grantRole writes it, the rules read it).
+  { name: "tokenRevocations", path: "tokenRevocations/member-b", data: { tokensValidAfter: 0, revokedAt: new Date(0) }, read: [] },
   { name: "bans", path: `bans/91440100MA0000015P`, data: { unitName: "某单位" }, read: ["staff", "otherProgrammeStaff"] },
 ];
 

@@ -11,6 +11,7 @@ import { addDays, shanghaiDate, type IsoDate } from "../../functions/src/domain/
 import { programmeClosed } from "../../functions/src/domain/machine.js";
 import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { hostPort } from "../support/emulators.js";
+import { period } from "./fixtures.js";
 
 const PROJECT = "demo-rules-end";
 const RULES = readFileSync("firestore.rules", "utf8");
@@ -42,18 +43,21 @@ const change = (p: Programme, over: Record<string, unknown> = {}) => ({
   unitId: p.unitId, type: "partnerAdd", state: "draft", payload: { type: "partnerAdd", name: "新伙伴（演示）有限公司", uscc: "91440100MA0000015P" }, documents: [], updatedBy: p.member, updatedAt: serverTimestamp(), ...over,
 });
 
+const nextPeriod = (p: Programme) => (p.periodId.includes("Q") ? "2026-Q1" : "2026");
+
 /** The programme with the given end, and one existing draft report and draft application of the unit. */
 async function seed(p: Programme, endsOn: IsoDate | null) {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = modular(ctx.firestore());
     await setDoc(doc(db, `programmes/${p.id}`), { name: "专项", city: p.id.slice(0, 2), packId: p.packId, startsOn: "2025-01-01", endsOn });
+    // Reports need their period open (issue 16.2): the one reported on, and the next one.
+    for (const id of [p.periodId, nextPeriod(p)]) await setDoc(doc(db, `programmes/${p.id}/periods/${id}`), period(id));
     await setDoc(doc(db, `programmes/${p.id}/reports/${reportId(p)}`), { ...report(p), updatedAt: new Date() });
     await setDoc(doc(db, `programmes/${p.id}/changes/ch-draft`), { ...change(p), updatedAt: new Date() });
   });
 }
 
-const nextPeriod = (p: Programme) => (p.periodId.includes("Q") ? "2026-Q1" : "2026");
 /** The client writes a unit may make under a programme: its report and change-application drafts. */
 const clientWrites: [string, (p: Programme, db: Firestore) => Promise<void>][] = [
   ["creates a report draft", (p, db) => setDoc(doc(db, `programmes/${p.id}/reports/${p.unitId}_${nextPeriod(p)}`), report(p, { periodId: nextPeriod(p) }))],

@@ -124,6 +124,7 @@ export const errorCatalogue = {
   SETTINGS_INVALID: ["设置有误，未保存", "invalid-argument"],
   SETTINGS_EFFECTIVE_TOO_EARLY: ["新设置只能从尚未关账的期次起生效，已关账期次和已审定结论不受影响", "failed-precondition"],
   WHAT_IF_PERIOD_NOT_CLOSED: ["试算只能选择已关账的期次", "failed-precondition"],
+  SESSION_REVOKED: ["您的角色已调整，本次登录已失效，请重新登录", "unauthenticated"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

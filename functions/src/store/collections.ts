@@ -39,6 +39,7 @@ import {
   rateLimitSchema,
   jobRunSchema,
 } from "../domain/schemas/index.js";
+import { tokenRevocationSchema } from "../domain/schemas/roles.js";
 import { settingsVersionSchema } from "../domain/settings.js";
 import { db } from "./admin.js";
 import { converter } from "./converter.js";
@@ -100,6 +101,8 @@ export const collections = {
   holidayArrangements: () => typed(db.collection("holidayArrangements"), storedHolidayArrangementSchema),
   /** GZ-3.4.2: the programme's settings versions (id = version number); never rewritten. */
   settingsVersions: under("settingsVersions", settingsVersionSchema),
+  /** When a person's sessions were last revoked (a role change); read by firestore.rules (16.5). */
+  tokenRevocations: () => typed(db.collection("tokenRevocations"), tokenRevocationSchema),
   /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
   jobRuns: under("jobRuns", jobRunSchema),
 } as const;

@@ -16,8 +16,8 @@ export async function grantRole(deps: Deps, input: GrantRoleRequest, actor: Acto
   if (user.uid === actor.uid) refused("OWN_ROLE");
   const before = (user.customClaims ?? {}) as Claims;
   const after = await claimsAfterGrant(before, input);
-  await applyClaims(user.uid, after);
-  await recordGrant(deps, input, user, { before, after }, actor);
+  const tokensValidAfter = await applyClaims(user.uid, after);
+  await recordGrant(deps, input, user, { before, after, tokensValidAfter }, actor);
   return { uid: user.uid, role: input.role };
 }
 
@@ -35,16 +35,23 @@ async function claimsAfterGrant(before: Claims, input: GrantRoleRequest): Promis
     if (!(await collections.units(input.programmeId).doc(input.unitId!).get()).exists) refused("UNIT_NOT_FOUND", input.unitId);
     unit = { programmeId: input.programmeId, unitId: input.unitId! };
   }
-  return { ...(Object.keys(staff).length ? { staff } : {}), ...(unit ? { unit } : {}) };
+  return { ...(Object.keys(staff).length ? { staff } : {}), ...(unit ? { unit } : {}), ...(before.calendarAdmin ? { calendarAdmin: true } : {}) };
 }
 
-/** The account's claims take effect at its next token refresh. */
-async function applyClaims(uid: string, claims: Claims) {
+/**
+ * New claims, and every session of the person revoked: an ID token keeps the claims it was issued
+ * with for up to an hour and its session could refresh it. Returns the revocation time in whole
+ * seconds (as `auth_time` is): the rules and the functions refuse a session that signed in before.
+ */
+async function applyClaims(uid: string, claims: Claims): Promise<number> {
   await auth.setCustomUserClaims(uid, claims);
+  await auth.revokeRefreshTokens(uid);
+  const validAfter = Date.parse((await auth.getUser(uid)).tokensValidAfterTime ?? "");
+  return Math.floor((Number.isNaN(validAfter) ? Date.now() : validAfter) / 1000);
 }
 
 /** Membership records and the audit entry, in one transaction. */
-async function recordGrant(deps: Deps, input: GrantRoleRequest, user: UserRecord, claims: { before: Claims; after: Claims }, actor: Actor) {
+async function recordGrant(deps: Deps, input: GrantRoleRequest, user: UserRecord, claims: { before: Claims; after: Claims; tokensValidAfter: number }, actor: Actor) {
   const { programmeId } = input;
   const now = deps.clock();
   const unitIn = (c: Claims) => (c.unit?.programmeId === programmeId ? c.unit.unitId : undefined);
@@ -57,6 +64,7 @@ async function recordGrant(deps: Deps, input: GrantRoleRequest, user: UserRecord
       tx.set(ref, { uid: user.uid, name, addedAt: prior?.addedAt ?? now, removedAt: now });
     }
     if (unitNow && input.role === "unitMember") tx.set(collections.members(programmeId, unitNow).doc(user.uid), { uid: user.uid, name, addedAt: now });
+    tx.set(collections.tokenRevocations().doc(user.uid), { tokensValidAfter: claims.tokensValidAfter, revokedAt: now });
     appendAudit(tx, programmeId, `role-${user.uid}-${now.getTime()}`, {
       at: now,
       actor,

@@ -5,5 +5,6 @@ import { auth } from "../store/admin.js";
 
 /** The verified token, or undefined when it is forged, expired or revoked. */
 export async function identifyCaller(idToken: string): Promise<DecodedIdToken | undefined> {
-  return auth.verifyIdToken(idToken).catch(() => undefined);
+  // checkRevoked: a session revoked by a role change (usecases/grantRole.ts) is refused, as in the rules.
+  return auth.verifyIdToken(idToken, true).catch(() => undefined);
 }

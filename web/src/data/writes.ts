@@ -14,9 +14,12 @@ export type ReportDraft = Pick<Report, "unitId" | "periodId" | "metrics" | "lagE
   enterprises: { enterpriseId: string; progress: string; contractSigned: boolean; diagnosisDone: boolean; levelAfter?: number }[];
 };
 
-/** Saves the unit's report; merge keeps what the trigger and reviewers recorded (late, reasons…). */
+/** The report fields the unit writes; each is replaced as a whole (a cleared metric goes away). */
+const REPORT_OWN_FIELDS = ["unitId", "periodId", "state", "metrics", "enterprises", "lagExplanation", "documentIds", "updatedBy", "updatedAt"];
+
+/** Saves the unit's own report fields; what the trigger and reviewers recorded (late, reasons…) stays. */
 export async function saveReport(programmeId: string, reportId: string, report: ReportDraft): Promise<void> {
-  await setDoc(doc(collections.reports(programmeId), reportId).withConverter(null), { ...report, ...stamp() }, { merge: true });
+  await setDoc(doc(collections.reports(programmeId), reportId).withConverter(null), { ...report, ...stamp() }, { mergeFields: REPORT_OWN_FIELDS });
 }
 
 /** Creates a draft change application and returns its id; documents are attached next. */

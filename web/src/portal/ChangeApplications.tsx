@@ -78,11 +78,14 @@ function payloadOf(type: ChangeType, v: Values): ChangeApplication["payload"] | 
       return { type, name: (v.name ?? "").trim(), uscc: uscc.data };
     }
     case "partnerRemove":
-      return { type, partnerId: v.partnerId ?? "", reason: v.reason ?? "" };
+      return { type, partnerId: (v.partnerId ?? "").trim(), reason: (v.reason ?? "").trim() };
     case "unitInfo":
       return { type, changes: [{ field: v.field!, to: v.to ?? "" }], effectiveOn: v.effectiveOn!.format("YYYY-MM-DD") };
-    case "catalogue":
-      return { type, action: v.action ?? "add", name: v.name ?? "", category: v.category, priceMin: v.priceMin, priceMax: v.priceMax };
+    case "catalogue": {
+      // Fields left empty are left out: an emptied number field gives null, which the schema and the rules refuse.
+      const given = Object.entries({ category: v.category, priceMin: v.priceMin, priceMax: v.priceMax }).filter(([, x]) => x !== undefined && x !== null && x !== "");
+      return { type, action: v.action ?? "add", name: (v.name ?? "").trim(), ...Object.fromEntries(given) };
+    }
   }
 }
 

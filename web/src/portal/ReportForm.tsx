@@ -17,6 +17,7 @@ import { DimensionTable } from "../shared/DimensionTable";
 import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
 import { t } from "../shared/strings";
+import { rowSteps, storedRow } from "./reportRows";
 import type { PortalContext } from "./usePortalData";
 
 const s = t.report;
@@ -25,6 +26,9 @@ type Draft = Pick<ReportDraft, "metrics" | "enterprises" | "documentIds"> & { la
 
 /** Metrics a unit reports itself; on-time reporting and complaints are the system's to compute. */
 const REPORTED: MetricKey[] = ["enterprisesTransformed", "diagnoses", "cloudEnterprises", "level2Share", "solutions", "typicalCases", "platforms"];
+
+/** firestore.rules takes at most 50 attachments on a report (reportSchema's bound). */
+const MAX_DOCUMENTS = 50;
 
 export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   const { programmeId, unitId, period } = ctx;
@@ -83,7 +87,15 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   async function save(state: "draft" | "submitted") {
     if (!reportId || !period) return;
-    await saveReport(programmeId, reportId, { unitId, periodId: period.id, state, ...draft });
+    // What reportSchema (and firestore.rules) take: numbers only for metrics, and a row per
+    // enterprise once its progress is written (a row without it stays on screen until it is).
+    const metrics = Object.fromEntries(Object.entries(draft.metrics).filter(([, v]) => typeof v === "number" && Number.isFinite(v)));
+    const rows = (draft.enterprises ?? []).filter((e) => e.progress.trim() !== "").map(storedRow);
+    const steps = rowSteps(rows, report?.enterprises ?? []);
+    for (const [i, enterprises] of steps.entries()) {
+      // Only the last step submits.
+      await saveReport(programmeId, reportId, { unitId, periodId: period.id, state: i === steps.length - 1 ? state : "draft", metrics, enterprises, lagExplanation: draft.lagExplanation ?? "", documentIds: draft.documentIds ?? [] });
+    }
     dirty.current = false;
     setSavedAt(new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" }));
   }
@@ -161,8 +173,10 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
         {editable && reportId && (
           <div style={{ marginTop: 16 }}>
-            <FileUpload label={s.uploadEvidence} target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...draft.documentIds, id] })} />
-            <p>{s.attached(draft.documentIds.length)}</p>
+            {draft.documentIds.length < MAX_DOCUMENTS && (
+              <FileUpload label={s.uploadEvidence} target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...draft.documentIds, id] })} />
+            )}
+            <p>{s.attached(draft.documentIds.length)}{draft.documentIds.length >= MAX_DOCUMENTS ? s.attachedMax(MAX_DOCUMENTS) : ""}</p>
           </div>
         )}
 

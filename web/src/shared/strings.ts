@@ -58,7 +58,7 @@ export const t = {
     storedInvalid: (path: string, issues: string[]) => `存储的数据格式异常：${path}（${issues.join("；")}）`,
     /** Firestore's own refusals (the security rules, the network) come in English; people here read what they mean. */
     firestore: {
-      "permission-denied": "没有权限保存：该记录当前不可修改（已提交、已审定，或专项已验收结束为只读）。",
+      "permission-denied": "没有权限保存：该记录当前不可修改（已提交、已审定、报送期已关闭，或专项已验收结束为只读），或填写的内容不符合要求；如刚调整过角色，请重新登录。",
       unavailable: "网络连接中断，请检查网络后重试。",
       "deadline-exceeded": "服务器响应超时，请稍后重试。",
       "resource-exhausted": "操作过于频繁，请稍后再试。",
@@ -310,6 +310,7 @@ export const t = {
     progressOf: (name: string) => `${name} 进展情况`,
     uploadEvidence: "上传佐证材料",
     attached: (count: number) => `已附材料：${count} 份`,
+    attachedMax: (max: number) => `（最多 ${max} 份）`,
     cannotSubmit: "尚不能提交，缺少以下内容",
     confirmSubmit: "提交后不能再修改，确认提交？",
     confirm: "确认提交",

@@ -9,7 +9,7 @@ export const unitInfoFieldSchema = enumOf("变更事项", ["name", "address", "l
 export const changePayloadSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("unitInfo"),
-    changes: z.array(z.object({ field: unitInfoFieldSchema, from: optionalText("变更前"), to: text("变更后", 2000) })).min(1, "请至少填写一项变更内容"),
+    changes: z.array(z.object({ field: unitInfoFieldSchema, from: optionalText("变更前"), to: text("变更后", 2000) })).min(1, "请至少填写一项变更内容").max(5, "变更内容不能超过 5 项"),
     effectiveOn: isoDate("变更生效日期"),
   }),
   z.object({ type: z.literal("partnerAdd"), name: text("合作伙伴名称", 200), uscc: usccField("合作伙伴统一社会信用代码") }),
@@ -33,7 +33,7 @@ export const changeApplicationSchema = z.object({
   type: changeTypeSchema,
   state: enumOf("申请状态", changeStates),
   payload: changePayloadSchema,
-  documents: z.array(attachedDocumentSchema).default([]),
+  documents: z.array(attachedDocumentSchema).max(20, "材料不能超过 20 份").default([]),
   submittedOn: isoDate("提交日期").optional(),
   reviewBatchId: text("审核批次", 20).optional(),
   reviewComment: optionalText("审核意见"),

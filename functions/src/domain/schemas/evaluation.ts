@@ -50,10 +50,11 @@ export const reportSchema = z.object({
   periodId: periodIdField,
   state: enumOf("报告状态", reportStates),
   metrics: metricValuesSchema,
-  enterprises: z.array(enterpriseProgressSchema).default([]),
+  // The bounds firestore.rules enforces on the client's writes (issue 16.1).
+  enterprises: z.array(enterpriseProgressSchema).max(300, "试点企业进展不能超过 300 条").default([]),
   /** GZ-4.4a.3: explanation and remedy for progress behind the pro-rata target. */
   lagExplanation: optionalText("进度滞后说明及补救措施", 3000),
-  documentIds: z.array(idOf("附件编号")).default([]),
+  documentIds: z.array(idOf("附件编号")).max(50, "附件不能超过 50 份").default([]),
   submittedOn: isoDate("提交日期").optional(),
   late: z.boolean().default(false),
   returnedCount: count("退回次数").default(0),

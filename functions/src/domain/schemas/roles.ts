@@ -1,7 +1,7 @@
 // Granting roles (custom claims). Staff are reviewers or administrators of one programme; a unit
 // member belongs to exactly one unit. "none" removes the person's role in the programme.
 import { z } from "zod";
-import { enumOf, idOf } from "./common.js";
+import { enumOf, idOf, instant } from "./common.js";
 
 export const roleGrantSchema = enumOf("角色", ["reviewer", "admin", "unitMember", "none"] as const);
 
@@ -24,3 +24,16 @@ export interface Claims {
   /** Platform role above the programmes: enters the national holiday calendar every programme counts on. */
   calendarAdmin?: boolean;
 }
+
+/**
+ * tokenRevocations/{uid} (issue 16.5): grantRole revokes a person's refresh tokens whenever it
+ * changes their role, and records here when. A session that signed in before (ID token
+ * `auth_time` < `tokensValidAfter`) may still hold the old claims for up to an hour: firestore.rules
+ * and the functions give it no role.
+ */
+export const tokenRevocationSchema = z.object({
+  /** The Auth user's tokensValidAfterTime, in whole seconds since the epoch (as `auth_time` is). */
+  tokensValidAfter: z.number().int().min(0),
+  revokedAt: instant("撤销时间"),
+});
+export type TokenRevocation = z.infer<typeof tokenRevocationSchema>;
