@@ -5,6 +5,7 @@
 // Arithmetic is done in hundredths of a point (integers) so that a band boundary such as 90 is
 // never missed by floating-point drift.
 import { type Refusal, refuse } from "./errors.js";
+import { judgedMethodWords, metricWords } from "./words.js";
 import { type PeriodId, proRataFraction } from "./periods.js";
 import type { JudgedMethod, MetricKey, ScoringModel } from "./policy/schema.js";
 
@@ -60,24 +61,9 @@ export interface EvaluationResult {
   missingJudged: string[];
 }
 
-export const METRIC_LABELS: Record<MetricKey, string> = {
-  enterprisesTransformed: "完成改造企业",
-  cloudEnterprises: "上云用云企业",
-  level2Share: "达到数字化二级及以上比例",
-  platforms: "平台建设",
-  solutions: "“小快轻准”解决方案",
-  typicalCases: "典型案例",
-  diagnoses: "咨询诊断",
-  reporting: "按时完整报送",
-  complaintsClosed: "投诉办结",
-};
+export const METRIC_LABELS: Record<MetricKey, string> = metricWords;
 
-export const METHOD_LABELS: Record<JudgedMethod, string> = {
-  questionnaire: "问卷调查",
-  phone: "电话访谈",
-  siteVisit: "实地走访",
-  spotCheck: "项目抽查",
-};
+export const METHOD_LABELS: Record<JudgedMethod, string> = judgedMethodWords;
 
 const REPORTING_RATIO: Record<ReportingStatus, number> = { onTime: 1, late: 0.5, incomplete: 0.5, missing: 0 };
 const REPORTING_LABEL: Record<ReportingStatus, string> = { onTime: "按时完整", late: "逾期", incomplete: "不完整", missing: "未报送" };
