@@ -67,6 +67,9 @@ export function emulatorEnv(base = process.env) {
   if (existsSync(PUBSUB_BIN)) env.PUBSUB_EMULATOR_BINARY_PATH = PUBSUB_BIN;
   // Functions run with the local disk as their file store (no Storage emulator here).
   env.FILES_DIR ??= join(ROOT, ".data", "files");
+  // firebase-tools gives the functions 10 s to load; on a machine busy with a second emulator set
+  // that is not enough, and a timeout here says nothing about the code (seconds).
+  env.FUNCTIONS_DISCOVERY_TIMEOUT ??= "120";
   return env;
 }
 
