@@ -1,4 +1,4 @@
-// The default evaluation model (issue 4): enterprises served 25, results 35, products and
+// The default evaluation model: enterprises served 25, results 35, products and
 // solutions 20, overall conduct 20; bands 优秀 ≥ 90, 良好 80–90, 合格 60–80, 不合格 < 60.
 // How each dimension splits into automatic metrics and staff-judged parts is configuration:
 // GZ-3.3 / DG-8 name the aspects (enterprises transformed, transformation effect, satisfaction,

@@ -50,7 +50,7 @@ export const reportSchema = z.object({
   periodId: periodIdField,
   state: enumOf("报告状态", reportStates),
   metrics: metricValuesSchema,
-  // The bounds firestore.rules enforces on the client's writes (issue 16.1).
+  // The bounds firestore.rules enforces on the client's writes.
   enterprises: z.array(enterpriseProgressSchema).max(300, "试点企业进展不能超过 300 条").default([]),
   /** GZ-4.4a.3: explanation and remedy for progress behind the pro-rata target. */
   lagExplanation: optionalText("进度滞后说明及补救措施", 3000),

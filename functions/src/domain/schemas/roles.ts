@@ -26,7 +26,7 @@ export interface Claims {
 }
 
 /**
- * tokenRevocations/{uid} (issue 16.5): grantRole revokes a person's refresh tokens whenever it
+ * tokenRevocations/{uid}: grantRole revokes a person's refresh tokens whenever it
  * changes their role, and records here when. A session that signed in before (ID token
  * `auth_time` < `tokensValidAfter`) may still hold the old claims for up to an hour: firestore.rules
  * and the functions give it no role.
