@@ -74,7 +74,8 @@ export async function closeClients() {
 }
 
 /** Polls until `probe` returns a value (not undefined), for effects of asynchronous triggers. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+// A ceiling, not a pace: the probe returns as soon as the state is there; a busy machine may need a minute for a cold trigger.
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
