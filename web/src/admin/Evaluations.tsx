@@ -130,7 +130,7 @@ function Distribution({ programmeId, periodId }: { programmeId: string; periodId
       const out = Array.from({ length: 10 }, (_, i) => ({ label: `${i * 10}–${i * 10 + 10}`, value: 0 }));
       for (const [hundredths, n] of Object.entries(counts)) out[Math.min(9, Math.floor(Number(hundredths) / 1000))]!.value += n;
       setBands(out);
-    });
+    }, () => setBands([]));
   }, [programmeId, periodId]);
   return (
     <Card title={s.distribution} size="small">
@@ -141,7 +141,8 @@ function Distribution({ programmeId, periodId }: { programmeId: string; periodId
 
 function Bars({ data, max }: { data: { label: string; value: number }[]; max: number }) {
   return (
-    <div role="img" aria-label={data.map((d) => `${d.label}：${d.value}`).join("，")}>
+    // An image needs words even before (or without) any score: never an empty label.
+    <div role="img" aria-label={data.length > 0 ? data.map((d) => `${d.label}：${d.value}`).join("，") : s.distributionEmpty}>
       {data.map((d) => (
         <div key={d.label} style={{ display: "flex", alignItems: "center", gap: 8 }}>
           <span style={{ width: 80, textAlign: "right" }}>{d.label}</span>

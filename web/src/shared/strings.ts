@@ -145,6 +145,7 @@ export const t = {
     approve: (clause: string) => `审定评价结论（${clause}）`,
     history: "历期得分",
     distribution: "得分分布",
+    distributionEmpty: "本期暂无得分",
   },
   interviews: {
     title: (clause: string) => `排名靠后单位约谈督导（${clause}）`,
