@@ -146,7 +146,7 @@ function Bars({ data, max }: { data: { label: string; value: number }[]; max: nu
       {data.map((d) => (
         <div key={d.label} style={{ display: "flex", alignItems: "center", gap: 8 }}>
           <span style={{ width: 80, textAlign: "right" }}>{d.label}</span>
-          <Progress percent={(d.value / max) * 100} showInfo={false} style={{ flex: 1, margin: 0 }} />
+          <Progress percent={(d.value / max) * 100} showInfo={false} aria-label={`${d.label}：${d.value}`} style={{ flex: 1, margin: 0 }} />
           <span style={{ width: 40 }}>{Number.isInteger(d.value) ? d.value : d.value.toFixed(1)}</span>
         </div>
       ))}
