@@ -132,6 +132,8 @@ export class LocalScheduler {
         const last = this.state[fn.name];
         const slot = fn.parsed && dueRun(fn.parsed, fn.timeZone, last ? new Date(last) : undefined, now);
         if (!slot) continue;
+        // Wired again first: the trigger key changes when the emulator reloads its triggers.
+        await wireSchedules(this.e, [fn]);
         await publishRun(this.e, fn, slot);
         this.state[fn.name] = slot.toISOString();
         // Due for more than two minutes: this run was missed while nothing ran, not just reached.
