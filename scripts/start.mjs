@@ -5,7 +5,7 @@
 // once more on Ctrl-C / SIGTERM; a start never seeds over data it could not import (localData.ts).
 //
 //   npm start                 everything
-//   npm start -- --no-build   skip the build (it is already done)
+//   npm start -- --no-build   skip the build (already built for this EMULATOR_PORT_OFFSET)
 //
 // package.json runs this with `exec tsx …`: npm passes SIGINT/SIGTERM on to its child, and without
 // `exec` that child is a shell (dash), which dies of it and leaves us running with the emulators.

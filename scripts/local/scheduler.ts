@@ -38,14 +38,18 @@ export const topicOf = (name: string) => `firebase-schedule-${name}`;
 const subscriptionOf = (name: string) => `local-scheduler-${name}`;
 const DEAD_LETTER = "local-scheduler-dropped";
 
-/** The scheduled functions the Functions emulator has loaded, with their schedules. */
+/**
+ * The scheduled functions the Functions emulator has loaded, with their schedules. Once per name:
+ * after a trigger reload (hub enable/disableBackgroundTriggers) it lists the old records too.
+ */
 export async function scheduledFunctions(e: Emulators): Promise<ScheduledFunction[]> {
   const res = await fetch(`${e.functions}/backends`);
   const { backends } = (await res.json()) as { backends: { functionTriggers: { name: string; id: string; schedule?: { schedule: string; timeZone?: string } }[] }[] };
-  return backends
-    .flatMap((b) => b.functionTriggers)
-    .filter((t) => t.schedule)
-    .map((t) => ({ name: t.name, id: t.id, schedule: t.schedule!.schedule, timeZone: t.schedule!.timeZone ?? "UTC", parsed: parseSchedule(t.schedule!.schedule) }));
+  const byName = new Map<string, ScheduledFunction>();
+  for (const t of backends.flatMap((b) => b.functionTriggers)) {
+    if (t.schedule) byName.set(t.name, { name: t.name, id: t.id, schedule: t.schedule.schedule, timeZone: t.schedule.timeZone ?? "UTC", parsed: parseSchedule(t.schedule.schedule) });
+  }
+  return [...byName.values()];
 }
 
 async function pubsub(e: Emulators, method: "PUT" | "POST", path: string, body: unknown): Promise<Response> {
