@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
 import { periodOf } from "../../functions/src/domain/periods.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { runNoticeCycleFor } from "../../functions/src/store/notices.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
+import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
 import { setTriggers } from "../../scripts/bench/fixtures.js";
 import { seedDemo, seedLivedIn } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients } from "../support/emulators.js";
@@ -44,10 +45,10 @@ describe("the lived-in demo, seeded today", () => {
 
   it("the notice cycle leaves the notice open through its end and closes it the day after", async () => {
     const n = (await collections.notices("dg-2025").doc(NOTICE).get()).data()!;
-    const now = new Date();
-    expect(await runNoticeCycleFor("dg-2025", today, now)).toEqual([]);
-    expect(await runNoticeCycleFor("dg-2025", n.endsOn, now)).toEqual([]);
-    expect(await runNoticeCycleFor("dg-2025", addDays(n.endsOn, 1), now)).toEqual([expect.objectContaining({ noticeId: NOTICE, outcome: "closed" })]);
+    const cycle = (asOf: string) => runNoticeCycle(productionDeps(), { programmeId: "dg-2025", asOf });
+    expect(await cycle(today)).toEqual([]);
+    expect(await cycle(n.endsOn)).toEqual([]);
+    expect(await cycle(addDays(n.endsOn, 1))).toEqual([expect.objectContaining({ noticeId: NOTICE, outcome: "closed" })]);
   });
 
   it("the open periods are this quarter in Guangzhou and this year in Dongguan", async () => {
