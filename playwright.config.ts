@@ -6,7 +6,12 @@ import { defineConfig } from "@playwright/test";
 export default defineConfig({
   testDir: "test/e2e",
   outputDir: "artifacts/e2e-output",
-  timeout: 60_000,
+  // Tests wait on states (a text, a row, a stored value), never on fixed pauses. These are only
+  // the upper bounds of those waits: generous, because on a busy machine (another emulator set
+  // running beside this one) a function's first call can take tens of seconds, and a state that
+  // comes passes at once, however long the bound. Playwright's 5-second default failed there.
+  timeout: 240_000,
+  expect: { timeout: 60_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [["list"], ["json"]],

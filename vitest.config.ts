@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 // Three Vitest projects. unit needs nothing running; rules and integration expect the
 // emulators that `npm test` starts through `firebase emulators:exec` (see scripts/test.mjs).
+// Their timeouts are upper bounds for a busy machine (another emulator set running beside this
+// one), not waits: tests wait on states (eventually() in test/support/emulators.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -12,8 +14,8 @@ export default defineConfig({
         test: {
           name: "rules",
           include: ["test/rules/**/*.test.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },
@@ -21,7 +23,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

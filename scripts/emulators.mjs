@@ -7,7 +7,7 @@
 //
 // Other scripts import { emulatorEnv, firebaseBin, PROJECT_ID } from here.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -126,7 +126,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else if (cmd === "exec" && script) {
     // QUIET keeps hosting's per-request access log out of the test output; warnings and
     // function errors still show.
+    // Each run gets its own empty file store: `npm start` keeps its files in .data/files, and its
+    // hourly orphan sweep there must never meet (or delete) files this run's tests write.
     const env = { ...process.env, WEB_BASE_URL: `http://127.0.0.1:${ports.hosting}` };
+    if (!env.FILES_DIR) {
+      env.FILES_DIR = join(CACHE, `files-offset-${PORT_OFFSET}`);
+      rmSync(env.FILES_DIR, { recursive: true, force: true });
+    }
     const { done } = runFirebase(["emulators:exec", "--only", EMULATORS, "--log-verbosity", "QUIET", script], { env });
     process.exit(await done);
   } else {

@@ -1,10 +1,13 @@
-// Inside one emulator run: `write <file>` seeds the lived-in demo and a few edge values, then
-// records a digest of every document and account; `verify <file>` (in a later run started with
-// --import) computes the digest again and compares. Used by scripts/backup/check.mjs.
+// Inside one emulator run: `write <file> <dataDir>` seeds the lived-in demo and a few edge values,
+// records a digest of every document and account and saves a snapshot as npm start does;
+// `verify <file>` (in a later run started with --import) computes the digest again and compares.
+// Used by scripts/backup/check.mjs.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Timestamp } from "firebase-admin/firestore";
 import { adminHandles, seedDemo, seedLivedIn } from "../demo/seed.js";
+import { dataPaths } from "../local/localData.js";
+import { saveSnapshot } from "../local/snapshot.js";
 
 const { db, auth } = adminHandles();
 
@@ -30,13 +33,14 @@ async function digest() {
   return { documents: docs.length, users: users.length, hash, lines: [...docs, ...users] };
 }
 
-const [mode, file] = process.argv.slice(2);
-if (mode === "write" && file) {
+const [mode, file, dataDir] = process.argv.slice(2);
+if (mode === "write" && file && dataDir) {
   await seedDemo(adminHandles());
   await seedLivedIn(adminHandles());
   // Values an export could mangle: an instant with nanoseconds, nested maps, Chinese text, empty arrays.
   await db.doc("backupCheck/edge").set({ at: new Timestamp(1_764_000_000, 123_456_789), nested: { a: [1, "二", { b: null }] }, empty: [], text: "备份与恢复检查" });
   writeFileSync(file, JSON.stringify(await digest()));
+  await saveSnapshot(`http://${process.env.FIREBASE_EMULATOR_HUB}`, dataPaths(dataDir), {}, "check:backup");
 } else if (mode === "verify" && file) {
   const before = JSON.parse(readFileSync(file, "utf8")) as Awaited<ReturnType<typeof digest>>;
   const after = await digest();
@@ -47,7 +51,7 @@ if (mode === "write" && file) {
   }
   console.log(`✔ 导出/导入往返一致：${after.documents} 个文档、${after.users} 个账号，摘要 ${after.hash.slice(0, 16)}…`);
 } else {
-  console.error("usage: snapshot.ts write|verify <file>");
+  console.error("usage: snapshot.ts write <file> <dataDir> | verify <file>");
   process.exit(2);
 }
 process.exit(0);

@@ -1,13 +1,16 @@
 // Generates a lived-in, obviously fictional programme: units, partners, pilot enterprises, task
 // books, closed periods with real scores and rankings (computed by the domain, not invented),
 // an open period with drafts, and units in every state the staff meet in practice. The same
-// generator, with a size parameter, feeds the benchmarks. Deterministic: a seed, not Math.random.
+// generator, with a size parameter, feeds the benchmarks. Deterministic for a given day: a seed,
+// not Math.random, and every date counted from the day it is generated for (demoDates.ts).
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { periodBounds, reportDeadline } from "../../functions/src/domain/periods.js";
 import { getPolicyPack, type PolicyPack } from "../../functions/src/domain/policy/index.js";
 import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
 import { catalogueListEntries, partnerListEntries } from "../../functions/src/domain/applyChange.js";
 import { interviewNotice, interviewNoticeId } from "../../functions/src/domain/interviewNotice.js";
+import { addDays } from "../../functions/src/domain/dates.js";
+import { noticeNextDeadline } from "../../functions/src/domain/noticeSchedule.js";
 import { evaluate, type MetricValues } from "../../functions/src/domain/scoring.js";
 import type {
   ChangeApplication,
@@ -30,6 +33,7 @@ import type {
   Unit,
 } from "../../functions/src/domain/schemas/index.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { at, demoDates, demoPeriods, todayInShanghai } from "./demoDates.js";
 
 /**
  * chinese-days covers up to 2026 and deadlines from late 2026 on fall in 2027, so the demo (and
@@ -78,7 +82,6 @@ export interface GeneratedProgramme {
   awards: Record<string, Award>;
 }
 
-const AT = new Date("2026-01-05T09:00:00+08:00");
 const SYSTEM = { uid: "system", role: "system" as const, name: "demo-seed" };
 const STAFF = (programmeId: string) => ({ uid: programmeId.startsWith("gz") ? "staff-gz" : "staff-dg", role: "staff" as const, name: "演示工作人员" });
 
@@ -124,8 +127,10 @@ function fractionOf(periodId: string): number {
   return q ? Number(q[1]) / 4 : 1;
 }
 
-export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
+/** The programme as of `today` (default: today in Beijing); every date counts from it (demoDates.ts). */
+export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()): GeneratedProgramme {
   const pack: PolicyPack = getPolicyPack(spec.packId);
+  const d = demoDates(today);
   // chinese-days covers up to 2026; the open period's deadline falls in January 2027, so the demo
   // programme carries the part of the 2027 arrangement it needs. A real programme enters the
   // State Council notice here (or updates the package) before relying on 2027 dates.
@@ -138,11 +143,11 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
       name: spec.name,
       city: spec.city,
       packId: spec.packId,
-      startsOn: "2025-01-01",
+      startsOn: d.programmeStart,
       endsOn: null,
       calendarOverrides,
       description: "演示数据：单位、企业与代码均为虚构。2027 年节假日仅录入元旦，正式使用前须按国务院办公厅通知补录。",
-      createdAt: AT,
+      createdAt: at(d.programmeStart),
     },
     units: {},
     partners: {},
@@ -171,11 +176,11 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     const id = unitId(spec.id, i);
     // The last unit is weak enough to fail every evaluation (the domain scores it; nothing forced).
     strengths.push(i === spec.units - 1 ? 0.05 : rnd());
-    g.units[id] = { name: spec.fixedNames?.[i] ?? name(words, rnd, i, KINDS[i % KINDS.length]!), uscc: makeUscc(serial++), status: "listed", listedOn: "2025-01-15", batch: i < spec.units / 2 ? "第一批" : "第二批" };
+    g.units[id] = { name: spec.fixedNames?.[i] ?? name(words, rnd, i, KINDS[i % KINDS.length]!), uscc: makeUscc(serial++), status: "listed", listedOn: d.listedOn, batch: i < spec.units / 2 ? "第一批" : "第二批" };
     for (let j = 0; j < spec.partnersPerUnit; j++) {
       // Every third unit's last partner joined later, through the second published list.
       const later = i % 3 === 0 && j === spec.partnersPerUnit - 1;
-      g.partners[`${id}-p${j + 1}`] = { unitId: id, name: `${words[(i + j + 3) % words.length]}${TRADES[(j + 2) % TRADES.length]}合作伙伴${j + 1}号（演示）有限公司`, uscc: makeUscc(serial++), status: "active", since: later ? "2025-09-20" : "2025-02-01", listVersion: later ? 2 : 1 };
+      g.partners[`${id}-p${j + 1}`] = { unitId: id, name: `${words[(i + j + 3) % words.length]}${TRADES[(j + 2) % TRADES.length]}合作伙伴${j + 1}号（演示）有限公司`, uscc: makeUscc(serial++), status: "active", since: later ? d.secondListOn : d.firstListOn, listVersion: later ? 2 : 1 };
     }
     for (let j = 0; j < 2; j++) {
       const low = 2 + Math.floor(rnd() * 8);
@@ -189,7 +194,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
         name: `${words[(i * 7 + j) % words.length]}${SECTORS[j % SECTORS.length]}制品厂${j + 1}（演示）有限公司`,
         uscc: makeUscc(serial++),
         servedBy: id,
-        contractSignedOn: "2025-03-01",
+        contractSignedOn: d.contractsOn,
         diagnosisDone: false,
         levelBefore: before,
         ...(diagnosed ? { levelAfter: after } : {}),
@@ -203,7 +208,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
         year: y,
         targets: { enterprisesTransformed: 20, diagnoses: 30, cloudEnterprises: 15, level2Share: 0.8, solutions: 5, typicalCases: 2, platforms: 1 },
         otherTargets: [],
-        signedOn: `${y}-01-20`,
+        signedOn: d.taskBookSignedOn(y),
       };
     }
   }
@@ -211,7 +216,10 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
   // Closed periods: accepted reports, approved evaluations scored by the domain, frozen ranks.
   for (const periodId of spec.closedPeriods) {
     const b = periodBounds(periodId);
-    g.periods[periodId] = { id: periodId, cadence: pack.cadence, start: b.start, end: b.end, reportDeadline: reportDeadline(periodId, pack, calendar), state: "closed", closedAt: AT };
+    const deadline = reportDeadline(periodId, pack, calendar);
+    const closedOn = d.closedOn(deadline);
+    const closedAt = at(closedOn, "01:00");
+    g.periods[periodId] = { id: periodId, cadence: pack.cadence, start: b.start, end: b.end, reportDeadline: deadline, state: "closed", closedAt };
     const rows: { unitId: string; total: number }[] = [];
     Object.keys(g.units).forEach((uid, i) => {
       const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;
@@ -236,7 +244,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
         reporting: "onTime",
         missingJudged: [],
         approvedBy: STAFF(spec.id),
-        approvedAt: AT,
+        approvedAt: at(d.past(deadline), "16:00"),
       };
       rows.push({ unitId: uid, total: r.value.total });
     });
@@ -247,22 +255,22 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     if (pack.clauses.ranking) {
       lowestRanked(ranked, pack.lowestRankedCount).forEach((row, k) => {
         const recorded = k === 0;
-        g.notifications[interviewNoticeId(periodId, row.unitId)] = { ...interviewNotice({ unitId: row.unitId, unitName: g.units[row.unitId]!.name, periodId, rank: row.rank, total: row.total, clause: pack.clauses.ranking! }), createdAt: AT, ...(recorded ? { readAt: AT } : {}) };
-        if (recorded) g.interviews[`demo-interview-${periodId}`] = { unitId: row.unitId, periodId, rank: row.rank, heldOn: "2026-01-05", kind: "interview", notes: "约谈单位负责人，指出任务书完成率偏低，要求一个月内提交整改计划。", by: STAFF(spec.id) };
+        g.notifications[interviewNoticeId(periodId, row.unitId)] = { ...interviewNotice({ unitId: row.unitId, unitName: g.units[row.unitId]!.name, periodId, rank: row.rank, total: row.total, clause: pack.clauses.ranking! }), createdAt: closedAt, ...(recorded ? { readAt: closedAt } : {}) };
+        if (recorded) g.interviews[`demo-interview-${periodId}`] = { unitId: row.unitId, periodId, rank: row.rank, heldOn: d.past(addDays(closedOn, 5)), kind: "interview", notes: "约谈单位负责人，指出任务书完成率偏低，要求一个月内提交整改计划。", by: STAFF(spec.id) };
       });
       // DG-5.7: the year's best unit named excellent (optional; recorded when given).
       const best = ranked.find((r) => r.rank === 1)!;
-      g.awards[`${periodId}_excellentUnit_${best.unitId}`] = { year: Number(periodId.slice(0, 4)), kind: "excellentUnit", subjectId: best.unitId, subjectName: g.units[best.unitId]!.name, decidedOn: "2026-01-10", by: STAFF(spec.id) };
+      g.awards[`${periodId}_excellentUnit_${best.unitId}`] = { year: Number(periodId.slice(0, 4)), kind: "excellentUnit", subjectId: best.unitId, subjectName: g.units[best.unitId]!.name, decidedOn: d.past(addDays(closedOn, 10)), by: STAFF(spec.id) };
     }
   }
 
   // Published lists (GZ-4.6.3, DG-14): version 1 at listing, version 2 with the later partners.
   const registry = { units: new Map(Object.entries(g.units)), partners: new Map(Object.entries(g.partners)), catalogue: new Map(Object.entries(g.catalogue)) };
   const firstPartners = { ...registry, partners: new Map(Object.entries(g.partners).filter(([, p]) => p.listVersion === 1)) };
-  const version = (n: number, publishedOn: string, clause: string) => ({ version: n, publishedOn, publishedAt: new Date(`${publishedOn}T10:00:00+08:00`), clause, changeIds: [] });
-  g.partnerLists["1"] = { ...version(1, "2025-02-01", pack.clauses.changeNotice), entries: partnerListEntries(firstPartners) };
-  g.partnerLists["2"] = { ...version(2, "2025-09-20", pack.clauses.changeNotice), entries: partnerListEntries(registry) };
-  g.catalogueLists["1"] = { ...version(1, "2025-02-01", pack.clauses.changeNotice), entries: catalogueListEntries(registry) };
+  const version = (n: number, publishedOn: string, clause: string) => ({ version: n, publishedOn, publishedAt: at(publishedOn, "10:00"), clause, changeIds: [] });
+  g.partnerLists["1"] = { ...version(1, d.firstListOn, pack.clauses.changeNotice), entries: partnerListEntries(firstPartners) };
+  g.partnerLists["2"] = { ...version(2, d.secondListOn, pack.clauses.changeNotice), entries: partnerListEntries(registry) };
+  g.catalogueLists["1"] = { ...version(1, d.firstListOn, pack.clauses.changeNotice), entries: catalogueListEntries(registry) };
 
   // The open period: most units have drafts; one submitted, one returned with the reasons.
   const open = spec.openPeriod;
@@ -285,7 +293,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
       reviewReasons: [],
       returnedCount: state === "returned" ? 1 : 0,
       ...(state === "returned" ? { reviewComment: "“咨询诊断”数量与诊断报告份数不一致，请核对后补充诊断报告并说明进度滞后原因。" } : {}),
-      ...(state === "submitted" ? { submittedOn: "2026-11-20" } : {}),
+      ...(state === "submitted" ? { submittedOn: d.submittedOn < ob.start ? ob.start : d.submittedOn } : {}),
     };
   });
 
@@ -293,11 +301,15 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
   const ids = Object.keys(g.units);
   const u = (k: number) => ids[k % ids.length]!;
   const opened = { automatic: false, openedBy: STAFF(spec.id), evidence: [{ description: "演示：工作小组核查发现" }] };
+  const lastClosed = spec.closedPeriods[spec.closedPeriods.length - 1] ?? open;
   if (pack.criticismGrounds.length > 0) {
     g.units[u(3)]!.status = "rectifying";
-    g.proceedings["demo-criticism-open"] = { kind: "criticism", unitId: u(3), ground: pack.criticismGrounds[1] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: "2026-Q3 报告逾期报送且附件不完整" }], openedOn: "2026-11-02", state: "issued", rectificationDeadline: calendar.addWorkingDays("2026-11-02", 20), extensions: [] };
+    // As the proceeding steps write it: an issued criticism carries its deadline as nextDeadlineOn,
+    // so the deadline sweep marks it overdue when the rectification runs out.
+    const rectifyBy = calendar.addWorkingDays(d.criticismOpenOn, 20);
+    g.proceedings["demo-criticism-open"] = { kind: "criticism", unitId: u(3), ground: pack.criticismGrounds[1] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: `${lastClosed} 报告逾期报送且附件不完整` }], openedOn: d.criticismOpenOn, state: "issued", rectificationDeadline: rectifyBy, nextDeadlineOn: rectifyBy, extensions: [] };
     g.units[u(4)]!.status = "rectifying";
-    g.proceedings["demo-criticism-overdue"] = { kind: "criticism", unitId: u(4), ground: pack.criticismGrounds[2] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: "2026-Q3 进度滞后且未作说明" }], openedOn: "2026-10-09", state: "overdue", rectificationDeadline: calendar.addWorkingDays("2026-10-09", 20), extensions: [] };
+    g.proceedings["demo-criticism-overdue"] = { kind: "criticism", unitId: u(4), ground: pack.criticismGrounds[2] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: `${lastClosed} 进度滞后且未作说明` }], openedOn: d.criticismOverdueOn, state: "overdue", rectificationDeadline: calendar.addWorkingDays(d.criticismOverdueOn, 20), extensions: [] };
   }
   const failedTwice = ids[ids.length - 1]!;
   if (spec.closedPeriods.length >= pack.thresholds.failedEvaluations) {
@@ -309,7 +321,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     automatic: true,
     openedBy: SYSTEM,
     evidence: [{ description: `累计两次绩效评价不达标（${spec.closedPeriods.join("、")}）` }],
-    openedOn: "2026-11-10",
+    openedOn: d.clearOutOpenedOn,
     state: "proposed",
     note: "累计两次绩效评价不达标",
   };
@@ -319,7 +331,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
   if (pack.partnerRemovalGrounds.length > 0) {
     const partnerId = `${u(5)}-p1`;
     for (const n of [1, 2]) {
-      g.ratings[`demo-rating-${n}`] = { unitId: u(5), partnerId, enterpriseId: `${u(5)}-e${n}`, periodId: spec.closedPeriods[spec.closedPeriods.length - 1]!, value: "dissatisfied", comment: n === 1 ? "上门服务多次爽约" : "系统上线后问题无人处理", ratedAt: AT, tokenId: `demo-token-${n}` };
+      g.ratings[`demo-rating-${n}`] = { unitId: u(5), partnerId, enterpriseId: `${u(5)}-e${n}`, periodId: lastClosed, value: "dissatisfied", comment: n === 1 ? "上门服务多次爽约" : "系统上线后问题无人处理", ratedAt: at(d.ratedOn), tokenId: `demo-token-${n}` };
     }
     g.proceedings["demo-partner-removal"] = {
       kind: "partnerRemoval",
@@ -329,7 +341,7 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
       automatic: true,
       openedBy: SYSTEM,
       evidence: [{ description: "试点企业两次评价“不满意”" }],
-      openedOn: "2026-11-12",
+      openedOn: d.removalOpenedOn,
       state: "proposed",
     };
   }
@@ -343,16 +355,16 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     state: "inNotice",
     payload: { type: "partnerAdd", name: newPartner, uscc: makeUscc(serial) },
     documents: [],
-    submittedOn: "2026-11-05",
+    submittedOn: d.changeSubmittedOn,
     reviewComment: "材料齐全，同意新增。",
     reviewedBy: STAFF(spec.id),
     noticeId: "demo-notice-open",
     clause: pack.clauses.changeReview,
   };
-  const startsOn = "2026-11-20";
+  const startsOn = d.noticeStartsOn;
   const endsOn = calendar.deadline(startsOn, pack.notice.length, pack.notice.unit);
   g.notices["demo-notice-open"] = {
-    title: `${spec.city}牵引单位合作伙伴变更公示（2026 年第 11 批）`,
+    title: `${spec.city}牵引单位合作伙伴变更公示（${startsOn.slice(0, 4)} 年第 ${Number(startsOn.slice(5, 7))} 批）`,
     items: [{ changeId, unitName: g.units[u(6)]!.name, summary: `新增合作伙伴：${newPartner}` }],
     startsOn,
     endsOn,
@@ -360,11 +372,18 @@ export function generateProgramme(spec: ProgrammeSpec): GeneratedProgramme {
     unit: pack.notice.unit,
     state: "open",
     clause: pack.clauses.changeNotice,
+    // As the notice job writes an opened notice.
+    openedOn: startsOn,
+    nextDeadlineOn: noticeNextDeadline("open", { startsOn, endsOn }),
   };
   return g;
 }
 
-export const DEMO_SPECS: ProgrammeSpec[] = [
-  { id: "gz-2025", name: "广州市中小企业数字化转型城市试点（演示）", city: "广州", packId: "guangzhou", units: 30, partnersPerUnit: 7, enterprisesPerUnit: 20, closedPeriods: ["2026-Q2", "2026-Q3"], openPeriod: "2026-Q4", usccBase: 1, fixedNames: ["穗链智造科技（演示）有限公司", "羊城云数信息（演示）有限公司"] },
-  { id: "dg-2025", name: "东莞市中小企业数字化转型城市试点（演示）", city: "东莞", packId: "dongguan", units: 20, partnersPerUnit: 5, enterprisesPerUnit: 10, closedPeriods: ["2025"], openPeriod: "2026", usccBase: 50_000, fixedNames: ["莞工数字服务（演示）有限公司"] },
-];
+/** The lived-in demo as of `today`: Guangzhou's current quarter open and the two before it closed, Dongguan's current year open and last year closed. */
+export function demoSpecs(today = todayInShanghai()): ProgrammeSpec[] {
+  const p = demoPeriods(today);
+  return [
+    { id: "gz-2025", name: "广州市中小企业数字化转型城市试点（演示）", city: "广州", packId: "guangzhou", units: 30, partnersPerUnit: 7, enterprisesPerUnit: 20, ...p.guangzhou, usccBase: 1, fixedNames: ["穗链智造科技（演示）有限公司", "羊城云数信息（演示）有限公司"] },
+    { id: "dg-2025", name: "东莞市中小企业数字化转型城市试点（演示）", city: "东莞", packId: "dongguan", units: 20, partnersPerUnit: 5, enterprisesPerUnit: 10, ...p.dongguan, usccBase: 50_000, fixedNames: ["莞工数字服务（演示）有限公司"] },
+  ];
+}

@@ -5,7 +5,8 @@ import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { auth, db } from "../../functions/src/store/admin.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { demoAccounts, DEMO_PASSWORD } from "./accounts.js";
-import { DEMO_CALENDAR_OVERRIDES, DEMO_SPECS, generateProgramme } from "./generate.js";
+import { todayInShanghai } from "./demoDates.js";
+import { DEMO_CALENDAR_OVERRIDES, demoSpecs, generateProgramme } from "./generate.js";
 import { writeProgramme } from "./writeProgramme.js";
 
 export const PROGRAMMES = [
@@ -60,13 +61,14 @@ export async function seedDemo({ db: firestore, auth: users }: ReturnType<typeof
 }
 
 /**
- * The lived-in demo for `npm start`: two programmes with units in every state (issue 9). Tests
- * use the small `seedDemo` above and build what they need themselves.
+ * The lived-in demo for `npm start`: two programmes with units in every state (issue 9), dated
+ * from `today` (the first start), so its notices, periods and deadlines lie around that day.
+ * Tests use the small `seedDemo` above and build what they need themselves.
  */
-export async function seedLivedIn({ db: firestore }: ReturnType<typeof adminHandles>): Promise<number> {
+export async function seedLivedIn({ db: firestore }: ReturnType<typeof adminHandles>, today = todayInShanghai()): Promise<number> {
   requireEmulators();
   let n = 0;
-  for (const spec of DEMO_SPECS) n += await writeProgramme(firestore, generateProgramme(spec));
+  for (const spec of demoSpecs(today)) n += await writeProgramme(firestore, generateProgramme(spec, today));
   return n;
 }
 

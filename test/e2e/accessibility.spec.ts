@@ -10,11 +10,25 @@ test.beforeAll(async () => {
   await seedDemo(adminHandles());
 });
 
+/**
+ * Resolves once the page has stopped changing: no DOM mutation for `quietMs`. A state, not a
+ * fixed pause: on a busy machine late renders take longer, and this waits for them.
+ */
+async function settled(page: Page, quietMs = 500) {
+  // A string, because this runs in the page (the Node type-check has no DOM types).
+  await page.evaluate(`new Promise((resolve) => {
+    const done = () => { observer.disconnect(); resolve(); };
+    let timer = setTimeout(done, ${quietMs});
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ${quietMs}); });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  })`);
+}
+
 async function violations(page: Page, where: string) {
   // Let lazy tabs and their first queries settle before auditing (Firestore keeps a channel
-  // open, so "network idle" never comes): no spinner left, then a moment for late renders.
-  await expect(page.locator(".ant-spin-spinning"), `${where}：加载未结束`).toHaveCount(0, { timeout: 15_000 });
-  await page.waitForTimeout(300);
+  // open, so "network idle" never comes): no spinner left, then no more late renders.
+  await expect(page.locator(".ant-spin-spinning"), `${where}：加载未结束`).toHaveCount(0);
+  await settled(page);
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => `${where} · ${v.id}（${v.help}）：${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("；")}`);
 }

@@ -53,17 +53,17 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
   for (const [label, value] of METRICS) await unit.page.getByLabel(label, { exact: true }).fill(value);
   await unit.page.getByLabel("进度滞后说明及补救措施").fill("第四季度受订单波动影响，部分企业改造顺延至一月，已增派实施人员。");
-  await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible({ timeout: 15_000 });
+  await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible();
   // An attachment, uploaded for real (a minimal PDF the server recognises from its bytes).
   await unit.page.locator('input[type="file"][aria-label="上传佐证材料"]').setInputFiles({ name: "四季度进展佐证.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") });
-  await expect(unit.page.getByText("已上传：四季度进展佐证.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(unit.page.getByText("已上传：四季度进展佐证.pdf")).toBeVisible();
   await expect(unit.page.getByText("已附材料：1 份")).toBeVisible();
-  await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible({ timeout: 15_000 });
+  await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible();
   await unit.page.getByRole("button", { name: "提交报告" }).click();
   await unit.page.getByRole("button", { name: "确认提交" }).click();
   await expect(unit.page.getByTestId("report-form-state")).toHaveText("已提交，待审核");
   // The trigger scored it: the score and each dimension's explanation appear.
-  await expect(unit.page.getByTestId("evaluation-total")).toHaveText(/\d+\.\d/, { timeout: 20_000 });
+  await expect(unit.page.getByTestId("evaluation-total")).toHaveText(/\d+\.\d/);
   await expect(unit.page.getByText("计分说明")).toBeVisible();
   await unit.page.screenshot({ path: "artifacts/screenshots/portal-report-scored.png", fullPage: true });
 
@@ -89,7 +89,7 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await staff.page.reload();
   await staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${PERIOD}`) }).getByRole("button", { name: /^通\s*过$/ }).click();
   await expect(staff.page.getByText("通过：已完成")).toBeVisible();
-  await expect.poll(async () => (await collections.reports(GZ).doc(`gz-u01_${PERIOD}`).get()).data()?.state, { timeout: 15_000 }).toBe("accepted");
+  await expect.poll(async () => (await collections.reports(GZ).doc(`gz-u01_${PERIOD}`).get()).data()?.state).toBe("accepted");
 
   // The ranking names the unit, and its Excel export is a real workbook with the unit's row.
   await staff.page.getByRole("tab", { name: "评价与排名" }).click();

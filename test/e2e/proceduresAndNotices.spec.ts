@@ -41,12 +41,12 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await expect(allowed).toBeVisible();
   await expect(allowed.getByRole("button", { name: "清退生效" })).toHaveCount(0);
   await staff.page.locator('input[type="file"][aria-label="上传会议纪要"]').setInputFiles(pdf("局务会纪要.pdf"));
-  await expect(staff.page.getByText("已上传：局务会纪要.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(staff.page.getByText("已上传：局务会纪要.pdf")).toBeVisible();
   await pickDate(staff.page, "会议日期", shanghaiDate(new Date()));
   await staff.page.getByRole("button", { name: /登\s*记/ }).click();
 
   // After the meeting: take effect.
-  await expect(staff.page.getByRole("row", { name: /羊城云数信息.*局务会已确认/ })).toBeVisible({ timeout: 15_000 });
+  await expect(staff.page.getByRole("row", { name: /羊城云数信息.*局务会已确认/ })).toBeVisible();
   await staff.page.getByRole("row", { name: /羊城云数信息.*局务会已确认/ }).click();
   await staff.page.getByTestId("allowed-events").getByRole("button", { name: "清退生效" }).click();
   await expect(staff.page.getByText("清退生效：已完成")).toBeVisible();
@@ -77,17 +77,17 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await expect(unit.page.getByRole("alert").filter({ hasText: "营业执照" })).toBeVisible();
 
   await unit.page.locator('input[type="file"][aria-label="上传营业执照"]').setInputFiles(pdf("营业执照.pdf"));
-  await expect(unit.page.getByText("已上传：营业执照.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(unit.page.getByText("已上传：营业执照.pdf")).toBeVisible();
   await unit.page.locator('input[type="file"][aria-label="上传法人身份证复印件"]').setInputFiles(pdf("身份证.pdf"));
-  await expect(unit.page.getByText("已上传：身份证.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(unit.page.getByText("已上传：身份证.pdf")).toBeVisible();
   await unit.page.locator('input[type="file"][aria-label="上传上年度财务审计报告或加盖公章的财务报表"]').setInputFiles(pdf("审计报告.pdf"));
-  await expect(unit.page.getByText("已上传：审计报告.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(unit.page.getByText("已上传：审计报告.pdf")).toBeVisible();
   const queryDate = unit.page.getByPlaceholder("查询日期");
   await queryDate.click();
   await queryDate.fill(shanghaiDate(new Date()));
   await queryDate.press("Tab");
   await unit.page.locator('input[type="file"][aria-label="上传“信用中国”查询报告关键页"]').setInputFiles(pdf("信用报告.pdf"));
-  await expect(unit.page.getByText("已上传：信用报告.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(unit.page.getByText("已上传：信用报告.pdf")).toBeVisible();
   await unit.page.getByRole("button", { name: "提交申请" }).click();
   await expect(unit.page.getByText("已提交，等待工作小组审核。")).toBeVisible();
   await unit.page.screenshot({ path: "artifacts/screenshots/portal-change.png", fullPage: true });

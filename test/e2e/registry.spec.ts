@@ -177,7 +177,10 @@ test("DG-9.2: Dongguan staff see the period's lowest-ranked units and record an 
   const card = page.getByTestId("interviews");
   await expect(card.getByRole("row").filter({ hasText: "已记录" })).toHaveCount(1);
   const pending = card.getByRole("row").filter({ hasText: "待约谈" }).first();
-  const unitName = (await pending.getByRole("cell").first().innerText()).trim();
+  // The cell shows the unit's id until its name has loaded: wait for the name, then read it.
+  const nameCell = pending.getByRole("cell").first();
+  await expect(nameCell).toHaveText(/（演示）有限公司/);
+  const unitName = (await nameCell.innerText()).trim();
   await pending.getByRole("button", { name: "记录约谈" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("radio", { name: "督导" }).check();

@@ -32,7 +32,7 @@ test("GZ-4.6.2: a returned application shows the reviewer's comment; the unit at
   await row.getByRole("button", { name: "补充材料并提交" }).click();
 
   await unit.page.locator('input[type="file"][aria-label="上传变更后的营业执照"]').setInputFiles({ name: "新营业执照.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(unit.page.getByText("已上传：新营业执照.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(unit.page.getByText("已上传：新营业执照.pdf")).toBeVisible();
   const edited = await eventually(async () => {
     const c = (await collections.changes(GZ).doc(CHANGE).get()).data();
     return c?.documents.length ? c : undefined;

@@ -179,7 +179,7 @@ describe("registry", () => {
     expect(after.audit).toBe(before.audit + 451);
     expect(await dgStaff.call("importEnterprises", { programmeId: DG, fileBase64 })).toEqual({ rows: 450, created: 0, unchanged: 450, errors: [] });
     expect((await count(DG)).enterprises).toBe(after.enterprises);
-  }, 60_000);
+  }, 180_000);
 
   it("DG-14: the published catalogue exports too, with each item's price range", async () => {
     const r = await dgStaff.call<{ contentBase64: string; rows: number; version: number }>("exportPublishedList", { programmeId: DG, list: "catalogue" });

@@ -7,7 +7,9 @@ import { catalogueListEntries, partnerListEntries } from "../../functions/src/do
 import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { lowestRanked } from "../../functions/src/domain/ranking.js";
 import * as s from "../../functions/src/domain/schemas/index.js";
-import { DEMO_SPECS, generateProgramme, type GeneratedProgramme } from "../../scripts/demo/generate.js";
+import { noticeMachine } from "../../functions/src/domain/notice.machine.js";
+import { shanghaiDate } from "../../functions/src/domain/dates.js";
+import { demoSpecs, generateProgramme, type GeneratedProgramme } from "../../scripts/demo/generate.js";
 
 const SCHEMAS: { [K in Exclude<keyof GeneratedProgramme, "spec" | "programme">]: z.ZodType } = {
   units: s.unitSchema,
@@ -30,8 +32,51 @@ const SCHEMAS: { [K in Exclude<keyof GeneratedProgramme, "spec" | "programme">]:
   awards: s.awardSchema,
 };
 
-describe.each(DEMO_SPECS)("demo programme $id", (spec) => {
-  const g = generateProgramme(spec);
+// Today, the first day of a quarter, and early January (last year's close is barely done).
+const DAYS = [shanghaiDate(new Date()), "2026-07-01", "2026-01-03"];
+const CASES = DAYS.flatMap((today) => demoSpecs(today).map((spec) => ({ today, spec, id: spec.id })));
+
+/** Fields that name a deadline, an end or a calendar entry, which may lie after the seeding day. */
+const FUTURE_OK = new Set(["endsOn", "end", "reportDeadline", "rectificationDeadline", "nextDeadlineOn", "restDays", "workingDays"]);
+
+/** Every date-like value (YYYY-MM-DD strings, Date instants) in a document, with its field name. */
+function dates(v: unknown, key = ""): { key: string; date: string }[] {
+  if (v instanceof Date) return [{ key, date: shanghaiDate(v) }];
+  if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}$/.test(v) ? [{ key, date: v }] : [];
+  if (Array.isArray(v)) return v.flatMap((x) => dates(x, key));
+  if (v && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => dates(x, k));
+  return [];
+}
+
+describe.each(CASES)("demo programme $id seeded on $today", ({ today, spec }) => {
+  const g = generateProgramme(spec, today);
+
+  it("lives in the present: nothing but deadlines and ends is dated after the day it is seeded", () => {
+    const all = [g.programme, ...(Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]).flatMap((name) => Object.values(g[name]))];
+    const future = all.flatMap((doc) => dates(doc)).filter((x) => x.date > today && !FUTURE_OK.has(x.key));
+    expect(future).toEqual([]);
+    const open = Object.values(g.periods).filter((p) => p.state === "open");
+    expect(open.map((p) => p.start <= today && today <= p.end)).toEqual([true]);
+    for (const p of Object.values(g.periods).filter((x) => x.state === "closed")) expect(p.end < today).toBe(true);
+  });
+
+  it("GZ-4.6.3 / DG-14: the demo notice is open today, takes objections, and is due to close after its end", () => {
+    const n = g.notices["demo-notice-open"]!;
+    expect(n.startsOn <= today && today <= n.endsOn).toBe(true);
+    const pack = getPolicyPack(spec.packId);
+    const ctx = { today, pack, programmeEndsOn: null, startsOn: n.startsOn, endsOn: n.endsOn, pendingObjectionIds: [] };
+    expect(noticeMachine.transition("open", { type: "fileObjection" }, ctx).ok).toBe(true);
+    expect(noticeMachine.transition("open", { type: "close" }, ctx).ok).toBe(false);
+  });
+
+  it("one rectification still runs today and the overdue one is past its deadline", () => {
+    const open = g.proceedings["demo-criticism-open"];
+    const overdue = g.proceedings["demo-criticism-overdue"];
+    if (!open || open.kind !== "criticism" || !overdue || overdue.kind !== "criticism") return; // Dongguan has no criticism
+    expect(open.rectificationDeadline! >= today).toBe(true);
+    expect(open.nextDeadlineOn).toBe(open.rectificationDeadline);
+    expect(overdue.rectificationDeadline! < today).toBe(true);
+  });
 
   it("every generated document passes its stored-document schema", () => {
     expect(s.programmeSchema.safeParse(g.programme).success).toBe(true);

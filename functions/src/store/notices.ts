@@ -1,5 +1,5 @@
-// Reading public notices (公示, GZ-4.6.3, DG-14). Notices are a chronograph: each carries
-// `nextDeadlineOn`, and the notice cycle asks `findNoticesDue` which ones to step.
+// Reading public notices (公示, GZ-4.6.3, DG-14). The notice cycle asks `findNoticesDue` which
+// ones to step.
 import type { Transaction } from "firebase-admin/firestore";
 import type { IsoDate } from "../domain/dates.js";
 import type { Notice } from "../domain/schemas/index.js";
@@ -8,10 +8,17 @@ import { collections } from "./collections.js";
 /** A bounded batch per run; what is left is picked up by the next run. */
 const DUE_BATCH = 50;
 
-/** Ids of the notices whose next deadline has come by `asOf`, earliest deadline first. */
+/**
+ * Ids of the notices to step by `asOf`: scheduled ones whose start has come, open ones whose end
+ * has passed, earliest start first. Found by state and judged by their own required dates, not
+ * by `nextDeadlineOn`: a writer that omits that optional field (the demo seed once did) must not
+ * leave a notice open past its end. Only a handful are ever unclosed at once, so the dates are
+ * compared here.
+ */
 export async function findNoticesDue(programmeId: string, asOf: IsoDate): Promise<string[]> {
-  const due = await collections.notices(programmeId).where("nextDeadlineOn", "<=", asOf).orderBy("nextDeadlineOn").limit(DUE_BATCH).get();
-  return due.docs.map((d) => d.id);
+  const unclosed = (await collections.notices(programmeId).where("state", "in", ["scheduled", "open"]).get()).docs.map((d) => ({ id: d.id, ...d.data() }));
+  const due = unclosed.filter((n) => (n.state === "scheduled" ? n.startsOn <= asOf : n.endsOn < asOf));
+  return due.sort((a, b) => a.startsOn.localeCompare(b.startsOn)).slice(0, DUE_BATCH).map((n) => n.id);
 }
 
 export async function readNotice(tx: Transaction, programmeId: string, noticeId: string) {
