@@ -6,6 +6,7 @@
 // once more and stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,8 +22,27 @@ const work = mkdtempSync(join(tmpdir(), "traction-local-data-"));
 const saved = dataPaths(join(work, "saved"));
 const hub = hostPort("FIREBASE_EMULATOR_HUB");
 const offset = Number(process.env.EMULATOR_PORT_OFFSET ?? 0);
-// The second instance: another whole-thousand offset, away from this run's.
-const SECOND = Number(process.env.TRACTION_TEST_SECOND_OFFSET ?? (offset < 40_000 ? offset + 10_000 : offset - 10_000));
+// The second instance: another whole-thousand offset, away from this run's and from any other
+// instance of the project running on this machine (every one of its ports must be free).
+const BASE_PORTS = [9099, 8080, 5001, 8085, 5000, 4400, 4500, 9299, 9499, 9150];
+const UNSAFE_PORTS = new Set([6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697, 10080]);
+function portFree(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const server = createServer();
+    server.once("error", () => res(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => res(true)));
+  });
+}
+async function freeOffset(): Promise<number> {
+  if (process.env.TRACTION_TEST_SECOND_OFFSET) return Number(process.env.TRACTION_TEST_SECOND_OFFSET);
+  const candidates = [10_000, 20_000, 30_000, 40_000, -10_000, -20_000, -30_000, -40_000].map((d) => offset + d).filter((o) => o >= 0 && o <= 50_000);
+  for (const o of candidates) {
+    const shifted = BASE_PORTS.map((p) => (UNSAFE_PORTS.has(p + o) ? p + o + 7 : p + o));
+    if ((await Promise.all(shifted.map(portFree))).every(Boolean)) return o;
+  }
+  throw new Error("no free port offset for a second instance on this machine");
+}
+const SECOND = await freeOffset();
 
 /** Whether any file of a snapshot's Firestore export holds this text (the export stores strings as UTF-8). */
 function snapshotHolds(dir: string, text: string): boolean {
