@@ -9,6 +9,7 @@ import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
+import { periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { DEMO_CALENDAR_OVERRIDES } from "../../scripts/demo/generate.js";
@@ -99,7 +100,7 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   const download = staff.page.waitForEvent("download");
   await staff.page.getByRole("button", { name: "导出 Excel" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(new RegExp(`${PERIOD}_绩效评价与排名\\.xlsx$`));
+  expect(file.suggestedFilename()).toMatch(new RegExp(`${periodWord(PERIOD)}_绩效评价与排名\\.xlsx$`));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await file.path());
   const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));

@@ -50,7 +50,7 @@ export const changeMachine = defineMachine<ChangeState, ChangeEvent, ChangeConte
       effects: (_s, _e, ctx) =>
         needsNotice(ctx)
           ? [{ type: "addToNoticeBatch" }]
-          : [{ type: "applyChange" }, { type: "publishList", list: publishedListOf(ctx.changeType) }],
+          : [{ type: "applyChange", list: publishedListOf(ctx.changeType) }],
     },
   ],
   enterNotice: [{ from: ["approved"], to: "inNotice", clause: (ctx) => ctx.pack.clauses.changeNotice, when: (_s, ctx) => noticeOnly(ctx) }],
@@ -59,7 +59,7 @@ export const changeMachine = defineMachine<ChangeState, ChangeEvent, ChangeConte
       from: ["inNotice"],
       to: "published",
       clause: (ctx) => ctx.pack.clauses.changeNotice,
-      effects: (_s, _e, ctx) => [{ type: "applyChange" }, { type: "publishList", list: publishedListOf(ctx.changeType) }],
+      effects: (_s, _e, ctx) => [{ type: "applyChange", list: publishedListOf(ctx.changeType) }],
     },
   ],
   objectionUpheld: [{ from: ["inNotice"], to: "withdrawn", clause: (ctx) => ctx.pack.clauses.changeNotice }],

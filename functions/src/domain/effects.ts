@@ -14,8 +14,8 @@ export type Effect =
   | { type: "suspendPartnersAndCatalogue" }
   | { type: "publishAnnouncement"; ground: string; reason: string }
   | { type: "addToNoticeBatch" }
-  | { type: "applyChange" }
-  | { type: "publishList"; list: "partners" | "catalogue" | "unitChanges" }
+  /** Apply the approved change to the registry and publish a new version of its list (publishChanges). */
+  | { type: "applyChange"; list: "partners" | "catalogue" | "unitChanges" }
   | { type: "recordObjection" }
   | { type: "decideObjection"; objectionId: string; upheld: boolean }
   | { type: "concludeNoticeItems" }

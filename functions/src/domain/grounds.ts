@@ -7,8 +7,9 @@ import type { PeriodId } from "./periods.js";
 import type { PolicyPack } from "./policy/schema.js";
 import type { ProceedingKind } from "./proceedings.js";
 import { laggingMetrics } from "./reportChecks.js";
-import { METRIC_LABELS, type MetricValues } from "./scoring.js";
+import { type MetricValues } from "./scoring.js";
 import type { ReportState } from "./states.js";
+import { metricWords } from "./words.js";
 
 export interface Candidate {
   clause: string;
@@ -65,7 +66,7 @@ export function periodCloseGrounds(f: UnitPeriodFacts, pack: PolicyPack): Candid
         clause: c.progressLag,
         proceeding: "criticism",
         subject: unit,
-        evidence: [`${f.periodId} 进度低于任务书按期目标且未作说明：${lagging.map((m) => METRIC_LABELS[m]).join("、")}`],
+        evidence: [`${f.periodId} 进度低于任务书按期目标且未作说明：${lagging.map((m) => metricWords[m]).join("、")}`],
       });
     }
   }

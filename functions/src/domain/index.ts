@@ -28,7 +28,6 @@ export * from "./reviewBatches.js";
 export * from "./listing.js";
 export * from "./access.js";
 export * from "./schemas/index.js";
-export * from "./groundLabels.js";
 export * from "./unitStatus.js";
 export * from "./feedback.js";
 export * from "./noticeSchedule.js";

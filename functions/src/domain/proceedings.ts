@@ -7,11 +7,11 @@ import { clearOutMachine, type ClearOutEvent } from "./clearOut.machine.js";
 import { criticismMachine, type CriticismEvent } from "./criticism.machine.js";
 import type { ProceedingEffect } from "./effects.js";
 import { type Refusal, refuse } from "./errors.js";
-import { groundLabel } from "./groundLabels.js";
 import type { MachineContext, Transition } from "./machine.js";
 import { partnerRemovalMachine, type PartnerRemovalEvent } from "./partnerRemoval.machine.js";
 import type { PolicyPack } from "./policy/schema.js";
 import type { Proceeding } from "./schemas/index.js";
+import { groundWord } from "./words.js";
 
 export type ProceedingKind = "criticism" | "clearOut" | "partnerRemoval";
 
@@ -80,7 +80,7 @@ export function proceedingMachine(p: Proceeding, ctx: ProceedingContext): Procee
     return { transition: (e) => criticismMachine.transition(p.state, e as CriticismEvent, c), allowedEvents: () => criticismMachine.allowedEvents(p.state, c), isTerminal: () => criticismMachine.isTerminal(p.state) };
   }
   if (p.kind === "clearOut") {
-    const c = { ...base, ground: p.ground, reason: groundLabel(p.ground) };
+    const c = { ...base, ground: p.ground, reason: groundWord(p.ground) };
     return { transition: (e) => clearOutMachine.transition(p.state, e as ClearOutEvent, c), allowedEvents: () => clearOutMachine.allowedEvents(p.state, c), isTerminal: () => clearOutMachine.isTerminal(p.state) };
   }
   const c = { ...base, ground: p.ground };

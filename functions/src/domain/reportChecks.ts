@@ -3,7 +3,8 @@
 // for a quarterly report behind the pro-rata target, an explanation (GZ-4.4a.3).
 import { type PeriodId, proRataFraction } from "./periods.js";
 import type { MetricKey, PolicyPack } from "./policy/schema.js";
-import { METRIC_LABELS, type MetricValues } from "./scoring.js";
+import { type MetricValues } from "./scoring.js";
+import { metricWords } from "./words.js";
 
 /** Count metrics whose pro-rata target is not met (level2Share is a share and is not pro-rated). */
 export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, lagFraction = 1): MetricKey[] {
@@ -30,9 +31,7 @@ export function metricsNeedingExplanation(periodId: PeriodId, targets: MetricVal
 }
 
 export function missingReportFields(periodId: PeriodId, targets: MetricValues, report: { metrics: MetricValues; lagExplanation?: string }, pack: Pick<PolicyPack, "clauses">): string[] {
-  const missing = (Object.keys(targets) as MetricKey[])
-    .filter((m) => report.metrics[m] === undefined)
-    .map((m) => METRIC_LABELS[m]);
+  const missing: string[] = (Object.keys(targets) as MetricKey[]).filter((m) => report.metrics[m] === undefined).map((m) => metricWords[m]);
   if (metricsNeedingExplanation(periodId, targets, report.metrics, pack).length > 0 && !report.lagExplanation?.trim()) {
     missing.push("进度滞后说明及补救措施");
   }

@@ -61,9 +61,7 @@ export interface EvaluationResult {
   missingJudged: string[];
 }
 
-export const METRIC_LABELS: Record<MetricKey, string> = metricWords;
 
-export const METHOD_LABELS: Record<JudgedMethod, string> = judgedMethodWords;
 
 const REPORTING_RATIO: Record<ReportingStatus, number> = { onTime: 1, late: 0.5, incomplete: 0.5, missing: 0 };
 const REPORTING_LABEL: Record<ReportingStatus, string> = { onTime: "按时完整", late: "逾期", incomplete: "不完整", missing: "未报送" };
@@ -79,7 +77,7 @@ export interface MetricRatio {
 }
 
 export function metricRatio(metric: MetricKey, input: ScoringInput): MetricRatio {
-  const label = METRIC_LABELS[metric];
+  const label = metricWords[metric];
   if (metric === "reporting") {
     return { applicable: true, ratio: REPORTING_RATIO[input.reporting], text: `${label}：${REPORTING_LABEL[input.reporting]}` };
   }
@@ -114,7 +112,7 @@ export function evaluate(input: ScoringInput, model: ScoringModel): { ok: true; 
 
   for (const dim of model.dimensions) {
     const prepared = dim.parts.map((part) => {
-      if (part.kind === "metric") return { part, key: part.metric, label: METRIC_LABELS[part.metric], m: metricRatio(part.metric, input) };
+      if (part.kind === "metric") return { part, key: part.metric, label: metricWords[part.metric], m: metricRatio(part.metric, input) };
       return { part, key: part.id, label: part.label, m: undefined };
     });
     // Parts without a task-book target drop out; their points go to the rest of the dimension.
@@ -138,7 +136,7 @@ export function evaluate(input: ScoringInput, model: ScoringModel): { ok: true; 
         return refuse("JUDGED_SCORE_INVALID", `${label}（0–${part.points} 分）`);
       }
       const score = hundredths(j.score * scale);
-      const how = j.methods.map((x) => METHOD_LABELS[x]).join("、");
+      const how = j.methods.map((x) => judgedMethodWords[x]).join("、");
       parts.push({ key, label, points, score: score / 100, applicable: true, methods: j.methods, explanation: `${label}：人工评分（${how}）${fmt(score)}/${num(points)}` });
     }
     const scoreH = parts.reduce((s, p) => s + hundredths(p.score), 0);

@@ -2,7 +2,8 @@
 // completed, not on the weighted total. Completion is the mean, over the task-book metrics with a
 // target, of actual ÷ (pro-rata) target capped at 100 %, shown beside the total with its workings.
 import type { MetricKey } from "./policy/schema.js";
-import { METRIC_LABELS, metricRatio, type MetricValues } from "./scoring.js";
+import { metricRatio, type MetricValues } from "./scoring.js";
+import { metricWords } from "./words.js";
 
 /** The task-book targets a unit signs (DG-7); reporting and complaints are conduct, not targets. */
 const TASK_BOOK_METRICS: readonly MetricKey[] = ["enterprisesTransformed", "cloudEnterprises", "level2Share", "platforms", "solutions", "typicalCases", "diagnoses"];
@@ -18,5 +19,5 @@ export function taskBookCompletion(periodId: string, targets: MetricValues, actu
   const rows = TASK_BOOK_METRICS.map((m) => ({ m, r: metricRatio(m, input) })).filter((x) => x.r.applicable);
   if (rows.length === 0) return { percent: null, explanation: "任务书未设目标，不参与完成情况排名" };
   const percent = Math.round((rows.reduce((s, x) => s + x.r.ratio, 0) / rows.length) * 10000) / 100;
-  return { percent, explanation: `任务书完成率 ${percent.toFixed(2)}%（${rows.map((x) => `${METRIC_LABELS[x.m]} ${Math.round(x.r.ratio * 100)}%`).join("、")}，各项平均，单项最高按 100% 计）` };
+  return { percent, explanation: `任务书完成率 ${percent.toFixed(2)}%（${rows.map((x) => `${metricWords[x.m]} ${Math.round(x.r.ratio * 100)}%`).join("、")}，各项平均，单项最高按 100% 计）` };
 }

@@ -257,3 +257,23 @@ export const nouns = {
   category: "类别",
   priceRange: "价格区间",
 } as const;
+
+const QUARTER_WORDS = ["第一季度", "第二季度", "第三季度", "第四季度"] as const;
+
+/**
+ * A period as people say it: `2026-Q4` → 2026年第四季度, `2026-H1` → 2026年上半年, `2026` →
+ * 2026年度. An id that is none of these is returned as it is (old or foreign data stays readable).
+ */
+export function periodWord(periodId: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(periodId);
+  if (quarter) return `${quarter[1]}年${QUARTER_WORDS[Number(quarter[2]) - 1]}`;
+  const half = /^(\d{4})-H([12])$/.exec(periodId);
+  if (half) return `${half[1]}年${half[2] === "1" ? "上半年" : "下半年"}`;
+  return /^\d{4}$/.test(periodId) ? `${periodId}年度` : periodId;
+}
+
+/** A calendar date as people write it: `2026-11-27` → 2026年11月27日; anything else as it is. */
+export function dateWord(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

@@ -5,7 +5,6 @@ import { createHash } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import { ACCEPTED_FILE_TYPES, type AcceptedContentType } from "../domain/documents.js";
-import {  } from "../domain/errors.js";
 
 /** file-type needs at most this many bytes to decide. */
 const HEAD = 4100;

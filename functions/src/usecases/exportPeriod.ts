@@ -6,6 +6,7 @@ import { appendAuditOnce } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
+import { periodWord } from "../domain/words.js";
 import { periodWorkbook } from "./periodWorkbook.js";
 
 export type ExportPeriodInput = z.infer<typeof exportPeriodRequestSchema>;
@@ -24,7 +25,7 @@ export async function exportPeriod(deps: Deps, input: ExportPeriodInput, actor: 
     evaluations: evaluations.map((e) => ({ ...e, unitName: names.get(e.unitId) ?? e.unitId })),
     lowestRankedCount: ctx.pack.lowestRankedCount,
   });
-  const fileName = `${ctx.programme.name}_${periodId}_绩效评价与排名.xlsx`;
+  const fileName = `${ctx.programme.name}_${periodWord(periodId)}_绩效评价与排名.xlsx`;
   await appendAuditOnce(programmeId, `export-${periodId}-${now.getTime()}`, {
     at: now,
     actor,

@@ -7,7 +7,8 @@ import { appendAuditOnce } from "../store/audit.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import { readPublishedVersion } from "../store/publishing.js";
 import type { Deps } from "./deps.js";
-import { LIST_TITLE, listWorkbook } from "./listWorkbook.js";
+import { listKindWords } from "../domain/words.js";
+import { listWorkbook } from "./listWorkbook.js";
 
 export type ExportPublishedListInput = z.infer<typeof exportPublishedListRequestSchema>;
 
@@ -15,10 +16,10 @@ export async function exportPublishedList(deps: Deps, input: ExportPublishedList
   const { programmeId, list } = input;
   const now = deps.clock();
   const ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
-  const found = (await readPublishedVersion(programmeId, list, input.version)) ?? refused("LIST_NOT_PUBLISHED", input.version ? `${LIST_TITLE[list]}第 ${input.version} 版` : LIST_TITLE[list]);
+  const found = (await readPublishedVersion(programmeId, list, input.version)) ?? refused("LIST_NOT_PUBLISHED", input.version ? `${listKindWords[list]}第 ${input.version} 版` : listKindWords[list]);
   const { version } = found;
   const buffer = await listWorkbook(ctx.programme.name, list, version);
-  const fileName = `${ctx.programme.name}_${LIST_TITLE[list]}_第${version.version}版.xlsx`;
+  const fileName = `${ctx.programme.name}_${listKindWords[list]}_第${version.version}版.xlsx`;
   await appendAuditOnce(programmeId, `export-${list}-${version.version}-${now.getTime()}`, {
     at: now,
     actor,

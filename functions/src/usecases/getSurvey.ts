@@ -4,6 +4,7 @@ import type { DocumentSnapshot } from "firebase-admin/firestore";
 import type { z } from "zod";
 import { shanghaiDate } from "../domain/dates.js";
 import { surveyLinkMessages, surveyLinkState } from "../domain/feedback.js";
+import { ratingWords } from "../domain/words.js";
 import type { getSurveyRequestSchema } from "../domain/schemas/workflowRequests.js";
 import { collections } from "../store/collections.js";
 import { findSurveyToken } from "../store/surveyTokens.js";
@@ -28,10 +29,6 @@ export async function getSurvey(deps: Deps, input: z.output<typeof getSurveyRequ
     unit: { name: nameOf(unit) ?? "" },
     enterprise: { name: nameOf(enterprise) ?? "" },
     partners: partners.map((p) => ({ id: p.id, name: nameOf(p) ?? p.id })),
-    choices: [
-      { value: "satisfied", label: "满意" },
-      { value: "basicallySatisfied", label: "基本满意" },
-      { value: "dissatisfied", label: "不满意" },
-    ],
+    choices: (Object.keys(ratingWords) as (keyof typeof ratingWords)[]).map((value) => ({ value, label: ratingWords[value] })),
   };
 }

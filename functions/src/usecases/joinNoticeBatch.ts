@@ -9,6 +9,7 @@ import type { ChangeApplication, Notice } from "../domain/schemas/index.js";
 import { readNoticeItemNames } from "../store/changes.js";
 import { freeNoticeId, readScheduledNotices } from "../store/notices.js";
 import type { ProgrammeContext } from "../store/programmeContext.js";
+import { dateWord } from "../domain/words.js";
 
 /** Reads only: the batch's id and its document with the change among its items, for the caller to write. */
 export async function joinNoticeBatch(tx: Transaction, ctx: ProgrammeContext, today: IsoDate, changeId: string, change: ChangeApplication, chosenStart?: IsoDate): Promise<{ id: string; data: Notice }> {
@@ -22,7 +23,7 @@ export async function joinNoticeBatch(tx: Transaction, ctx: ProgrammeContext, to
   const plan = planNoticeBatch(today, ctx.pack, ctx.calendar, chosenStart);
   if (!plan.ok) throw new Refused(plan);
   const id = await freeNoticeId(tx, ctx.programmeId, plan.startsOn);
-  const title = ctx.pack.id === "dongguan" ? `合作伙伴、产品和服务目录变更公示（${plan.startsOn}）` : `牵引单位产业生态联合体新增企业名单公示（${plan.startsOn}）`;
+  const title = `${ctx.pack.changeNoticeTitle}（${dateWord(plan.startsOn)}）`;
   const data: Notice = {
     title,
     items: [item],

@@ -4,8 +4,9 @@ import ExcelJS from "exceljs";
 import type { PublishedListKind } from "../domain/listDiff.js";
 import type { CatalogueList, PartnerList, UnitChangeList } from "../domain/schemas/index.js";
 
-export const LIST_TITLE: Record<PublishedListKind, string> = { partners: "合作伙伴名单", catalogue: "产品和服务目录", unitChanges: "单位变更名单" };
-const FIELD: Record<string, string> = { name: "名称", address: "住所", legalRepresentative: "法定代表人", businessScope: "经营范围", registeredCapital: "注册资本" };
+import { dateWord, listKindWords, nouns, unitInfoFieldWords } from "../domain/words.js";
+
+const fieldWord = (field: string): string => (unitInfoFieldWords as Record<string, string>)[field] ?? field;
 
 type Version = PartnerList | CatalogueList | UnitChangeList;
 
@@ -14,15 +15,15 @@ function table(kind: PublishedListKind, version: Version): { headers: string[]; 
   if (kind === "catalogue") return { headers: ["序号", "牵引单位", "产品或服务", "类别", "最低价格（元）", "最高价格（元）"], rows: (version as CatalogueList).entries.map((e, i) => [i + 1, e.unitName, e.name, e.category, e.priceMin, e.priceMax]) };
   return {
     headers: ["序号", "牵引单位", "变更事项", "批准日期"],
-    rows: (version as UnitChangeList).entries.map((e, i) => [i + 1, e.unitName, e.changes.map((c) => `${FIELD[c.field] ?? c.field}：${c.to}`).join("；"), e.approvedOn]),
+    rows: (version as UnitChangeList).entries.map((e, i) => [i + 1, e.unitName, e.changes.map((c) => `${fieldWord(c.field)}：${c.to}`).join("；"), dateWord(e.approvedOn)]),
   };
 }
 
 export async function listWorkbook(programmeName: string, kind: PublishedListKind, version: Version): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "数字化转型牵引单位管理系统";
-  const sheet = wb.addWorksheet(LIST_TITLE[kind]);
-  sheet.addRow([`${programmeName} ${LIST_TITLE[kind]}（第 ${version.version} 版，${version.publishedOn} 发布，依据 ${version.clause}）`]);
+  wb.creator = nouns.appName;
+  const sheet = wb.addWorksheet(listKindWords[kind]);
+  sheet.addRow([`${programmeName} ${listKindWords[kind]}（第 ${version.version} 版，${dateWord(version.publishedOn)}发布，依据 ${version.clause}）`]);
   const { headers, rows } = table(kind, version);
   sheet.addRow(headers).font = { bold: true };
   for (const r of rows) sheet.addRow(r);

@@ -4,9 +4,7 @@
 import ExcelJS from "exceljs";
 import type { Evaluation } from "../domain/schemas/index.js";
 import { rank } from "../domain/ranking.js";
-
-const STATE = { draft: "待审定", approved: "已审定" } as const;
-const REPORTING = { onTime: "按时完整", late: "逾期", incomplete: "不完整", missing: "未报送" } as const;
+import { evaluationOutcomeWords, nouns, periodWord, reportingWords, stateWords } from "../domain/words.js";
 
 export interface WorkbookInput {
   programmeName: string;
@@ -17,21 +15,23 @@ export interface WorkbookInput {
 
 export async function periodWorkbook(input: WorkbookInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "数字化转型牵引单位管理系统";
+  wb.creator = nouns.appName;
   const ranked = rank(input.evaluations);
   const dimensionLabels = input.evaluations[0]?.dimensions.map((d) => `${d.label}（${d.weight}分）`) ?? [];
 
   const sheet = wb.addWorksheet("绩效评价与排名");
-  sheet.addRow([`${input.programmeName} ${input.periodId} 绩效评价与排名`]);
-  sheet.addRow(["排名", "单位编号", "单位名称", "总分", "等级", "是否达标", "评价状态", "报送情况", ...dimensionLabels]);
+  sheet.addRow([`${input.programmeName} ${periodWord(input.periodId)} 绩效评价与排名`]);
+  // Units by name only: a reader of the sheet knows them by name, not by the system's ids.
+  sheet.addRow(["排名", nouns.unitName, nouns.total, nouns.band, "是否达标", "评价状态", "报送情况", ...dimensionLabels]);
   sheet.getRow(2).font = { bold: true };
   for (const e of ranked) {
-    sheet.addRow([e.rank, e.unitId, e.unitName, e.total, e.band, e.passed ? "达标" : "不达标", STATE[e.state], e.reporting ? REPORTING[e.reporting] : "", ...e.dimensions.map((d) => d.score)]);
+    const outcome = evaluationOutcomeWords[e.passed ? "passed" : "failed"];
+    sheet.addRow([e.rank, e.unitName, e.total, e.band, outcome, stateWords.evaluation[e.state], e.reporting ? reportingWords[e.reporting] : "", ...e.dimensions.map((d) => d.score)]);
   }
-  sheet.columns.forEach((c, i) => (c.width = i === 2 ? 32 : 14));
+  sheet.columns.forEach((c, i) => (c.width = i === 1 ? 32 : 14));
 
   const notes = wb.addWorksheet("计分说明");
-  notes.addRow(["单位名称", "评分维度", "得分", "计分说明"]);
+  notes.addRow([nouns.unitName, "评分维度", "得分", "计分说明"]);
   notes.getRow(1).font = { bold: true };
   for (const e of ranked) for (const d of e.dimensions) notes.addRow([e.unitName, d.label, d.score, d.explanation]);
   notes.columns.forEach((c, i) => (c.width = i === 3 ? 100 : 24));

@@ -7,13 +7,13 @@
 import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import type { ProceedingEffect } from "../domain/effects.js";
 import { refused, Refused } from "../domain/errors.js";
-import { groundLabel } from "../domain/groundLabels.js";
 import { decideOpening, type ProceedingContext } from "../domain/proceedings.js";
 import type { Actor, CatalogueItem, Partner, Proceeding, Unit } from "../domain/schemas/index.js";
 import type { UnitState } from "../domain/states.js";
 import { moveUnitStatus } from "../domain/unitStatus.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
+import { groundWord, nouns, proceedingKindWords } from "../domain/words.js";
 
 interface Loaded<T> {
   ref: DocumentReference<T>;
@@ -81,10 +81,10 @@ export class EffectWriter {
       case "setUnitStatus":
         return this.setUnitStatus(e.status);
       case "notifyUnit":
-        return this.notify("工作小组通知", e.message);
+        return this.notify(`${nouns.workGroup}通知`, e.message);
       case "publishCriticism":
         // GZ-4.4a 通报批评: the unit is told formally; the criticism record itself is the proceeding.
-        return this.notify("通报批评", `${this.targets.unit.data.name}：因“${groundLabel(e.ground)}”（${e.ground}）予以通报批评，并责令限期整改。`);
+        return this.notify(proceedingKindWords.criticism, `${this.targets.unit.data.name}：因“${groundWord(e.ground)}”（${e.ground}）予以通报批评，并责令限期整改。`);
       case "scheduleDeadline":
         // Kept on the proceeding, where the deadline sweep finds it.
         if (this.proceeding.kind === "criticism" && e.kind === "rectification") this.proceeding = { ...this.proceeding, rectificationDeadline: e.on };

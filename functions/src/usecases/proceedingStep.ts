@@ -7,27 +7,17 @@ import { shanghaiDate } from "../domain/dates.js";
 import { refuse, type Refusal, Refused, refused } from "../domain/errors.js";
 import { type ProceedingContext, type ProceedingEvent, proceedingMachine } from "../domain/proceedings.js";
 import type { Actor, Proceeding } from "../domain/schemas/index.js";
+import { stateWord } from "../domain/words.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
 import { EffectWriter, loadEffectTargets } from "./proceedingEffects.js";
 
-const STATE_LABELS: Record<string, string> = {
-  proposed: "待决定",
-  dismissed: "已不予立案",
-  issued: "已通报批评、整改中",
-  responded: "已提交整改报告",
-  accepted: "整改已通过",
-  overdue: "整改逾期",
-  escalated: "已转清退",
-  confirmed: "局务会已确认",
-  dropped: "局务会未确认",
-  effective: "清退已生效",
-  announced: "清退已公告",
-  ordered: "已责令取消合作",
-  removed: "已取消合作",
-};
+/** The state's word, from the one catalogue (per proceeding kind: the same key differs between machines). */
+function stateLabel(p: Proceeding): string {
+  return stateWord(p.kind, p.state);
+}
 
 /** What the proceeding machines are asked with, for this programme on `today`. */
 export function proceedingContextOf(ctx: ProgrammeContext, today: string): ProceedingContext {
@@ -89,13 +79,13 @@ async function loadProceeding(tx: Transaction, input: StepInput) {
   const ref = collections.proceedings(input.programmeId).doc(input.proceedingId);
   const p = (await tx.get(ref)).data() ?? refused("PROCEEDING_NOT_FOUND", input.proceedingId);
   if (input.unitOnly !== undefined && p.unitId !== input.unitOnly) refused("OWN_UNIT_ONLY");
-  if (input.expectedState !== undefined && input.expectedState !== p.state) refused("ALREADY_DECIDED", `当前状态：${STATE_LABELS[p.state] ?? p.state}`);
+  if (input.expectedState !== undefined && input.expectedState !== p.state) refused("ALREADY_DECIDED", `当前状态：${stateLabel(p)}`);
   return { ref, p };
 }
 
 /** The event does not fit the current state: say which state, and whether the matter is already decided. */
 function notAllowedNow(p: Proceeding, decided: boolean): Refusal {
-  const label = STATE_LABELS[p.state] ?? p.state;
+  const label = stateLabel(p);
   return refuse("EVENT_NOT_ALLOWED", decided ? `当前状态：${label}，该事项已办结，请刷新后查看` : `当前状态：${label}，可能已由他人处理，请刷新后查看`);
 }
 

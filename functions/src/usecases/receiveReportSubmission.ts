@@ -26,6 +26,7 @@ import { readRanking, writeEvaluation } from "../store/evaluations.js";
 import { onceInTransaction } from "../store/once.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
+import { periodWord } from "../domain/words.js";
 
 /** The parts of a Firestore document-written event this use case needs (so tests can replay one). */
 export interface ReportWrite {
@@ -49,7 +50,7 @@ function isSubmission(w: Pick<ReportWrite, "before" | "after">): boolean {
 export async function receiveReportSubmission(deps: Deps, w: ReportWrite, actor: Actor = systemActor("onReportWritten")): Promise<ReportWriteOutcome> {
   if (!isSubmission(w)) return "ignored";
   let outcome: ReportWriteOutcome = "stale";
-  const fresh = await onceInTransaction(w.eventId, async (tx) => {
+  const fresh = await onceInTransaction(deps.db, w.eventId, deps.clock(), async (tx) => {
     const submission = await gatherSubmission(tx, deps, w);
     // Another write came after this event (staff decided, the unit edited again): that one counts.
     if (submission) outcome = decideSubmission(tx, submission, actor);
@@ -99,7 +100,7 @@ function decideSubmission(tx: Transaction, s: Submission, actor: Actor): ReportW
   if (!step.ok) {
     // Not taken: back to where it was, with the reason for the unit and an audit entry.
     tx.set(s.reportRef, { ...report, state: from, lastRefusal: step.message });
-    tx.set(collections.notifications(w.programmeId).doc(`report-refused-${w.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${report.periodId} 报告未被受理`, body: step.message, createdAt: s.now });
+    tx.set(collections.notifications(w.programmeId).doc(`report-refused-${w.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${periodWord(report.periodId)}报告未被受理`, body: step.message, createdAt: s.now });
     audit({ action: "report.submissionRefused", before: { state: "submitted" }, after: { state: from }, clause: ctx.pack.clauses.report, note: step.message });
     return "refused";
   }

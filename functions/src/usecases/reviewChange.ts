@@ -18,6 +18,7 @@ import type { Deps } from "./deps.js";
 import { joinNoticeBatch } from "./joinNoticeBatch.js";
 import { changeContext } from "./machineContexts.js";
 import { publishChanges } from "./publishChanges.js";
+import { stateWord } from "../domain/words.js";
 
 export type ReviewChangeInput = z.infer<typeof reviewChangeRequestSchema>;
 
@@ -28,7 +29,7 @@ export async function reviewChange(deps: Deps, input: ReviewChangeInput, actor: 
   return deps.db.runTransaction(async (tx) => {
     const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
     const { ref, change } = await readChange(tx, programmeId, changeId);
-    if (changeReviewDecided(change.state)) throw new Refused(refuse("ALREADY_DECIDED", `当前状态：${change.state}`));
+    if (changeReviewDecided(change.state)) throw new Refused(refuse("ALREADY_DECIDED", `当前状态：${stateWord("change", change.state)}`));
     const t = changeMachine.transition(change.state, reviewEvent(input), changeContext(ctx, today, change));
     if (!t.ok) throw new Refused(t);
     const facts = await gatherReviewFacts(tx, ctx, today, input, change, t.effects.map((e) => e.type));

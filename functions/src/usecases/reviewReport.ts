@@ -13,6 +13,7 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
+import { dateWord, periodWord } from "../domain/words.js";
 
 export type ReviewReportInput = z.output<typeof reviewReportRequestSchema>;
 
@@ -40,8 +41,8 @@ export async function reviewReport(deps: Deps, input: ReviewReportInput, actor: 
       tx.set(collections.notifications(programmeId).doc(`report-returned-${reportId}-${cycle}`), {
         toUnitId: report.unitId,
         kind: "reportReturned",
-        title: `${report.periodId} 报告被退回`,
-        body: `${effect.message}。请在 ${deadline}（含）前修改后重新提交。`,
+        title: `${periodWord(report.periodId)}报告被退回`,
+        body: `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交。`,
         createdAt: now,
       });
     }

@@ -23,6 +23,7 @@ import { unitsPage } from "../store/pages.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import { dayStart } from "./closeDuePeriods.js";
 import type { Deps } from "./deps.js";
+import { dateWord, groundWord } from "../domain/words.js";
 
 export interface SweepOptions {
   asOf: IsoDate;
@@ -167,12 +168,13 @@ async function markOverdue(s: Sweep, proceedingId: string): Promise<boolean> {
     const deadline = p.rectificationDeadline ?? p.nextDeadlineOn;
     const step = criticismMachine.transition(p.state, { type: "markOverdue" }, { today: s.asOf, pack, programmeEndsOn: s.ctx.programme.endsOn, ground: p.ground, calendar: s.ctx.calendar, deadline });
     if (!step.ok) return false;
+    const unitName = (await tx.get(collections.units(programmeId).doc(p.unitId))).data()?.name ?? p.unitId;
     tx.set(ref, { ...p, state: step.next, nextDeadlineOn: undefined });
     tx.set(collections.notifications(programmeId).doc(`overdue_${proceedingId}_${deadline}`), {
       toStaff: true,
       kind: "rectificationOverdue",
-      title: `整改逾期：牵引单位 ${p.unitId}`,
-      body: `通报批评（${p.ground}）的整改期限 ${deadline} 已过，未有通过的整改报告。请决定继续整改（延长期限）或启动清退程序（${step.clause}）。`,
+      title: `整改逾期：${unitName}`,
+      body: `通报批评（${groundWord(p.ground)}）的整改期限 ${dateWord(deadline)} 已过，未有通过的整改报告。请决定继续整改（延长期限）或启动清退程序（${step.clause}）。`,
       link: `/admin/proceedings/${proceedingId}`,
       createdAt: s.now,
     });

@@ -75,14 +75,14 @@ describe("change application machine", () => {
     expect(okNext(changeMachine.transition("approved", { type: "enterNotice", noticeId: "n1" }, ctx())).next).toBe("inNotice");
     const p = okNext(changeMachine.transition("inNotice", { type: "noticeConcluded" }, ctx()));
     expect(p.next).toBe("published");
-    expect(p.effects).toEqual([{ type: "applyChange" }, { type: "publishList", list: "partners" }]);
+    expect(p.effects).toEqual([{ type: "applyChange", list: "partners" }]);
     expect(okNext(changeMachine.transition("inNotice", { type: "objectionUpheld" }, ctx())).next).toBe("withdrawn");
   });
 
   it("DG-13: an approved unit change is published on the change list without a notice", () => {
     const t = okNext(changeMachine.transition("submitted", { type: "approve" }, ctx(dg, "unitInfo")));
     expect([t.next, t.clause]).toEqual(["published", "DG-13"]);
-    expect(t.effects).toContainEqual({ type: "publishList", list: "unitChanges" });
+    expect(t.effects).toContainEqual({ type: "applyChange", list: "unitChanges" });
   });
 
   it("DG-14: partner and catalogue changes in Dongguan go through the notice", () => {
@@ -92,7 +92,7 @@ describe("change application machine", () => {
     }
     const p = okNext(changeMachine.transition("inNotice", { type: "noticeConcluded" }, ctx(dg, "catalogue")));
     expect(p.clause).toBe("DG-14");
-    expect(p.effects).toContainEqual({ type: "publishList", list: "catalogue" });
+    expect(p.effects).toContainEqual({ type: "applyChange", list: "catalogue" });
   });
 
   it("DG-5.4: the work group reviews unit, partner and catalogue changes alike", () => {

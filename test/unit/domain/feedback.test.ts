@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { complaintClause, partnerCountGrounds, ratingClause, surveyLinkExpiry, surveyLinkState } from "../../../functions/src/domain/feedback.js";
-import { groundLabel } from "../../../functions/src/domain/groundLabels.js";
 import { unitEventsForStatus } from "../../../functions/src/domain/unitStatus.js";
 import { unitMachine } from "../../../functions/src/domain/unit.machine.js";
 import type { UnitState } from "../../../functions/src/domain/states.js";
 import { base, dg, gz } from "./fixtures.js";
+import { groundWord } from "../../../functions/src/domain/words.js";
 
 const counts = (complaints: number, ratings: number) => ({
   partnerId: "p1",
@@ -70,7 +70,7 @@ describe("unit status driven by proceedings", () => {
   });
 
   it("DG-11: every clear-out ground of both packs has the regulation's wording for the announcement", () => {
-    for (const g of [...gz.clearOut.grounds, ...dg.clearOut.grounds, ...dg.partnerRemovalGrounds, ...gz.criticismGrounds]) expect(groundLabel(g)).not.toBe(g);
-    expect(groundLabel("DG-10.5")).toBe("伪造资料、弄虚作假");
+    for (const g of [...gz.clearOut.grounds, ...dg.clearOut.grounds, ...dg.partnerRemovalGrounds, ...gz.criticismGrounds]) expect(groundWord(g)).not.toBe(g);
+    expect(groundWord("DG-10.5")).toBe("伪造资料、弄虚作假");
   });
 });

@@ -4,12 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { clearOutMachine } from "../../../functions/src/domain/clearOut.machine.js";
 import { criticismMachine } from "../../../functions/src/domain/criticism.machine.js";
-import { groundLabel } from "../../../functions/src/domain/groundLabels.js";
 import { partnerRemovalMachine } from "../../../functions/src/domain/partnerRemoval.machine.js";
 import { policyPacks } from "../../../functions/src/domain/policy/index.js";
 import { changeTypeSchema, documentKindSchema, judgedMethodSchema, metricKeySchema } from "../../../functions/src/domain/policy/schema.js";
 import { advanceNoticeSchema, awardSchema, interviewSchema, ratingValueSchema, roleSchema, unitInfoFieldSchema } from "../../../functions/src/domain/schemas/index.js";
-import { METHOD_LABELS, METRIC_LABELS } from "../../../functions/src/domain/scoring.js";
+
 import * as states from "../../../functions/src/domain/states.js";
 import * as words from "../../../functions/src/domain/words.js";
 
@@ -68,11 +67,20 @@ describe("the word catalogue", () => {
     expect(keys(words.advanceNoticeKindWords)).toEqual([...advanceNoticeSchema.shape.kind.options].sort());
     expect(keys(words.advanceNoticeSubjectWords)).toEqual([...advanceNoticeSchema.shape.subject.options].sort());
   });
+});
 
-  // Until scoring.ts and groundLabels.ts read words.ts, their maps must say the same.
-  it("agrees with the maps still kept in scoring.ts and groundLabels.ts", () => {
-    expect(METRIC_LABELS).toEqual(words.metricWords);
-    expect(METHOD_LABELS).toEqual(words.judgedMethodWords);
-    for (const g of Object.keys(words.groundWords)) expect(groundLabel(g)).toBe(words.groundWord(g));
+describe("periods and dates as people say them", () => {
+  it("names quarters, halves and years in Chinese, and leaves other ids as they are", () => {
+    expect(words.periodWord("2026-Q4")).toBe("2026年第四季度");
+    expect(words.periodWord("2027-Q1")).toBe("2027年第一季度");
+    expect(words.periodWord("2026-H1")).toBe("2026年上半年");
+    expect(words.periodWord("2026-H2")).toBe("2026年下半年");
+    expect(words.periodWord("2026")).toBe("2026年度");
+    expect(words.periodWord("2026-Q5")).toBe("2026-Q5");
+  });
+  it("writes dates as 2026年11月27日", () => {
+    expect(words.dateWord("2026-11-27")).toBe("2026年11月27日");
+    expect(words.dateWord("2027-01-05")).toBe("2027年1月5日");
+    expect(words.dateWord("soon")).toBe("soon");
   });
 });

@@ -1,12 +1,12 @@
 // Dates as people here read them: Asia/Shanghai, 2025年10月17日.
 import { shanghaiDate } from "@domain/dates";
+import { dateWord } from "@domain/words";
 
 export const today = () => shanghaiDate(new Date());
 
 export function formatDate(iso: string | undefined): string {
   if (!iso) return "—";
-  const [y, m, d] = iso.split("-");
-  return `${y}年${Number(m)}月${Number(d)}日`;
+  return dateWord(iso);
 }
 
 export function formatInstant(value: unknown): string {

@@ -11,6 +11,7 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
   reportDeadline: { length: 15, unit: "workingDays" },
   // DG-14 "为期5天的公示": read as calendar days (the text says 天, not 工作日).
   notice: { length: 5, unit: "calendarDays" },
+  changeNoticeTitle: "合作伙伴、产品和服务目录变更公示",
   fixedSettings: { notice: "DG-14" },
   advanceNoticeWorkingDays: null, // no DG counterpart of GZ-4.8
   majorChangeReportWithin: null, // DG has no "unreported change" ground

@@ -112,6 +112,8 @@ export const policyPackSchema = z.object({
   reportDeadline: periodLengthSchema,
   /** Public-notice length and unit (DG-14: 5 days). */
   notice: periodLengthSchema,
+  /** What the regulation calls the change notice (GZ-4.6.3 名单公示, DG-14 变更公示); the start date follows it. */
+  changeNoticeTitle: z.string().min(1).max(60),
   /** GZ-4.8: filing at least this many working days before a rename / restructuring. */
   advanceNoticeWorkingDays: z.number().int().min(0).nullable(),
   /** A major change must be reported within this period after it happens (GZ-4.4a.4; configuration). */
