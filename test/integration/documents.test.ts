@@ -10,7 +10,7 @@ import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { markApproved, missingDocumentsFor, readCurrentForApproval } from "../../functions/src/store/documents.js";
+import { markApproved, readCurrentForApproval } from "../../functions/src/store/documents.js";
 import { removeOrphanFiles } from "../../functions/src/usecases/removeOrphanFiles.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
@@ -21,6 +21,14 @@ const MiB = 1024 * 1024;
 const email = (uid: string) => account(uid).email;
 const tokens: Record<string, string> = {};
 const as = (uid: string) => tokens[uid]!;
+
+/** What submitChange says to the unit member; the application must still be a draft afterwards. */
+async function submitRefusal(member: string, programmeId: string, changeId: string): Promise<string> {
+  const client = await signedInClient(email(member), DEMO_PASSWORD);
+  const message = await client.call("submitChange", { programmeId, changeId }).then(() => "已提交", (e: Error) => e.message);
+  expect((await collections.changes(programmeId).doc(changeId).get()).data()!.state).toBe("draft");
+  return message;
+}
 const onDisk = (path: string) => join(process.env.FILES_DIR!, path);
 
 const fieldsFor = (targetId: string, kind: string, extra: Record<string, string> = {}, targetType = "change", programmeId = P) => ({ programmeId, targetType, targetId, kind, ...extra });
@@ -218,8 +226,8 @@ describe("documents: upload, versions, download, checks", () => {
   it("GZ-4.6.1: the reviewer's checklist lists what is missing and flags a Credit China report older than 30 days; submitChange's helper blocks with the same list", async () => {
     const shanghaiToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const daysAgo = (n: number) => new Date(Date.parse(shanghaiToday) - n * 86_400_000).toISOString().slice(0, 10);
-    const blocking = () => admin().db.runTransaction((tx) => missingDocumentsFor(tx, P, "chg-u01"));
-    expect(await blocking()).toEqual(["上年度财务审计报告或加盖公章的财务报表", "“信用中国”查询报告关键页"]);
+    // submitChange refuses with the list of what is missing, and the application stays a draft.
+    expect(await submitRefusal("member-gz-01", P, "chg-u01")).toBe("申请缺少必须提交的材料：上年度财务审计报告或加盖公章的财务报表、“信用中国”查询报告关键页");
 
     expect((await upload(as("member-gz-01"), fieldsFor("chg-u01", "auditReport"), { name: "审计报告.pdf", bytes: minimalPdf("audit") })).status).toBe(201);
     const stale = await upload(as("member-gz-01"), fieldsFor("chg-u01", "creditChinaReport", { issuedOn: daysAgo(45) }), { name: "信用中国.pdf", bytes: minimalPdf("credit") });
@@ -230,7 +238,7 @@ describe("documents: upload, versions, download, checks", () => {
     const c1 = await staff.call<Checks>("checkDocuments", { programmeId: P, targetType: "change", targetId: "chg-u01" });
     expect(c1.missing).toEqual(["“信用中国”查询报告关键页（须为 30 天内出具）"]);
     expect(c1.flags).toEqual([{ documentId: stale.json.documentId, code: "CREDIT_REPORT_STALE", message: expect.stringContaining("距今 45 天，超过 30 天的有效期") }]);
-    expect(await blocking()).toEqual(["“信用中国”查询报告关键页（须为 30 天内出具）"]);
+    expect(await submitRefusal("member-gz-01", P, "chg-u01")).toBe("申请缺少必须提交的材料：“信用中国”查询报告关键页（须为 30 天内出具）");
 
     const fresh = await upload(as("member-gz-01"), fieldsFor("chg-u01", "creditChinaReport", { issuedOn: daysAgo(3) }), { name: "信用中国（新）.pdf", bytes: minimalPdf("credit 2") });
     expect(fresh.json.version).toBe(2);
@@ -238,7 +246,6 @@ describe("documents: upload, versions, download, checks", () => {
     const c2 = await member.call<Checks>("checkDocuments", { programmeId: P, targetType: "change", targetId: "chg-u01" });
     expect(c2.missing).toEqual([]);
     expect(c2.flags).toEqual([]);
-    expect(await blocking()).toEqual([]);
 
     const outsider = await signedInClient(email("member-gz-02"), DEMO_PASSWORD);
     await expect(outsider.call("checkDocuments", { programmeId: P, targetType: "change", targetId: "chg-u01" })).rejects.toMatchObject({ code: "functions/permission-denied" });
@@ -247,8 +254,7 @@ describe("documents: upload, versions, download, checks", () => {
   it("DG-13: a Dongguan unit change takes its four stamped documents; unstamped ones count as missing", async () => {
     const r = await upload(as("member-dg-01"), fieldsFor("chg-dg", "socialSecurityProof", { stamped: "false" }, "change", "dg-2025"), { name: "社保证明.png", bytes: realPng(8, 8), contentType: "image/png" });
     expect(r.status).toBe(201);
-    const missing = await admin().db.runTransaction((tx) => missingDocumentsFor(tx, "dg-2025", "chg-dg"));
-    expect(missing).toEqual(["在莞独立法人的营业执照复印件", "法定代表人身份证复印件", "本地服务团队名单", "社保证明（须加盖公章）"]);
+    expect(await submitRefusal("member-dg-01", "dg-2025", "chg-dg")).toBe("申请缺少必须提交的材料：在莞独立法人的营业执照复印件、法定代表人身份证复印件、本地服务团队名单、社保证明（须加盖公章）");
   });
 
   it("GZ-4.6.2: a reviewer's decision records exactly which versions it approved; a later re-upload does not move the approval", async () => {

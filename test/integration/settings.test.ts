@@ -3,11 +3,13 @@
 // what-if on a closed period first; reviewers may look but only administrators adopt; what the
 // regulation fixes (DG-14's 5-day notice) cannot be changed; every adoption is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shanghaiDate } from "../../functions/src/domain/dates.js";
+import { periodOf } from "../../functions/src/domain/periods.js";
 import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js";
 import { settingsFromPack, type SettingsValues } from "../../functions/src/domain/settings.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo, seedLivedIn } from "../../scripts/demo/seed.js";
-import { admin, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
+import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 
 const GZ = "gz-2025";
 
@@ -85,6 +87,28 @@ describe("GZ-3.4.2: settings versions", () => {
     expect(audit).toMatchObject({ action: "settings.adopted", clause: "GZ-3.4.2", note: expect.stringContaining("自 2027-Q1 起采用第 2 版设置") });
     // Every evaluation keeps the total it was decided on.
     expect((await governed(GZ)).evaluations).toEqual(before.evaluations);
+  });
+
+  it("GZ-3.4.2: a report is scored with the indicators in force for its period: 2027-Q1 with the adopted version, the current quarter with the pack's", async () => {
+    const { db } = admin();
+    const current = periodOf(shanghaiDate(new Date()), "quarterly");
+    // A unit that has not reported for the current quarter (the lived-in seed leaves every third one).
+    const reported = new Set((await db.collection(`programmes/${GZ}/reports`).where("periodId", "==", current).get()).docs.map((d) => d.data().unitId as string));
+    const units = (await db.collection(`programmes/${GZ}/units`).where("status", "==", "listed").get()).docs.map((d) => d.id);
+    const unitId = units.find((u) => !reported.has(u))!;
+    const book = (await db.doc(`programmes/${GZ}/taskBooks/${unitId}_${current.slice(0, 4)}`).get()).data()!;
+    await db.doc(`programmes/${GZ}/taskBooks/${unitId}_2027`).set({ ...book, year: 2027 });
+    await db.doc(`programmes/${GZ}/periods/2027-Q1`).set({ id: "2027-Q1", cadence: "quarterly", start: "2027-01-01", end: "2027-03-31", reportDeadline: "2027-04-16", state: "open" });
+    const metrics = { enterprisesTransformed: 10, diagnoses: 15, cloudEnterprises: 8, level2Share: 0.5, solutions: 3, typicalCases: 1, platforms: 1 };
+    for (const periodId of [current, "2027-Q1"]) {
+      await db.doc(`programmes/${GZ}/reports/${unitId}_${periodId}`).set({ unitId, periodId, state: "submitted", metrics, lagExplanation: "进度说明（测试）", updatedBy: "settings-test", updatedAt: new Date() });
+    }
+    const weights = async (periodId: string) => {
+      const e = await eventually(async () => (await db.doc(`programmes/${GZ}/evaluations/${unitId}_${periodId}`).get()).data(), `evaluation ${periodId}`);
+      return Object.fromEntries((e.dimensions as { id: string; weight: number }[]).map((d) => [d.id, d.weight]));
+    };
+    expect(await weights(current)).toMatchObject({ results: 35, productsAndSolutions: 20 });
+    expect(await weights("2027-Q1")).toMatchObject({ results: 40, productsAndSolutions: 15 });
   });
 
   it("DG-14: Dongguan cannot change its 5-day notice; the refusal names the clause and nothing is written", async () => {

@@ -63,6 +63,12 @@ export function settingsFor<V extends Pick<SettingsVersion, "version" | "effecti
   return [...versions].filter((v) => v.effectiveFrom <= periodId).sort((a, b) => b.version - a.version)[0];
 }
 
+/** The pack a period is decided with: the regulation's fixed parts plus the settings in force for that period. */
+export function packForPeriod(pack: PolicyPack, versions: readonly Pick<SettingsVersion, "version" | "effectiveFrom" | "values">[], periodId: PeriodId): PolicyPack {
+  const v = settingsFor(versions, periodId);
+  return v ? packWithSettings(pack, v.values) : pack;
+}
+
 const lengthText = (l: PeriodLength) => `${l.length} 个${l.unit === "workingDays" ? "工作日" : "自然日"}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -3,12 +3,9 @@
 // reviewer approved. The bytes are in the FileStore; uploads are usecases/uploadDocument.
 import type { Transaction } from "firebase-admin/firestore";
 import type { CurrentDocument } from "../domain/requiredDocuments.js";
-import { missingDocuments } from "../domain/requiredDocuments.js";
-import { shanghaiDate } from "../domain/dates.js";
 import { targetKey, type DocumentTarget, type DocumentTargetType } from "../domain/documents.js";
 import type { Actor, DocumentMeta } from "../domain/schemas/index.js";
 import { collections, type Ref } from "./collections.js";
-import { loadProgrammeContext } from "./programmeContext.js";
 
 type Reader = Transaction | undefined;
 const read = <T>(tx: Reader, ref: Ref<T>) => (tx ? tx.get(ref) : ref.get());
@@ -50,19 +47,6 @@ export const currentOfKind = (docs: readonly StoredDocument[], kind: DocumentMet
 
 /** A stored version as the required-documents decisions see it. */
 export const currentDocumentOf = (d: StoredDocument): CurrentDocument => ({ documentId: d.id, version: d.version ?? 1, kind: d.kind, stamped: d.stamped, ...(d.issuedOn ? { issuedOn: d.issuedOn } : {}) });
-
-/**
- * For the submitChange callable: the Chinese labels of what a change application still lacks
- * (GZ-4.6.1, DG-13), from the current versions of its documents. Reads only (call before any
- * write in the transaction). Empty means it may be submitted. `now` is the submission instant.
- */
-export async function missingDocumentsFor(tx: Transaction, programmeId: string, changeId: string, now: Date = new Date()): Promise<string[]> {
-  const { pack } = await loadProgrammeContext(programmeId, tx);
-  const change = (await tx.get(collections.changes(programmeId).doc(changeId))).data();
-  if (!change) return ["未找到该变更申请"];
-  const docs = await currentDocuments(tx, programmeId, "change", changeId);
-  return missingDocuments(change.type, docs.map(currentDocumentOf), pack, shanghaiDate(now));
-}
 
 /** Step 1 of recording an approval: read the versions that are current now (reads first). */
 export async function readCurrentForApproval(tx: Transaction, programmeId: string, type: DocumentTargetType, id: string) {

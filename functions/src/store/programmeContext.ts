@@ -2,16 +2,27 @@
 import type { Transaction } from "firebase-admin/firestore";
 import { makeCalendar, type CalendarOverrides, type WorkingDayCalendar } from "../domain/calendar.js";
 import type { HolidayArrangement } from "../domain/holidayArrangement.js";
+import type { IsoDate } from "../domain/dates.js";
+import { periodOf, type PeriodId } from "../domain/periods.js";
 import { getPolicyPack, type PolicyPack } from "../domain/policy/index.js";
+import { packForPeriod, type SettingsVersion } from "../domain/settings.js";
 import type { Programme } from "../domain/schemas/index.js";
 import { refused } from "../domain/errors.js";
 import { collections } from "./collections.js";
+import { loadSettingsVersions } from "./settings.js";
 
 export interface ProgrammeContext {
   programmeId: string;
   programme: Programme;
+  /** The policy pack as compiled: what the regulation fixes, and the bureau's initial choices (settings version 1). */
   pack: PolicyPack;
   calendar: WorkingDayCalendar;
+  /** The settings versions the work group adopted (GZ-3.4.2), oldest first; version 1 is the pack's own values. */
+  settings: SettingsVersion[];
+  /** The pack a period is decided with: the settings in force for that period (a later version never reaches back). */
+  packFor(periodId: PeriodId): PolicyPack;
+  /** The pack for what is decided today (notice and rectification lengths, review batches, document age): today's period's settings. */
+  packOn(today: IsoDate): PolicyPack;
 }
 
 export type CalendarFactory = (overrides?: CalendarOverrides, national?: readonly HolidayArrangement[]) => WorkingDayCalendar;
@@ -29,5 +40,8 @@ export async function loadProgrammeContext(programmeId: string, tx?: Transaction
   const [snap, national] = await Promise.all([tx ? tx.get(ref) : ref.get(), loadHolidayArrangements(tx)]);
   const programme = snap.data();
   if (!programme) refused("PROGRAMME_NOT_FOUND", programmeId);
-  return { programmeId, programme, pack: getPolicyPack(programme.packId), calendar: calendarFor(programme.calendarOverrides, national) };
+  const pack = getPolicyPack(programme.packId);
+  const settings = await loadSettingsVersions(programmeId, pack, programme.startsOn, tx);
+  const packFor = (periodId: PeriodId) => packForPeriod(pack, settings, periodId);
+  return { programmeId, programme, pack, calendar: calendarFor(programme.calendarOverrides, national), settings, packFor, packOn: (today) => packFor(periodOf(today, pack.cadence)) };
 }

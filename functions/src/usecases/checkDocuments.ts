@@ -21,9 +21,10 @@ export async function checkDocuments(deps: Deps, input: CheckDocumentsInput, vie
   if (!isInsider(viewer, programmeId)) refused("STAFF_OR_OWNER_ONLY");
   const target = (await loadDocumentTarget(undefined, programmeId, input.targetType, input.targetId)) ?? refused("TARGET_NOT_FOUND");
   if (viewer.role === "unitMember" && target.unitId !== viewer.unitId) refused("OWN_UNIT_ONLY");
-  const { pack } = await loadProgrammeContext(programmeId, undefined, deps.calendar);
+  const ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
   const docs = await currentDocuments(undefined, programmeId, target.type, target.id);
   const today = shanghaiDate(deps.clock());
+  const pack = ctx.packOn(today);
   const list = documentChecklist(target.type === "change" ? target.changeType : undefined, docs.map(currentDocumentOf), pack, today);
   return {
     today,

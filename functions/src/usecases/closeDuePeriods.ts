@@ -101,15 +101,17 @@ async function startClosing(c: Closing) {
 
 /** One batch of units: gather the facts, ask the domain, write; false when no units were left. */
 async function closeUnitBatch(c: Closing): Promise<boolean> {
-  const { programmeId, pack } = c.ctx;
+  const { programmeId } = c.ctx;
   return c.deps.db.runTransaction(async (tx) => {
     const run = (await tx.get(runRefOf(c))).data()!;
     const page = await tx.get(unitsPage(programmeId, run.cursor, c.batchSize));
     if (page.empty) return false;
     const units = await gatherUnits(tx, c, page.docs);
     const ranking = (await tx.get(rankingRef(programmeId, c.period.id))).data()?.counts ?? {};
-    const threshold = interviewThreshold(ranking, pack);
-    const decided = units.map((u) => ({ ...u, ...decideUnitClose(u, c.period, ranking, threshold, pack) }));
+    // The period is closed with the settings in force for it (lowest-ranked count, reporting ratios).
+    const periodPack = c.ctx.packFor(c.period.id);
+    const threshold = interviewThreshold(ranking, periodPack);
+    const decided = units.map((u) => ({ ...u, ...decideUnitClose(u, c.period, ranking, threshold, periodPack) }));
     const proposals = decided.flatMap((d) => d.candidates.map((candidate) => ({ candidate, unitId: d.unitId, scope: c.period.id })));
     const proposed = await proposeCandidates(tx, programmeId, proposals, c.now, ACTOR);
 

@@ -22,11 +22,13 @@ export async function enterJudgedScore(deps: Deps, input: EnterJudgedScoreInput,
     const { ref, evaluation } = await loadDraftEvaluation(tx, programmeId, evaluationId);
     const summary = await readRanking(tx, programmeId, evaluation.periodId);
 
-    const found = findJudgedPart(ctx.pack.scoring, partId);
+    // The evaluation is scored with the indicators in force for its period (GZ-3.4.2).
+    const pack = ctx.packFor(evaluation.periodId);
+    const found = findJudgedPart(pack.scoring, partId);
     if (!found.ok) throw new Refused(found);
     const score = { partId, score: input.score, methods: input.methods, note: input.note, evidenceDocumentIds: input.evidenceDocumentIds, by: actor };
     const judged = [...evaluation.judged.filter((j) => j.partId !== partId), score];
-    const next = recompute(evaluation, judged, ctx.pack, now);
+    const next = recompute(evaluation, judged, pack, now);
     writeEvaluation(tx, programmeId, evaluationId, next, summary, evaluation.total);
     const previous = evaluation.judged.find((j) => j.partId === partId);
     appendAudit(tx, programmeId, `judged-${evaluationId}-${partId}-${now.getTime()}`, {

@@ -23,7 +23,7 @@ export async function exportPeriod(deps: Deps, input: ExportPeriodInput, actor: 
     programmeName: ctx.programme.name,
     periodId,
     evaluations: evaluations.map((e) => ({ ...e, unitName: names.get(e.unitId) ?? e.unitId })),
-    lowestRankedCount: ctx.pack.lowestRankedCount,
+    lowestRankedCount: ctx.packFor(periodId).lowestRankedCount,
   });
   const fileName = `${ctx.programme.name}_${periodWord(periodId)}_绩效评价与排名.xlsx`;
   await appendAuditOnce(programmeId, `export-${periodId}-${now.getTime()}`, {

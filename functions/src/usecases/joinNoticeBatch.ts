@@ -20,7 +20,7 @@ export async function joinNoticeBatch(tx: Transaction, ctx: ProgrammeContext, to
   const existing = pickNoticeBatch(scheduled, chosenStart);
   if (existing) return { id: existing.id, data: { ...existing.data, items: [...existing.data.items.filter((i) => i.changeId !== changeId), item] } };
 
-  const plan = planNoticeBatch(today, ctx.pack, ctx.calendar, chosenStart);
+  const plan = planNoticeBatch(today, ctx.packOn(today), ctx.calendar, chosenStart);
   if (!plan.ok) throw new Refused(plan);
   const id = await freeNoticeId(tx, ctx.programmeId, plan.startsOn);
   const title = `${ctx.pack.changeNoticeTitle}（${dateWord(plan.startsOn)}）`;

@@ -21,7 +21,8 @@ function stateLabel(p: Proceeding): string {
 
 /** What the proceeding machines are asked with, for this programme on `today`. */
 export function proceedingContextOf(ctx: ProgrammeContext, today: string): ProceedingContext {
-  return { today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, calendar: ctx.calendar };
+  // Rectification lengths are the bureau's choice: the settings in force today.
+  return { today, pack: ctx.packOn(today), programmeEndsOn: ctx.programme.endsOn, calendar: ctx.calendar };
 }
 
 interface StepInput {

@@ -85,7 +85,7 @@ function decideSubmission(tx: Transaction, s: Submission, actor: Actor): ReportW
     appendAudit(tx, w.programmeId, `${w.eventId}-report`, { at: s.now, actor, entity: s.reportRef.path, ...entry });
   let deadline: string;
   try {
-    deadline = reportDeadlineOf(s.period, report.periodId, ctx.pack, ctx.calendar);
+    deadline = reportDeadlineOf(s.period, report.periodId, ctx.packFor(report.periodId), ctx.calendar);
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     // e.g. a deadline in a year the holiday calendar does not cover yet: say so, do not guess.
@@ -128,7 +128,7 @@ function writeEvaluationDraft(tx: Transaction, s: Submission, reporting: Reporti
   const { unitId, periodId, metrics } = s.report;
   const complaints = complaintCounts(s.complaints, periodId);
   const judged = s.existing?.judged ?? [];
-  const scored = evaluate({ periodId, targets: s.targets, actuals: metrics, reporting, complaints, judged }, s.ctx.pack.scoring);
+  const scored = evaluate({ periodId, targets: s.targets, actuals: metrics, reporting, complaints, judged }, s.ctx.packFor(periodId).scoring);
   if (!scored.ok) throw new Error(`stored judged scores invalid for ${s.evaluationRef.path}: ${scored.message}`);
   const result = scored.value;
   const evaluation: Evaluation = {

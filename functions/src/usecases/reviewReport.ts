@@ -29,7 +29,7 @@ export async function reviewReport(deps: Deps, input: ReviewReportInput, actor: 
 
     const comment = input.comment?.trim() || input.reasons.map((r) => `${r.field}：${r.reason}`).join("；");
     const event = input.decision === "accept" ? { type: "accept" as const } : { type: "return" as const, comment };
-    const deadline = reportDeadlineOf(period, report.periodId, ctx.pack, ctx.calendar);
+    const deadline = reportDeadlineOf(period, report.periodId, ctx.packFor(report.periodId), ctx.calendar);
     const step = reportMachine.transition(report.state, event, { today: shanghaiDate(now), pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, periodClosed: period?.state === "closed", missingFields: [] });
     if (!step.ok) throw new Refused(step);
 

@@ -10,15 +10,13 @@ import type { Transaction } from "firebase-admin/firestore";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
-import { loadSettingsVersions } from "../store/settings.js";
 import type { Deps } from "./deps.js";
 
 const latest = (versions: readonly SettingsVersion[]) => versions[versions.length - 1]!;
 
 async function load(deps: Deps, programmeId: string, tx?: Transaction) {
   const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
-  const versions = await loadSettingsVersions(programmeId, ctx.pack, ctx.programme.startsOn, tx);
-  return { ctx, versions };
+  return { ctx, versions: ctx.settings };
 }
 
 /** A closed period's evaluations, each with the unit's failed evaluations in other periods. */

@@ -5,11 +5,12 @@ import type { z } from "zod";
 import { changeMachine } from "../domain/change.machine.js";
 import { shanghaiDate } from "../domain/dates.js";
 import { Refused, refused } from "../domain/errors.js";
+import { missingDocuments } from "../domain/requiredDocuments.js";
 import { reviewBatchId } from "../domain/reviewBatches.js";
 import type { submitChangeRequestSchema } from "../domain/schemas/index.js";
 import { appendAudit } from "../store/audit.js";
 import { readChange } from "../store/changes.js";
-import { missingDocumentsFor } from "../store/documents.js";
+import { currentDocumentOf, currentDocuments } from "../store/documents.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Acting, Deps } from "./deps.js";
 import { changeContext } from "./machineContexts.js";
@@ -26,10 +27,12 @@ export async function submitChange(deps: Deps, input: SubmitChangeInput, acting:
     const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
     const { ref, change } = await readChange(tx, programmeId, changeId);
     if (change.unitId !== unitId) refused("OWN_UNIT_ONLY");
-    const missing = await missingDocumentsFor(tx, programmeId, changeId, now);
+    // What the application still lacks, from the current version of each document (GZ-4.6.1, DG-13).
+    const docs = await currentDocuments(tx, programmeId, "change", changeId);
+    const missing = missingDocuments(change.type, docs.map(currentDocumentOf), ctx.packOn(today), today);
     const t = changeMachine.transition(change.state, { type: "submit" }, changeContext(ctx, today, change, missing));
     if (!t.ok) throw new Refused(t);
-    const batch = reviewBatchId(today, ctx.pack);
+    const batch = reviewBatchId(today, ctx.packOn(today));
     tx.set(ref, { ...change, state: t.next, submittedOn: today, reviewBatchId: batch, clause: t.clause });
     appendAudit(tx, programmeId, `change-${changeId}-submit-${now.getTime()}`, {
       at: now,
