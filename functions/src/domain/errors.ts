@@ -103,6 +103,7 @@ export const errorCatalogue = {
   NO_ACCESS: ["无权查看该材料：只有本专项工作小组和材料所属单位可以查看。", "permission-denied"],
   TARGET_NOT_FOUND: ["未找到要添加材料的事项。", "not-found"],
   LINK_INVALID: ["下载链接无效或已过期，请重新获取。", "permission-denied"],
+  LINK_USED: ["该下载链接已使用过，每个链接只能下载一次，请重新获取。", "permission-denied"],
   UNAUTHENTICATED: ["请先登录后再上传材料。", "unauthenticated"],
   NOT_IN_PROGRAMME: ["只有本专项的工作小组成员或牵引单位成员可以上传材料。", "permission-denied"],
   NOT_YOUR_UNIT: ["只能为本单位的事项上传材料。", "permission-denied"],

@@ -13,6 +13,7 @@ import {
   changeApplicationSchema,
   complaintSchema,
   documentMetaSchema,
+  downloadLinkSchema,
   evaluationSchema,
   interviewSchema,
   memberSchema,
@@ -103,6 +104,8 @@ export const collections = {
   settingsVersions: under("settingsVersions", settingsVersionSchema),
   /** When a person's sessions were last revoked (a role change); read by firestore.rules (16.5). */
   tokenRevocations: () => typed(db.collection("tokenRevocations"), tokenRevocationSchema),
+  /** GZ-2.2.13: each download link, used once (id = the link's random id); functions only. */
+  downloadLinks: under("downloadLinks", downloadLinkSchema),
   /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
   jobRuns: under("jobRuns", jobRunSchema),
 } as const;

@@ -35,6 +35,19 @@ export const documentMetaSchema = z.object({
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 
+/**
+ * One download link (GZ-2.2.13): issued to one person after the access check, good for one fetch
+ * within its few minutes. The fetch is the audited download; a second fetch is refused.
+ */
+export const downloadLinkSchema = z.object({
+  documentId: idOf("材料编号"),
+  issuedTo: actorSchema,
+  issuedAt: instant("签发时间"),
+  expiresAt: instant("失效时间"),
+  fetchedAt: instant("下载时间").optional(),
+});
+export type DownloadLink = z.infer<typeof downloadLinkSchema>;
+
 /** Append-only audit entry (GZ-2.1): who, what, before/after, clause, when. */
 export const auditEntrySchema = z.object({
   at: instant("时间"),
