@@ -7,9 +7,8 @@ import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
-import { pickByName, pickDate, signIn, watchConsole } from "./session.js";
+import { freshDemo, pickByName, pickDate, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 // A small but real PDF: file-type recognises it from its bytes, as the upload endpoint requires.
@@ -17,7 +16,7 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2
 const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: PDF });
 
 test.beforeAll(async () => {
-  await seedDemo(adminHandles());
+  await freshDemo();
 });
 test.afterAll(closeClients);
 
