@@ -18,6 +18,7 @@ import { mustChoose, mustFill } from "../shared/formRules";
 import { t } from "../shared/strings";
 import { TextField } from "../shared/TextField";
 import type { PortalContext } from "./usePortalData";
+import { DocumentLink } from "../shared/DocumentLink";
 
 const s = t.changes;
 type Change = Stored<"changes">;
@@ -223,6 +224,7 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
                     {r.label}
                     {r.mustBeStamped ? s.mustBeStamped : ""}
                     {r.maxAgeDays ? s.maxAge(r.maxAgeDays) : ""} · {s.basis(r.clause)} {have ? <Tag color="green">{s.uploaded}</Tag> : <Tag color="orange">{s.toUpload}</Tag>}
+                    {have && <DocumentLink programmeId={ctx.programmeId} documentId={have.documentId} label={r.label} />}
                   </span>
                   <RequirementUpload requirement={r} programmeId={ctx.programmeId} changeId={change.id} onUploaded={attach} />
                 </Space>
