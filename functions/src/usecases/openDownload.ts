@@ -9,6 +9,7 @@ import { verifyDownloadToken } from "../files/downloadToken.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
+import { loadProgrammeContext } from "../store/programmeContext.js";
 
 export async function openDownload(deps: Deps, token: string): Promise<{ ok: true; meta: DocumentMeta; bytes: Readable } | Refusal> {
   const { config, store } = deps.files();
@@ -17,6 +18,7 @@ export async function openDownload(deps: Deps, token: string): Promise<{ ok: tru
   if (!claim) return refuse("LINK_INVALID");
   const { programmeId, documentId, linkId } = claim;
   const docRef = collections.documents(programmeId).doc(documentId);
+  const { pack } = await loadProgrammeContext(programmeId, undefined, deps.calendar);
   const found = await deps.db.runTransaction(async (tx): Promise<DocumentMeta | Refusal> => {
     const linkRef = collections.downloadLinks(programmeId).doc(linkId);
     const [link, meta] = [(await tx.get(linkRef)).data(), (await tx.get(docRef)).data()];
@@ -30,7 +32,7 @@ export async function openDownload(deps: Deps, token: string): Promise<{ ok: tru
       action: "document.downloaded",
       entity: docRef.path,
       after: { kind: meta.kind, version: meta.version ?? 1, sensitive: meta.sensitive, fileName: meta.fileName, linkIssuedAt: link.issuedAt.toISOString() },
-      clause: "GZ-2.2.13",
+      clause: pack.clauses.documentAccess ?? pack.clauses.workGroup,
     });
     return meta;
   });
