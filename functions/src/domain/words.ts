@@ -7,6 +7,7 @@
 // Pure: the domain only (ground wording comes from the policy packs).
 import type { AwardKind } from "./awards.js";
 import type { ClearOutEvent } from "./clearOut.machine.js";
+import type { JobName } from "./jobs.js";
 import type { CriticismEvent } from "./criticism.machine.js";
 import type { PublishedListKind } from "./listDiff.js";
 import type { PartnerRemovalEvent } from "./partnerRemoval.machine.js";
@@ -182,6 +183,16 @@ export const reportingWords = { onTime: "按时完整", late: "逾期", incomple
 export const evaluationOutcomeWords = { passed: "达标", failed: "不达标" } as const;
 
 export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
+
+/** The jobs and triggers that act on stored documents (jobProblems, issue 16.1). */
+export const jobWords = {
+  periodClose: "期次关账",
+  deadlineSweep: "期限检查",
+  noticeCycle: "公示处理",
+  onReportWritten: "报告提交受理",
+  onReportCreated: "报告创建记录",
+  sweepOrphanFiles: "孤立文件清理",
+} as const satisfies Record<JobName, string>;
 
 /** Units of a length (notice period, rectification deadline). */
 export const deadlineUnitWords = { calendarDays: "自然日", workingDays: "工作日" } as const;

@@ -39,6 +39,7 @@ import {
   unitChangeListSchema,
   rateLimitSchema,
   jobRunSchema,
+  jobProblemSchema,
 } from "../domain/schemas/index.js";
 import { tokenRevocationSchema } from "../domain/schemas/roles.js";
 import { settingsVersionSchema } from "../domain/settings.js";
@@ -108,6 +109,8 @@ export const collections = {
   downloadLinks: under("downloadLinks", downloadLinkSchema),
   /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
   jobRuns: under("jobRuns", jobRunSchema),
+  /** Documents a job or trigger could not read and skipped, for staff (issue 16.1). */
+  jobProblems: under("jobProblems", jobProblemSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;
