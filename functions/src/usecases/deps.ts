@@ -1,11 +1,11 @@
 // What every use case is given instead of reaching for globals: the database, the clock, the
 // working-day calendar and the file store. Adapters pass `productionDeps()`; tests and scripts
 // may pass their own clock. Use cases never call `new Date()` themselves.
-import type { Firestore } from "firebase-admin/firestore";
+import type { Firestore, Transaction } from "firebase-admin/firestore";
 import { makeCalendar } from "../domain/calendar.js";
 import type { Actor } from "../domain/schemas/index.js";
 import { db } from "../store/admin.js";
-import type { CalendarFactory } from "../store/programmeContext.js";
+import { loadProgrammeContext, type CalendarFactory, type ProgrammeContext } from "../store/programmeContext.js";
 import { files } from "../files/config.js";
 
 export interface Deps {
@@ -24,3 +24,12 @@ export function productionDeps(): Deps {
 
 /** Who acts: a staff member, a unit member (with the unit from the verified claims), or the system. */
 export type Acting = Actor & { unitId?: string };
+
+/**
+ * The usual frame of a decision: one transaction at one instant that starts by reading the
+ * programme (its pack, settings and calendar), so every later read and write sees the same facts.
+ */
+export function inProgrammeTransaction<T>(deps: Deps, programmeId: string, work: (tx: Transaction, ctx: ProgrammeContext, now: Date) => Promise<T>): Promise<T> {
+  const now = deps.clock();
+  return deps.db.runTransaction(async (tx) => work(tx, await loadProgrammeContext(programmeId, tx, deps.calendar), now));
+}

@@ -8,17 +8,14 @@ import type { Actor } from "../domain/schemas/index.js";
 import type { judgedScoreRequestSchema } from "../domain/schemas/requests.js";
 import { appendAudit } from "../store/audit.js";
 import { readRanking, writeEvaluation } from "../store/evaluations.js";
-import { loadProgrammeContext } from "../store/programmeContext.js";
-import type { Deps } from "./deps.js";
+import { inProgrammeTransaction, type Deps } from "./deps.js";
 import { loadDraftEvaluation, recompute } from "./evaluationDraft.js";
 
 export type EnterJudgedScoreInput = z.output<typeof judgedScoreRequestSchema>;
 
 export async function enterJudgedScore(deps: Deps, input: EnterJudgedScoreInput, actor: Actor) {
   const { programmeId, evaluationId, partId } = input;
-  const now = deps.clock();
-  return deps.db.runTransaction(async (tx) => {
-    const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
+  return inProgrammeTransaction(deps, programmeId, async (tx, ctx, now) => {
     const { ref, evaluation } = await loadDraftEvaluation(tx, programmeId, evaluationId);
     const summary = await readRanking(tx, programmeId, evaluation.periodId);
 
