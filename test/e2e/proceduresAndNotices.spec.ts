@@ -107,7 +107,8 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   const pubErrors = watchConsole(pub);
   await pub.goto("/notices");
   await pub.getByRole("button", { name: "对本公示提出异议" }).click();
-  await pub.getByLabel("姓名或单位").fill("某市民");
+  await pub.getByLabel("姓名或单位名称").fill("某市民");
+  await pub.getByLabel("联系方式").fill("13800000000");
   await pub.getByLabel("异议内容").fill("该企业去年曾因拖欠服务费被投诉，请核查。");
   await pub.getByRole("button", { name: "提交异议" }).click();
   await expect(pub.getByText("异议已提交")).toBeVisible();

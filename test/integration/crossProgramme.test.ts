@@ -141,7 +141,7 @@ async function seedDongguan() {
   const approved = await staffDg.call<{ noticeId: string; startsOn: string }>("reviewChange", { programmeId: DG, changeId: "dg-ch-noticed", decision: "approve" });
   ids.noticeId = approved.noticeId;
   await staffDg.call("runNoticeCycle", { programmeId: DG, asOf: approved.startsOn });
-  ids.objectionId = (await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: DG, noticeId: ids.noticeId, changeId: "dg-ch-noticed", name: "某市民", text: "该方案报价与实际不符，请核查。" })).objectionId;
+  ids.objectionId = (await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: DG, noticeId: ids.noticeId, changeId: "dg-ch-noticed", name: "某市民", contact: "citizen@example.com", text: "该方案报价与实际不符，请核查。" })).objectionId;
 
   ids.complaintId = (await staffDg.call<{ complaintId: string }>("fileComplaint", { programmeId: DG, unitId: "dg-u01", partnerId: "dg-p1", receivedOn: today, summary: "实施团队多次爽约。" })).complaintId;
   ids.proceedingId = (await staffDg.call<{ proceedingId: string }>("openProceeding", { programmeId: DG, kind: "clearOut", unitId: "dg-u01", ground: "DG-10.5", evidence: [{ description: "报送的改造合同系伪造" }] })).proceedingId;

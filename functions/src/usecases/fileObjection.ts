@@ -41,7 +41,7 @@ export async function fileObjection(deps: Deps, input: FileObjectionInput, filer
     const changeId = objectionTarget(notice, input.changeId);
     await consumeObjectionRateLimits(tx, input, filer.address, now);
     const ref = collections.objections(input.programmeId, input.noticeId).doc();
-    const objection: Objection = { noticeId: input.noticeId, changeId, filedOn: today, filedAt: now, text: input.text, state: "pending", ...(input.name ? { name: input.name } : {}), ...(input.contact ? { contact: input.contact } : {}) };
+    const objection: Objection = { noticeId: input.noticeId, changeId, filedOn: today, filedAt: now, name: input.name, contact: input.contact, text: input.text, state: "pending" };
     tx.create(ref, objection);
     // Who filed it stays out of the log (personal data lives only in the objection record).
     appendAudit(tx, input.programmeId, `objection-${input.noticeId}-${ref.id}-filed`, { at: now, actor: { uid: "public", role: "public" }, action: "objection.filed", entity: ref.path, after: { state: "pending", changeId }, clause: t.clause });
