@@ -60,6 +60,7 @@ const CASES: Record<string, Case> = {
   recordBureauMeeting: caseOf(schemas.recordBureauMeetingRequestSchema)("staff", () => ({ programmeId: DG, proceedingId: ids.proceedingId, heldOn: today, minutesDocumentId: "dg-doc-minutes", decision: "confirmed" })),
   reviewChange: caseOf(schemas.reviewChangeRequestSchema)("staff", () => ({ programmeId: DG, changeId: "dg-ch-submitted", decision: "approve" })),
   decideObjection: caseOf(schemas.decideObjectionRequestSchema)("staff", () => ({ programmeId: DG, noticeId: ids.noticeId, objectionId: ids.objectionId, upheld: true, decision: "经核实，异议成立。" })),
+  notAdmitObjections: caseOf(schemas.notAdmitObjectionsRequestSchema)("staff", () => ({ programmeId: DG, noticeId: ids.noticeId, objectionIds: [ids.objectionId], reason: "越界批量不予受理" })),
   runNoticeCycle: caseOf(schemas.runNoticeCycleRequestSchema)("staff", () => ({ programmeId: DG, asOf: today })),
   reviewReport: caseOf(schemas.reviewReportRequestSchema)("staff", () => ({ programmeId: DG, reportId: "dg-u01_2025", decision: "accept" })),
   enterJudgedScore: caseOf(schemas.judgedScoreRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: "dg-u01_2025", partId: "satisfaction", score: 15, methods: ["siteVisit"] })),

@@ -18,6 +18,7 @@ export type Effect =
   | { type: "publishList"; list: "partners" | "catalogue" | "unitChanges" }
   | { type: "recordObjection" }
   | { type: "decideObjection"; objectionId: string; upheld: boolean }
+  | { type: "notAdmitObjections"; objectionIds: readonly string[] }
   | { type: "concludeNoticeItems" }
   | { type: "setPartnerStatus"; status: "removalOrdered" | "removed" };
 

@@ -18,6 +18,8 @@ export type NoticeEvent =
   | { type: "open" }
   | { type: "fileObjection" }
   | { type: "decideObjection"; objectionId: string; upheld: boolean; decision: string }
+  /** Staff set aside junk objections, many at once, with one reason (不予受理). */
+  | { type: "notAdmitObjections"; objectionIds: readonly string[]; reason: string }
   | { type: "close" };
 
 /** Notice window: counted from the day after `startsOn` (Civil Code Art. 201), pack length and unit. */
@@ -59,6 +61,18 @@ export const noticeMachine = defineMachine<NoticeState, NoticeEvent, NoticeConte
       check: (_s, e, ctx) =>
         !ctx.pendingObjectionIds.includes(e.objectionId) ? refuse("OBJECTION_NOT_FOUND") : requireText(e.decision, "COMMENT_REQUIRED"),
       effects: (_s, e) => [{ type: "decideObjection", objectionId: e.objectionId, upheld: e.upheld }],
+    },
+  ],
+  notAdmitObjections: [
+    {
+      from: ["open"],
+      to: "open",
+      clause,
+      check: (_s, e, ctx) => {
+        const unknown = e.objectionIds.filter((id) => !ctx.pendingObjectionIds.includes(id));
+        return e.objectionIds.length === 0 || unknown.length > 0 ? refuse("OBJECTION_NOT_FOUND", unknown.join("、")) : requireText(e.reason, "REASON_REQUIRED");
+      },
+      effects: (_s, e) => [{ type: "notAdmitObjections", objectionIds: e.objectionIds }],
     },
   ],
   close: [

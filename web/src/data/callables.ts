@@ -18,6 +18,7 @@ import type {
   fileComplaintRequestSchema,
   fileObjectionRequestSchema,
   judgedScoreRequestSchema,
+  notAdmitObjectionsRequestSchema,
   recordBureauMeetingRequestSchema,
   reviewChangeRequestSchema,
   reviewReportRequestSchema,
@@ -111,6 +112,7 @@ export interface Callables {
   runNoticeCycle: Fn<typeof runNoticeCycleRequestSchema>;
   fileObjection: Fn<typeof fileObjectionRequestSchema>;
   decideObjection: Fn<typeof decideObjectionRequestSchema>;
+  notAdmitObjections: Fn<typeof notAdmitObjectionsRequestSchema, { notAdmitted: string[]; alreadyNotAdmitted: string[] }>;
   // Proceedings and feedback
   openProceeding: Fn<typeof openProceedingCallSchema, { proceedingId: string; state: string; allowedEvents: ProceedingEventType[] }>;
   proceedingEvent: Fn<typeof proceedingEventCallSchema, StepResult>;

@@ -196,6 +196,17 @@ export const t = {
     filedAt: "时间",
     handle: "处理",
     decision: "处理意见",
+    contact: "联系方式",
+    notAdmitSelected: (count: number) => `不予受理（已选 ${count} 件）`,
+    notAdmitTitle: "批量不予受理",
+    notAdmitReason: "不予受理理由（同一理由适用于所选全部异议）",
+    notAdmitConsequence: (count: number, clause: string) =>
+      `将对所选 ${count} 件异议作出“不予受理”决定：每件异议都记下此理由、处理人和处理时间，并按 ${clause} 留痕审计；决定不可撤销，不再作实体审查。不予受理的异议不再阻止本次公示结束。`,
+    notAdmitConfirm: "确认不予受理",
+    notAdmitDone: (count: number) => `已对 ${count} 件异议作出不予受理决定`,
+    notAdmitNothing: "所选异议此前已按同一理由不予受理，未作更改",
+    selectObjection: (who: string, at: string) => `选择 ${who} 于 ${at} 提出的异议`,
+    selectAllPending: "选择全部待处理异议",
   },
   registry: {
     published: "已发布名单",

@@ -147,6 +147,18 @@ export const decideObjectionRequestSchema = z.object({
   decision: text("处理意见", 2000),
 });
 
+/** Staff set aside junk objections to one notice with one reason (不予受理), at most 200 at once. */
+export const notAdmitObjectionsRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  noticeId: idOf("公示编号"),
+  objectionIds: z
+    .array(idOf("异议编号"), { error: "异议编号必须是列表" })
+    .min(1, "请至少选择一件异议")
+    .max(200, "一次最多处理 200 件异议")
+    .refine((ids) => new Set(ids).size === ids.length, "异议编号不能重复"),
+  reason: text("不予受理理由", 2000),
+});
+
 export const runNoticeCycleRequestSchema = z.object({
   programmeId: idOf("专项编号"),
   asOf: isoDate("执行日期").optional(),
