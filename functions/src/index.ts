@@ -19,6 +19,7 @@ export { submitChange } from "./api/submitChange.js";
 export { reviewChange } from "./api/reviewChange.js";
 export { fileObjection } from "./api/fileObjection.js";
 export { decideObjection } from "./api/decideObjection.js";
+export { notAdmitObjections } from "./api/notAdmitObjections.js";
 export { runNoticeCycle } from "./api/runNoticeCycle.js";
 export { noticeCycle } from "./jobs/noticeCycle.js";
 export { onReportWritten } from "./triggers/onReportWritten.js";

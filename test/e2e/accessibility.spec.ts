@@ -3,10 +3,14 @@
 // violation fails the test with the rule, the element and axe's explanation.
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { openNoticeWithObjections } from "./objectionFixtures.js";
 import { freshDemo, signIn } from "./session.js";
 
 test.beforeAll(async () => {
   await freshDemo();
+  // An open Dongguan notice with pending objections: the public objection form and the staff
+  // page's objection table (row selection, bulk 不予受理) are audited too.
+  await openNoticeWithObjections("dg-2025", `a11y-notice-${Date.now()}`, "东莞合作伙伴变更公示（无障碍检查）", ["广告甲", "广告乙"]);
 });
 
 /**
@@ -41,6 +45,14 @@ test("public pages pass axe-core's WCAG 2.1 AA rules", async ({ page }) => {
     await page.getByRole("tab", { name: tab }).click();
     found.push(...(await violations(page, `公示公告/${tab}`)));
   }
+  // The objection form (实名: name and contact with labels), empty and after a submit without them.
+  await page.goto("/notices?p=dg-2025");
+  await page.getByRole("button", { name: "对本公示提出异议" }).first().click();
+  await expect(page.getByLabel("姓名或单位名称")).toBeVisible();
+  found.push(...(await violations(page, "公示公告/提出异议")));
+  await page.getByRole("button", { name: "提交异议" }).click();
+  await expect(page.getByText("请填写联系方式")).toBeVisible();
+  found.push(...(await violations(page, "公示公告/提出异议（未填必填项）")));
   await page.goto("/survey/not-a-real-token");
   found.push(...(await violations(page, "满意度评价（无效链接）")));
   expect(found).toEqual([]);

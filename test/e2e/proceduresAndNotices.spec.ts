@@ -1,7 +1,7 @@
 // Procedures in a real Chromium with real uploads: a Guangzhou clear-out confirmed at a bureau
 // meeting (minutes uploaded) takes effect and is announced on the public page; a partner addition
 // with its four documents goes through review and a public notice, where an objection is filed
-// by the public and decided by staff.
+// by the public and decided by staff; Dongguan staff set junk objections aside in bulk (不予受理).
 import { expect, test } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
@@ -9,6 +9,7 @@ import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
+import { openNoticeWithObjections } from "./objectionFixtures.js";
 import { freshDemo, pickByName, pickDate, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
@@ -107,7 +108,8 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   const pubErrors = watchConsole(pub);
   await pub.goto("/notices");
   await pub.getByRole("button", { name: "对本公示提出异议" }).click();
-  await pub.getByLabel("姓名或单位").fill("某市民");
+  await pub.getByLabel("姓名或单位名称").fill("某市民");
+  await pub.getByLabel("联系方式").fill("13800000000");
   await pub.getByLabel("异议内容").fill("该企业去年曾因拖欠服务费被投诉，请核查。");
   await pub.getByRole("button", { name: "提交异议" }).click();
   await expect(pub.getByText("异议已提交")).toBeVisible();
@@ -130,3 +132,42 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await unit.context.close();
   await staff.context.close();
 });
+
+test("DG-14: staff select junk objections, give one reason and confirm a dialog that states the consequence; each is 不予受理 and the rest stay pending", async ({ browser }) => {
+  const DG = "dg-2025";
+  const noticeId = `junk-notice-${Date.now()}`;
+  const title = "东莞合作伙伴变更公示（批量不予受理）";
+  const [first, second, third] = await openNoticeWithObjections(DG, noticeId, title, ["刷单甲", "刷单乙", "真实异议人"]);
+  const staff = await signIn(browser, "/admin", "staff-dg");
+  await staff.page.getByRole("tab", { name: "公示" }).click();
+  const card = staff.page.locator(".ant-card").filter({ hasText: title });
+  const button = card.getByRole("button", { name: /不予受理（已选/ });
+  await expect(button).toBeDisabled();
+  await card.getByRole("checkbox", { name: /选择 刷单甲 于/ }).check();
+  await card.getByRole("checkbox", { name: /选择 刷单乙 于/ }).check();
+  await expect(button).toHaveText(/已选 2 件/);
+  await button.click();
+  const dialog = staff.page.getByRole("dialog", { name: "批量不予受理" });
+  await expect(dialog).toContainText("将对所选 2 件异议作出“不予受理”决定");
+  await expect(dialog).toContainText("DG-14");
+  await expect(dialog).toContainText("不再阻止本次公示结束");
+  // No reason, no confirmation.
+  await expect(dialog.getByRole("button", { name: "确认不予受理" })).toBeDisabled();
+  await dialog.getByRole("textbox", { name: /不予受理理由/ }).fill("内容为广告，与公示事项无关");
+  await dialog.getByRole("button", { name: "确认不予受理" }).click();
+  await expect(staff.page.getByText("已对 2 件异议作出不予受理决定")).toBeVisible();
+  await expect(card.getByRole("row", { name: /刷单甲/ })).toContainText("不予受理");
+  await expect(card.getByRole("row", { name: /刷单乙/ })).toContainText("内容为广告，与公示事项无关");
+  await expect(card.getByRole("row", { name: /真实异议人/ })).toContainText("待处理");
+  await staff.page.screenshot({ path: "artifacts/screenshots/admin-objections-not-admitted.png", fullPage: true });
+
+  const states = await Promise.all([first, second, third].map(async (id) => (await collections.objections(DG, noticeId).doc(id!).get()).data()));
+  expect(states.map((o) => [o?.state, o?.decision, o?.decidedBy?.uid])).toEqual([
+    ["notAdmitted", "内容为广告，与公示事项无关", "staff-dg"],
+    ["notAdmitted", "内容为广告，与公示事项无关", "staff-dg"],
+    ["pending", undefined, undefined],
+  ]);
+  expect(staff.errors).toEqual([]);
+  await staff.context.close();
+});
+

@@ -39,6 +39,7 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   reviewChange: { schema: "reviewChangeRequestSchema", role: "staff" },
   fileObjection: { schema: "fileObjectionRequestSchema", role: "public" },
   decideObjection: { schema: "decideObjectionRequestSchema", role: "staff" },
+  notAdmitObjections: { schema: "notAdmitObjectionsRequestSchema", role: "staff" },
   runNoticeCycle: { schema: "runNoticeCycleRequestSchema", role: "staff" },
   reviewReport: { schema: "reviewReportRequestSchema", role: "staff" },
   enterJudgedScore: { schema: "judgedScoreRequestSchema", role: "staff" },

@@ -22,6 +22,8 @@ import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
 
+/** 公示 objections are 实名: every filing names its objector and a contact. */
+const OBJECTOR = { name: "张三", contact: "13800000000" };
 const GZ = "gz-2025";
 const DG = "dg-2025";
 const staffGzActor = { uid: "staff-gz", role: "staff" as const };
@@ -157,7 +159,7 @@ describe("Guangzhou partner addition, end to end through the callables", () => {
 
   it("GZ-4.6.3: the public cannot read the scheduled notice nor object to it; the cycle opens it on its start date, not before", async () => {
     await expect(getDoc(doc(publicDb(), `programmes/${GZ}/notices/${notice.noticeId}`))).rejects.toMatchObject({ code: "permission-denied" });
-    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, text: "提前异议" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: "公示尚未开始" });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, ...OBJECTOR, text: "提前异议" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: "公示尚未开始" });
     // Staff cannot open it early by running the cycle "as of" its start day (issue 16.3).
     const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
     await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: notice.startsOn })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("执行日期不能晚于今天") });
@@ -169,7 +171,7 @@ describe("Guangzhou partner addition, end to end through the callables", () => {
   });
 
   it("GZ-4.6.3: the public files an objection (validated); it is stored pending and unreadable to the public; the notice cannot close while it is pending", async () => {
-    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, text: "  " })).rejects.toMatchObject({ code: "functions/invalid-argument", message: "text：异议内容不能为空" });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, ...OBJECTOR, text: "  " })).rejects.toMatchObject({ code: "functions/invalid-argument", message: "text：异议内容不能为空" });
     const { objectionId } = await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, name: "张三", contact: "13800000000", text: "该企业存在失信记录" });
     const stored = (await collections.objections(GZ, notice.noticeId).doc(objectionId).get()).data();
     expect(stored).toMatchObject({ state: "pending", changeId: "gz-add-1", name: "张三" });
@@ -213,7 +215,7 @@ describe("Guangzhou partner addition, end to end through the callables", () => {
     expect((await auditOf(GZ)).length).toBe(before.audit);
     expect((await collections.partnerLists(GZ).get()).size).toBe(before.lists);
     expect((await collections.notices(GZ).doc(notice.noticeId).get()).data()).toEqual(before.notice);
-    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, text: "迟到的异议" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("公示期已届满") });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: notice.noticeId, ...OBJECTOR, text: "迟到的异议" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("公示期已届满") });
   });
 });
 
@@ -230,7 +232,7 @@ describe("Guangzhou working-day window across a holiday (injected dates)", () =>
     expect(await runNoticeCycle(depsAt(at("2025-10-08")), { programmeId: GZ, asOf: "2025-10-08" })).toEqual([]);
     expect(await runNoticeCycle(depsAt(at("2025-10-09")), { programmeId: GZ, asOf: "2025-10-09" })).toEqual([{ noticeId, outcome: "opened" }]);
     // 10-16 is after the last day: an objection then is too late, although the notice is not closed yet.
-    await expect(fileObjection(depsAt(at("2025-10-16")), { programmeId: GZ, noticeId, text: "逾期异议" }, { address: "203.0.113.9" })).rejects.toMatchObject({ refusal: { code: "NOTICE_ENDED" } });
+    await expect(fileObjection(depsAt(at("2025-10-16")), { programmeId: GZ, noticeId, ...OBJECTOR, text: "逾期异议" }, { address: "203.0.113.9" })).rejects.toMatchObject({ refusal: { code: "NOTICE_ENDED" } });
     expect(await runNoticeCycle(depsAt(at("2025-10-15")), { programmeId: GZ, asOf: "2025-10-15" })).toEqual([]);
     const latest = (await collections.partnerLists(GZ).orderBy("version", "desc").limit(1).get()).docs[0]!.data().version;
     // The scheduled run and a staff run racing: the notice is claimed by its state, so it closes once.
@@ -259,8 +261,8 @@ describe("Dongguan partner and catalogue changes with an upheld objection (injec
 
     expect(await runNoticeCycle(depsAt(at("2025-03-07")), { programmeId: DG, asOf: "2025-03-07" })).toEqual([{ noticeId, outcome: "opened" }]);
     // Two items: an objection must say which one it concerns.
-    await expect(fileObjection(depsAt(at("2025-03-08")), { programmeId: DG, noticeId, text: "不明确的异议" }, { address: "203.0.113.10" })).rejects.toMatchObject({ refusal: { code: "OBJECTION_TARGET_REQUIRED" } });
-    const { objectionId } = await fileObjection(depsAt(at("2025-03-09")), { programmeId: DG, noticeId, changeId: "dg-partner", text: "该伙伴已停业" }, { address: "203.0.113.10" });
+    await expect(fileObjection(depsAt(at("2025-03-08")), { programmeId: DG, noticeId, ...OBJECTOR, text: "不明确的异议" }, { address: "203.0.113.10" })).rejects.toMatchObject({ refusal: { code: "OBJECTION_TARGET_REQUIRED" } });
+    const { objectionId } = await fileObjection(depsAt(at("2025-03-09")), { programmeId: DG, noticeId, changeId: "dg-partner", ...OBJECTOR, text: "该伙伴已停业" }, { address: "203.0.113.10" });
     await decideObjection(depsAt(at("2025-03-10")), { programmeId: DG, noticeId, objectionId, upheld: true, decision: "经核实，该企业已注销" }, staffDgActor);
 
     expect(await runNoticeCycle(depsAt(at("2025-03-12")), { programmeId: DG, asOf: "2025-03-12" })).toEqual([]);
@@ -380,12 +382,12 @@ describe("objection rate limits", () => {
   it("GZ-4.6.3: a notice that reached 200 objections today refuses more (resource-exhausted, in Chinese)", async () => {
     const day = shanghaiDate(new Date()).replace(/-/g, "");
     await collections.rateLimits().doc(`objection-notice-${GZ}-rl-busy-${day}`).set({ count: 200, windowKey: "x", updatedAt: new Date() });
-    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: "rl-busy", text: "异议" })).rejects.toMatchObject({ code: "functions/resource-exhausted", message: "提交过于频繁，请稍后再试：每项公示每天最多受理 200 件异议" });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId: "rl-busy", ...OBJECTOR, text: "异议" })).rejects.toMatchObject({ code: "functions/resource-exhausted", message: "提交过于频繁，请稍后再试：每项公示每天最多受理 200 件异议" });
   });
 
   it("GZ-4.6.3: one address may file 5 objections an hour; the sixth is refused and not stored", async () => {
-    for (let i = 1; i <= 5; i++) await anonymousCall("fileObjection", { programmeId: GZ, noticeId, text: `第 ${i} 件异议` });
-    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId, text: "第 6 件异议" })).rejects.toMatchObject({ code: "functions/resource-exhausted", message: "提交过于频繁，请稍后再试：同一网络地址每小时最多提出 5 件异议" });
+    for (let i = 1; i <= 5; i++) await anonymousCall("fileObjection", { programmeId: GZ, noticeId, ...OBJECTOR, text: `第 ${i} 件异议` });
+    await expect(anonymousCall("fileObjection", { programmeId: GZ, noticeId, ...OBJECTOR, text: "第 6 件异议" })).rejects.toMatchObject({ code: "functions/resource-exhausted", message: "提交过于频繁，请稍后再试：同一网络地址每小时最多提出 5 件异议" });
     expect((await collections.objections(GZ, noticeId).get()).size).toBe(5);
   });
 });

@@ -62,6 +62,7 @@ const CASES: Record<string, Case> = {
   recordBureauMeeting: caseOf(schemas.recordBureauMeetingRequestSchema)("staff", () => ({ programmeId: DG, proceedingId: ids.proceedingId, heldOn: today, minutesDocumentId: "dg-doc-minutes", decision: "confirmed" })),
   reviewChange: caseOf(schemas.reviewChangeRequestSchema)("staff", () => ({ programmeId: DG, changeId: "dg-ch-submitted", decision: "approve" })),
   decideObjection: caseOf(schemas.decideObjectionRequestSchema)("staff", () => ({ programmeId: DG, noticeId: ids.noticeId, objectionId: ids.objectionId, upheld: true, decision: "经核实，异议成立。" })),
+  notAdmitObjections: caseOf(schemas.notAdmitObjectionsRequestSchema)("staff", () => ({ programmeId: DG, noticeId: ids.noticeId, objectionIds: [ids.objectionId], reason: "越界批量不予受理" })),
   runNoticeCycle: caseOf(schemas.runNoticeCycleRequestSchema)("staff", () => ({ programmeId: DG, asOf: today })),
   reviewReport: caseOf(schemas.reviewReportRequestSchema)("staff", () => ({ programmeId: DG, reportId: "dg-u01_2025", decision: "accept" })),
   enterJudgedScore: caseOf(schemas.judgedScoreRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: "dg-u01_2025", partId: "satisfaction", score: 15, methods: ["siteVisit"] })),
@@ -145,7 +146,7 @@ async function seedDongguan() {
   // The notice opens on its start day, a working day ahead: the job's use case with the clock on that
   // day, as the scheduled run will do it (a manual run cannot act as of a day that has not come).
   await runNoticeCycle({ ...productionDeps(), clock: () => new Date(`${approved.startsOn}T00:15:00+08:00`) }, { programmeId: DG, asOf: approved.startsOn });
-  ids.objectionId = (await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: DG, noticeId: ids.noticeId, changeId: "dg-ch-noticed", name: "某市民", text: "该方案报价与实际不符，请核查。" })).objectionId;
+  ids.objectionId = (await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: DG, noticeId: ids.noticeId, changeId: "dg-ch-noticed", name: "某市民", contact: "citizen@example.com", text: "该方案报价与实际不符，请核查。" })).objectionId;
 
   ids.complaintId = (await staffDg.call<{ complaintId: string }>("fileComplaint", { programmeId: DG, unitId: "dg-u01", partnerId: "dg-p1", receivedOn: today, summary: "实施团队多次爽约。" })).complaintId;
   ids.proceedingId = (await staffDg.call<{ proceedingId: string }>("openProceeding", { programmeId: DG, kind: "clearOut", unitId: "dg-u01", ground: "DG-10.5", evidence: [{ description: "报送的改造合同系伪造" }] })).proceedingId;

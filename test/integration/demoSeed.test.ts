@@ -38,7 +38,7 @@ describe("the lived-in demo, seeded today", () => {
   });
 
   it("the public files an objection to the seeded notice through the callable", async () => {
-    const r = await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: "gz-2025", noticeId: NOTICE, name: "演示市民", text: "请核查该合作伙伴的服务记录。" });
+    const r = await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: "gz-2025", noticeId: NOTICE, name: "演示市民", contact: "020-83331234", text: "请核查该合作伙伴的服务记录。" });
     expect(r.objectionId).toBeTruthy();
     expect((await collections.objections("gz-2025", NOTICE).doc(r.objectionId).get()).data()).toMatchObject({ state: "pending" });
   });

@@ -115,6 +115,22 @@ const MAX_NAME = 255;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+/**
+ * Why a file name as sent is refused, or undefined: a control character (NUL, CR, LF, TAB, DEL,
+ * C1, line/paragraph separators) or a path separator (`/`, `\`) has no place in a file's own name
+ * — browsers send the bare name — and only a hand-made request carries one.
+ */
+export function fileNameProblem(name: string): string | undefined {
+  const control = CONTROL_CHAR.exec(name);
+  if (control) return `发现控制字符 U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const separator = /[/\\]/.exec(name);
+  if (separator) return `发现路径分隔符“${separator[0]}”`;
+  return undefined;
+}
+
 /**
  * The client's file name, kept only as a label: path parts (`../`, `C:\`) dropped, control and
  * direction-override characters removed, at most 255 characters (the extension kept when cut).

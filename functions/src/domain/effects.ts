@@ -1,5 +1,7 @@
 // What a transition asks the caller (a trigger, job or callable) to carry out. The domain never
-// performs them; the use case does, inside the same transaction as the state change.
+// performs them; the use case does, inside the same transaction as the state change. Every effect
+// here is consumed; the notice machine emits none (its use cases write the objection and the
+// notice's items themselves; the machine says whether, to which state and under which clause).
 import type { IsoDate } from "./dates.js";
 import type { UnitState } from "./states.js";
 
@@ -7,7 +9,7 @@ export type Effect =
   | { type: "setUnitStatus"; status: UnitState }
   | { type: "recordLateReport"; deadline: IsoDate }
   | { type: "notifyUnit"; message: string }
-  | { type: "scheduleDeadline"; kind: "rectification" | "notice"; on: IsoDate }
+  | { type: "scheduleDeadline"; kind: "rectification"; on: IsoDate }
   | { type: "publishCriticism"; ground: string }
   | { type: "openClearOut"; ground: string }
   | { type: "banUscc"; ground: string }
@@ -16,9 +18,6 @@ export type Effect =
   | { type: "addToNoticeBatch" }
   /** Apply the approved change to the registry and publish a new version of its list (publishChanges). */
   | { type: "applyChange"; list: "partners" | "catalogue" | "unitChanges" }
-  | { type: "recordObjection" }
-  | { type: "decideObjection"; objectionId: string; upheld: boolean }
-  | { type: "concludeNoticeItems" }
   | { type: "setPartnerStatus"; status: "removalOrdered" | "removed" };
 
 /**

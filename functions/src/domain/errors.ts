@@ -114,6 +114,8 @@ export const errorCatalogue = {
   FILE_TOO_LARGE: ["文件过大", "invalid-argument"],
   FILE_TYPE: ["只接受 PDF、JPEG 或 PNG 文件；根据文件内容判断，该文件不是这三种类型之一（修改扩展名无效）。", "invalid-argument"],
   ONE_FILE_ONLY: ["一次只能上传一个文件。", "invalid-argument"],
+  FILE_NAME_INVALID: ["文件名不能含有控制字符（如 NUL、回车、换行）或路径分隔符（/ 或 \\），请重命名文件后重新上传。", "invalid-argument"],
+  MULTIPART_MALFORMED: ["上传请求无法解析：表单格式有误（例如文件名中含有 NUL、回车或换行等控制字符），请重命名文件后重新上传。", "invalid-argument"],
   FIELDS_FIRST: ["表单字段须在文件之前发送。", "invalid-argument"],
   CONCURRENT_VERSION: ["同一材料刚刚有人上传了新版本，请刷新后重试。", "aborted"],
   METHOD: ["只接受 POST 请求。", "invalid-argument"],

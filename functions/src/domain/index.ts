@@ -32,6 +32,7 @@ export * from "./unitStatus.js";
 export * from "./feedback.js";
 export * from "./noticeSchedule.js";
 export * from "./rateLimits.js";
+export * from "./clientAddress.js";
 export * from "./applyChange.js";
 export * from "./evaluationDraft.js";
 export * from "./reportSchedule.js";

@@ -18,6 +18,8 @@ export type NoticeEvent =
   | { type: "open" }
   | { type: "fileObjection" }
   | { type: "decideObjection"; objectionId: string; upheld: boolean; decision: string }
+  /** Staff set aside junk objections, many at once, with one reason (不予受理). */
+  | { type: "notAdmitObjections"; objectionIds: readonly string[]; reason: string }
   | { type: "close" };
 
 /** Notice window: counted from the day after `startsOn` (Civil Code Art. 201), pack length and unit. */
@@ -39,7 +41,6 @@ export const noticeMachine = defineMachine<NoticeState, NoticeEvent, NoticeConte
       to: "open",
       clause,
       when: (_s, ctx) => (ctx.today < ctx.startsOn ? refuse("NOTICE_NOT_STARTED", `开始日期 ${ctx.startsOn}`) : undefined),
-      effects: (_s, _e, ctx) => [{ type: "scheduleDeadline", kind: "notice", on: ctx.endsOn }],
     },
   ],
   fileObjection: [
@@ -48,7 +49,6 @@ export const noticeMachine = defineMachine<NoticeState, NoticeEvent, NoticeConte
       to: "open",
       clause,
       when: (_s, ctx) => (ctx.today > ctx.endsOn ? refuse("NOTICE_ENDED", `截止日期 ${ctx.endsOn}`) : undefined),
-      effects: () => [{ type: "recordObjection" }],
     },
   ],
   decideObjection: [
@@ -58,7 +58,17 @@ export const noticeMachine = defineMachine<NoticeState, NoticeEvent, NoticeConte
       clause,
       check: (_s, e, ctx) =>
         !ctx.pendingObjectionIds.includes(e.objectionId) ? refuse("OBJECTION_NOT_FOUND") : requireText(e.decision, "COMMENT_REQUIRED"),
-      effects: (_s, e) => [{ type: "decideObjection", objectionId: e.objectionId, upheld: e.upheld }],
+    },
+  ],
+  notAdmitObjections: [
+    {
+      from: ["open"],
+      to: "open",
+      clause,
+      check: (_s, e, ctx) => {
+        const unknown = e.objectionIds.filter((id) => !ctx.pendingObjectionIds.includes(id));
+        return e.objectionIds.length === 0 || unknown.length > 0 ? refuse("OBJECTION_NOT_FOUND", unknown.join("、")) : requireText(e.reason, "REASON_REQUIRED");
+      },
     },
   ],
   close: [
@@ -73,7 +83,6 @@ export const noticeMachine = defineMachine<NoticeState, NoticeEvent, NoticeConte
             ? refuse("OBJECTIONS_PENDING", `${ctx.pendingObjectionIds.length} 件`)
             : undefined,
       // Each item: published if no upheld objection names it, withdrawn otherwise (change machine).
-      effects: () => [{ type: "concludeNoticeItems" }],
     },
   ],
 }, ["closed"]);

@@ -2,8 +2,20 @@
 // address and the notice): fixed windows whose ids come from the time, so a counter document per
 // window is all the state needed and old windows simply stop being used.
 import { DateTime } from "luxon";
+import { ipv6Groups, normalisedIp } from "./clientAddress.js";
 import { BUSINESS_ZONE } from "./dates.js";
 import { type Refusal, refuse } from "./errors.js";
+
+/**
+ * Who is counted: an IPv4 address as it is; an IPv6 address by its /64 prefix, because one
+ * subscriber is normally given a whole /64 and could otherwise take a fresh address per request.
+ */
+export function rateLimitSubject(address: string): string {
+  const ip = normalisedIp(address);
+  if (!ip) return address;
+  const groups = ip.includes(":") ? ipv6Groups(ip) : undefined;
+  return groups ? `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64` : ip;
+}
 
 export interface RateLimitRule {
   key: string;

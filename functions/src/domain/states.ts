@@ -17,7 +17,11 @@ export type ChangeState = (typeof changeStates)[number];
 export const noticeStates = ["scheduled", "open", "closed"] as const;
 export type NoticeState = (typeof noticeStates)[number];
 
-export const objectionStates = ["pending", "upheld", "dismissed"] as const;
+/**
+ * An objection is decided on its merits (upheld / dismissed) or not admitted at all (notAdmitted,
+ * 不予受理: junk, abuse, not about the notice), which staff may do for many at once with one reason.
+ */
+export const objectionStates = ["pending", "upheld", "dismissed", "notAdmitted"] as const;
 export type ObjectionState = (typeof objectionStates)[number];
 
 /** GZ-4.4a criticism and rectification, GZ-4.3b overdue handling. */

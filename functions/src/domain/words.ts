@@ -41,7 +41,7 @@ export const stateWords = {
   report: { draft: "草稿", submitted: "已提交，待审核", returned: "已退回，请修改后重新提交", accepted: "已通过审核" },
   change: { draft: "草稿", submitted: "已提交", returned: "已退回", rejected: "不予通过", approved: "审核通过", inNotice: "公示中", published: "已发布", withdrawn: "已撤回" },
   notice: { scheduled: "待公示", open: "公示中", closed: "公示结束" },
-  objection: { pending: "待处理", upheld: "异议成立", dismissed: "异议不成立" },
+  objection: { pending: "待处理", upheld: "异议成立", dismissed: "异议不成立", notAdmitted: "不予受理" },
   criticism: {
     proposed: "待决定",
     dismissed: "已不予立案",
@@ -85,6 +85,9 @@ export const stateWords = {
 };
 
 export type StateMachineName = keyof typeof stateWords;
+
+/** What has already become of a decided objection, as a refusal names it ("该异议已认定成立"). */
+export const objectionOutcomeWords = { upheld: "认定成立", dismissed: "认定不成立", notAdmitted: "不予受理" } as const satisfies Record<Exclude<ObjectionState, "pending">, string>;
 
 /** The word for a stored state; the state itself when it is not one the machine knows (old data). */
 export function stateWord<M extends StateMachineName>(machine: M, state: string): string {

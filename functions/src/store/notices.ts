@@ -5,6 +5,7 @@ import type { IsoDate } from "../domain/dates.js";
 import type { Notice } from "../domain/schemas/index.js";
 import { collections } from "./collections.js";
 import { type ProblemLog, unreadable } from "./jobProblems.js";
+import { refused } from "../domain/errors.js";
 
 /** A bounded batch per run; what is left is picked up by the next run. */
 const DUE_BATCH = 50;
@@ -32,6 +33,11 @@ export async function findNoticesDue(programmeId: string, asOf: IsoDate, log: Pr
 export async function readNotice(tx: Transaction, programmeId: string, noticeId: string) {
   const ref = collections.notices(programmeId).doc(noticeId);
   return { ref, notice: (await tx.get(ref)).data() };
+}
+
+/** The notice, or the NOTICE_NOT_FOUND refusal naming it. */
+export async function readNoticeOrRefuse(tx: Transaction, programmeId: string, noticeId: string): Promise<Notice> {
+  return (await readNotice(tx, programmeId, noticeId)).notice ?? refused("NOTICE_NOT_FOUND", noticeId);
 }
 
 /** The change applications a notice lists, in item order (undefined where one is missing). */

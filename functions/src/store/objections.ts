@@ -15,6 +15,13 @@ export async function readObjection(tx: Transaction, programmeId: string, notice
   return { ref, objection };
 }
 
+/** The named objections of one notice, read together in the transaction (`objection` undefined where there is none). */
+export async function readObjectionsById(tx: Transaction, programmeId: string, noticeId: string, objectionIds: readonly string[]) {
+  const refs = objectionIds.map((id) => collections.objections(programmeId, noticeId).doc(id));
+  const snaps = refs.length ? await tx.getAll(...refs) : [];
+  return refs.map((ref, i) => ({ id: ref.id, ref, objection: snaps[i]!.data() }));
+}
+
 /** The counters under `keys` (0 where none was written yet). */
 export async function readRateLimitCounts(tx: Transaction, keys: readonly string[]) {
   const refs = keys.map((key) => collections.rateLimits().doc(key));

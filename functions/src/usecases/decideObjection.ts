@@ -5,28 +5,25 @@ import { shanghaiDate } from "../domain/dates.js";
 import { Refused, refused } from "../domain/errors.js";
 import { noticeMachine } from "../domain/notice.machine.js";
 import type { Actor, decideObjectionRequestSchema } from "../domain/schemas/index.js";
+import { objectionOutcomeWords } from "../domain/words.js";
 import { appendAudit } from "../store/audit.js";
-import { readNotice } from "../store/notices.js";
+import { readNoticeOrRefuse } from "../store/notices.js";
 import { readObjection } from "../store/objections.js";
-import { loadProgrammeContext } from "../store/programmeContext.js";
-import type { Deps } from "./deps.js";
+import { inProgrammeTransaction, type Deps } from "./deps.js";
 import { noticeContext } from "./machineContexts.js";
 
 export type DecideObjectionInput = z.infer<typeof decideObjectionRequestSchema>;
 
 export async function decideObjection(deps: Deps, input: DecideObjectionInput, actor: Actor) {
   const { programmeId, noticeId, objectionId } = input;
-  const now = deps.clock();
-  return deps.db.runTransaction(async (tx) => {
-    const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
-    const { notice } = await readNotice(tx, programmeId, noticeId);
-    if (!notice) refused("NOTICE_NOT_FOUND", noticeId);
+  return inProgrammeTransaction(deps, programmeId, async (tx, ctx, now) => {
+    const notice = await readNoticeOrRefuse(tx, programmeId, noticeId);
     const { ref, objection } = await readObjection(tx, programmeId, noticeId, objectionId);
-    if (objection.state !== "pending") refused("ALREADY_DECIDED", `该异议已${objection.state === "upheld" ? "认定成立" : "认定不成立"}`);
+    if (objection.state !== "pending") refused("ALREADY_DECIDED", `该异议已${objectionOutcomeWords[objection.state]}`);
     const event = { type: "decideObjection" as const, objectionId, upheld: input.upheld, decision: input.decision };
     const t = noticeMachine.transition(notice.state, event, noticeContext(ctx, shanghaiDate(now), notice, [objectionId]));
     if (!t.ok) throw new Refused(t);
-    const next = { ...objection, state: input.upheld ? ("upheld" as const) : ("dismissed" as const), decision: input.decision, decidedBy: actor };
+    const next = { ...objection, state: input.upheld ? ("upheld" as const) : ("dismissed" as const), decision: input.decision, decidedBy: actor, decidedAt: now };
     tx.set(ref, next);
     appendAudit(tx, programmeId, `objection-${noticeId}-${objectionId}-decided`, {
       at: now,

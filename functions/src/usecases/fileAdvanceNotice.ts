@@ -1,7 +1,9 @@
 // A unit reports a rename, reorganisation or restructuring of itself or a partner ahead of the
 // procedure (GZ-4.8: at least 10 working days before, mainland calendar with holidays and
 // make-up working days). The filing day is today in Asia/Shanghai; the last on-time day is
-// computed and a late filing flagged, which the deadline sweep turns into a candidate.
+// computed and a late filing flagged, which the deadline sweep turns into a candidate. A partner
+// named must be one of the unit's own partners, read in the transaction that records the filing.
+import type { Transaction } from "firebase-admin/firestore";
 import type { z } from "zod";
 import { checkAdvanceNotice } from "../domain/advanceNotice.js";
 import { shanghaiDate } from "../domain/dates.js";
@@ -24,35 +26,35 @@ export async function fileAdvanceNotice(deps: Deps, input: FileAdvanceNoticeInpu
   requireOpenProgramme(ctx, now);
   const clause = ctx.pack.clauses.advanceNotice;
   if (ctx.pack.advanceNoticeWorkingDays === null || !clause) refused("ADVANCE_NOTICE_NOT_IN_POLICY");
-  const check = checkAdvanceNotice(input.plannedOn, filedOn, ctx.pack, ctx.calendar);
-  const outcome = { latestOnTimeFilingDate: check.latestOnTimeFilingDate, workingDaysAhead: check.workingDaysAhead, late: check.late };
-
   const ref = collections.advanceNotices(input.programmeId).doc();
-  const batch = deps.db.batch();
-  batch.set(ref, {
-    unitId,
-    subject: input.subject,
-    partnerId: input.partnerId,
-    kind: input.kind,
-    description: input.description,
-    plannedOn: input.plannedOn,
-    filedOn,
-    ...outcome,
-    filedAt: now,
-    filedBy: actor,
-    // A late filing is due for the sweep at once; an on-time one has nothing left to check.
-    nextDeadlineOn: check.late ? filedOn : undefined,
-    clause,
+  return deps.db.runTransaction(async (tx) => {
+    // Whose partner first: a partner of another unit is refused whatever the dates say.
+    if (input.partnerId) await requireOwnPartner(tx, input.programmeId, unitId, input.partnerId);
+    const check = checkAdvanceNotice(input.plannedOn, filedOn, ctx.pack, ctx.calendar);
+    const outcome = { latestOnTimeFilingDate: check.latestOnTimeFilingDate, workingDaysAhead: check.workingDaysAhead, late: check.late };
+    const note = check.late ? `报送逾期：应不晚于 ${check.latestOnTimeFilingDate} 报送（办理手续前 ${ctx.pack.advanceNoticeWorkingDays} 个工作日）` : "按时报送";
+    tx.set(ref, {
+      unitId,
+      subject: input.subject,
+      partnerId: input.partnerId,
+      kind: input.kind,
+      description: input.description,
+      plannedOn: input.plannedOn,
+      filedOn,
+      ...outcome,
+      filedAt: now,
+      filedBy: actor,
+      // A late filing is due for the sweep at once; an on-time one has nothing left to check.
+      nextDeadlineOn: check.late ? filedOn : undefined,
+      clause,
+    });
+    appendAudit(tx, input.programmeId, `advance-${ref.id}`, { at: now, actor, action: "advanceNotice.filed", entity: ref.path, after: { plannedOn: input.plannedOn, filedOn, ...outcome }, clause, note });
+    return { id: ref.id, filedOn, ...outcome };
   });
-  appendAudit(batch, input.programmeId, `advance-${ref.id}`, {
-    at: now,
-    actor,
-    action: "advanceNotice.filed",
-    entity: ref.path,
-    after: { plannedOn: input.plannedOn, filedOn, ...outcome },
-    clause,
-    note: check.late ? `报送逾期：应不晚于 ${check.latestOnTimeFilingDate} 报送（办理手续前 ${ctx.pack.advanceNoticeWorkingDays} 个工作日）` : "按时报送",
-  });
-  await batch.commit();
-  return { id: ref.id, filedOn, ...outcome };
+}
+
+/** The partner must exist in this programme and belong to this unit; refused otherwise, before anything is written. */
+async function requireOwnPartner(tx: Transaction, programmeId: string, unitId: string, partnerId: string) {
+  const partner = (await tx.get(collections.partners(programmeId).doc(partnerId))).data();
+  if (!partner || partner.unitId !== unitId) refused("PARTNER_NOT_FOUND", `partnerId：${partnerId}`);
 }

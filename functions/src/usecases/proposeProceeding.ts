@@ -64,12 +64,12 @@ export async function proposeProceedingIn(tx: Transaction, programme: ProgrammeC
   return { proceedingId: ref.id, state: p.state, allowedEvents: proceedingMachine(p, ctx).allowedEvents() };
 }
 
-/** The partner, complaints and evidence documents named must exist and belong to the unit. */
+/** The partner (whatever the kind, when one is named), complaints and evidence documents named must exist and belong to the unit. */
 async function checkReferences(tx: Transaction, pid: string, input: ProposalInput) {
-  if (input.kind === "partnerRemoval") {
-    if (!input.partnerId) refused("PARTNER_REQUIRED", "取消合作伙伴须指定");
+  if (input.kind === "partnerRemoval" && !input.partnerId) refused("PARTNER_REQUIRED", "取消合作伙伴须指定");
+  if (input.partnerId) {
     const partner = (await tx.get(collections.partners(pid).doc(input.partnerId))).data();
-    if (!partner || partner.unitId !== input.unitId) refused("PARTNER_NOT_FOUND", input.partnerId);
+    if (!partner || partner.unitId !== input.unitId) refused("PARTNER_NOT_FOUND", `partnerId：${input.partnerId}`);
   }
   for (const id of input.complaintIds) {
     const c = (await tx.get(collections.complaints(pid).doc(id))).data();

@@ -1,7 +1,7 @@
 // Pure decisions about uploaded documents: attach rights, kinds a target needs, id-only object
 // paths, cleaned file names, download headers and the reviewer's checklist.
 import { describe, expect, it } from "vitest";
-import { cleanFileName, contentDisposition, documentObjectPath, kindsForTarget, mayAttach, ownerUnitFor, parseDocumentObjectPath, viewerFromClaims, type DocumentTarget } from "../../../functions/src/domain/documents.js";
+import { cleanFileName, contentDisposition, fileNameProblem, documentObjectPath, kindsForTarget, mayAttach, ownerUnitFor, parseDocumentObjectPath, viewerFromClaims, type DocumentTarget } from "../../../functions/src/domain/documents.js";
 import { documentChecklist } from "../../../functions/src/domain/requiredDocuments.js";
 import { uploadDocumentFieldsSchema } from "../../../functions/src/domain/schemas/documents.js";
 import { dg, gz } from "./fixtures.js";
@@ -71,6 +71,18 @@ describe("paths and names", () => {
     expect(long.endsWith("信.pdf")).toBe(true);
     // a surrogate pair is never split
     expect([...cleanFileName("😀".repeat(200))].every((c) => c === "😀")).toBe(true);
+  });
+
+  it("a file name as sent with a control character or a path separator is refused, saying what was found (the upload answers 400)", () => {
+    expect(fileNameProblem("a\u0000b.pdf")).toBe("发现控制字符 U+0000");
+    expect(fileNameProblem("营业\r\n执照.pdf")).toBe("发现控制字符 U+000D");
+    expect(fileNameProblem("a\tb.pdf")).toBe("发现控制字符 U+0009");
+    expect(fileNameProblem("a\u007fb.pdf")).toBe("发现控制字符 U+007F");
+    expect(fileNameProblem("a\u0085b.pdf")).toBe("发现控制字符 U+0085");
+    expect(fileNameProblem("a\u2028b.pdf")).toBe("发现控制字符 U+2028");
+    expect(fileNameProblem("../../etc/passwd")).toBe("发现路径分隔符“/”");
+    expect(fileNameProblem("C:\\Users\\营业执照.pdf")).toBe("发现路径分隔符“\\”");
+    for (const ok of ["营业执照（副本）.pdf", "a b.pdf", "..pdf", "\u202Efdp.exe", ""]) expect(fileNameProblem(ok), ok).toBeUndefined();
   });
 
   it("the download name survives in Chinese (RFC 5987) with an ASCII fallback", () => {

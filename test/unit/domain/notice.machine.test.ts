@@ -25,11 +25,11 @@ function ctx(over: Partial<NoticeContext> = {}): NoticeContext {
 describe("notice machine", () => {
   it("GZ-4.6.3: objections are filed while the notice is open and every one must be decided before it closes", () => {
     const c = { ...ctx(), pack: gz };
-    expect(okNext(noticeMachine.transition("open", { type: "fileObjection" }, c)).effects).toEqual([{ type: "recordObjection" }]);
+    expect(okNext(noticeMachine.transition("open", { type: "fileObjection" }, c)).next).toBe("open");
     const pending = { ...c, today: "2025-03-11", pendingObjectionIds: ["o1"] };
     expect(codeOf(noticeMachine.transition("open", { type: "close" }, pending))).toBe("OBJECTIONS_PENDING");
     const decided = okNext(noticeMachine.transition("open", { type: "decideObjection", objectionId: "o1", upheld: true, decision: "情况属实" }, { ...pending, today: "2025-03-10" }));
-    expect(decided.effects).toEqual([{ type: "decideObjection", objectionId: "o1", upheld: true }]);
+    expect([decided.next, decided.effects]).toEqual(["open", []]);
     const closed = okNext(noticeMachine.transition("open", { type: "close" }, { ...c, today: "2025-03-11" }));
     expect([closed.next, closed.clause]).toEqual(["closed", "GZ-4.6.3"]);
   });
@@ -51,12 +51,32 @@ describe("notice machine", () => {
 
   it("refuses to close before the full length has run", () => {
     expect(codeOf(noticeMachine.transition("open", { type: "close" }, ctx({ today: "2025-03-10" })))).toBe("NOTICE_NOT_ENDED");
-    expect(noticeMachine.allowedEvents("open", ctx({ today: "2025-03-10" })).sort()).toEqual(["decideObjection", "fileObjection"]);
+    expect(noticeMachine.allowedEvents("open", ctx({ today: "2025-03-10" })).sort()).toEqual(["decideObjection", "fileObjection", "notAdmitObjections"]);
   });
 
   it("refuses deciding an unknown objection or without a decision text", () => {
     expect(codeOf(noticeMachine.transition("open", { type: "decideObjection", objectionId: "x", upheld: false, decision: "不成立" }, ctx()))).toBe("OBJECTION_NOT_FOUND");
     expect(codeOf(noticeMachine.transition("open", { type: "decideObjection", objectionId: "o1", upheld: false, decision: "" }, ctx({ pendingObjectionIds: ["o1"] })))).toBe("COMMENT_REQUIRED");
+  });
+});
+
+describe("objections not admitted in bulk (不予受理)", () => {
+  it("GZ-4.6.3: staff set aside several pending objections with one reason, under the notice clause; once decided they no longer hold the notice open", () => {
+    const c = { ...ctx(), pack: gz, today: "2025-03-11", pendingObjectionIds: ["o1", "o2", "o3"] };
+    const t = okNext(noticeMachine.transition("open", { type: "notAdmitObjections", objectionIds: ["o1", "o3"], reason: "与公示事项无关的广告" }, c));
+    expect([t.next, t.clause]).toEqual(["open", "GZ-4.6.3"]);
+    // The notice closes once nothing is pending (the use case passes only the still-pending ids).
+    expect(codeOf(noticeMachine.transition("open", { type: "close" }, { ...c, pendingObjectionIds: ["o2"] }))).toBe("OBJECTIONS_PENDING");
+    expect(okNext(noticeMachine.transition("open", { type: "close" }, { ...c, pendingObjectionIds: [] })).next).toBe("closed");
+  });
+
+  it("refuses without a reason, an empty selection, an objection that is not pending, or a notice not open", () => {
+    const c = ctx({ pendingObjectionIds: ["o1"] });
+    expect(codeOf(noticeMachine.transition("open", { type: "notAdmitObjections", objectionIds: ["o1"], reason: "  " }, c))).toBe("REASON_REQUIRED");
+    expect(codeOf(noticeMachine.transition("open", { type: "notAdmitObjections", objectionIds: [], reason: "广告" }, c))).toBe("OBJECTION_NOT_FOUND");
+    const unknown = noticeMachine.transition("open", { type: "notAdmitObjections", objectionIds: ["o1", "x9"], reason: "广告" }, c);
+    expect(unknown.ok ? "" : unknown.message).toBe("未找到该异议或该异议已处理：x9");
+    expect(codeOf(noticeMachine.transition("closed", { type: "notAdmitObjections", objectionIds: ["o1"], reason: "广告" }, c))).toBe("EVENT_NOT_ALLOWED");
   });
 });
 

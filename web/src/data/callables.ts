@@ -19,6 +19,7 @@ import type {
   fileComplaintRequestSchema,
   fileObjectionRequestSchema,
   judgedScoreRequestSchema,
+  notAdmitObjectionsRequestSchema,
   recordBureauMeetingRequestSchema,
   reviewChangeRequestSchema,
   reviewReportRequestSchema,
@@ -114,6 +115,7 @@ export interface Callables {
   runNoticeCycle: Fn<typeof runNoticeCycleRequestSchema, NoticeCycleAnswer>;
   fileObjection: Fn<typeof fileObjectionRequestSchema>;
   decideObjection: Fn<typeof decideObjectionRequestSchema>;
+  notAdmitObjections: Fn<typeof notAdmitObjectionsRequestSchema, { notAdmitted: string[]; alreadyNotAdmitted: string[] }>;
   // Proceedings and feedback
   openProceeding: Fn<typeof openProceedingCallSchema, { proceedingId: string; state: string; allowedEvents: ProceedingEventType[] }>;
   proceedingEvent: Fn<typeof proceedingEventCallSchema, StepResult>;

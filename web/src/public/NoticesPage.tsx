@@ -1,6 +1,7 @@
 // Open and closed public notices (GZ-4.6.3, DG-14), clear-out announcements (GZ-4.5, DG-11) and
 // every published version of the partner list, catalogue and unit change list (DG-13, DG-14).
 // Anyone may file an objection while a notice is open; it goes to the work group, never public.
+import { fileObjectionRequestSchema } from "@domain/schemas/requests";
 import { stateWords } from "@domain/words";
 import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Tabs, Tag } from "antd";
 import { getDocs, limit, orderBy, query, where } from "firebase/firestore";
@@ -8,12 +9,11 @@ import { useEffect, useState } from "react";
 import { call } from "../data/callables";
 import { collections, rowsOf, type Stored } from "../data/collections";
 import { formatDate, formatInstant } from "../shared/dates";
-import { mustFill } from "../shared/formRules";
+import { mustFill, zodRule } from "../shared/formRules";
 import { NoticeItems, noticeItemText } from "../shared/NoticeItems";
 import { Outcome, useOutcome } from "../shared/Outcome";
 import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
-import { TextField } from "../shared/TextField";
 
 const s = t.publicNotices;
 type Notice = Stored<"notices"> & { programmeId: string };
@@ -83,9 +83,9 @@ function NoticeCard({ notice }: { notice: Notice }) {
 
 function ObjectionForm({ notice }: { notice: Notice }) {
   const outcome = useOutcome();
-  const submit = (v: { changeId?: string; name?: string; contact?: string; text: string }) =>
+  const submit = (v: { changeId?: string; name: string; contact: string; text: string }) =>
     outcome.run(async () => {
-      await call("fileObjection", { programmeId: notice.programmeId, noticeId: notice.id, changeId: v.changeId || undefined, name: v.name || undefined, contact: v.contact || undefined, text: v.text });
+      await call("fileObjection", { programmeId: notice.programmeId, noticeId: notice.id, changeId: v.changeId || undefined, name: v.name, contact: v.contact, text: v.text });
       return s.objectionFiled;
     });
   if (outcome.message?.type === "success") return <Alert type="success" showIcon title={outcome.message.text} role="status" />;
@@ -94,8 +94,13 @@ function ObjectionForm({ notice }: { notice: Notice }) {
       <Form.Item label={s.item} name="changeId">
         <Select allowClear placeholder={s.wholeNotice} options={notice.items.map((i) => ({ value: i.changeId, label: noticeItemText(i) }))} />
       </Form.Item>
-      <TextField label={s.name} name="name" maxLength={200} />
-      <TextField label={s.contact} name="contact" maxLength={100} />
+      <Alert type="info" showIcon title={s.realName} style={{ marginBottom: 16 }} />
+      <Form.Item label={s.name} name="name" required validateFirst rules={[...mustFill(s.name), zodRule(fileObjectionRequestSchema.shape.name)]}>
+        <Input maxLength={200} autoComplete="name" />
+      </Form.Item>
+      <Form.Item label={s.contact} name="contact" required validateFirst extra={s.contactHelp} rules={[...mustFill(s.contact), zodRule(fileObjectionRequestSchema.shape.contact)]}>
+        <Input maxLength={100} />
+      </Form.Item>
       <Form.Item label={s.text} name="text" rules={[...mustFill(s.text), { max: 5000, message: s.textTooLong }]}>
         <Input.TextArea rows={4} maxLength={5000} showCount />
       </Form.Item>

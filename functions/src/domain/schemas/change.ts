@@ -88,11 +88,14 @@ export const objectionSchema = z.object({
   changeId: idOf("变更申请编号").optional(),
   filedOn: isoDate("提出日期"),
   filedAt: instant("提出时间"),
-  name: optionalText("异议人姓名或单位", 200),
+  /** Required of every filing since objections are 实名; absent only on records filed before. Staff only. */
+  name: optionalText("异议人姓名或单位名称", 200),
   contact: optionalText("联系方式", 100),
   text: text("异议内容", 5000),
   state: enumOf("异议处理状态", objectionStates),
+  /** The decision's reasons, or the one reason given for a batch not admitted. */
   decision: optionalText("处理意见"),
   decidedBy: actorSchema.optional(),
+  decidedAt: instant("处理时间").optional(),
 });
 export type Objection = z.infer<typeof objectionSchema>;

@@ -34,6 +34,21 @@ export const idOf = (field: string) =>
     .regex(/^[^\u0000-\u001f\u007f]+$/, `${field}不能包含控制字符`)
     .refine((v) => v !== "." && v !== ".." && !/^__.*__$/.test(v), `${field}不是有效的编号（不能是“.”“..”或以双下划线开头并结尾）`);
 
+/** A person's or organisation's name given by the public (实名): at least two characters. (An empty one is already refused as empty.) */
+export const personName = (field: string, max = 200) => text(field, max).refine((v) => v === "" || [...v].length >= 2, `${field}至少 2 个字`);
+
+/** Separators people type inside a phone number: spaces, hyphens, brackets (half- and full-width). */
+const PHONE_SEPARATORS = /[\s\-()（）]/g;
+/** Mainland mobile (optionally +86), or a fixed line with or without its area code. */
+const PHONE = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}[2-9]\d{6,7}|[2-9]\d{6,7})$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+/** Whether `value` is a phone number or an e-mail address someone can be reached at. */
+export const isContact = (value: string) => EMAIL.test(value) || PHONE.test(value.replace(PHONE_SEPARATORS, ""));
+
+/** How the public can be reached (实名 objections): a phone number or an e-mail address. */
+export const contactField = (field: string) => text(field, 100).refine((v) => v === "" || isContact(v), `${field}应为手机号码、固定电话（含区号）或电子邮箱`);
+
 export const isoDate = (field: string) =>
   z.string({ error: `${field}必须是日期` }).refine(isIsoDate, `${field}必须是 YYYY-MM-DD 格式的有效日期`);
 

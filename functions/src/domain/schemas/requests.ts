@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { changeTypeSchema, judgedMethodSchema } from "../policy/schema.js";
 import { advanceNoticeSchema, attachedDocumentSchema, changePayloadSchema } from "./change.js";
-import { clauseIdField, enumOf, evidenceSchema, idOf, isoDate, optionalText, text, usccField, periodIdRequest as periodId } from "./common.js";
+import { clauseIdField, contactField, enumOf, evidenceSchema, idOf, isoDate, optionalText, personName, text, usccField, periodIdRequest as periodId } from "./common.js";
 import { enterpriseProgressSchema, metricValuesSchema } from "./evaluation.js";
 import { ratingValueSchema } from "./feedback.js";
 
@@ -78,12 +78,13 @@ export const fileAdvanceNoticeRequestSchema = z.object({
   ...advanceNoticeSchema.pick({ subject: true, partnerId: true, kind: true, description: true, plannedOn: true }).shape,
 });
 
+/** 公示 objections are 实名: the objector's name (person or organisation) and how to reach them. */
 export const fileObjectionRequestSchema = z.object({
   programmeId: idOf("专项编号"),
   noticeId: idOf("公示编号"),
   changeId: idOf("变更申请编号").optional(),
-  name: optionalText("异议人姓名或单位", 200),
-  contact: optionalText("联系方式", 100),
+  name: personName("异议人姓名或单位名称"),
+  contact: contactField("联系方式"),
   text: text("异议内容", 5000),
 });
 
@@ -148,6 +149,18 @@ export const decideObjectionRequestSchema = z.object({
 
 /** Issue 16.3: a dry run answers what a run would do and writes nothing. */
 const dryRun = z.boolean({ error: "试运行标志必须是 true 或 false" }).optional();
+
+/** Staff set aside junk objections to one notice with one reason (不予受理), at most 200 at once. */
+export const notAdmitObjectionsRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  noticeId: idOf("公示编号"),
+  objectionIds: z
+    .array(idOf("异议编号"), { error: "异议编号必须是列表" })
+    .min(1, "请至少选择一件异议")
+    .max(200, "一次最多处理 200 件异议")
+    .refine((ids) => new Set(ids).size === ids.length, "异议编号不能重复"),
+  reason: text("不予受理理由", 2000),
+});
 
 export const runNoticeCycleRequestSchema = z.object({
   programmeId: idOf("专项编号"),
