@@ -2,8 +2,9 @@ import { Select, Space, Spin, Tabs } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
 import { t } from "../shared/strings";
+import type { Claims } from "../shared/useSession";
 import { Queues } from "./Queues";
-import { useProgramme } from "./useProgramme";
+import { useProgramme, type ProgrammeView } from "./useProgramme";
 
 // Heavier tabs load when opened.
 const Evaluations = lazy(() => import("./Evaluations"));
@@ -12,32 +13,45 @@ const Notices = lazy(() => import("./Notices"));
 const Registry = lazy(() => import("./Registry"));
 const Enterprises = lazy(() => import("./Enterprises"));
 const Awards = lazy(() => import("./Awards"));
+const Settings = lazy(() => import("./Settings"));
 
-export default function Admin({ programmes }: { programmes: string[] }) {
-  const [programmeId, setProgrammeId] = useState(programmes[0]!);
-  const programme = useProgramme(programmeId);
-  const lazyTab = (node: React.ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+const lazyTab = (node: React.ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+
+type StaffRole = NonNullable<Claims["staff"]>[string];
+
+export default function Admin({ staff }: { staff: NonNullable<Claims["staff"]> }) {
+  const programmes = Object.keys(staff);
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
+      <ProgrammeAdmin programmes={programmes} staff={staff} />
+    </Space>
+  );
+}
+
+function ProgrammeAdmin({ programmes, staff }: { programmes: string[]; staff: NonNullable<Claims["staff"]> }) {
+  const [programmeId, setProgrammeId] = useState(programmes[0]!);
+  const programme = useProgramme(programmeId);
+  return (
+    <>
       <Space>
         <span data-testid="programme-name">{programme?.name ?? programmeId}</span>
         {programmes.length > 1 && <Select aria-label={t.admin.switchProgramme} value={programmeId} onChange={setProgrammeId} options={programmes.map((p) => ({ value: p, label: p }))} />}
       </Space>
       {programme && <ProgrammeClosedBanner pack={programme.pack} endsOn={programme.endsOn} />}
-      {programme && (
-        <Tabs
-          destroyOnHidden
-          items={[
-            { key: "queues", label: t.admin.tabs.queues, children: <Queues programme={programme} /> },
-            { key: "evaluations", label: t.admin.tabs.evaluations, children: lazyTab(<Evaluations programme={programme} />) },
-            { key: "proceedings", label: t.admin.tabs.proceedings, children: lazyTab(<Proceedings programme={programme} />) },
-            { key: "notices", label: t.admin.tabs.notices, children: lazyTab(<Notices programme={programme} />) },
-            { key: "registry", label: t.admin.tabs.registry, children: lazyTab(<Registry programme={programme} />) },
-            { key: "enterprises", label: t.admin.tabs.enterprises, children: lazyTab(<Enterprises programme={programme} />) },
-            ...(programme.pack.clauses.awards ? [{ key: "awards", label: t.admin.tabs.awards, children: lazyTab(<Awards programme={programme} />) }] : []),
-          ]}
-        />
-      )}
-    </Space>
+      {programme && <Tabs destroyOnHidden items={programmeTabs(programme, staff[programmeId] ?? "reviewer")} />}
+    </>
   );
+}
+
+function programmeTabs(programme: ProgrammeView, role: StaffRole) {
+  return [
+    { key: "queues", label: t.admin.tabs.queues, children: <Queues programme={programme} /> },
+    { key: "evaluations", label: t.admin.tabs.evaluations, children: lazyTab(<Evaluations programme={programme} />) },
+    { key: "proceedings", label: t.admin.tabs.proceedings, children: lazyTab(<Proceedings programme={programme} />) },
+    { key: "notices", label: t.admin.tabs.notices, children: lazyTab(<Notices programme={programme} />) },
+    { key: "registry", label: t.admin.tabs.registry, children: lazyTab(<Registry programme={programme} />) },
+    { key: "enterprises", label: t.admin.tabs.enterprises, children: lazyTab(<Enterprises programme={programme} />) },
+    ...(programme.pack.clauses.awards ? [{ key: "awards", label: t.admin.tabs.awards, children: lazyTab(<Awards programme={programme} />) }] : []),
+    { key: "settings", label: t.admin.tabs.settings, children: lazyTab(<Settings key={programme.id} programme={programme} role={role} />) },
+  ];
 }
