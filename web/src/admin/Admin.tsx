@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from "react";
 import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
 import { t } from "../shared/strings";
 import type { Claims } from "../shared/useSession";
+import { NextYearWarning } from "./holidays/NextYearWarning";
 import { Queues } from "./Queues";
 import { useProgramme, type ProgrammeView } from "./useProgramme";
 
@@ -14,21 +15,28 @@ const Registry = lazy(() => import("./Registry"));
 const Enterprises = lazy(() => import("./Enterprises"));
 const Awards = lazy(() => import("./Awards"));
 const Settings = lazy(() => import("./Settings"));
+const Holidays = lazy(() => import("./Holidays"));
 
 const lazyTab = (node: React.ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+const holidaysTab = { key: "holidays", label: t.admin.tabs.holidays, children: lazyTab(<Holidays />) };
 
 type StaffRole = NonNullable<Claims["staff"]>[string];
 
-export default function Admin({ staff }: { staff: NonNullable<Claims["staff"]> }) {
+/**
+ * Staff see their programme's tabs; the platform calendar administrator also (or, when staff of
+ * no programme, only) the national holiday arrangements.
+ */
+export default function Admin({ staff, calendarAdmin }: { staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
   const programmes = Object.keys(staff);
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      <ProgrammeAdmin programmes={programmes} staff={staff} />
+      <NextYearWarning />
+      {programmes.length > 0 ? <ProgrammeAdmin programmes={programmes} staff={staff} calendarAdmin={calendarAdmin} /> : <Tabs items={[holidaysTab]} />}
     </Space>
   );
 }
 
-function ProgrammeAdmin({ programmes, staff }: { programmes: string[]; staff: NonNullable<Claims["staff"]> }) {
+function ProgrammeAdmin({ programmes, staff, calendarAdmin }: { programmes: string[]; staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
   const [programmeId, setProgrammeId] = useState(programmes[0]!);
   const programme = useProgramme(programmeId);
   return (
@@ -38,7 +46,7 @@ function ProgrammeAdmin({ programmes, staff }: { programmes: string[]; staff: No
         {programmes.length > 1 && <Select aria-label={t.admin.switchProgramme} value={programmeId} onChange={setProgrammeId} options={programmes.map((p) => ({ value: p, label: p }))} />}
       </Space>
       {programme && <ProgrammeClosedBanner pack={programme.pack} endsOn={programme.endsOn} />}
-      {programme && <Tabs destroyOnHidden items={programmeTabs(programme, staff[programmeId] ?? "reviewer")} />}
+      {programme && <Tabs destroyOnHidden items={[...programmeTabs(programme, staff[programmeId] ?? "reviewer"), ...(calendarAdmin ? [holidaysTab] : [])]} />}
     </>
   );
 }

@@ -13,14 +13,14 @@ export function AdminApp() {
   if (session.state === "loading") return <Shell title={t.app.adminTitle}><Spin /></Shell>;
   if (session.state === "signedOut") return <Shell title={t.app.adminTitle}><SignIn title={`${t.app.adminTitle} · ${t.session.signIn}`} /></Shell>;
   const staff = session.claims.staff ?? {};
-  const programmes = Object.keys(staff);
+  const calendarAdmin = session.claims.calendarAdmin === true;
   return (
     <Shell title={t.app.adminTitle} userName={session.user.displayName ?? session.user.email ?? ""}>
-      {programmes.length === 0 ? (
+      {Object.keys(staff).length === 0 && !calendarAdmin ? (
         <Alert type="warning" showIcon title={t.session.notStaff} />
       ) : (
         <Suspense fallback={<Spin />}>
-          <Admin staff={staff} />
+          <Admin staff={staff} calendarAdmin={calendarAdmin} />
         </Suspense>
       )}
     </Shell>
