@@ -79,4 +79,12 @@ export default tseslint.config(
     files: ["web/src/data/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: webFence }] },
   },
+  // One home per decision (issue 17): a function that no longer fits on a screen is doing more
+  // than one thing, so the shipped code (not tests, not the demo generation under scripts/)
+  // splits it into named hooks and parts instead.
+  {
+    files: ["functions/src/**/*.ts", "web/src/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.*", "**/*.spec.*"],
+    rules: { "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
 );

@@ -6,6 +6,7 @@
 //   node scripts/emulators.mjs env                 print the environment it would set
 //
 // Other scripts import { emulatorEnv, firebaseBin, PROJECT_ID } from here.
+import { randomBytes } from "node:crypto";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -67,6 +68,9 @@ export function emulatorEnv(base = process.env) {
   if (existsSync(PUBSUB_BIN)) env.PUBSUB_EMULATOR_BINARY_PATH = PUBSUB_BIN;
   // Functions run with the local disk as their file store (no Storage emulator here).
   env.FILES_DIR ??= join(ROOT, ".data", "files");
+  // Download links are signed with a fresh secret each run: the functions and the test process
+  // share it, and no fixed development secret exists to be copied anywhere else.
+  env.DOWNLOAD_TOKEN_SECRET ??= randomBytes(32).toString("hex");
   // firebase-tools gives the functions 10 s to load; on a machine busy with a second emulator set
   // that is not enough, and a timeout here says nothing about the code (seconds).
   env.FUNCTIONS_DISCOVERY_TIMEOUT ??= "120";

@@ -3,11 +3,10 @@
 // violation fails the test with the rule, the element and axe's explanation.
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
-import { signIn } from "./session.js";
+import { freshDemo, signIn } from "./session.js";
 
 test.beforeAll(async () => {
-  await seedDemo(adminHandles());
+  await freshDemo();
 });
 
 /**

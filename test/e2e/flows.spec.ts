@@ -13,15 +13,14 @@ import { periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { DEMO_CALENDAR_OVERRIDES } from "../../scripts/demo/generate.js";
-import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
-import { signIn, watchConsole } from "./session.js";
+import { freshDemo, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const PERIOD = periodOf(shanghaiDate(new Date()), "quarterly");
 
 test.beforeAll(async () => {
-  await seedDemo(adminHandles());
+  await freshDemo();
   const pack = getPolicyPack("guangzhou");
   const b = periodBounds(PERIOD);
   await collections.periods(GZ).doc(PERIOD).set({ id: PERIOD, cadence: "quarterly", start: b.start, end: b.end, reportDeadline: reportDeadline(PERIOD, pack, makeCalendar(DEMO_CALENDAR_OVERRIDES)), state: "open" });

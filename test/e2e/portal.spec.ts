@@ -2,11 +2,11 @@
 // name; staff sign in on /admin and see their programme. Data comes from the demo seed.
 import { expect, test } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
-import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
-import { signIn, watchConsole } from "./session.js";
+import { adminHandles } from "../../scripts/demo/seed.js";
+import { freshDemo, signIn, watchConsole } from "./session.js";
 
 test.beforeAll(async () => {
-  await seedDemo(adminHandles());
+  await freshDemo();
 });
 
 test("a unit member signs in on /portal and sees their unit's name", async ({ page }) => {

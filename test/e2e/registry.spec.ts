@@ -6,15 +6,15 @@ import { expect, test } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { generateProgramme } from "../../scripts/demo/generate.js";
-import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+import { adminHandles } from "../../scripts/demo/seed.js";
 import { writeProgramme } from "../../scripts/demo/writeProgramme.js";
-import { pickByName, pickDate, signIn, watchConsole } from "./session.js";
+import { freshDemo, pickByName, pickDate, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 test.beforeAll(async () => {
-  await seedDemo(adminHandles());
+  await freshDemo();
 });
 
 async function workbook(rows: (string | Date)[][]) {

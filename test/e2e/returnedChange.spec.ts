@@ -5,9 +5,8 @@ import { expect, test } from "@playwright/test";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
-import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { closeClients, eventually, signedInClient } from "../support/emulators.js";
-import { signIn } from "./session.js";
+import { freshDemo, signIn } from "./session.js";
 
 const GZ = "gz-2025";
 const CHANGE = "e2e-returned-unitinfo";
@@ -15,7 +14,7 @@ const COMMENT = "请补充变更后的营业执照（加盖公章）。";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 test.beforeAll(async () => {
-  await seedDemo(adminHandles());
+  await freshDemo();
   // A GZ-4.4a.4 unit-information change, submitted without its licence, and returned by staff.
   await collections.changes(GZ).doc(CHANGE).set({ unitId: "gz-u01", type: "unitInfo", state: "draft", payload: { type: "unitInfo", changes: [{ field: "address", to: "广州市天河区（演示）新址" }], effectiveOn: shanghaiDate(new Date()) }, documents: [] });
   await collections.changes(GZ).doc(CHANGE).update({ state: "submitted", submittedOn: shanghaiDate(new Date()), reviewBatchId: "e2e" });

@@ -1,6 +1,17 @@
 // Shared by the browser tests: collect what a page complains about, and sign in as a demo user.
 import type { Browser, Page } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
+import { clearFirestore } from "../support/emulators.js";
+
+/**
+ * Every spec starts from the small demo and nothing else: whatever the suites before it left in
+ * this run's emulators (the lived-in demo, another test's records) is cleared first.
+ */
+export async function freshDemo() {
+  await clearFirestore();
+  await seedDemo(adminHandles());
+}
 
 /** Console errors, uncaught exceptions and failed requests (status ≥ 400) of a page. */
 export function watchConsole(page: Page) {

@@ -45,7 +45,7 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   approveEvaluation: { schema: "approveEvaluationRequestSchema", role: "staff" },
   fileAdvanceNotice: { schema: "fileAdvanceNoticeRequestSchema", role: "member" },
   exportPeriod: { schema: "exportPeriodRequestSchema", role: "staff" },
-  runPeriodClose: { schema: "runJobRequestSchema", role: "staff" },
+  runPeriodClose: { schema: "runPeriodCloseRequestSchema", role: "staff" },
   runDeadlineSweep: { schema: "runJobRequestSchema", role: "staff" },
   checkDocuments: { schema: "checkDocumentsRequestSchema", role: "staff" },
   getDocumentDownload: { schema: "getDocumentDownloadRequestSchema", role: "staff" },

@@ -22,6 +22,8 @@ import { grantRoleRequestSchema } from "../../functions/src/domain/schemas/roles
 import { settingsFromPack, settingsProposalSchema } from "../../functions/src/domain/settings.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
+import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
@@ -65,7 +67,7 @@ const CASES: Record<string, Case> = {
   enterJudgedScore: caseOf(schemas.judgedScoreRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: "dg-u01_2025", partId: "satisfaction", score: 15, methods: ["siteVisit"] })),
   approveEvaluation: caseOf(schemas.approveEvaluationRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: "dg-u01_2025" })),
   exportPeriod: caseOf(schemas.exportPeriodRequestSchema)("staff", () => ({ programmeId: DG, periodId: "2025" })),
-  runPeriodClose: caseOf(schemas.runJobRequestSchema)("staff", () => ({ programmeId: DG, asOf: today })),
+  runPeriodClose: caseOf(schemas.runPeriodCloseRequestSchema)("staff", () => ({ programmeId: DG, asOf: today, periodId: "2025" })),
   runDeadlineSweep: caseOf(schemas.runJobRequestSchema)("staff", () => ({ programmeId: DG, asOf: today })),
   checkDocuments: caseOf(schemas.checkDocumentsRequestSchema)("staff", () => ({ programmeId: DG, targetType: "change", targetId: "dg-ch-submitted" })),
   getDocumentDownload: caseOf(schemas.getDocumentDownloadRequestSchema)("staff", () => ({ programmeId: DG, documentId: "dg-doc-licence" })),
@@ -140,7 +142,9 @@ async function seedDongguan() {
   }
   const approved = await staffDg.call<{ noticeId: string; startsOn: string }>("reviewChange", { programmeId: DG, changeId: "dg-ch-noticed", decision: "approve" });
   ids.noticeId = approved.noticeId;
-  await staffDg.call("runNoticeCycle", { programmeId: DG, asOf: approved.startsOn });
+  // The notice opens on its start day, a working day ahead: the job's use case with the clock on that
+  // day, as the scheduled run will do it (a manual run cannot act as of a day that has not come).
+  await runNoticeCycle({ ...productionDeps(), clock: () => new Date(`${approved.startsOn}T00:15:00+08:00`) }, { programmeId: DG, asOf: approved.startsOn });
   ids.objectionId = (await anonymousCall<{ objectionId: string }>("fileObjection", { programmeId: DG, noticeId: ids.noticeId, changeId: "dg-ch-noticed", name: "某市民", text: "该方案报价与实际不符，请核查。" })).objectionId;
 
   ids.complaintId = (await staffDg.call<{ complaintId: string }>("fileComplaint", { programmeId: DG, unitId: "dg-u01", partnerId: "dg-p1", receivedOn: today, summary: "实施团队多次爽约。" })).complaintId;

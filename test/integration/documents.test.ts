@@ -204,6 +204,18 @@ describe("documents: upload, versions, download, checks", () => {
     expect(entries.every((e) => e.at && e.clause === "GZ-2.2.13")).toBe(true);
   });
 
+  it("GZ-2.2.13: a link downloads once: the fetch is the audited download, a second fetch of the same link is refused and audits nothing", async () => {
+    const owner = await signedInClient(email("member-gz-01"), DEMO_PASSWORD);
+    const { url } = await owner.call<{ url: string }>("getDocumentDownload", { programmeId: P, documentId: pdfId });
+    const before = (await auditOf("document.downloaded")).length;
+    expect((await fetch(url)).status).toBe(200);
+    const again = await fetch(url);
+    expect(again.status).toBe(403);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toBe("该下载链接已使用过，每个链接只能下载一次，请重新获取。");
+    const after = await auditOf("document.downloaded");
+    expect(after.length - before).toBe(1);
+  });
+
   it("GZ-2.2.13: download access grid — another unit's member, staff of another programme and anonymous are refused and nothing is audited; a tampered link is refused", async () => {
     const before = (await auditOf("document.downloaded")).length;
     for (const uid of ["member-gz-02", "staff-dg", "member-dg-01"]) {
@@ -304,5 +316,18 @@ describe("documents: upload, versions, download, checks", () => {
     // Leave the shared folder as we found it (fresh orphan is swept by a later run in real life).
     const { rm } = await import("node:fs/promises");
     await rm(onDisk(fresh), { force: true });
+  });
+
+  it("GZ-2.2.13: a PDF/HTML polyglot sent as evil.html is kept and downloaded as evil.pdf, typed as a PDF that no browser sniffs into a page", async () => {
+    const polyglot = Buffer.concat([Buffer.from(minimalPdf("polyglot")), Buffer.from("<html><script>alert(document.domain)</script></html>")]);
+    const r = await upload(as("member-gz-01"), fieldsFor("chg-u01", "other"), { name: "evil.html", bytes: polyglot, contentType: "text/html" });
+    expect(r.status).toBe(201);
+    expect(r.json).toMatchObject({ contentType: "application/pdf", fileName: "evil.pdf" });
+    const owner = await signedInClient(email("member-gz-01"), DEMO_PASSWORD);
+    const { url } = await owner.call<{ url: string }>("getDocumentDownload", { programmeId: P, documentId: r.json.documentId });
+    const res = await fetch(url);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="evil.pdf"; filename*=UTF-8''evil.pdf`);
   });
 });

@@ -121,6 +121,8 @@ const rows: Row[] = [
   { name: "notifications", path: `${pre}/notifications/nt1`, data: { toUnitId: A, title: "提醒" }, read: staffAndOwner, ownerField: "toUnitId" },
   { name: "audit", path: `${pre}/audit/au1`, data: { action: "x" }, read: ["staff"] },
   { name: "jobRuns", path: `${pre}/jobRuns/j1`, data: { job: "periodClose" }, read: ["staff"] },
+  // Issue 16.1: what a job could not read, for staff only; no client writes it.
+  { name: "jobProblems", path: `${pre}/jobProblems/periodClose~programmes~${P}~reports~${A}_2025-Q3`, data: { job: "periodClose", path: `${pre}/reports/${A}_2025-Q3`, reason: "存储的文档格式无效" }, read: ["staff"] },
   { name: "partnerStats", path: `${pre}/partnerStats/p1`, data: { unitId: A, partnerId: "p1", unresolvedComplaintIds: ["c1"] }, read: ["staff"] },
   // Exactly-once markers of triggers: no client reads or writes them at all.
   { name: "processedEvents", path: "processedEvents/evt-1", data: { at: new Date() }, read: [] },

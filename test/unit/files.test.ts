@@ -1,12 +1,14 @@
 // Node-side file helpers that need no emulator: download tokens and type sniffing.
 import { describe, expect, it } from "vitest";
 import { issueDownloadToken, verifyDownloadToken } from "../../functions/src/files/downloadToken.js";
+import { readFilesConfig } from "../../functions/src/files/config.js";
 import { sniff } from "../../functions/src/files/inspect.js";
+import { fileNameForType } from "../../functions/src/domain/documents.js";
 
 describe("download tokens", () => {
   const secret = "s3cret";
   const now = new Date("2025-06-10T08:00:00Z");
-  const claim = { programmeId: "gz-2025", documentId: "doc1", exp: now.getTime() + 5 * 60_000 };
+  const claim = { programmeId: "gz-2025", documentId: "doc1", linkId: "link1", exp: now.getTime() + 5 * 60_000 };
 
   it("GZ-2.2.13: a token names one document and works until it expires", () => {
     const t = issueDownloadToken(claim, secret);
@@ -17,9 +19,31 @@ describe("download tokens", () => {
 
   it("GZ-2.2.13: a token edited to name another document is refused", () => {
     const [, mac] = issueDownloadToken(claim, secret).split(".");
-    const forged = Buffer.from(JSON.stringify({ p: "gz-2025", d: "doc2", e: claim.exp })).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ p: "gz-2025", d: "doc2", l: "link1", e: claim.exp })).toString("base64url");
     expect(verifyDownloadToken(`${forged}.${mac}`, secret, now)).toBeUndefined();
     expect(verifyDownloadToken("garbage", secret, now)).toBeUndefined();
+  });
+});
+
+describe("the download signing secret", () => {
+  it("GZ-2.2.13: the development secret signs only on the emulator; anywhere else a real secret is required", () => {
+    expect(readFilesConfig({ FUNCTIONS_EMULATOR: "true" }).downloadSecret).toMatch(/^dev-only/);
+    // Deployed (Cloud Run sets K_SERVICE) or run by hand outside the emulator: no default.
+    expect(() => readFilesConfig({ K_SERVICE: "downloaddocument" })).toThrow(/DOWNLOAD_TOKEN_SECRET/);
+    expect(() => readFilesConfig({})).toThrow(/DOWNLOAD_TOKEN_SECRET/);
+    expect(() => readFilesConfig({ K_SERVICE: "x", DOWNLOAD_TOKEN_SECRET: "dev-only-download-secret-not-for-production" })).toThrow(/DOWNLOAD_TOKEN_SECRET/);
+    expect(readFilesConfig({ K_SERVICE: "x", DOWNLOAD_TOKEN_SECRET: "a-real-secret-of-enough-length-0123456789" }).downloadSecret).toBe("a-real-secret-of-enough-length-0123456789");
+  });
+});
+
+describe("stored file names", () => {
+  it("GZ-2.2.13: the extension always says what the bytes are: a PDF sent as evil.html is kept as evil.pdf", () => {
+    expect(fileNameForType("evil.html", "application/pdf")).toBe("evil.pdf");
+    expect(fileNameForType("营业执照.PDF", "application/pdf")).toBe("营业执照.PDF");
+    expect(fileNameForType("身份证.jpeg", "image/jpeg")).toBe("身份证.jpeg");
+    expect(fileNameForType("身份证.png", "image/jpeg")).toBe("身份证.jpg");
+    expect(fileNameForType("扫描件", "image/png")).toBe("扫描件.png");
+    expect(fileNameForType("report.pdf.svg", "application/pdf")).toBe("report.pdf.pdf");
   });
 });
 

@@ -1,16 +1,13 @@
-// Callable adapter: staff run the deadline sweep for their programme for a given day (default
-// today, Shanghai).
-import { shanghaiDate } from "../domain/dates.js";
+// Callable adapter: a programme administrator runs the deadline sweep of the programme for today
+// or an earlier day (Shanghai), or asks what it would do (dry run)
+// (use case: usecases/manualJobRuns).
 import { runJobRequestSchema } from "../domain/schemas/requests.js";
 import { productionDeps } from "../usecases/deps.js";
-import { sweepDeadlines } from "../usecases/sweepDeadlines.js";
-import { requireStaff } from "./caller.js";
+import { runDeadlineSweepManually } from "../usecases/manualJobRuns.js";
+import { requireStaff, staffActor } from "./caller.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const runDeadlineSweep = validatedOnCall("runDeadlineSweep", runJobRequestSchema, async (req, request) => {
-  requireStaff(request.auth, req.programmeId);
-  const deps = productionDeps();
-  const now = deps.clock();
-  const [result] = await sweepDeadlines(deps, { asOf: req.asOf ?? shanghaiDate(now), now, programmeIds: [req.programmeId] });
-  return result;
+  const actor = staffActor(requireStaff(request.auth, req.programmeId, "admin"));
+  return runDeadlineSweepManually(productionDeps(), req, actor);
 });

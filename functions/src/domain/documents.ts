@@ -130,6 +130,23 @@ export function cleanFileName(raw: string | undefined): string {
   return truncateUtf16(name.slice(0, name.length - ext.length), MAX_NAME - ext.length) + ext;
 }
 
+/** The extensions each accepted type may be saved under; the first is the one given when none fits. */
+const EXTENSIONS_OF: Record<AcceptedContentType, readonly string[]> = { "application/pdf": [".pdf"], "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"] };
+
+/**
+ * The stored name's extension always says what the bytes are (the type sniffed from them): a
+ * PDF/HTML polyglot sent as `evil.html` is kept as `evil.pdf`, so no one's computer opens it as a
+ * web page. A name whose extension already fits keeps it.
+ */
+export function fileNameForType(cleanName: string, contentType: AcceptedContentType): string {
+  const allowed = EXTENSIONS_OF[contentType];
+  const dot = cleanName.lastIndexOf(".");
+  const ext = dot > 0 ? cleanName.slice(dot).toLowerCase() : "";
+  if (allowed.includes(ext)) return cleanName;
+  const base = dot > 0 && ext.length <= 10 ? cleanName.slice(0, dot) : cleanName;
+  return `${truncateUtf16(base, MAX_NAME - allowed[0]!.length)}${allowed[0]}`;
+}
+
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
 function truncateUtf16(s: string, max: number): string {
   let out = "";

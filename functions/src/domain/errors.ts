@@ -103,6 +103,7 @@ export const errorCatalogue = {
   NO_ACCESS: ["无权查看该材料：只有本专项工作小组和材料所属单位可以查看。", "permission-denied"],
   TARGET_NOT_FOUND: ["未找到要添加材料的事项。", "not-found"],
   LINK_INVALID: ["下载链接无效或已过期，请重新获取。", "permission-denied"],
+  LINK_USED: ["该下载链接已使用过，每个链接只能下载一次，请重新获取。", "permission-denied"],
   UNAUTHENTICATED: ["请先登录后再上传材料。", "unauthenticated"],
   NOT_IN_PROGRAMME: ["只有本专项的工作小组成员或牵引单位成员可以上传材料。", "permission-denied"],
   NOT_YOUR_UNIT: ["只能为本单位的事项上传材料。", "permission-denied"],
@@ -125,6 +126,15 @@ export const errorCatalogue = {
   SETTINGS_EFFECTIVE_TOO_EARLY: ["新设置只能从尚未关账的期次起生效，已关账期次和已审定结论不受影响", "failed-precondition"],
   WHAT_IF_PERIOD_NOT_CLOSED: ["试算只能选择已关账的期次", "failed-precondition"],
   SESSION_REVOKED: ["您的角色已调整，本次登录已失效，请重新登录", "unauthenticated"],
+  // Issue 16.2: a report only for a period of this programme that exists and is open.
+  REPORT_PERIOD_UNKNOWN: ["本专项没有该期次，不能报送该期报告", "failed-precondition"],
+  REPORT_PERIOD_NOT_OPEN: ["该期正在关账，不能再提交报告", "failed-precondition"],
+  REPORT_PERIOD_CADENCE: ["期次与本专项的报送周期不符，不能报送该期报告", "failed-precondition"],
+  // Issue 16.3: manual job runs.
+  JOB_DATE_IN_FUTURE: ["asOf：执行日期不能晚于今天（北京时间）", "invalid-argument"],
+  PERIOD_NOT_FOUND: ["periodId：本专项没有该期次", "not-found"],
+  PERIOD_ALREADY_CLOSED: ["periodId：该期已关账，不能再次关账", "failed-precondition"],
+  PERIOD_NOT_DUE: ["periodId：该期报送截止日尚未过，还不能关账", "failed-precondition"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

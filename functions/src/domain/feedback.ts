@@ -59,9 +59,9 @@ export function partnerCountGrounds(c: PartnerCounts, pack: PolicyPack): Counted
   });
 }
 
-/** The clause a complaint record is kept under: DG-16.2 in Dongguan, GZ-4.4a.1 in Guangzhou. */
+/** The clause a complaint record is kept under: the partner rule (DG-16.2) or the unit's complaint ground (GZ-4.4a.1). */
 export function complaintClause(pack: PolicyPack): string | undefined {
-  return pack.clauses.unresolvedComplaints ?? pack.criticismGrounds.find((g) => g === "GZ-4.4a.1");
+  return pack.clauses.unresolvedComplaints ?? pack.clauses.complaintGround ?? undefined;
 }
 
 /** The clause a satisfaction rating is kept under: DG-16.3 in Dongguan, GZ-3.3 in Guangzhou. */

@@ -33,9 +33,13 @@ export interface UnitClose {
 }
 
 /** The interview cut-off of a period (DG-9.2), where the pack ranks for interviews. */
-export const interviewThreshold = (ranking: ScoreSummary, pack: PolicyPack) => (pack.clauses.ranking ? lowestRankedThreshold(ranking, pack.lowestRankedCount) : undefined);
+export const interviewThreshold = (ranking: ScoreSummary | undefined, pack: PolicyPack) => (ranking && pack.clauses.ranking ? lowestRankedThreshold(ranking, pack.lowestRankedCount) : undefined);
 
-export function decideUnitClose(u: UnitAtClose, period: Period, ranking: ScoreSummary, threshold: number | undefined, pack: PolicyPack): UnitClose {
+/**
+ * `ranking` is undefined when the period's summary could not be read (issue 16.1): the grounds are
+ * still decided, but no rank is frozen and nobody is listed for interview on an unknown ranking.
+ */
+export function decideUnitClose(u: UnitAtClose, period: Period, ranking: ScoreSummary | undefined, threshold: number | undefined, pack: PolicyPack): UnitClose {
   const { start, end } = periodBounds(period.id);
   const { report, evaluation } = u;
   const candidates = periodCloseGrounds(
@@ -53,7 +57,7 @@ export function decideUnitClose(u: UnitAtClose, period: Period, ranking: ScoreSu
     },
     pack,
   );
-  if (!evaluation) return { candidates };
+  if (!evaluation || !ranking) return { candidates };
   const rank = rankFromSummary(ranking, evaluation.total);
   if (!atOrBelowThreshold(evaluation.total, threshold)) return { candidates, rank };
   const interview = interviewNotice({ unitId: u.unitId, unitName: u.unitName, periodId: period.id, rank, total: evaluation.total, clause: pack.clauses.ranking ?? "" });

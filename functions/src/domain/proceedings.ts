@@ -33,10 +33,6 @@ function groundsOf(kind: ProceedingKind, pack: PolicyPack): readonly string[] {
   return pack.partnerRemovalGrounds;
 }
 
-/** Grounds "x.1" of GZ-4.4b / DG-10 / DG-16: the subject asked to leave; its own request is the evidence. */
-function isOwnRequestGround(ground: string): boolean {
-  return /^(GZ-4\.4b|DG-10|DG-16)\.1$/.test(ground);
-}
 
 /** May a proceeding of this kind be opened on this ground with this evidence, and what follows. */
 export function decideOpening(input: OpenProceedingInput, pack: PolicyPack): OpenResult {
@@ -46,10 +42,10 @@ export function decideOpening(input: OpenProceedingInput, pack: PolicyPack): Ope
   if (input.evidence.length === 0 || input.evidence.some((e) => e.description.trim() === "")) {
     return refuse("EVIDENCE_REQUIRED", "须写明事实依据");
   }
-  if (isOwnRequestGround(input.ground) && !input.evidence.some((e) => e.documentId)) {
+  if (pack.ownRequestGrounds.includes(input.ground) && !input.evidence.some((e) => e.documentId)) {
     return refuse("EVIDENCE_REQUIRED", "自行要求退出须上传本人（单位）的书面申请");
   }
-  if (input.ground === "GZ-4.4a.1" && (input.complaintIds ?? []).length === 0) {
+  if (input.ground === pack.clauses.complaintGround && (input.complaintIds ?? []).length === 0) {
     return refuse("EVIDENCE_REQUIRED", "须关联造成的试点企业投诉");
   }
   const effects: ProceedingEffect[] = input.kind === "clearOut" ? [{ type: "setUnitStatus", status: "clearOutProposed" }] : [];

@@ -1,10 +1,12 @@
 // What a report must contain before it can be submitted (GZ-3.4.1, DG-9.1): a value for every
 // metric in the task book (DG-12: the task book is the basis of the report and the score) and,
 // for a quarterly report behind the pro-rata target, an explanation (GZ-4.4a.3).
-import { type PeriodId, proRataFraction } from "./periods.js";
-import type { MetricKey, PolicyPack } from "./policy/schema.js";
+import { refuse, type Refusal } from "./errors.js";
+import { isPeriodId, type PeriodId, periodBounds, periodOf, proRataFraction } from "./periods.js";
+import type { Cadence, MetricKey, PolicyPack } from "./policy/schema.js";
 import { type MetricValues } from "./scoring.js";
-import { metricWords } from "./words.js";
+import type { PeriodState } from "./states.js";
+import { cadenceWords, metricWords } from "./words.js";
 
 /** Count metrics whose pro-rata target is not met (level2Share is a share and is not pro-rated). */
 export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, lagFraction = 1): MetricKey[] {
@@ -36,4 +38,24 @@ export function missingReportFields(periodId: PeriodId, targets: MetricValues, r
     missing.push("进度滞后说明及补救措施");
   }
   return missing;
+}
+
+/**
+ * Issue 16.2 (GZ-3.4.1, DG-9.1): a report is received only for a period of the programme's own
+ * cadence (quarterly 2026-Q4, half-yearly 2026-H1, annual 2026) that the functions opened and
+ * that is still open — the same test as firestore.rules' `periodOpen`, asked again by the report
+ * triggers for documents the rules never saw (admin-written, legacy).
+ */
+export function reportPeriodRefusal(periodId: string, period: { cadence: Cadence; state: PeriodState } | undefined, pack: Pick<PolicyPack, "cadence">): Refusal | undefined {
+  if (!isPeriodId(periodId)) return refuse("INVALID_PERIOD", periodId);
+  const bounds = periodBounds(periodId);
+  if (bounds.cadence !== pack.cadence) {
+    const example = periodOf(bounds.start, pack.cadence);
+    return refuse("REPORT_PERIOD_CADENCE", `本专项按${cadenceWords[pack.cadence]}报送（期次如 ${example}），${periodId} 是${cadenceWords[bounds.cadence]}期次`);
+  }
+  if (!period) return refuse("REPORT_PERIOD_UNKNOWN", periodId);
+  if (period.cadence !== bounds.cadence) return refuse("REPORT_PERIOD_CADENCE", `${periodId} 的期次记录为${cadenceWords[period.cadence]}`);
+  if (period.state === "closed") return refuse("REPORT_PERIOD_CLOSED");
+  if (period.state !== "open") return refuse("REPORT_PERIOD_NOT_OPEN");
+  return undefined;
 }

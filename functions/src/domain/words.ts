@@ -4,12 +4,14 @@
 // Refusals are not words: they live in errors.ts. Page-only text (captions, help) lives with the
 // page (web/src/shared/strings.ts).
 //
-// Pure: type imports from the domain only.
+// Pure: the domain only (ground wording comes from the policy packs).
 import type { AwardKind } from "./awards.js";
 import type { ClearOutEvent } from "./clearOut.machine.js";
+import type { JobName } from "./jobs.js";
 import type { CriticismEvent } from "./criticism.machine.js";
 import type { PublishedListKind } from "./listDiff.js";
 import type { PartnerRemovalEvent } from "./partnerRemoval.machine.js";
+import { policyPacks } from "./policy/index.js";
 import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey } from "./policy/schema.js";
 import type { ProceedingKind } from "./proceedings.js";
 import type { ReportingStatus } from "./scoring.js";
@@ -117,35 +119,8 @@ export const proceedingSourceWords = { automatic: "系统提出", manual: "人�
 /** GZ-4.4b.9: what the bureau meeting decided. */
 export const bureauMeetingDecisionWords = { confirmed: "审议确认", rejected: "不予确认" } as const;
 
-/** The regulation's own wording of every ground (GZ-4.5 / DG-11 announcements name the reason). */
-export const groundWords: Readonly<Record<string, string>> = {
-  "GZ-4.4a.1": "人员能力不足或团队配置不合理，诊断、改造服务不能满足企业需求，造成试点企业投诉",
-  "GZ-4.4a.2": "资料报送不及时、不完整、不规范",
-  "GZ-4.4a.3": "季度考核项目实施进度滞后，没有合理说明以及有效补救措施",
-  "GZ-4.4a.4": "名称、住所、法定代表人、经营范围以及注册资本等发生重大变更，未及时报告说明",
-  "GZ-4.4a.5": "违背诚信原则，不履行职责",
-  "GZ-4.4a.6": "项目未通过验收",
-  "GZ-4.4b.1": "牵引单位自行要求退出",
-  "GZ-4.4b.2": "未按规定参加绩效评价",
-  "GZ-4.4b.3": "累计两次绩效评价不达标",
-  "GZ-4.4b.4": "牵引单位被依法终止",
-  "GZ-4.4b.5": "伪造资料、弄虚作假",
-  "GZ-4.4b.6": "泄露试点企业商业机密、核心技术或敏感信息",
-  "GZ-4.4b.7": "有违国家级、省级试点工作通知精神，对数转工作造成不良影响，或以不正当理由收取中介费用、工作费用、咨询费用等",
-  "GZ-4.4b.8": "其他不符合牵引单位要求的，或不适合继续担任牵引单位",
-  "DG-10.1": "牵引单位自行要求退出",
-  "DG-10.2": "未按规定参加绩效评价",
-  "DG-10.3": "累计两次绩效评价不达标",
-  "DG-10.4": "牵引单位被依法终止",
-  "DG-10.5": "伪造资料、弄虚作假",
-  "DG-10.6": "其他不符合牵引单位要求",
-  "DG-16.1": "合作伙伴自愿退出",
-  "DG-16.2": "受到企业投诉并没有有效解决达到2次",
-  "DG-16.3": "试点企业对合作伙伴的服务满意度评价为“不满意”达到2次",
-  "DG-16.4": "合作伙伴单位被依法终止",
-  "DG-16.5": "伪造资料、弄虚作假",
-  "DG-16.6": "其他不符合牵引单位的合作伙伴要求",
-};
+/** The regulation's own wording of every ground, from each city's pack (GZ-4.5 / DG-11 announcements name the reason). */
+export const groundWords: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(policyPacks).map((p) => p.groundWords));
 
 /** The regulation's words for a ground; the clause ID itself when it has none here. */
 export const groundWord = (ground: string): string => groundWords[ground] ?? ground;
@@ -208,6 +183,16 @@ export const reportingWords = { onTime: "按时完整", late: "逾期", incomple
 export const evaluationOutcomeWords = { passed: "达标", failed: "不达标" } as const;
 
 export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
+
+/** The jobs and triggers that act on stored documents (jobProblems, issue 16.1). */
+export const jobWords = {
+  periodClose: "期次关账",
+  deadlineSweep: "期限检查",
+  noticeCycle: "公示处理",
+  onReportWritten: "报告提交受理",
+  onReportCreated: "报告创建记录",
+  sweepOrphanFiles: "孤立文件清理",
+} as const satisfies Record<JobName, string>;
 
 /** How change applications are batched for review (GZ-4.7 定期, DG-15 每年). */
 export const reviewBatchWords = { monthly: "每月", quarterly: "每季度", annual: "每年" } as const;

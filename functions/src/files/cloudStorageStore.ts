@@ -3,7 +3,6 @@
 import { Storage } from "@google-cloud/storage";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { contentDisposition } from "../domain/documents.js";
 import type { FileStore, StoredObject } from "./fileStore.js";
 
 export function cloudStorageStore(bucketName: string, storage = new Storage()): FileStore {
@@ -19,10 +18,6 @@ export function cloudStorageStore(bucketName: string, storage = new Storage()): 
     async exists(path) {
       const [yes] = await bucket.file(path).exists();
       return yes;
-    },
-    async signedUrl(path, expiresAt, fileName, contentType) {
-      const [url] = await bucket.file(path).getSignedUrl({ version: "v4", action: "read", expires: expiresAt, responseDisposition: contentDisposition(fileName), responseType: contentType });
-      return url;
     },
     async remove(path) {
       await bucket.file(path).delete({ ignoreNotFound: true });

@@ -3,7 +3,7 @@
 //   FILES_DIR              local root folder         (scripts/emulators.mjs sets <repo>/.data/files)
 //   FILES_BUCKET           Cloud Storage bucket      (default: <project>.appspot.com)
 //   MAX_UPLOAD_BYTES       per-file limit            (default 20 MiB)
-//   DOWNLOAD_TOKEN_SECRET  HMAC key for local-disk download links (a development default on the emulator only)
+//   DOWNLOAD_TOKEN_SECRET  HMAC key for download links (required outside the emulator; a development default on it)
 //   DOWNLOAD_BASE_URL      URL of the downloadDocument function (emulator: set by scripts/emulators.mjs)
 import { resolve } from "node:path";
 import { logger } from "firebase-functions";
@@ -31,8 +31,10 @@ export function readFilesConfig(env: NodeJS.ProcessEnv = process.env): FilesConf
   const project = env.GCLOUD_PROJECT ?? env.GOOGLE_CLOUD_PROJECT ?? "demo-traction";
   const max = Number(env.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES);
   if (!Number.isInteger(max) || max <= 0) throw new Error(`MAX_UPLOAD_BYTES must be a positive integer, not ${env.MAX_UPLOAD_BYTES}`);
-  const secret = env.DOWNLOAD_TOKEN_SECRET ?? (env.FUNCTIONS_EMULATOR === "true" || !env.K_SERVICE ? DEV_SECRET : "");
-  if (backend === "local" && !secret) throw new Error("DOWNLOAD_TOKEN_SECRET must be set when FILES_BACKEND=local runs outside the emulator");
+  // The development secret is public (it is in this file): it may sign only on the emulator.
+  const emulator = env.FUNCTIONS_EMULATOR === "true";
+  const secret = env.DOWNLOAD_TOKEN_SECRET ?? (emulator ? DEV_SECRET : "");
+  if (!emulator && (secret.length < 32 || secret === DEV_SECRET)) throw new Error("DOWNLOAD_TOKEN_SECRET must be set to a secret of at least 32 characters outside the emulator (download links are signed with it)");
   return {
     backend,
     // Default under the repo when run outside scripts/emulators.mjs (the functions folder is the cwd).
@@ -52,7 +54,6 @@ export function files(): { config: FilesConfig; store: FileStore } {
   const config = readFilesConfig();
   const store = config.backend === "gcs" ? cloudStorageStore(config.bucket) : localDiskStore(config.filesDir);
   logger.info(config.backend === "gcs" ? `文件存储：Cloud Storage（存储桶 ${config.bucket}）` : `文件存储：本地磁盘（${config.filesDir}）`, { backend: config.backend, maxUploadBytes: config.maxUploadBytes });
-  if (config.backend === "local" && config.downloadSecret === DEV_SECRET) logger.warn("下载链接签名使用开发环境默认密钥（仅限模拟器）；部署时必须设置 DOWNLOAD_TOKEN_SECRET。");
   cached = { config, store };
   return cached;
 }

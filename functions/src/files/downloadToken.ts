@@ -1,11 +1,14 @@
-// Local-disk download links: an HMAC-signed token naming one document and an expiry a few
+// Download links: an HMAC-signed token naming one document, one link record and an expiry a few
 // minutes ahead. The downloadDocument function streams the bytes only for a valid, unexpired
-// token; the access check and the audit entry happened when the token was issued.
+// token whose link has not been used (usecases/openDownload): the access check happened when the
+// link was issued, the audited download happens at the fetch.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export interface DownloadClaim {
   programmeId: string;
   documentId: string;
+  /** The link record (programmes/{p}/downloadLinks/{linkId}) that makes the link single-use. */
+  linkId: string;
   /** Expiry, milliseconds since the epoch. */
   exp: number;
 }
@@ -14,7 +17,7 @@ const b64 = (b: Buffer | string) => Buffer.from(b).toString("base64url");
 const sign = (payload: string, secret: string) => createHmac("sha256", secret).update(payload).digest();
 
 export function issueDownloadToken(claim: DownloadClaim, secret: string): string {
-  const payload = b64(JSON.stringify({ p: claim.programmeId, d: claim.documentId, e: claim.exp }));
+  const payload = b64(JSON.stringify({ p: claim.programmeId, d: claim.documentId, l: claim.linkId, e: claim.exp }));
   return `${payload}.${b64(sign(payload, secret))}`;
 }
 
@@ -26,9 +29,9 @@ export function verifyDownloadToken(token: string, secret: string, now: Date): D
   const given = Buffer.from(mac, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
-    const { p, d, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { p?: unknown; d?: unknown; e?: unknown };
-    if (typeof p !== "string" || typeof d !== "string" || typeof e !== "number" || e <= now.getTime()) return undefined;
-    return { programmeId: p, documentId: d, exp: e };
+    const { p, d, l, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { p?: unknown; d?: unknown; l?: unknown; e?: unknown };
+    if (typeof p !== "string" || typeof d !== "string" || typeof l !== "string" || typeof e !== "number" || e <= now.getTime()) return undefined;
+    return { programmeId: p, documentId: d, linkId: l, exp: e };
   } catch {
     return undefined;
   }

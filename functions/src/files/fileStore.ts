@@ -19,8 +19,6 @@ export interface FileStore {
   put(path: string, source: Readable, contentType: string): Promise<void>;
   openRead(path: string): Readable;
   exists(path: string): Promise<boolean>;
-  /** Cloud Storage only: a V4 signed read URL. The local adapter has none (a function streams). */
-  signedUrl?(path: string, expiresAt: Date, fileName: string, contentType: string): Promise<string>;
   /** Only for cleaning up a failed upload or an orphan: documents themselves are never deleted. */
   remove(path: string): Promise<void>;
   /** Every object under a prefix, including unfinished temporary ones (for the orphan sweeper). */

@@ -7,20 +7,24 @@ import type { Actor } from "../domain/schemas/index.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
 
+/** The proposals not made yet, with where each would be written: reads only (a dry run asks this too). */
+export async function unproposed(tx: Transaction, programmeId: string, inputs: readonly CandidateInput[]) {
+  if (inputs.length === 0) return [];
+  const col = collections.proceedings(programmeId);
+  const refs = inputs.map((i) => col.doc(proposalId(i)));
+  const snaps = await tx.getAll(...refs);
+  return inputs.flatMap((input, i) => (snaps[i]!.exists ? [] : [{ input, ref: refs[i]! }]));
+}
+
 /**
  * Reads which proposals exist, then creates the missing ones with an audit entry each.
  * Call before any write in the transaction (Firestore needs all reads first). Returns new ids.
  */
 export async function proposeCandidates(tx: Transaction, programmeId: string, inputs: readonly CandidateInput[], now: Date, openedBy: Actor): Promise<string[]> {
-  if (inputs.length === 0) return [];
-  const col = collections.proceedings(programmeId);
-  const refs = inputs.map((i) => col.doc(proposalId(i)));
-  const snaps = await tx.getAll(...refs);
+  const fresh = await unproposed(tx, programmeId, inputs);
   const today = shanghaiDate(now);
   const created: string[] = [];
-  inputs.forEach((input, i) => {
-    if (snaps[i]!.exists) return;
-    const ref = refs[i]!;
+  fresh.forEach(({ input, ref }) => {
     tx.create(ref, proposedProceeding(input, openedBy, today));
     appendAudit(tx, programmeId, `propose-${ref.id}`, {
       at: now,

@@ -13,6 +13,7 @@ import {
   changeApplicationSchema,
   complaintSchema,
   documentMetaSchema,
+  downloadLinkSchema,
   evaluationSchema,
   interviewSchema,
   memberSchema,
@@ -38,6 +39,7 @@ import {
   unitChangeListSchema,
   rateLimitSchema,
   jobRunSchema,
+  jobProblemSchema,
 } from "../domain/schemas/index.js";
 import { tokenRevocationSchema } from "../domain/schemas/roles.js";
 import { settingsVersionSchema } from "../domain/settings.js";
@@ -103,8 +105,12 @@ export const collections = {
   settingsVersions: under("settingsVersions", settingsVersionSchema),
   /** When a person's sessions were last revoked (a role change); read by firestore.rules (16.5). */
   tokenRevocations: () => typed(db.collection("tokenRevocations"), tokenRevocationSchema),
+  /** GZ-2.2.13: each download link, used once (id = the link's random id); functions only. */
+  downloadLinks: under("downloadLinks", downloadLinkSchema),
   /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
   jobRuns: under("jobRuns", jobRunSchema),
+  /** Documents a job or trigger could not read and skipped, for staff (issue 16.1). */
+  jobProblems: under("jobProblems", jobProblemSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;

@@ -4,6 +4,7 @@ import type { Transaction } from "firebase-admin/firestore";
 import type { IsoDate } from "../domain/dates.js";
 import type { Notice } from "../domain/schemas/index.js";
 import { collections } from "./collections.js";
+import { type ProblemLog, unreadable } from "./jobProblems.js";
 
 /** A bounded batch per run; what is left is picked up by the next run. */
 const DUE_BATCH = 50;
@@ -15,10 +16,17 @@ const DUE_BATCH = 50;
  * leave a notice open past its end. Only a handful are ever unclosed at once, so the dates are
  * compared here.
  */
-export async function findNoticesDue(programmeId: string, asOf: IsoDate): Promise<string[]> {
-  const unclosed = (await collections.notices(programmeId).where("state", "in", ["scheduled", "open"]).get()).docs.map((d) => ({ id: d.id, ...d.data() }));
+export async function findNoticesDue(programmeId: string, asOf: IsoDate, log: ProblemLog): Promise<{ due: string[]; unreadable: string[] }> {
+  const unclosed: (Notice & { id: string })[] = [];
+  const unreadableIds: string[] = [];
+  for (const d of (await collections.notices(programmeId).where("state", "in", ["scheduled", "open"]).get()).docs) {
+    // A notice that does not parse cannot be judged by its dates: noted, and named to the caller.
+    const n = log.read(d);
+    if (n === unreadable) unreadableIds.push(d.id);
+    else unclosed.push({ id: d.id, ...n });
+  }
   const due = unclosed.filter((n) => (n.state === "scheduled" ? n.startsOn <= asOf : n.endsOn < asOf));
-  return due.sort((a, b) => a.startsOn.localeCompare(b.startsOn)).slice(0, DUE_BATCH).map((n) => n.id);
+  return { due: due.sort((a, b) => a.startsOn.localeCompare(b.startsOn)).slice(0, DUE_BATCH).map((n) => n.id), unreadable: unreadableIds };
 }
 
 export async function readNotice(tx: Transaction, programmeId: string, noticeId: string) {

@@ -6,6 +6,10 @@
 // says so, DG-9.2) and writes; then the period is marked closed. Stopped midway (maxBatches, a
 // crash), the next run resumes at the cursor; a closed period is never picked again, so running
 // twice changes nothing more.
+// A document the job cannot read (issue 16.1) never stops it: a unit whose facts include one is
+// skipped and listed in the run, the document recorded for staff (jobProblems) in the batch's own
+// transaction, and the period still closes. `planPeriodClose` is the dry run: the same reads and
+// decisions in read-only transactions, answering what a run would do.
 import type { QueryDocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import type { IsoDate } from "../domain/dates.js";
 import { failedEvaluationsOutside } from "../domain/failedEvaluations.js";
@@ -15,59 +19,107 @@ import { takesPartIn } from "../domain/participation.js";
 import { decideUnitClose, interviewThreshold, type UnitAtClose, type UnitClose } from "../domain/periodClose.js";
 import { periodBounds } from "../domain/periods.js";
 import type { Evaluation, Period, Unit } from "../domain/schemas/index.js";
+import type { PeriodClosePlan, PeriodCloseRun, SkippedDocument } from "../domain/jobs.js";
 import { appendAudit, systemActor } from "../store/audit.js";
-import { proposeCandidates } from "../store/candidates.js";
+import { proposeCandidates, unproposed } from "../store/candidates.js";
 import { collections, ids } from "../store/collections.js";
 import { rankingRef } from "../store/evaluations.js";
+import { prepareProblems, ProblemLog, unreadable, type ProblemContext } from "../store/jobProblems.js";
 import { chunks, unitsPage } from "../store/pages.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
+import { recordProblems } from "./recordProblems.js";
 
 export interface PeriodCloseOptions {
   asOf: IsoDate;
   /** The instant recorded on what the job writes; defaults to the start of `asOf` in Shanghai. */
   now?: Date;
   programmeIds?: string[];
+  /** Only these periods (a staff run naming one); every due period when absent. */
+  periodIds?: readonly string[];
   batchSize?: number;
   /** Stop after this many unit batches (to spread work, or to prove resumption in tests). */
   maxBatches?: number;
 }
 
-export interface PeriodCloseRun {
-  programmeId: string;
-  periodId: string;
-  state: "running" | "done";
-  batches: number;
-  processed: number;
-  proposed: number;
+export type { PeriodClosePlan, PeriodCloseRun, SkippedDocument };
+
+export interface PeriodCloseResult {
+  runs: PeriodCloseRun[];
+  stoppedEarly: boolean;
+  skipped: SkippedDocument[];
 }
 
 /** 00:00 of a day in Shanghai: what the jobs record as "now" when run for a past or future day. */
 export const dayStart = (asOf: IsoDate) => new Date(`${asOf}T00:00:00+08:00`);
-const ACTOR = systemActor("periodClose");
+const JOB = "periodClose";
+const ACTOR = systemActor(JOB);
 
-type Closing = { deps: Deps; ctx: ProgrammeContext; period: Period; now: Date; asOf: IsoDate; batchSize: number };
+type Closing = { deps: Deps; ctx: ProgrammeContext; period: Period; now: Date; asOf: IsoDate; batchSize: number; skipped: SkippedDocument[] };
 
-export async function closeDuePeriods(deps: Deps, opts: PeriodCloseOptions): Promise<{ runs: PeriodCloseRun[]; stoppedEarly: boolean }> {
+export async function closeDuePeriods(deps: Deps, opts: PeriodCloseOptions): Promise<PeriodCloseResult> {
   const now = opts.now ?? dayStart(opts.asOf);
   const budget = { left: opts.maxBatches ?? Infinity };
-  const programmeIds = opts.programmeIds ?? (await collections.programmes().get()).docs.map((d) => d.id);
-  const runs: PeriodCloseRun[] = [];
-  for (const programmeId of programmeIds) {
-    const ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
-    // GZ-5.2 / DG-18: a programme past its acceptance is read-only; its periods stay as they are.
-    if (programmeClosed({ today: opts.asOf, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn })) continue;
-    const due = (await collections.periods(programmeId).where("state", "in", ["open", "closing"]).get()).docs
-      .map((d) => d.data())
-      .filter((p) => p.reportDeadline < opts.asOf)
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const period of due) {
-      const run = await closePeriod({ deps, ctx, period, now, asOf: opts.asOf, batchSize: opts.batchSize ?? 100 }, budget);
-      runs.push(run);
-      if (run.state !== "done") return { runs, stoppedEarly: true };
+  const result: PeriodCloseResult = { runs: [], stoppedEarly: false, skipped: [] };
+  for (const programmeId of opts.programmeIds ?? (await allProgrammeIds())) {
+    const log = new ProblemLog();
+    const found = await duePeriods(deps, programmeId, opts, log);
+    for (const period of found?.due ?? []) {
+      const c: Closing = { deps, ctx: found!.ctx, period, now, asOf: opts.asOf, batchSize: opts.batchSize ?? 100, skipped: result.skipped };
+      try {
+        const run = await closePeriod(c, budget);
+        result.runs.push(run);
+        if (run.state !== "done") result.stoppedEarly = true;
+      } catch (err) {
+        // The period's own record or its job run cannot be read: noted; the other periods go on.
+        if (!log.note(err)) throw err;
+      }
+      if (result.stoppedEarly) break;
     }
+    await recordProblems(deps, { programmeId, job: JOB, now, actor: ACTOR, clause: found?.ctx.pack.clauses.report }, log.notes);
+    result.skipped.push(...log.notes.map((n) => ({ programmeId, ...n })));
+    if (result.stoppedEarly) break;
   }
-  return { runs, stoppedEarly: false };
+  return result;
+}
+
+/** The dry run: what `closeDuePeriods` would do with the same options, read in read-only transactions; writes nothing. */
+export async function planPeriodClose(deps: Deps, opts: PeriodCloseOptions): Promise<{ periods: PeriodClosePlan[]; skipped: SkippedDocument[] }> {
+  const now = opts.now ?? dayStart(opts.asOf);
+  const out: { periods: PeriodClosePlan[]; skipped: SkippedDocument[] } = { periods: [], skipped: [] };
+  for (const programmeId of opts.programmeIds ?? (await allProgrammeIds())) {
+    const log = new ProblemLog();
+    const found = await duePeriods(deps, programmeId, opts, log);
+    for (const period of found?.due ?? []) {
+      try {
+        out.periods.push(await planPeriod({ deps, ctx: found!.ctx, period, now, asOf: opts.asOf, batchSize: opts.batchSize ?? 100, skipped: [] }, log));
+      } catch (err) {
+        if (!log.note(err)) throw err;
+      }
+    }
+    out.skipped.push(...log.notes.map((n) => ({ programmeId, ...n })));
+  }
+  return out;
+}
+
+const allProgrammeIds = async () => (await collections.programmes().get()).docs.map((d) => d.id);
+
+/** The programme (none once it has ended, GZ-5.2 / DG-18: its periods stay as they are) and its periods due by `asOf`, oldest first. */
+async function duePeriods(deps: Deps, programmeId: string, opts: PeriodCloseOptions, log: ProblemLog): Promise<{ ctx: ProgrammeContext; due: Period[] } | undefined> {
+  let ctx: ProgrammeContext;
+  try {
+    ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
+  } catch (err) {
+    if (log.note(err)) return undefined;
+    throw err;
+  }
+  if (programmeClosed({ today: opts.asOf, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn })) return undefined;
+  const due = (await collections.periods(programmeId).where("state", "in", ["open", "closing"]).get()).docs
+    .map((d) => log.read(d))
+    .filter((p): p is Period => p !== unreadable)
+    .filter((p) => p.reportDeadline < opts.asOf && (!opts.periodIds || opts.periodIds.includes(p.id)))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { ctx, due };
 }
 
 const runRefOf = (c: Closing) => collections.jobRuns(c.ctx.programmeId).doc(`periodClose_${c.period.id}`);
@@ -102,57 +154,115 @@ async function startClosing(c: Closing) {
 /** One batch of units: gather the facts, ask the domain, write; false when no units were left. */
 async function closeUnitBatch(c: Closing): Promise<boolean> {
   const { programmeId } = c.ctx;
-  return c.deps.db.runTransaction(async (tx) => {
+  const { more, skipped } = await c.deps.db.runTransaction(async (tx) => {
+    // A log per attempt: a retried transaction notes (and records) afresh.
+    const log = new ProblemLog();
     const run = (await tx.get(runRefOf(c))).data()!;
-    const page = await tx.get(unitsPage(programmeId, run.cursor, c.batchSize));
-    if (page.empty) return false;
-    const units = await gatherUnits(tx, c, page.docs);
-    const ranking = (await tx.get(rankingRef(programmeId, c.period.id))).data()?.counts ?? {};
-    // The period is closed with the settings in force for it (lowest-ranked count, reporting ratios).
-    const periodPack = c.ctx.packFor(c.period.id);
-    const threshold = interviewThreshold(ranking, periodPack);
-    const decided = units.map((u) => ({ ...u, ...decideUnitClose(u, c.period, ranking, threshold, periodPack) }));
-    const proposals = decided.flatMap((d) => d.candidates.map((candidate) => ({ candidate, unitId: d.unitId, scope: c.period.id })));
-    const proposed = await proposeCandidates(tx, programmeId, proposals, c.now, ACTOR);
+    const page = await decidePage(tx, c, run.cursor, log);
+    if (!page) return { more: false, skipped: [] };
+    const writeProblems = await prepareProblems(tx, problemContext(c), log.notes);
+    const proposed = await proposeCandidates(tx, programmeId, page.proposals, c.now, ACTOR);
 
     // Writes only from here on (a transaction reads everything first).
-    for (const d of decided) writeUnitClose(tx, c, d);
-    const last = page.docs[page.docs.length - 1]!.id;
-    tx.set(runRefOf(c), { ...run, cursor: last, batches: run.batches + 1, processed: run.processed + units.length, proposed: run.proposed + proposed.length, updatedAt: c.now });
-    return page.size === c.batchSize;
+    writeProblems();
+    for (const d of page.decided) writeUnitClose(tx, c, d);
+    const errors = [...run.errors, ...log.notes.map((n) => ({ item: n.path, message: n.reason }))];
+    tx.set(runRefOf(c), { ...run, cursor: page.last, batches: run.batches + 1, processed: run.processed + page.decided.length, proposed: run.proposed + proposed.length, errors, updatedAt: c.now });
+    return { more: page.full, skipped: log.notes };
   });
+  c.skipped.push(...skipped.map((n) => ({ programmeId, ...n })));
+  return more;
 }
 
-/** The facts of the page's units that take part in the period: report, evaluation, task book, failures. */
-async function gatherUnits(tx: Transaction, c: Closing, docs: QueryDocumentSnapshot<Unit>[]): Promise<UnitAtClose[]> {
+const problemContext = (c: Closing): ProblemContext => ({ programmeId: c.ctx.programmeId, job: JOB, now: c.now, actor: ACTOR, clause: c.ctx.pack.clauses.report });
+
+/** The units of one page after `cursor` that take part, with what the domain decides for each (reads only). */
+async function decidePage(tx: Transaction, c: Closing, cursor: string | undefined, log: ProblemLog) {
+  const { programmeId } = c.ctx;
+  const page = await tx.get(unitsPage(programmeId, cursor, c.batchSize));
+  if (page.empty) return undefined;
+  const units = await gatherUnits(tx, c, page.docs, log);
+  const summary = log.read(await tx.get(rankingRef(programmeId, c.period.id)));
+  const ranking = summary === unreadable ? undefined : (summary?.counts ?? {});
+  // The period is closed with the settings in force for it (lowest-ranked count, reporting ratios).
+  const periodPack = c.ctx.packFor(c.period.id);
+  const threshold = interviewThreshold(ranking, periodPack);
+  const decided = units.map((u) => ({ ...u, ...decideUnitClose(u, c.period, ranking, threshold, periodPack) }));
+  const proposals = decided.flatMap((d) => d.candidates.map((candidate) => ({ candidate, unitId: d.unitId, scope: c.period.id })));
+  return { decided, proposals, last: page.docs[page.docs.length - 1]!.id, full: page.size === c.batchSize };
+}
+
+/** The dry run of one period: every page from the job's cursor, decided in read-only transactions. */
+async function planPeriod(c: Closing, log: ProblemLog): Promise<PeriodClosePlan> {
+  const { programmeId } = c.ctx;
+  const plan: PeriodClosePlan = { programmeId, periodId: c.period.id, state: c.period.state, reportDeadline: c.period.reportDeadline, units: 0, candidates: [], interviews: [] };
+  const run = log.read(await runRefOf(c).get());
+  if (run === unreadable || run?.state === "done") return plan;
+  let cursor = run?.cursor;
+  for (;;) {
+    const step = await c.deps.db.runTransaction(
+      async (tx) => {
+        const page = await decidePage(tx, c, cursor, log);
+        return page && { page, fresh: await unproposed(tx, programmeId, page.proposals) };
+      },
+      { readOnly: true },
+    );
+    if (!step) return plan;
+    plan.units += step.page.decided.length;
+    plan.candidates.push(...step.fresh.map(({ input, ref }) => ({ proceedingId: ref.id, unitId: input.unitId, proceeding: input.candidate.proceeding, clause: input.candidate.clause })));
+    plan.interviews.push(...step.page.decided.filter((d) => d.interview).map((d) => d.unitId));
+    if (!step.page.full) return plan;
+    cursor = step.page.last;
+  }
+}
+
+/**
+ * The facts of the page's units that take part in the period: report, evaluation, task book,
+ * failures. A unit whose facts include a document that cannot be read is left out (noted): no
+ * decision is taken on facts the job could not see.
+ */
+async function gatherUnits(tx: Transaction, c: Closing, docs: QueryDocumentSnapshot<Unit>[], log: ProblemLog): Promise<UnitAtClose[]> {
   const { programmeId } = c.ctx;
   const periodId = c.period.id;
-  const units = docs.filter((d) => takesPartIn(d.data(), periodId));
+  const units = docs.flatMap((d) => {
+    const unit = log.read(d);
+    return unit !== unreadable && takesPartIn(unit, periodId) ? [{ id: d.id, name: unit.name }] : [];
+  });
   if (units.length === 0) return [];
   const unitIds = units.map((u) => u.id);
   const year = periodBounds(periodId).year;
   const reports = await tx.getAll(...unitIds.map((u) => collections.reports(programmeId).doc(ids.report(u, periodId))));
   const evaluations = await tx.getAll(...unitIds.map((u) => collections.evaluations(programmeId).doc(ids.evaluation(u, periodId))));
   const taskBooks = await tx.getAll(...unitIds.map((u) => collections.taskBooks(programmeId).doc(ids.taskBook(u, year))));
+  const history = await unitHistory(tx, programmeId, unitIds, periodId, log);
+  return units.flatMap((u, i) => {
+    const report = log.read(reports[i]!);
+    const evaluation = log.read(evaluations[i]!);
+    const taskBook = log.read(taskBooks[i]!);
+    if (report === unreadable || evaluation === unreadable || taskBook === unreadable || history.blocked.has(u.id)) return [];
+    return [{ unitId: u.id, unitName: u.name, report, evaluation, targets: taskBook?.targets ?? {}, failedEvaluationsBefore: history.failedBefore.get(u.id) ?? 0, failedEnterprises: history.failedEnterprises.get(u.id) ?? [] }];
+  });
+}
+
+/** The units' failed evaluations of other periods and failed pilot acceptances; `blocked`: units with one that cannot be read. */
+async function unitHistory(tx: Transaction, programmeId: string, unitIds: string[], periodId: string, log: ProblemLog) {
+  const blocked = new Set<string>();
   const failedEvaluations: Evaluation[] = [];
   const failedEnterprises = new Map<string, UnitAtClose["failedEnterprises"][number][]>();
   for (const part of chunks(unitIds)) {
-    failedEvaluations.push(...(await tx.get(collections.evaluations(programmeId).where("unitId", "in", part).where("passed", "==", false))).docs.map((d) => d.data()));
+    for (const d of (await tx.get(collections.evaluations(programmeId).where("unitId", "in", part).where("passed", "==", false))).docs) {
+      const e = log.read(d);
+      // Found by its unitId, so the raw field names the unit even when the rest does not parse.
+      if (e === unreadable) blocked.add(String(d.get("unitId")));
+      else failedEvaluations.push(e);
+    }
     for (const d of (await tx.get(collections.enterprises(programmeId).where("servedBy", "in", part).where("acceptance", "==", "failed"))).docs) {
-      const e = d.data();
-      failedEnterprises.set(e.servedBy, [...(failedEnterprises.get(e.servedBy) ?? []), { enterpriseId: d.id, enterpriseName: e.name, decidedOn: e.acceptanceDecidedOn }]);
+      const e = log.read(d);
+      if (e === unreadable) blocked.add(String(d.get("servedBy")));
+      else failedEnterprises.set(e.servedBy, [...(failedEnterprises.get(e.servedBy) ?? []), { enterpriseId: d.id, enterpriseName: e.name, decidedOn: e.acceptanceDecidedOn }]);
     }
   }
-  const failedBefore = failedEvaluationsOutside(failedEvaluations, periodId);
-  return units.map((u, i) => ({
-    unitId: u.id,
-    unitName: u.data().name,
-    report: reports[i]!.data(),
-    evaluation: evaluations[i]!.data(),
-    targets: taskBooks[i]!.data()?.targets ?? {},
-    failedEvaluationsBefore: failedBefore.get(u.id) ?? 0,
-    failedEnterprises: failedEnterprises.get(u.id) ?? [],
-  }));
+  return { blocked, failedBefore: failedEvaluationsOutside(failedEvaluations, periodId), failedEnterprises };
 }
 
 function writeUnitClose(tx: Transaction, c: Closing, d: UnitAtClose & UnitClose) {

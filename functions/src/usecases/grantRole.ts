@@ -10,6 +10,7 @@ import { auth } from "../store/admin.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
+import { loadProgrammeContext } from "../store/programmeContext.js";
 
 export async function grantRole(deps: Deps, input: GrantRoleRequest, actor: Actor) {
   const user = await auth.getUserByEmail(input.email).catch(() => refused("ACCOUNT_NOT_FOUND", input.email));
@@ -58,6 +59,7 @@ async function recordGrant(deps: Deps, input: GrantRoleRequest, user: UserRecord
   const [previousUnit, unitNow] = [unitIn(claims.before), unitIn(claims.after)];
   const name = user.displayName ?? input.email;
   await deps.db.runTransaction(async (tx) => {
+    const { pack } = await loadProgrammeContext(programmeId, tx, deps.calendar);
     if (previousUnit && previousUnit !== unitNow) {
       const ref = collections.members(programmeId, previousUnit).doc(user.uid);
       const prior = (await tx.get(ref)).data();
@@ -72,7 +74,7 @@ async function recordGrant(deps: Deps, input: GrantRoleRequest, user: UserRecord
       entity: `users/${user.uid}`,
       before: { staff: claims.before.staff?.[programmeId] ?? null, unit: previousUnit ?? null },
       after: { staff: claims.after.staff?.[programmeId] ?? null, unit: unitNow ?? null },
-      clause: "GZ-2.1",
+      clause: pack.clauses.workGroup,
     });
   });
 }

@@ -1,7 +1,8 @@
-// A short-lived link to one document's bytes, for the owning unit and the programme's staff only
-// (GZ-2.2.13). Every call is written to the audit log (who, which document, when) before the link
-// is handed out. Cloud Storage: a V4 signed URL valid 5 minutes. Local disk: a URL of the
-// downloadDocument function with an HMAC token for this one document, also valid 5 minutes.
+// A short-lived, single-use link to one document's bytes, for the owning unit and the programme's
+// staff only (GZ-2.2.13). Issuing checks access and records the link (to whom, until when); the
+// fetch itself is the audited download (usecases/openDownload), and a second fetch is refused. The
+// link is a URL of the downloadDocument function with an HMAC token, valid 5 minutes, for both
+// file stores: a Cloud Storage signed URL could be fetched any number of times unseen.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { canReadDocument, type Viewer } from "../domain/access.js";
@@ -11,7 +12,6 @@ import type { Actor } from "../domain/schemas/index.js";
 import type { getDocumentDownloadRequestSchema } from "../domain/schemas/documents.js";
 import { onEmulator } from "../files/config.js";
 import { issueDownloadToken } from "../files/downloadToken.js";
-import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
 
@@ -31,24 +31,14 @@ export async function issueDownloadLink(deps: Deps, input: DownloadLinkInput, re
   const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_MINUTES * 60_000);
   const ref = collections.documents(programmeId).doc(documentId);
 
-  const meta = await deps.db.runTransaction(async (tx) => {
+  const linkId = randomUUID();
+  await deps.db.runTransaction(async (tx) => {
     const doc = (await tx.get(ref)).data() ?? refused("DOCUMENT_NOT_FOUND");
     if (!canReadDocument({ programmeId, ownerUnitId: doc.ownerUnitId, sensitive: doc.sensitive }, viewer)) refused("NO_ACCESS");
-    // One entry per call: each download is its own event, so the id is unique per request.
-    appendAudit(tx, programmeId, `document-downloaded-${documentId}-${now.getTime()}-${randomUUID().slice(0, 8)}`, {
-      at: now,
-      actor: reader.actor,
-      action: "document.downloaded",
-      entity: ref.path,
-      after: { kind: doc.kind, version: doc.version ?? 1, sensitive: doc.sensitive, expiresAt: expiresAt.toISOString() },
-      clause: "GZ-2.2.13",
-    });
-    return doc;
+    tx.create(collections.downloadLinks(programmeId).doc(linkId), { documentId, issuedTo: reader.actor, issuedAt: now, expiresAt });
   });
-
-  const { config, store } = deps.files();
-  if (store.signedUrl) return { url: await store.signedUrl(meta.storagePath, expiresAt, meta.fileName, meta.contentType), expiresAt: expiresAt.toISOString() };
-  const token = issueDownloadToken({ programmeId, documentId, exp: expiresAt.getTime() }, config.downloadSecret);
+  const { config } = deps.files();
+  const token = issueDownloadToken({ programmeId, documentId, linkId, exp: expiresAt.getTime() }, config.downloadSecret);
   return { url: `${downloadBase(input.host, config.downloadBaseUrl)}?token=${encodeURIComponent(token)}`, expiresAt: expiresAt.toISOString() };
 }
 

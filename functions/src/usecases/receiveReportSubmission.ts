@@ -9,20 +9,26 @@
 //     evaluation draft with each dimension's explanation, keeping staff-judged scores (GZ-3.3);
 //   - the period's ranking summary moves by this one unit (cost flat in the number of units).
 // The submission time is the report's `updatedAt`, which the rules pin to the request time.
+// Issue 16.2: a report is received only for a period of the programme's cadence that exists and
+// is open (domain `reportPeriodRefusal`, the rules' `periodOpen` asked again for documents the
+// rules never saw); otherwise it is refused like any other submission — no evaluation, no
+// ranking count. Issue 16.1: a document the decision needs that cannot be read (the report
+// itself, its period, task book, evaluation…) is recorded for staff (jobProblems) under the same
+// exactly-once marker, and the report is left as it is.
 import type { Transaction } from "firebase-admin/firestore";
 import { shanghaiDate } from "../domain/dates.js";
-import { DomainError } from "../domain/errors.js";
+import { refuse, type Refusal } from "../domain/errors.js";
 import { evaluationMachine } from "../domain/evaluation.machine.js";
 import { complaintCounts, reportingStatus, storedDimensions } from "../domain/evaluationDraft.js";
 import { periodBounds } from "../domain/periods.js";
 import { reportMachine } from "../domain/report.machine.js";
-import { missingReportFields } from "../domain/reportChecks.js";
-import { reportDeadlineOf } from "../domain/reportSchedule.js";
+import { missingReportFields, reportPeriodRefusal } from "../domain/reportChecks.js";
 import { evaluate, type ReportingStatus } from "../domain/scoring.js";
 import type { Actor, Evaluation } from "../domain/schemas/index.js";
 import { appendAudit, systemActor } from "../store/audit.js";
 import { collections, ids } from "../store/collections.js";
 import { readRanking, writeEvaluation } from "../store/evaluations.js";
+import { prepareProblems, ProblemLog } from "../store/jobProblems.js";
 import { onceInTransaction } from "../store/once.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
@@ -38,7 +44,7 @@ export interface ReportWrite {
   after?: Record<string, unknown>;
 }
 
-export type ReportWriteOutcome = "ignored" | "replayed" | "stale" | "refused" | "evaluated" | "recorded";
+export type ReportWriteOutcome = "ignored" | "replayed" | "stale" | "refused" | "evaluated" | "recorded" | "unreadable";
 
 const millis = (v: unknown): number | undefined => (v && typeof (v as { toMillis?: unknown }).toMillis === "function" ? (v as { toMillis(): number }).toMillis() : v instanceof Date ? v.getTime() : undefined);
 
@@ -50,12 +56,21 @@ function isSubmission(w: Pick<ReportWrite, "before" | "after">): boolean {
 export async function receiveReportSubmission(deps: Deps, w: ReportWrite, actor: Actor = systemActor("onReportWritten")): Promise<ReportWriteOutcome> {
   if (!isSubmission(w)) return "ignored";
   let outcome: ReportWriteOutcome = "stale";
-  const fresh = await onceInTransaction(deps.db, w.eventId, deps.clock(), async (tx) => {
-    const submission = await gatherSubmission(tx, deps, w);
-    // Another write came after this event (staff decided, the unit edited again): that one counts.
-    if (submission) outcome = decideSubmission(tx, submission, actor);
-  });
-  return fresh ? outcome : "replayed";
+  const log = new ProblemLog();
+  try {
+    const fresh = await onceInTransaction(deps.db, w.eventId, deps.clock(), async (tx) => {
+      const submission = await gatherSubmission(tx, deps, w);
+      // Another write came after this event (staff decided, the unit edited again): that one counts.
+      if (submission) outcome = decideSubmission(tx, submission, actor);
+    });
+    return fresh ? outcome : "replayed";
+  } catch (err) {
+    if (!log.note(err)) throw err;
+  }
+  // Nothing of the decision was written; the event is marked done with the problem recorded.
+  const problem = { programmeId: w.programmeId, job: "onReportWritten" as const, now: w.eventTime, actor };
+  const fresh = await onceInTransaction(deps.db, w.eventId, deps.clock(), async (tx) => (await prepareProblems(tx, problem, log.notes))());
+  return fresh ? "unreadable" : "replayed";
 }
 
 type Submission = NonNullable<Awaited<ReturnType<typeof gatherSubmission>>>;
@@ -81,29 +96,17 @@ async function gatherSubmission(tx: Transaction, deps: Deps, w: ReportWrite) {
 /** Asks the report machine, then records the refusal, or the submission and the evaluation draft. */
 function decideSubmission(tx: Transaction, s: Submission, actor: Actor): ReportWriteOutcome {
   const { ctx, report, w } = s;
-  const audit = (entry: { action: string; before?: Record<string, unknown>; after?: Record<string, unknown>; clause: string; note?: string }) =>
+  const audit: AuditOf = (entry) =>
     appendAudit(tx, w.programmeId, `${w.eventId}-report`, { at: s.now, actor, entity: s.reportRef.path, ...entry });
-  let deadline: string;
-  try {
-    deadline = reportDeadlineOf(s.period, report.periodId, ctx.packFor(report.periodId), ctx.calendar);
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    // e.g. a deadline in a year the holiday calendar does not cover yet: say so, do not guess.
-    audit({ action: "report.notEvaluated", clause: ctx.pack.clauses.report, note: `无法确定报送截止日，未计算评价：${err.message}` });
-    return "recorded";
-  }
-
   const resubmission = w.before?.state === "returned";
   const from = resubmission ? "returned" : "draft";
-  const machineCtx = { today: s.today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, periodClosed: s.period?.state === "closed", missingFields: [] };
+  const periodRefusal = reportPeriodRefusal(report.periodId, s.period, ctx.pack);
+  if (periodRefusal || !s.period) return refuseSubmission(tx, s, from, periodRefusal ?? refuse("REPORT_PERIOD_UNKNOWN", report.periodId), audit);
+  // The period exists, so its own deadline counts (opened with the programme's calendar).
+  const deadline = s.period.reportDeadline;
+  const machineCtx = { today: s.today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, periodClosed: s.period.state === "closed", missingFields: [] };
   const step = reportMachine.transition(from, { type: resubmission ? "resubmit" : "submit" }, machineCtx);
-  if (!step.ok) {
-    // Not taken: back to where it was, with the reason for the unit and an audit entry.
-    tx.set(s.reportRef, { ...report, state: from, lastRefusal: step.message });
-    tx.set(collections.notifications(w.programmeId).doc(`report-refused-${w.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${periodWord(report.periodId)}报告未被受理`, body: step.message, createdAt: s.now });
-    audit({ action: "report.submissionRefused", before: { state: "submitted" }, after: { state: from }, clause: ctx.pack.clauses.report, note: step.message });
-    return "refused";
-  }
+  if (!step.ok) return refuseSubmission(tx, s, from, step, audit);
 
   const missing = missingReportFields(report.periodId, s.targets, report, ctx.pack);
   const late = step.effects.some((e) => e.type === "recordLateReport");
@@ -121,6 +124,17 @@ function decideSubmission(tx: Transaction, s: Submission, actor: Actor): ReportW
   if (s.existing && evaluationMachine.isTerminal(s.existing.state)) return "recorded";
   writeEvaluationDraft(tx, s, reportingStatus({ late, incomplete }), actor);
   return "evaluated";
+}
+
+type AuditOf = (entry: { action: string; before?: Record<string, unknown>; after?: Record<string, unknown>; clause: string; note?: string }) => void;
+
+/** Not taken: back to where it was, with the reason for the unit (`lastRefusal`, a notification) and an audit entry. */
+function refuseSubmission(tx: Transaction, s: Submission, from: "draft" | "returned", refusal: Refusal, audit: AuditOf): ReportWriteOutcome {
+  const { report, w } = s;
+  tx.set(s.reportRef, { ...report, state: from, lastRefusal: refusal.message });
+  tx.set(collections.notifications(w.programmeId).doc(`report-refused-${w.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${periodWord(report.periodId)}报告未被受理`, body: refusal.message, createdAt: s.now });
+  audit({ action: "report.submissionRefused", before: { state: "submitted" }, after: { state: from, code: refusal.code }, clause: s.ctx.pack.clauses.report, note: refusal.message });
+  return "refused";
 }
 
 /** The automatic scores against the task book, keeping the staff-judged parts already entered. */

@@ -7,7 +7,9 @@ import { parseDocumentObjectPath } from "../domain/documents.js";
 import { PART_SUFFIX } from "../files/localDiskStore.js";
 import { appendAuditOnce, systemActor } from "../store/audit.js";
 import { collections } from "../store/collections.js";
+import { ProblemLog, unreadable } from "../store/jobProblems.js";
 import type { Deps } from "./deps.js";
+import { recordProblems } from "./recordProblems.js";
 
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
@@ -27,7 +29,13 @@ export async function removeOrphanFiles(deps: Deps): Promise<OrphanSweep> {
     const ids = parseDocumentObjectPath(unfinished ? obj.path.slice(0, -PART_SUFFIX.length) : obj.path);
     if (!ids) continue;
     if (!unfinished) {
-      const meta = (await collections.documents(ids.programmeId).doc(ids.documentId).get()).data();
+      const log = new ProblemLog();
+      const meta = log.read(await collections.documents(ids.programmeId).doc(ids.documentId).get());
+      // Metadata that cannot be read is not "no metadata": the bytes stay, and staff are told (issue 16.1).
+      if (meta === unreadable) {
+        await recordProblems(deps, { programmeId: ids.programmeId, job: "sweepOrphanFiles", now, actor: systemActor("sweepOrphanFiles") }, log.notes);
+        continue;
+      }
       if (meta?.storagePath === obj.path) continue;
     }
     await store.remove(obj.path);

@@ -8,6 +8,7 @@ import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import { changeMachine, type ChangeEvent } from "../domain/change.machine.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Refusal } from "../domain/errors.js";
+import type { NoticeStepOutcome } from "../domain/jobs.js";
 import { noticeMachine } from "../domain/notice.machine.js";
 import { noticeNextDeadline } from "../domain/noticeSchedule.js";
 import type { Actor, ChangeApplication, Notice } from "../domain/schemas/index.js";
@@ -20,12 +21,14 @@ import type { Deps } from "./deps.js";
 import { changeContext, noticeContext } from "./machineContexts.js";
 import { publishChanges } from "./publishChanges.js";
 
-export type NoticeStepOutcome = { noticeId: string; outcome: "opened" | "closed" | "nothing" | "refused"; code?: string; message?: string; versions?: Record<string, number> };
+export type { NoticeStepOutcome };
 
 export interface NoticeStepInput {
   programmeId: string;
   noticeId: string;
   asOf: IsoDate;
+  /** Decide only, in a read-only transaction: nothing is written. */
+  dryRun?: boolean;
 }
 
 type NoticeItem = Awaited<ReturnType<typeof readNoticeChanges>>[number];
@@ -49,13 +52,14 @@ export async function stepNotice(deps: Deps, input: NoticeStepInput, actor: Acto
     const items = await readNoticeChanges(tx, input.programmeId, notice);
     const step: Step = { ...input, now, actor, ctx, ref, notice, items };
     return notice.state === "scheduled" ? openNotice(tx, step) : closeNotice(tx, step);
-  });
+  }, input.dryRun ? { readOnly: true } : undefined);
 }
 
 function openNotice(tx: Transaction, step: Step): NoticeStepOutcome {
   const { noticeId, notice, asOf } = step;
   const t = noticeMachine.transition("scheduled", { type: "open" }, noticeContext(step.ctx, asOf, notice));
   if (!t.ok) return { noticeId, outcome: "nothing", code: t.code, message: t.message };
+  if (step.dryRun) return { noticeId, outcome: "opened" };
   for (const { changeId, ref, change } of step.items) {
     if (!change) continue;
     const e = changeMachine.transition(change.state, { type: "enterNotice", noticeId }, changeContext(step.ctx, asOf, change));
@@ -75,6 +79,7 @@ async function closeNotice(tx: Transaction, step: Step): Promise<NoticeStepOutco
   if (!t.ok) return { noticeId, outcome: t.code === "NOTICE_NOT_ENDED" ? "nothing" : "refused", code: t.code, message: t.message };
   const upheld = new Set(objections.filter((o) => o.state === "upheld" && o.changeId).map((o) => o.changeId!));
   const concluded = concludeItems(step, upheld);
+  if (step.dryRun) return { noticeId, outcome: "closed", published: concluded.toPublish.map((p) => p.changeId), withdrawn: concluded.toWithdraw.map((w) => w.changeId) };
   const snap = await readForPublishing(tx, programmeId, concluded.toPublish.map((p) => p.change));
 
   // ---- writes ----

@@ -7,7 +7,11 @@
 //   - advance-notice filings flagged late → checked against GZ-4.8's 10 working days and
 //     proposed as a criticism candidate where the pack has that ground.
 // A date the holiday calendar cannot judge (beyond its covered years) is not guessed: the item
-// is skipped and the refusal is recorded in Chinese in the job run and the audit log.
+// is skipped and the refusal is recorded in Chinese in the job run and the audit log. A document
+// the sweep cannot read (issue 16.1) is skipped the same way — a unit whose record or report does
+// not parse gets no reminder — and recorded for staff (jobProblems) before the run is marked done.
+// `planDeadlineSweep` is the dry run: the same reads and decisions, in read-only transactions.
+import type { Transaction } from "firebase-admin/firestore";
 import { criticismMachine } from "../domain/criticism.machine.js";
 import type { IsoDate } from "../domain/dates.js";
 import { DomainError } from "../domain/errors.js";
@@ -15,15 +19,18 @@ import { advanceNoticeGrounds } from "../domain/grounds.js";
 import { takesPartIn } from "../domain/participation.js";
 import { awaitsSubmission } from "../domain/report.machine.js";
 import { type DueReminder, dueReportReminder, reportReminderText } from "../domain/reportSchedule.js";
-import type { JobRun, Period } from "../domain/schemas/index.js";
+import type { SweepPlan, SweepResult } from "../domain/jobs.js";
+import type { AdvanceNotice, Period } from "../domain/schemas/index.js";
 import { appendAudit, appendAuditOnce, systemActor } from "../store/audit.js";
-import { proposeCandidates } from "../store/candidates.js";
+import { proposeCandidates, unproposed } from "../store/candidates.js";
 import { collections, ids } from "../store/collections.js";
+import { ProblemLog, unreadable } from "../store/jobProblems.js";
 import { unitsPage } from "../store/pages.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import { dayStart } from "./closeDuePeriods.js";
 import type { Deps } from "./deps.js";
 import { dateWord, groundWord } from "../domain/words.js";
+import { recordProblems } from "./recordProblems.js";
 
 export interface SweepOptions {
   asOf: IsoDate;
@@ -32,53 +39,75 @@ export interface SweepOptions {
   batchSize?: number;
 }
 
-export interface SweepResult {
-  programmeId: string;
-  asOf: IsoDate;
-  reminders: number;
-  overdue: number;
-  proposed: number;
-  errors: JobRun["errors"];
-  alreadyRun: boolean;
-}
+export type { SweepPlan, SweepResult };
 
-const ACTOR = systemActor("deadlineSweep");
+const JOB = "deadlineSweep";
+const ACTOR = systemActor(JOB);
 
-type Sweep = { deps: Deps; ctx: ProgrammeContext; asOf: IsoDate; now: Date; batchSize: number };
+/** One programme's sweep; `plan` is present in a dry run, which fills it instead of writing. */
+type Sweep = { deps: Deps; ctx: ProgrammeContext; asOf: IsoDate; now: Date; batchSize: number; log: ProblemLog; plan?: SweepPlan };
+
+const readOnly = (s: Sweep) => (s.plan ? { readOnly: true as const } : undefined);
 
 export async function sweepDeadlines(deps: Deps, opts: SweepOptions): Promise<SweepResult[]> {
+  return (await sweepAll(deps, opts, false)).map((x) => x.result);
+}
+
+/** The dry run: what `sweepDeadlines` would do with the same options; writes nothing. */
+export async function planDeadlineSweep(deps: Deps, opts: SweepOptions): Promise<SweepPlan[]> {
+  return (await sweepAll(deps, opts, true)).map((x) => x.plan!);
+}
+
+async function sweepAll(deps: Deps, opts: SweepOptions, dry: boolean) {
   const now = opts.now ?? dayStart(opts.asOf);
   const programmeIds = opts.programmeIds ?? (await collections.programmes().get()).docs.map((d) => d.id);
-  const out: SweepResult[] = [];
+  const out: { result: SweepResult; plan?: SweepPlan }[] = [];
   for (const programmeId of programmeIds) {
-    const ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
-    out.push(await sweepProgramme({ deps, ctx, asOf: opts.asOf, now, batchSize: opts.batchSize ?? 100 }));
+    const log = new ProblemLog();
+    const plan: SweepPlan | undefined = dry ? { programmeId, asOf: opts.asOf, alreadyRun: false, reminders: [], overdue: [], candidates: [], errors: [] } : undefined;
+    let ctx: ProgrammeContext;
+    try {
+      ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
+    } catch (err) {
+      // The programme's own record cannot be read: nothing of it can be judged today.
+      if (!log.note(err)) throw err;
+      const errors = log.notes.map((n) => ({ item: n.path, message: n.reason }));
+      if (plan) plan.errors = errors;
+      else await recordProblems(deps, { programmeId, job: JOB, now, actor: ACTOR }, log.notes);
+      out.push({ result: { programmeId, asOf: opts.asOf, reminders: 0, overdue: 0, proposed: 0, errors, alreadyRun: false }, plan });
+      continue;
+    }
+    out.push({ result: await sweepProgramme({ deps, ctx, asOf: opts.asOf, now, batchSize: opts.batchSize ?? 100, log, plan }), plan });
   }
   return out;
 }
 
 async function sweepProgramme(s: Sweep): Promise<SweepResult> {
   const { programmeId } = s.ctx;
-  const { asOf, now } = s;
+  const { asOf, now, log, plan } = s;
   const runRef = collections.jobRuns(programmeId).doc(`deadlineSweep_${asOf}`);
-  const done = (await runRef.get()).data();
+  const done = log.read(await runRef.get());
   // Run twice for the same day: the first run's record stands and nothing more happens.
-  if (done?.state === "done") return { programmeId, asOf, reminders: 0, overdue: 0, proposed: 0, errors: done.errors, alreadyRun: true };
+  if (done !== unreadable && done?.state === "done") {
+    if (plan) plan.alreadyRun = true;
+    return { programmeId, asOf, reminders: 0, overdue: 0, proposed: 0, errors: done.errors, alreadyRun: true };
+  }
 
   const result: SweepResult = { programmeId, asOf, reminders: 0, overdue: 0, proposed: 0, errors: [], alreadyRun: false };
-  /** Runs one item; a date the calendar cannot judge is recorded and the sweep goes on. */
+  /** Runs one item; a date the calendar cannot judge, or a document that cannot be read, is recorded and the sweep goes on. */
   const attempt = async (item: string, work: () => Promise<void>) => {
     try {
       await work();
     } catch (err) {
+      if (log.note(err)) return;
       if (!(err instanceof DomainError)) throw err;
       result.errors.push({ item, message: err.message });
-      await appendAuditOnce(programmeId, `sweep-${asOf}-refused-${item.replace(/[^\w.-]/g, "_")}`, { at: now, actor: ACTOR, action: "job.itemRefused", entity: item, note: `期限检查未执行：${err.message}` });
+      if (!plan) await appendAuditOnce(programmeId, `sweep-${asOf}-refused-${item.replace(/[^\w.-]/g, "_")}`, { at: now, actor: ACTOR, action: "job.itemRefused", entity: item, note: `期限检查未执行：${err.message}` });
     }
   };
 
   let batches = 0;
-  const periods = (await collections.periods(programmeId).where("nextDeadlineOn", "<=", asOf).get()).docs.map((d) => d.data());
+  const periods = (await collections.periods(programmeId).where("nextDeadlineOn", "<=", asOf).get()).docs.map((d) => log.read(d)).filter((p): p is Period => p !== unreadable);
   for (const period of periods.filter((p) => p.state === "open")) {
     await attempt(collections.periods(programmeId).doc(period.id).path, async () => {
       const r = await remindPeriod(s, period);
@@ -87,7 +116,9 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
     });
   }
   const dueProceedings = (await collections.proceedings(programmeId).where("nextDeadlineOn", "<", asOf).get()).docs;
-  for (const doc of dueProceedings.filter((d) => d.data().kind === "criticism")) {
+  for (const doc of dueProceedings) {
+    const p = log.read(doc);
+    if (p === unreadable || p.kind !== "criticism") continue;
     await attempt(doc.ref.path, async () => {
       if (await markOverdue(s, doc.id)) result.overdue++;
     });
@@ -99,6 +130,13 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
     });
   }
 
+  result.errors.push(...log.notes.map((n) => ({ item: n.path, message: n.reason })));
+  if (plan) {
+    plan.errors = result.errors;
+    return result;
+  }
+  // Recorded before the run is marked done: a crash in between leaves the day to be swept again.
+  await recordProblems(s.deps, { programmeId, job: JOB, now, actor: ACTOR, clause: s.ctx.pack.clauses.report }, log.notes);
   await runRef.set({ job: "deadlineSweep", asOf, state: "done", batches, processed: result.reminders + result.overdue, proposed: result.proposed, errors: result.errors, updatedAt: now });
   return result;
 }
@@ -115,10 +153,13 @@ async function remindPeriod(s: Sweep, period: Period) {
       const page = await remindBatch(s, period, due, cursor);
       batches++;
       sent += page.sent;
+      s.log.merge(page.notes);
+      s.plan?.reminders.push(...page.reminded.map((unitId) => ({ periodId: period.id, unitId })));
       if (page.size < s.batchSize || !page.last) break;
       cursor = page.last;
     }
   }
+  if (s.plan) return { sent, batches };
   await s.deps.db.runTransaction(async (tx) => {
     const ref = collections.periods(programmeId).doc(period.id);
     const current = (await tx.get(ref)).data();
@@ -136,38 +177,44 @@ async function remindBatch(s: Sweep, period: Period, due: DueReminder, cursor: s
   const { programmeId } = s.ctx;
   const text = reportReminderText(period.id, period.reportDeadline, due.workingDaysLeft);
   return s.deps.db.runTransaction(async (tx) => {
+    const log = new ProblemLog(); // per attempt
     const units = await tx.get(unitsPage(programmeId, cursor, s.batchSize));
     const last = units.docs[units.docs.length - 1]?.id;
-    const taking = units.docs.filter((u) => takesPartIn(u.data(), period.id));
-    if (taking.length === 0) return { size: units.size, last, sent: 0 };
+    const taking = units.docs.filter((u) => {
+      const unit = log.read(u);
+      return unit !== unreadable && takesPartIn(unit, period.id);
+    });
+    if (taking.length === 0) return { size: units.size, last, sent: 0, reminded: [] as string[], notes: log.notes };
     const reports = await tx.getAll(...taking.map((u) => collections.reports(programmeId).doc(ids.report(u.id, period.id))));
     const notes = taking.map((u) => collections.notifications(programmeId).doc(`remind_${period.id}_${u.id}_${due.remindOn}`));
     const existing = await tx.getAll(...notes);
-    let sent = 0;
+    const reminded: string[] = [];
     taking.forEach((u, i) => {
-      if (!awaitsSubmission(reports[i]!.data()?.state) || existing[i]!.exists) return;
-      tx.create(notes[i]!, { toUnitId: u.id, kind: "reportReminder", title: text.title, body: text.body, link: `/portal/reports/${period.id}`, createdAt: s.now });
-      sent++;
+      const report = log.read(reports[i]!);
+      if (report === unreadable || !awaitsSubmission(report?.state) || existing[i]!.exists) return;
+      reminded.push(u.id);
+      if (!s.plan) tx.create(notes[i]!, { toUnitId: u.id, kind: "reportReminder", title: text.title, body: text.body, link: `/portal/reports/${period.id}`, createdAt: s.now });
     });
-    return { size: units.size, last, sent };
-  });
+    return { size: units.size, last, sent: reminded.length, reminded, notes: log.notes };
+  }, readOnly(s));
 }
 
 /** GZ-4.3b: rectification deadline passed without an accepted response. */
 async function markOverdue(s: Sweep, proceedingId: string): Promise<boolean> {
   const { programmeId, pack } = s.ctx;
-  return s.deps.db.runTransaction(async (tx) => {
+  const overdue = await s.deps.db.runTransaction(async (tx) => {
     const ref = collections.proceedings(programmeId).doc(proceedingId);
     const p = (await tx.get(ref)).data();
     if (!p || p.kind !== "criticism" || !p.nextDeadlineOn || p.nextDeadlineOn >= s.asOf) return false;
     if (p.state !== "issued") {
       // Responded, accepted, escalated …: nothing is due any more.
-      tx.set(ref, { ...p, nextDeadlineOn: undefined });
+      if (!s.plan) tx.set(ref, { ...p, nextDeadlineOn: undefined });
       return false;
     }
     const deadline = p.rectificationDeadline ?? p.nextDeadlineOn;
     const step = criticismMachine.transition(p.state, { type: "markOverdue" }, { today: s.asOf, pack, programmeEndsOn: s.ctx.programme.endsOn, ground: p.ground, calendar: s.ctx.calendar, deadline });
     if (!step.ok) return false;
+    if (s.plan) return true;
     const unitName = (await tx.get(collections.units(programmeId).doc(p.unitId))).data()?.name ?? p.unitId;
     tx.set(ref, { ...p, state: step.next, nextDeadlineOn: undefined });
     tx.set(collections.notifications(programmeId).doc(`overdue_${proceedingId}_${deadline}`), {
@@ -180,20 +227,25 @@ async function markOverdue(s: Sweep, proceedingId: string): Promise<boolean> {
     });
     appendAudit(tx, programmeId, `overdue-${proceedingId}-${deadline}`, { at: s.now, actor: ACTOR, action: "criticism.overdue", entity: ref.path, before: { state: p.state }, after: { state: step.next, deadline }, clause: step.clause });
     return true;
-  });
+  }, readOnly(s));
+  if (overdue) s.plan?.overdue.push(proceedingId);
+  return overdue;
 }
 
 /** GZ-4.8: a filing flagged late becomes a criticism candidate where the pack has that ground. */
 async function checkFiling(s: Sweep, filingId: string): Promise<number> {
-  const { programmeId, pack, calendar } = s.ctx;
-  return s.deps.db.runTransaction(async (tx) => {
+  const { programmeId } = s.ctx;
+  const none = { proposed: 0, planned: [] as SweepPlan["candidates"] };
+  const r = await s.deps.db.runTransaction(async (tx) => {
     const ref = collections.advanceNotices(programmeId).doc(filingId);
     const f = (await tx.get(ref)).data();
-    if (!f || !f.nextDeadlineOn || f.nextDeadlineOn > s.asOf) return 0;
-    const subject = f.subject === "partner" && f.partnerId ? (await tx.get(collections.partners(programmeId).doc(f.partnerId))).data() : (await tx.get(collections.units(programmeId).doc(f.unitId))).data();
-    const subjectName = subject?.name ?? f.unitId;
-    const candidates = advanceNoticeGrounds([{ unitId: f.unitId, subjectName, procedureOn: f.plannedOn, filedOn: f.filedOn }], s.asOf, pack, calendar);
-    const proposed = await proposeCandidates(tx, programmeId, candidates.map((candidate) => ({ candidate, unitId: f.unitId, scope: `advance-${filingId}` })), s.now, ACTOR);
+    if (!f || !f.nextDeadlineOn || f.nextDeadlineOn > s.asOf) return none;
+    const inputs = await filingCandidates(tx, s, filingId, f);
+    if (s.plan) {
+      const planned = (await unproposed(tx, programmeId, inputs)).map(({ input, ref: at }) => ({ proceedingId: at.id, unitId: input.unitId, clause: input.candidate.clause }));
+      return { proposed: planned.length, planned };
+    }
+    const proposed = await proposeCandidates(tx, programmeId, inputs, s.now, ACTOR);
     tx.set(ref, { ...f, nextDeadlineOn: undefined });
     appendAudit(tx, programmeId, `advance-check-${filingId}`, {
       at: s.now,
@@ -201,8 +253,19 @@ async function checkFiling(s: Sweep, filingId: string): Promise<number> {
       action: "advanceNotice.checked",
       entity: ref.path,
       after: { late: f.late, latestOnTimeFilingDate: f.latestOnTimeFilingDate, proposed },
-      clause: pack.clauses.advanceNotice ?? undefined,
+      clause: s.ctx.pack.clauses.advanceNotice ?? undefined,
     });
-    return proposed.length;
-  });
+    return { proposed: proposed.length, planned: [] };
+  }, readOnly(s));
+  s.plan?.candidates.push(...r.planned);
+  return r.proposed;
+}
+
+/** The candidates a filing raises, with the subject's name as staff read it. */
+async function filingCandidates(tx: Transaction, s: Sweep, filingId: string, f: AdvanceNotice) {
+  const { programmeId, pack, calendar } = s.ctx;
+  const subject = f.subject === "partner" && f.partnerId ? (await tx.get(collections.partners(programmeId).doc(f.partnerId))).data() : (await tx.get(collections.units(programmeId).doc(f.unitId))).data();
+  const subjectName = subject?.name ?? f.unitId;
+  const candidates = advanceNoticeGrounds([{ unitId: f.unitId, subjectName, procedureOn: f.plannedOn, filedOn: f.filedOn }], s.asOf, pack, calendar);
+  return candidates.map((candidate) => ({ candidate, unitId: f.unitId, scope: `advance-${filingId}` }));
 }

@@ -10,7 +10,7 @@ import { logger } from "firebase-functions";
 import type { Readable } from "node:stream";
 import { isSensitiveKind } from "../domain/access.js";
 import { shanghaiDate } from "../domain/dates.js";
-import { type Attacher, cleanFileName, documentObjectPath, type DocumentTarget, fileTooLarge, mayAttach, ownerUnitFor, targetKey } from "../domain/documents.js";
+import { targetKey, type Attacher, cleanFileName, documentObjectPath, type DocumentTarget, fileNameForType, fileTooLarge, mayAttach, ownerUnitFor } from "../domain/documents.js";
 import { refuse, Refused, refused } from "../domain/errors.js";
 import { programmeClosed } from "../domain/machine.js";
 import type { Actor, DocumentMeta } from "../domain/schemas/index.js";
@@ -73,7 +73,8 @@ export async function uploadDocument(deps: Deps, incoming: IncomingFile, uploade
     await store.put(prepared.path, incoming.stream.pipe(inspector), "application/octet-stream");
     if (incoming.truncated()) throw new Refused(fileTooLarge(config.maxUploadBytes));
     await incoming.finished;
-    const fileName = cleanFileName(incoming.fileName);
+    // The name keeps what the person called it, with the extension of what the bytes really are.
+    const fileName = fileNameForType(cleanFileName(incoming.fileName), inspector.contentType!);
     await recordUpload(deps, prepared, metaOf(prepared, inspector, fileName, uploader, now));
     return { documentId: prepared.documentId, version: prepared.version, previousVersionId: prepared.previousId ?? null, sha256: inspector.sha256, size: inspector.size, contentType: inspector.contentType!, fileName };
   } catch (err) {

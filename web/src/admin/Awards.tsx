@@ -38,7 +38,7 @@ export default function Awards({ programme }: { programme: ProgrammeView }) {
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Card size="small" title={s.recordTitle(programme.pack.clauses.awards ?? "DG-5.7")}>
+      <Card size="small" title={s.recordTitle(programme.pack.clauses.awards ?? "")}>
         <Form form={form} layout="inline" onFinish={save} initialValues={{ year: Number(today().slice(0, 4)) }}>
           <Form.Item name="year" label={s.year} rules={mustFill(s.year)}>
             <InputNumber min={2000} max={2100} />

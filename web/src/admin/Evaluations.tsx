@@ -46,7 +46,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
         <span>{nouns.period}</span>
         <Select aria-label={s.choosePeriod} style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((id) => ({ value: id, label: id }))} />
         {periodId && <ExportButton fn="exportPeriod" data={{ programmeId: p, periodId }} />}
-        {periodId && <ActionButton label={s.closePeriod} fn="runPeriodClose" data={{ programmeId: p }} onDone={page.reload} />}
+        {periodId && <ActionButton label={s.closePeriod} fn="runPeriodClose" data={{ programmeId: p, periodId }} onDone={page.reload} />}
       </Space>
       {periodId && <Distribution programmeId={p} periodId={periodId} />}
       {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} />}

@@ -3,8 +3,9 @@
 // aggregate queries; each list shows one page.
 import { changeTypeWords, nouns, proceedingKindWords, reviewDecisionWords } from "@domain/words";
 import { Badge, Card, Col, Row, Space, Table, Tag, Typography } from "antd";
-import { getCountFromServer, query, where, type Query } from "firebase/firestore";
+import { getCountFromServer, query, where, type CollectionReference, type Query } from "firebase/firestore";
 import { useEffect, useState, type ReactNode } from "react";
+import type { CallRequest } from "../data/callables";
 import { collections, type WithId } from "../data/collections";
 import { changeSubject } from "../shared/changeSubject";
 import { formatDate } from "../shared/dates";
@@ -16,6 +17,11 @@ import type { ProgrammeView } from "./useProgramme";
 
 const s = t.queues;
 
+/** A queue's column: what a row shows, given the row and a way to reload the page after an action. */
+type Column<T> = { title: string; render: (r: WithId<T>, reload: () => void) => ReactNode };
+/** A collection's documents as its typed reference reads them (the row adds the id). */
+type Data<K extends keyof typeof collections> = ReturnType<(typeof collections)[K]> extends CollectionReference<infer T> ? T : never;
+
 function useCount(q: Query, key: string) {
   const [n, setN] = useState<number | null>(null);
   useEffect(() => {
@@ -24,115 +30,115 @@ function useCount(q: Query, key: string) {
   return n;
 }
 
-function QueueCard<T>({ title, q, qKey, columns }: { title: string; q: Query<T>; qKey: string; columns: { title: string; render: (r: WithId<T>, reload: () => void) => ReactNode }[] }) {
+/** One queue: half the row on a wide screen, its count as a badge (red while anything waits), a page of ten. */
+function QueueCard<T>({ title, q, qKey, columns }: { title: string; q: Query<T>; qKey: string; columns: Column<T>[] }) {
   const page = usePagedQuery(q, qKey, 10);
   return (
-    <Card title={<Space>{title}<Badge count={page.total ?? 0} showZero color={page.total ? "red" : "green"} /></Space>} size="small">
-      <Table<WithId<T>>
-        rowKey="id"
-        size="small"
-        loading={page.loading}
-        dataSource={page.rows}
-        locale={{ emptyText: s.empty }}
-        pagination={false}
-        columns={columns.map((c, i) => ({ key: i, title: c.title, render: (_: unknown, r: WithId<T>) => c.render(r, page.reload) }))}
-      />
-      {(page.hasNext || page.pageIndex > 0) && (
-        <Space style={{ marginTop: 8 }}>
-          <a onClick={page.prev}>{t.common.prev}</a>
-          <a onClick={page.next}>{t.common.next}</a>
-        </Space>
-      )}
-    </Card>
+    <Col xs={24} xl={12}>
+      <Card title={<Space>{title}<Badge count={page.total ?? 0} showZero color={page.total ? "red" : "green"} /></Space>} size="small">
+        <Table<WithId<T>>
+          rowKey="id"
+          size="small"
+          loading={page.loading}
+          dataSource={page.rows}
+          locale={{ emptyText: s.empty }}
+          pagination={false}
+          columns={columns.map((c, i) => ({ key: i, title: c.title, render: (_: unknown, r: WithId<T>) => c.render(r, page.reload) }))}
+        />
+        {(page.hasNext || page.pageIndex > 0) && (
+          <Space style={{ marginTop: 8 }}>
+            <a onClick={page.prev}>{t.common.prev}</a>
+            <a onClick={page.next}>{t.common.next}</a>
+          </Space>
+        )}
+      </Card>
+    </Col>
   );
 }
 
 export function Queues({ programme }: { programme: ProgrammeView }) {
   const p = programme.id;
-  const submittedReports = query(collections.reports(p), where("state", "==", "submitted"));
-  const submittedChanges = query(collections.changes(p), where("state", "==", "submitted"));
-  const candidates = query(collections.proceedings(p), where("state", "==", "proposed"));
-  const overdue = query(collections.proceedings(p), where("state", "==", "overdue"));
-  const complaints = query(collections.complaints(p), where("status", "==", "open"));
-  const openComplaints = useCount(complaints, `${p}-complaints`);
-  const unit = { title: nouns.unit, render: (r: { unitId: string }) => <NameOf programmeId={p} id={r.unitId} /> };
-  const report = reviewDecisionWords.report;
-  const change = reviewDecisionWords.change;
-
+  const openComplaints = useCount(query(collections.complaints(p), where("status", "==", "open")), `${p}-complaints`);
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={12}>
-        <QueueCard
-          title={s.reports}
-          q={submittedReports}
-          qKey={`${p}-reports`}
-          columns={[
-            unit,
-            { title: nouns.period, render: (r) => r.periodId },
-            { title: "", render: (r) => (r.late ? <Tag color="red">{s.late}</Tag> : null) },
-            {
-              title: t.common.actions,
-              render: (r, reload) => (
-                <Space>
-                  <ActionButton label={report.accept} fn="reviewReport" data={{ programmeId: p, reportId: r.id, decision: "accept" }} onDone={reload} />
-                  <ActionButton label={report.return} fn="reviewReport" data={{ programmeId: p, reportId: r.id, decision: "return" }} reason={{ field: "comment", title: s.returnReport }} danger onDone={reload} />
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Col>
-      <Col xs={24} xl={12}>
-        <QueueCard
-          title={s.changes}
-          q={submittedChanges}
-          qKey={`${p}-changes`}
-          columns={[
-            unit,
-            { title: s.type, render: (r) => changeTypeWords[r.type] },
-            { title: s.content, render: (r) => changeSubject(r.payload) },
-            {
-              title: t.common.actions,
-              render: (r, reload) => (
-                <Space>
-                  <ActionButton label={change.approve} fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "approve" }} onDone={reload} />
-                  <ActionButton label={change.return} fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "return" }} reason={{ field: "comment", title: s.returnChange }} onDone={reload} />
-                  <ActionButton label={change.reject} fn="reviewChange" data={{ programmeId: p, changeId: r.id, decision: "reject" }} reason={{ field: "comment", title: s.rejectChange }} danger onDone={reload} />
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Col>
-      <Col xs={24} xl={12}>
-        <QueueCard
-          title={s.candidates}
-          q={candidates}
-          qKey={`${p}-candidates`}
-          columns={[
-            { title: s.kind, render: (r) => proceedingKindWords[r.kind] },
-            unit,
-            { title: s.ground, render: (r) => <Tag color="blue">{r.ground}</Tag> },
-            { title: s.facts, render: (r) => r.evidence.map((e) => e.description).join("；") },
-            { title: s.proposedOn, render: (r) => formatDate(r.openedOn) },
-          ]}
-        />
-      </Col>
-      <Col xs={24} xl={12}>
-        <QueueCard
-          title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")}
-          q={overdue}
-          qKey={`${p}-overdue`}
-          columns={[
-            unit,
-            { title: s.ground, render: (r) => r.ground },
-            { title: nouns.rectificationDeadline, render: (r) => formatDate(r.kind === "criticism" ? r.rectificationDeadline : undefined) },
-          ]}
-        />
-      </Col>
+      <QueueCard title={s.reports} q={query(collections.reports(p), where("state", "==", "submitted"))} qKey={`${p}-reports`} columns={reportColumns(p)} />
+      <QueueCard title={s.changes} q={query(collections.changes(p), where("state", "==", "submitted"))} qKey={`${p}-changes`} columns={changeColumns(p)} />
+      <QueueCard title={s.candidates} q={query(collections.proceedings(p), where("state", "==", "proposed"))} qKey={`${p}-candidates`} columns={candidateColumns(p)} />
+      <QueueCard title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")} q={query(collections.proceedings(p), where("state", "==", "overdue"))} qKey={`${p}-overdue`} columns={overdueColumns(p)} />
       <Col span={24}>
         <Typography.Text type="secondary">{s.openComplaints(openComplaints)}</Typography.Text>
       </Col>
     </Row>
   );
 }
+
+/** The unit a queued item belongs to, by name. */
+const unitColumn = (p: string) => ({ title: nouns.unit, render: (r: { unitId: string }) => <NameOf programmeId={p} id={r.unitId} /> });
+
+type ReviewFn = "reviewReport" | "reviewChange";
+/** One button of a review: its decision, and for sending back or refusing, the title of the comment asked for first. */
+type Decision<N extends ReviewFn> = { decision: CallRequest<N>["decision"]; label: string; comment?: string; danger?: boolean };
+
+/** The actions column of a review queue: one button per decision, all through the same review function. */
+function decisionsColumn<N extends ReviewFn, T>(fn: N, target: (r: WithId<T>) => Omit<CallRequest<N>, "decision" | "comment">, decisions: Decision<N>[]): Column<T> {
+  return {
+    title: t.common.actions,
+    render: (r, reload) => (
+      <Space>
+        {decisions.map((d) => (
+          <ActionButton<N, "comment">
+            key={d.decision}
+            label={d.label}
+            fn={fn}
+            data={{ ...target(r), decision: d.decision } as Omit<CallRequest<N>, "comment">}
+            reason={d.comment ? { field: "comment", title: d.comment } : undefined}
+            danger={d.danger}
+            onDone={reload}
+          />
+        ))}
+      </Space>
+    ),
+  };
+}
+
+const report = reviewDecisionWords.report;
+const change = reviewDecisionWords.change;
+
+/** Submitted reports: accepted, or returned with a comment. */
+const reportColumns = (p: string): Column<Data<"reports">>[] => [
+  unitColumn(p),
+  { title: nouns.period, render: (r) => r.periodId },
+  { title: "", render: (r) => (r.late ? <Tag color="red">{s.late}</Tag> : null) },
+  decisionsColumn("reviewReport", (r) => ({ programmeId: p, reportId: r.id }), [
+    { decision: "accept", label: report.accept },
+    { decision: "return", label: report.return, comment: s.returnReport, danger: true },
+  ]),
+];
+
+/** Submitted change applications: approved, returned for completion, or refused, the last two with a comment. */
+const changeColumns = (p: string): Column<Data<"changes">>[] => [
+  unitColumn(p),
+  { title: s.type, render: (r) => changeTypeWords[r.type] },
+  { title: s.content, render: (r) => changeSubject(r.payload) },
+  decisionsColumn("reviewChange", (r) => ({ programmeId: p, changeId: r.id }), [
+    { decision: "approve", label: change.approve },
+    { decision: "return", label: change.return, comment: s.returnChange },
+    { decision: "reject", label: change.reject, comment: s.rejectChange, danger: true },
+  ]),
+];
+
+/** Proceedings the system proposed, with the clause and the facts behind them. */
+const candidateColumns = (p: string): Column<Data<"proceedings">>[] => [
+  { title: s.kind, render: (r) => proceedingKindWords[r.kind] },
+  unitColumn(p),
+  { title: s.ground, render: (r) => <Tag color="blue">{r.ground}</Tag> },
+  { title: s.facts, render: (r) => r.evidence.map((e) => e.description).join("；") },
+  { title: s.proposedOn, render: (r) => formatDate(r.openedOn) },
+];
+
+/** Criticisms whose rectification deadline has passed without an answer. */
+const overdueColumns = (p: string): Column<Data<"proceedings">>[] => [
+  unitColumn(p),
+  { title: s.ground, render: (r) => r.ground },
+  { title: nouns.rectificationDeadline, render: (r) => formatDate(r.kind === "criticism" ? r.rectificationDeadline : undefined) },
+];

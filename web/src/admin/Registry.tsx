@@ -4,14 +4,14 @@
 // before and after (GZ-2.1). Every table pages through Firestore with cursors and a count.
 import { nouns, stateWords } from "@domain/words";
 import { Button, Card, Drawer, Tabs, Tag, Timeline } from "antd";
-import { getDocs, limit, orderBy, query, where, type Query } from "firebase/firestore";
+import { getDocs, limit, orderBy, query, where, type CollectionReference, type Query } from "firebase/firestore";
 import { useEffect, useState, type ReactNode } from "react";
 import { collections, rowsOf, type Stored, type WithId } from "../data/collections";
 import { formatDate, formatInstant } from "../shared/dates";
 import { PagedTable } from "../shared/PagedTable";
 import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
-import { usePagedQuery, type Page } from "../shared/usePagedQuery";
+import { usePagedQuery } from "../shared/usePagedQuery";
 import type { ColumnsType } from "antd/es/table";
 import { actorName } from "./actorName";
 import { ExportButton } from "./ExportButton";
@@ -30,8 +30,8 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
         size="small"
         items={[
           { key: "units", label: nouns.unit, children: <Units programme={programme} onTrail={setTrail} /> },
-          { key: "partners", label: nouns.partner, children: <Partners programme={programme} onTrail={setTrail} /> },
-          { key: "catalogue", label: nouns.catalogue, children: <Catalogue programme={programme} onTrail={setTrail} /> },
+          { key: "partners", label: nouns.partner, children: <UnitRecords programme={programme} records={collections.partners(programme.id)} byUnit={(u) => query(collections.partners(programme.id), where("unitId", "==", u), orderBy("name"))} title={s.partnersTitle} columns={partnerColumns(programme.id, setTrail)} /> },
+          { key: "catalogue", label: nouns.catalogue, children: <UnitRecords programme={programme} records={collections.catalogue(programme.id)} byUnit={(u) => query(collections.catalogue(programme.id), where("unitId", "==", u), orderBy("name"))} title={s.catalogueTitle} columns={catalogueColumns(programme.id, setTrail)} /> },
           {
             key: "lists",
             label: s.published,
@@ -56,16 +56,17 @@ const trailColumn = <T extends { id: string; name: string }>(programmeId: string
   ),
 });
 
-/** A unit's records, or all of the programme's, a page at a time by name (`byUnit` builds the query). */
-function useUnitRecords<T>(key: string, byUnit: (unitId: string | undefined) => Query<T>) {
+/**
+ * A unit's records, or all of the programme's when no unit is picked, a page at a time by name.
+ * Partners and catalogue items are both kept per unit, so one card serves both lists.
+ */
+// The per-unit query is written out by each caller, naming its collection, so the index check
+// (test/unit/indexes.test.ts) sees that it needs the (unitId, name) composite index.
+function UnitRecords<T extends { name: string; unitId: string }>({ programme, records, byUnit, title, columns }: { programme: ProgrammeView; records: CollectionReference<T>; byUnit: (unitId: string) => Query<T>; title: (total: number | null) => ReactNode; columns: ColumnsType<WithId<T>> }) {
   const [unitId, setUnitId] = useState<string | undefined>();
-  const page = usePagedQuery(byUnit(unitId), `${key}-${unitId ?? ""}`, 20);
-  return { unitId, setUnitId, page };
-}
-
-function UnitRecords<T extends { name: string; unitId: string }>({ programme, title, page, unitId, setUnitId, columns }: { programme: ProgrammeView; title: ReactNode; page: Page<T>; unitId: string | undefined; setUnitId: (u: string | undefined) => void; columns: ColumnsType<WithId<T>> }) {
+  const page = usePagedQuery(unitId ? byUnit(unitId) : query(records, orderBy("name")), `${records.path}-${unitId ?? ""}`, 20);
   return (
-    <Card size="small" title={title} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+    <Card size="small" title={title(page.total)} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
       <PagedTable page={page} columns={columns} />
     </Card>
   );
@@ -74,46 +75,24 @@ function UnitRecords<T extends { name: string; unitId: string }>({ programme, ti
 const PARTNER_COLOR: Record<string, string> = { active: "green", pending: "gold" };
 const CATALOGUE_COLOR: Record<string, string> = { approved: "green", pending: "gold" };
 
-function Partners({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTrail }) {
-  const p = programme.id;
-  const records = useUnitRecords(`${p}-partners`, (u) => (u ? query(collections.partners(p), where("unitId", "==", u), orderBy("name")) : query(collections.partners(p), orderBy("name"))));
-  return (
-    <UnitRecords
-      programme={programme}
-      title={s.partnersTitle(records.page.total)}
-      {...records}
-      columns={[
-        { title: nouns.partner, dataIndex: "name" },
-        { title: nouns.uscc, dataIndex: "uscc" },
-        { title: nouns.unit, render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
-        { title: nouns.state, render: (_, r) => <Tag color={PARTNER_COLOR[r.status] ?? "red"}>{stateWords.partner[r.status]}</Tag> },
-        { title: s.since, render: (_, r) => formatDate(r.since) },
-        { title: s.firstListVersion, render: (_, r) => (r.listVersion ? t.common.version(r.listVersion) : "—") },
-        trailColumn(programme.id, "partners", onTrail),
-      ]}
-    />
-  );
-}
+const partnerColumns = (p: string, onTrail: OnTrail): ColumnsType<Stored<"partners">> => [
+  { title: nouns.partner, dataIndex: "name" },
+  { title: nouns.uscc, dataIndex: "uscc" },
+  { title: nouns.unit, render: (_, r) => <NameOf programmeId={p} id={r.unitId} /> },
+  { title: nouns.state, render: (_, r) => <Tag color={PARTNER_COLOR[r.status] ?? "red"}>{stateWords.partner[r.status]}</Tag> },
+  { title: s.since, render: (_, r) => formatDate(r.since) },
+  { title: s.firstListVersion, render: (_, r) => (r.listVersion ? t.common.version(r.listVersion) : "—") },
+  trailColumn(p, "partners", onTrail),
+];
 
-function Catalogue({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTrail }) {
-  const p = programme.id;
-  const records = useUnitRecords(`${p}-catalogue`, (u) => (u ? query(collections.catalogue(p), where("unitId", "==", u), orderBy("name")) : query(collections.catalogue(p), orderBy("name"))));
-  return (
-    <UnitRecords
-      programme={programme}
-      title={s.catalogueTitle(records.page.total)}
-      {...records}
-      columns={[
-        { title: nouns.catalogueItem, dataIndex: "name" },
-        { title: nouns.category, dataIndex: "category" },
-        { title: s.priceRange, render: (_, r) => t.common.priceRange(r.priceMin, r.priceMax) },
-        { title: nouns.unit, render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
-        { title: nouns.state, render: (_, r) => <Tag color={CATALOGUE_COLOR[r.status] ?? "red"}>{stateWords.catalogue[r.status]}</Tag> },
-        trailColumn(programme.id, "catalogue", onTrail),
-      ]}
-    />
-  );
-}
+const catalogueColumns = (p: string, onTrail: OnTrail): ColumnsType<Stored<"catalogue">> => [
+  { title: nouns.catalogueItem, dataIndex: "name" },
+  { title: nouns.category, dataIndex: "category" },
+  { title: s.priceRange, render: (_, r) => t.common.priceRange(r.priceMin, r.priceMax) },
+  { title: nouns.unit, render: (_, r) => <NameOf programmeId={p} id={r.unitId} /> },
+  { title: nouns.state, render: (_, r) => <Tag color={CATALOGUE_COLOR[r.status] ?? "red"}>{stateWords.catalogue[r.status]}</Tag> },
+  trailColumn(p, "catalogue", onTrail),
+];
 
 function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTrail }) {
   const page = usePagedQuery(query(collections.units(programme.id), orderBy("name")), programme.id, 20);

@@ -5,6 +5,7 @@
 import type { ImportError } from "@domain/enterpriseRegistry";
 import type { SurveyLinkState } from "@domain/feedback";
 import type { enterHolidayArrangementRequestSchema } from "@domain/holidayArrangement";
+import type { DeadlineSweepAnswer, NoticeCycleAnswer, PeriodCloseAnswer } from "@domain/jobs";
 import type { SettingsDiffRow, settingsProposalSchema } from "@domain/settings";
 import type { ChangeKind, WhatIfRow } from "@domain/whatIf";
 import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema } from "@domain/schemas/documents";
@@ -24,6 +25,7 @@ import type {
   reviewReportRequestSchema,
   runJobRequestSchema,
   runNoticeCycleRequestSchema,
+  runPeriodCloseRequestSchema,
   submitChangeRequestSchema,
   submitRatingRequestSchema,
 } from "@domain/schemas/requests";
@@ -109,15 +111,16 @@ export interface Callables {
   enterJudgedScore: Fn<typeof judgedScoreRequestSchema, { evaluationId: string; total: number; band: string; passed: boolean; missingJudged: string[]; dimensions: DimensionScore[] }>;
   approveEvaluation: Fn<typeof approveEvaluationRequestSchema, { evaluationId: string; total: number; band: string; passed: boolean }>;
   exportPeriod: Fn<typeof exportPeriodRequestSchema, Workbook>;
-  runPeriodClose: Fn<typeof runJobRequestSchema>;
-  runDeadlineSweep: Fn<typeof runJobRequestSchema>;
+  // Manual job runs (programme administrators; dryRun answers what a run would do).
+  runPeriodClose: Fn<typeof runPeriodCloseRequestSchema, PeriodCloseAnswer>;
+  runDeadlineSweep: Fn<typeof runJobRequestSchema, DeadlineSweepAnswer>;
   recordInterview: Fn<typeof recordInterviewRequestSchema, { interviewId: string }>;
   recordAward: Fn<typeof recordAwardRequestSchema, { awardId: string }>;
   // Changes, notices, objections
   submitChange: Fn<typeof submitChangeRequestSchema, { state: string; reviewBatchId: string }>;
   reviewChange: Fn<typeof reviewChangeRequestSchema, { state: string; noticeId?: string; startsOn?: string; endsOn?: string }>;
   fileAdvanceNotice: Fn<typeof fileAdvanceNoticeRequestSchema, { id: string; filedOn: string; latestOnTimeFilingDate: string; workingDaysAhead: number; late: boolean }>;
-  runNoticeCycle: Fn<typeof runNoticeCycleRequestSchema>;
+  runNoticeCycle: Fn<typeof runNoticeCycleRequestSchema, NoticeCycleAnswer>;
   fileObjection: Fn<typeof fileObjectionRequestSchema>;
   decideObjection: Fn<typeof decideObjectionRequestSchema>;
   // Proceedings and feedback

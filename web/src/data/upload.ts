@@ -24,7 +24,7 @@ export function precheck(file: File): string | null {
 /** The upload form's fields as the endpoint parses them (multipart sends "stamped" as text). */
 export type UploadTarget = Omit<z.input<typeof uploadDocumentFieldsSchema>, "stamped"> & { stamped?: boolean };
 
-export async function uploadFile(target: UploadTarget, file: File, onProgress: (percent: number) => void): Promise<{ documentId: string }> {
+export async function uploadFile(target: UploadTarget, file: File, onProgress: (percent: number) => void): Promise<{ documentId: string; fileName: string }> {
   const reason = precheck(file);
   if (reason) throw new Error(reason);
   const token = await auth.currentUser?.getIdToken();
@@ -39,13 +39,13 @@ export async function uploadFile(target: UploadTarget, file: File, onProgress: (
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onerror = () => reject(new Error(t.upload.networkError));
     xhr.onload = () => {
-      let body: { documentId?: string; error?: { message?: string } } = {};
+      let body: { documentId?: string; fileName?: string; error?: { message?: string } } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         // not JSON: fall through to the status message
       }
-      if (xhr.status >= 200 && xhr.status < 300 && body.documentId) resolve({ documentId: body.documentId });
+      if (xhr.status >= 200 && xhr.status < 300 && body.documentId) resolve({ documentId: body.documentId, fileName: body.fileName ?? file.name });
       else reject(new Error(body.error?.message ?? (xhr.status === 413 ? fileTooLarge(DEFAULT_MAX_UPLOAD_BYTES).message : t.upload.failed(xhr.status))));
     };
     xhr.send(form);

@@ -16,7 +16,9 @@ import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
 import { mustChoose, mustFill } from "../shared/formRules";
 import { t } from "../shared/strings";
+import { TextField } from "../shared/TextField";
 import type { PortalContext } from "./usePortalData";
+import { DocumentLink } from "../shared/DocumentLink";
 
 const s = t.changes;
 type Change = Stored<"changes">;
@@ -113,60 +115,7 @@ function NewChange({ ctx, onCreated }: { ctx: PortalContext; onCreated: (id: str
         <Form.Item label={s.changeType}>
           <Radio.Group value={type} onChange={(e) => setType(e.target.value)} options={TYPES.map((v) => ({ value: v, label: changeTypeWords[v] }))} />
         </Form.Item>
-        {type === "partnerAdd" && (
-          <>
-            <Form.Item label={s.partnerName} name="name" rules={mustFill(s.partnerName)}>
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item label={s.partnerUscc} name="uscc" rules={mustFill(nouns.uscc)}>
-              <Input maxLength={18} />
-            </Form.Item>
-          </>
-        )}
-        {type === "partnerRemove" && (
-          <>
-            <Form.Item label={s.partnerId} name="partnerId" rules={mustFill(s.partnerId)}>
-              <Input />
-            </Form.Item>
-            <Form.Item label={s.removalReason} name="reason" rules={mustFill(s.removalReason)}>
-              <Input.TextArea maxLength={1000} />
-            </Form.Item>
-          </>
-        )}
-        {type === "unitInfo" && (
-          <>
-            <Form.Item label={s.field} name="field" rules={mustChoose(s.field)}>
-              <Select options={options(unitInfoFieldWords)} />
-            </Form.Item>
-            <Form.Item label={s.to} name="to" rules={[{ required: true, message: s.toRequired }]}>
-              <Input maxLength={2000} />
-            </Form.Item>
-            <Form.Item label={s.effectiveOn} name="effectiveOn" rules={mustChoose(s.effectiveOn)}>
-              <DatePicker />
-            </Form.Item>
-          </>
-        )}
-        {type === "catalogue" && (
-          <>
-            <Form.Item label={s.action} name="action" initialValue="add">
-              <Radio.Group options={options(catalogueActionWords)} />
-            </Form.Item>
-            <Form.Item label={s.itemName} name="name" rules={mustFill(s.itemName)}>
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item label={nouns.category} name="category">
-              <Input maxLength={100} />
-            </Form.Item>
-            <Space>
-              <Form.Item label={s.priceMin} name="priceMin">
-                <InputNumber min={0} />
-              </Form.Item>
-              <Form.Item label={s.priceMax} name="priceMax">
-                <InputNumber min={0} />
-              </Form.Item>
-            </Space>
-          </>
-        )}
+        <ChangeFields type={type} />
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit">
           {s.saveDraft}
@@ -174,6 +123,62 @@ function NewChange({ ctx, onCreated }: { ctx: PortalContext; onCreated: (id: str
       </Form>
     </Card>
   );
+}
+
+/** What each type of application asks for: the form values payloadOf turns into its content. */
+function ChangeFields({ type }: { type: ChangeType }) {
+  switch (type) {
+    case "partnerAdd":
+      return (
+        <>
+          <TextField label={s.partnerName} name="name" maxLength={200} required />
+          <Form.Item label={s.partnerUscc} name="uscc" rules={mustFill(nouns.uscc)}>
+            <Input maxLength={18} />
+          </Form.Item>
+        </>
+      );
+    case "partnerRemove":
+      return (
+        <>
+          <TextField label={s.partnerId} name="partnerId" required />
+          <Form.Item label={s.removalReason} name="reason" rules={mustFill(s.removalReason)}>
+            <Input.TextArea maxLength={1000} />
+          </Form.Item>
+        </>
+      );
+    case "unitInfo":
+      return (
+        <>
+          <Form.Item label={s.field} name="field" rules={mustChoose(s.field)}>
+            <Select options={options(unitInfoFieldWords)} />
+          </Form.Item>
+          <Form.Item label={s.to} name="to" rules={[{ required: true, message: s.toRequired }]}>
+            <Input maxLength={2000} />
+          </Form.Item>
+          <Form.Item label={s.effectiveOn} name="effectiveOn" rules={mustChoose(s.effectiveOn)}>
+            <DatePicker />
+          </Form.Item>
+        </>
+      );
+    case "catalogue":
+      return (
+        <>
+          <Form.Item label={s.action} name="action" initialValue="add">
+            <Radio.Group options={options(catalogueActionWords)} />
+          </Form.Item>
+          <TextField label={s.itemName} name="name" maxLength={200} required />
+          <TextField label={nouns.category} name="category" maxLength={100} />
+          <Space>
+            <Form.Item label={s.priceMin} name="priceMin">
+              <InputNumber min={0} />
+            </Form.Item>
+            <Form.Item label={s.priceMax} name="priceMax">
+              <InputNumber min={0} />
+            </Form.Item>
+          </Space>
+        </>
+      );
+  }
 }
 
 function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; change: Change; requirements: readonly DocumentRequirement[] }) {
@@ -219,6 +224,7 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
                     {r.label}
                     {r.mustBeStamped ? s.mustBeStamped : ""}
                     {r.maxAgeDays ? s.maxAge(r.maxAgeDays) : ""} · {s.basis(r.clause)} {have ? <Tag color="green">{s.uploaded}</Tag> : <Tag color="orange">{s.toUpload}</Tag>}
+                    {have && <DocumentLink programmeId={ctx.programmeId} documentId={have.documentId} label={r.label} />}
                   </span>
                   <RequirementUpload requirement={r} programmeId={ctx.programmeId} changeId={change.id} onUploaded={attach} />
                 </Space>

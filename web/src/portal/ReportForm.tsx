@@ -3,6 +3,7 @@
 // attachments. Drafts save as you type; submitting first shows exactly what is missing.
 import { proRataFraction } from "@domain/periods";
 import type { MetricKey } from "@domain/policy/schema";
+import type { Period } from "@domain/schemas/evaluation";
 import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
 import { cadenceWords, metricWords, nouns, stateWords } from "@domain/words";
@@ -32,16 +33,87 @@ const MAX_DOCUMENTS = 50;
 
 export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   const { programmeId, unitId, period } = ctx;
+  const [problem, setProblem] = useState<string | null>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+  const reportId = period ? ids.report(unitId, period.id) : null;
+  const { draft, dirty, fromStored, change } = useDraft();
+  const { targets, enterprises, report, evaluation } = useReportSources(ctx, reportId, fromStored, setProblem);
+  const editable = report === null || report?.state === "draft" || report?.state === "returned";
+  const saving = useAutosave({ ctx, reportId, report, draft, dirty, editable, onProblem: setProblem });
+
+  if (!period) return <Empty description={s.noOpenPeriod} />;
+  if (targets === null || report === undefined) return <Spin />;
+
+  async function submit() {
+    if (!period || !targets) return;
+    const gaps = missingReportFields(period.id, targets, { metrics: draft.metrics, lagExplanation: draft.lagExplanation }, ctx.pack);
+    setMissing(gaps);
+    if (gaps.length > 0) return;
+    try {
+      await saving.save("submitted");
+    } catch (err) {
+      setProblem(s.submitFailed(errorText(err)));
+    }
+  }
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Card title={s.title(period.id, cadenceWords[ctx.pack.cadence], formatDate(period.reportDeadline))} extra={<Tag data-testid="report-form-state">{report ? stateWords.report[report.state] : s.notStarted}</Tag>}>
+        {report?.state === "returned" && <Alert type="warning" showIcon title={s.returned} description={report.reviewComment ?? s.returnedHint} style={{ marginBottom: 16 }} />}
+        {report?.late && <Alert type="info" showIcon title={s.late} style={{ marginBottom: 16 }} />}
+        {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" disabled={!editable}>
+          <MetricFields ctx={ctx} period={period} targets={targets} draft={draft} change={change} />
+          <EnterpriseProgress enterprises={enterprises} draft={draft} change={change} />
+        </Form>
+
+        {editable && reportId && <Attachments programmeId={programmeId} reportId={reportId} documentIds={draft.documentIds} change={change} />}
+
+        {missing.length > 0 && <Alert type="error" showIcon role="alert" title={s.cannotSubmit} description={missing.join("、")} style={{ marginTop: 16 }} />}
+        {editable && (
+          <Space style={{ marginTop: 16 }}>
+            <Popconfirm title={s.confirmSubmit} okText={s.confirm} cancelText={s.reconsider} onConfirm={submit}>
+              <Button type="primary">{s.submit}</Button>
+            </Popconfirm>
+            <span aria-live="polite">{saving.at ? s.savedAt(saving.at) : s.autosave}</span>
+          </Space>
+        )}
+      </Card>
+
+      {evaluation && <EvaluationCard evaluation={evaluation} />}
+    </Space>
+  );
+}
+
+type Change = (patch: Partial<Draft>) => void;
+
+/**
+ * The report as it stands on screen. `dirty` says something typed is not saved yet: until it is,
+ * a newer stored version (the watch fires on every save) must not overwrite what is being typed.
+ */
+function useDraft() {
+  const [draft, setDraft] = useState<Draft>({ metrics: {}, enterprises: [], lagExplanation: "", documentIds: [] });
+  const dirty = useRef(false);
+  function fromStored(r: Stored<"reports">) {
+    if (!dirty.current) setDraft({ metrics: r.metrics, enterprises: r.enterprises, documentIds: r.documentIds, lagExplanation: r.lagExplanation ?? "" });
+  }
+  const change: Change = (patch) => {
+    dirty.current = true;
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+  return { draft, dirty, fromStored, change };
+}
+
+/**
+ * What the form stands on: this year's targets and the unit's pilot enterprises (read once), the
+ * stored report and its evaluation (followed live). `report` is undefined until first heard of,
+ * null when there is none yet.
+ */
+function useReportSources({ programmeId, unitId, period }: PortalContext, reportId: string | null, onStored: (r: Stored<"reports">) => void, onProblem: (text: string) => void) {
   const [targets, setTargets] = useState<MetricValues | null>(null);
   const [enterprises, setEnterprises] = useState<{ id: string; name: string }[]>([]);
   const [report, setReport] = useState<Stored<"reports"> | null | undefined>(undefined);
   const [evaluation, setEvaluation] = useState<Stored<"evaluations"> | null>(null);
-  const [draft, setDraft] = useState<Draft>({ metrics: {}, enterprises: [], lagExplanation: "", documentIds: [] });
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [missing, setMissing] = useState<string[]>([]);
-  const dirty = useRef(false);
-  const reportId = period ? ids.report(unitId, period.id) : null;
 
   useEffect(() => {
     if (!period || !reportId) return;
@@ -50,16 +122,16 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
         setTargets(tb.data()?.targets ?? {});
         setEnterprises(ents.docs.map((d) => ({ id: d.id, name: d.data().name })));
       })
-      .catch(() => setProblem(s.loadTargetsFailed));
+      .catch(() => onProblem(s.loadTargetsFailed));
     const stopReport = watchDoc(
       doc(collections.reports(programmeId), reportId),
       (r) => {
         setReport(r);
-        if (r && !dirty.current) setDraft({ metrics: r.metrics, enterprises: r.enterprises, documentIds: r.documentIds, lagExplanation: r.lagExplanation ?? "" });
+        if (r) onStored(r);
       },
       (err) => {
         setReport(null);
-        setProblem(err instanceof StoredDocumentInvalid ? err.message : s.loadFailed);
+        onProblem(err instanceof StoredDocumentInvalid ? err.message : s.loadFailed);
       },
     );
     const stopEval = watchDoc(doc(collections.evaluations(programmeId), ids.evaluation(unitId, period.id)), setEvaluation, () => setEvaluation(null));
@@ -69,21 +141,16 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
     };
   }, [programmeId, unitId, period?.id]);
 
-  const editable = report === null || report?.state === "draft" || report?.state === "returned";
-  const lagging = useMemo(() => (period && targets ? laggingMetrics(period.id, targets, draft.metrics) : []), [period, targets, draft.metrics]);
-  const toExplain = useMemo(() => (period && targets ? metricsNeedingExplanation(period.id, targets, draft.metrics, ctx.pack) : []), [period, targets, draft.metrics, ctx.pack]);
+  return { targets, enterprises, report, evaluation };
+}
 
-  // Save the draft a moment after the last change, so nothing typed is lost.
-  useEffect(() => {
-    if (!dirty.current || !editable || !reportId) return;
-    const timer = setTimeout(() => {
-      save("draft").catch((err: unknown) => setProblem(s.saveFailed(errorText(err))));
-    }, 1200);
-    return () => clearTimeout(timer);
-  });
-
-  if (!period) return <Empty description={s.noOpenPeriod} />;
-  if (targets === null || report === undefined) return <Spin />;
+/**
+ * Saving: the draft a moment after the last change, so nothing typed is lost, and `save` for
+ * submitting. Returns when it last saved (shown beside the submit button).
+ */
+function useAutosave({ ctx, reportId, report, draft, dirty, editable, onProblem }: { ctx: PortalContext; reportId: string | null; report: Stored<"reports"> | null | undefined; draft: Draft; dirty: { current: boolean }; editable: boolean; onProblem: (text: string) => void }) {
+  const { programmeId, unitId, period } = ctx;
+  const [at, setAt] = useState<string | null>(null);
 
   async function save(state: "draft" | "submitted") {
     if (!reportId || !period) return;
@@ -97,14 +164,47 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
       await saveReport(programmeId, reportId, { unitId, periodId: period.id, state: i === steps.length - 1 ? state : "draft", metrics, enterprises, lagExplanation: draft.lagExplanation ?? "", documentIds: draft.documentIds ?? [] });
     }
     dirty.current = false;
-    setSavedAt(new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" }));
+    setAt(new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" }));
   }
 
-  function change(patch: Partial<Draft>) {
-    dirty.current = true;
-    setDraft((d) => ({ ...d, ...patch }));
-  }
+  useEffect(() => {
+    if (!dirty.current || !editable || !reportId) return;
+    const timer = setTimeout(() => {
+      save("draft").catch((err: unknown) => onProblem(s.saveFailed(errorText(err))));
+    }, 1200);
+    return () => clearTimeout(timer);
+  });
 
+  return { at, save };
+}
+
+/** The reported metrics against the annual target and this period's pro-rata share, and the explanation lagging ones require (GZ-4.4a.3). */
+function MetricFields({ ctx, period, targets, draft, change }: { ctx: PortalContext; period: Period; targets: MetricValues; draft: Draft; change: Change }) {
+  const lagging = useMemo(() => laggingMetrics(period.id, targets, draft.metrics), [period, targets, draft.metrics]);
+  const toExplain = useMemo(() => metricsNeedingExplanation(period.id, targets, draft.metrics, ctx.pack), [period, targets, draft.metrics, ctx.pack]);
+  const metricKeys = REPORTED.filter((m) => targets[m] !== undefined || Object.keys(targets).length === 0);
+  const fraction = proRataFraction(period.id);
+  return (
+    <>
+      <Typography.Title level={5}>{s.metricsTitle}</Typography.Title>
+      {metricKeys.map((m) => {
+        const annual = targets[m];
+        const hint = annual === undefined ? s.noTarget : m === "level2Share" ? s.shareTarget(annual) : s.target(annual, Math.round(annual * fraction * 100) / 100);
+        return (
+          <Form.Item key={m} label={metricWords[m]} extra={hint} htmlFor={`metric-${m}`} validateStatus={lagging.includes(m) ? "warning" : undefined} help={lagging.includes(m) ? s.lagging : undefined}>
+            <InputNumber id={`metric-${m}`} min={0} step={m === "level2Share" ? 0.05 : 1} value={draft.metrics[m]} onChange={(v) => change({ metrics: { ...draft.metrics, [m]: v === null ? undefined : Number(v) } })} style={{ width: 200 }} />
+          </Form.Item>
+        );
+      })}
+      <Form.Item label={s.lagExplanation} htmlFor="lag-explanation" required={toExplain.length > 0} extra={toExplain.length > 0 ? s.lagRequired(toExplain.map((m) => metricWords[m]).join("、")) : s.lagOptional}>
+        <Input.TextArea id="lag-explanation" rows={3} maxLength={3000} showCount value={draft.lagExplanation} onChange={(e) => change({ lagExplanation: e.target.value })} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Progress per pilot enterprise the unit serves: a row each, in the draft from its first change. */
+function EnterpriseProgress({ enterprises, draft, change }: { enterprises: { id: string; name: string }[]; draft: Draft; change: Change }) {
   function progressOf(enterpriseId: string): Progress {
     return draft.enterprises.find((e) => e.enterpriseId === enterpriseId) ?? { enterpriseId, progress: "", contractSigned: false, diagnosisDone: false };
   }
@@ -112,97 +212,54 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
     const others = draft.enterprises.filter((e) => e.enterpriseId !== enterpriseId);
     change({ enterprises: [...others, { ...progressOf(enterpriseId), ...patch }] });
   }
-
-  async function submit() {
-    if (!period || !targets) return;
-    const gaps = missingReportFields(period.id, targets, { metrics: draft.metrics, lagExplanation: draft.lagExplanation }, ctx.pack);
-    setMissing(gaps);
-    if (gaps.length > 0) return;
-    try {
-      await save("submitted");
-    } catch (err) {
-      setProblem(s.submitFailed(errorText(err)));
-    }
-  }
-
-  const metricKeys = REPORTED.filter((m) => targets[m] !== undefined || Object.keys(targets).length === 0);
-  const fraction = proRataFraction(period.id);
-
   return (
-    <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Card title={s.title(period.id, cadenceWords[ctx.pack.cadence], formatDate(period.reportDeadline))} extra={<Tag data-testid="report-form-state">{report ? stateWords.report[report.state] : s.notStarted}</Tag>}>
-        {report?.state === "returned" && <Alert type="warning" showIcon title={s.returned} description={report.reviewComment ?? s.returnedHint} style={{ marginBottom: 16 }} />}
-        {report?.late && <Alert type="info" showIcon title={s.late} style={{ marginBottom: 16 }} />}
-        {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" disabled={!editable}>
-          <Typography.Title level={5}>{s.metricsTitle}</Typography.Title>
-          {metricKeys.map((m) => {
-            const annual = targets[m];
-            const hint = annual === undefined ? s.noTarget : m === "level2Share" ? s.shareTarget(annual) : s.target(annual, Math.round(annual * fraction * 100) / 100);
-            return (
-              <Form.Item key={m} label={metricWords[m]} extra={hint} htmlFor={`metric-${m}`} validateStatus={lagging.includes(m) ? "warning" : undefined} help={lagging.includes(m) ? s.lagging : undefined}>
-                <InputNumber id={`metric-${m}`} min={0} step={m === "level2Share" ? 0.05 : 1} value={draft.metrics[m]} onChange={(v) => change({ metrics: { ...draft.metrics, [m]: v === null ? undefined : Number(v) } })} style={{ width: 200 }} />
-              </Form.Item>
-            );
-          })}
-          <Form.Item label={s.lagExplanation} htmlFor="lag-explanation" required={toExplain.length > 0} extra={toExplain.length > 0 ? s.lagRequired(toExplain.map((m) => metricWords[m]).join("、")) : s.lagOptional}>
-            <Input.TextArea id="lag-explanation" rows={3} maxLength={3000} showCount value={draft.lagExplanation} onChange={(e) => change({ lagExplanation: e.target.value })} />
-          </Form.Item>
+    <>
+      <Typography.Title level={5}>{s.enterprisesTitle}</Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={enterprises}
+        locale={{ emptyText: s.noEnterprises }}
+        columns={[
+          { title: s.enterprise, dataIndex: "name" },
+          { title: s.contractSigned, render: (_, e) => <Checkbox aria-label={s.contractSignedOf(e.name)} checked={progressOf(e.id).contractSigned} onChange={(v) => setProgress(e.id, { contractSigned: v.target.checked })} /> },
+          { title: s.diagnosisDone, render: (_, e) => <Checkbox aria-label={s.diagnosisDoneOf(e.name)} checked={progressOf(e.id).diagnosisDone} onChange={(v) => setProgress(e.id, { diagnosisDone: v.target.checked })} /> },
+          {
+            title: s.levelAfter,
+            render: (_, e) => (
+              <Select aria-label={s.levelAfterOf(e.name)} allowClear style={{ width: 110 }} value={progressOf(e.id).levelAfter} onChange={(v) => setProgress(e.id, { levelAfter: v })} options={[1, 2, 3, 4].map((l) => ({ value: l, label: s.level(l) }))} />
+            ),
+          },
+          { title: s.progress, render: (_, e) => <Input aria-label={s.progressOf(e.name)} maxLength={1000} value={progressOf(e.id).progress} onChange={(v) => setProgress(e.id, { progress: v.target.value })} /> },
+        ]}
+      />
+    </>
+  );
+}
 
-          <Typography.Title level={5}>{s.enterprisesTitle}</Typography.Title>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={enterprises}
-            locale={{ emptyText: s.noEnterprises }}
-            columns={[
-              { title: s.enterprise, dataIndex: "name" },
-              { title: s.contractSigned, render: (_, e) => <Checkbox aria-label={s.contractSignedOf(e.name)} checked={progressOf(e.id).contractSigned} onChange={(v) => setProgress(e.id, { contractSigned: v.target.checked })} /> },
-              { title: s.diagnosisDone, render: (_, e) => <Checkbox aria-label={s.diagnosisDoneOf(e.name)} checked={progressOf(e.id).diagnosisDone} onChange={(v) => setProgress(e.id, { diagnosisDone: v.target.checked })} /> },
-              {
-                title: s.levelAfter,
-                render: (_, e) => (
-                  <Select aria-label={s.levelAfterOf(e.name)} allowClear style={{ width: 110 }} value={progressOf(e.id).levelAfter} onChange={(v) => setProgress(e.id, { levelAfter: v })} options={[1, 2, 3, 4].map((l) => ({ value: l, label: s.level(l) }))} />
-                ),
-              },
-              { title: s.progress, render: (_, e) => <Input aria-label={s.progressOf(e.name)} maxLength={1000} value={progressOf(e.id).progress} onChange={(v) => setProgress(e.id, { progress: v.target.value })} /> },
-            ]}
-          />
-        </Form>
+/** Evidence uploads, up to the number the rules take. */
+function Attachments({ programmeId, reportId, documentIds, change }: { programmeId: string; reportId: string; documentIds: string[]; change: Change }) {
+  return (
+    <div style={{ marginTop: 16 }}>
+      {documentIds.length < MAX_DOCUMENTS && <FileUpload label={s.uploadEvidence} target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...documentIds, id] })} />}
+      <p>{s.attached(documentIds.length)}{documentIds.length >= MAX_DOCUMENTS ? s.attachedMax(MAX_DOCUMENTS) : ""}</p>
+    </div>
+  );
+}
 
-        {editable && reportId && (
-          <div style={{ marginTop: 16 }}>
-            {draft.documentIds.length < MAX_DOCUMENTS && (
-              <FileUpload label={s.uploadEvidence} target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...draft.documentIds, id] })} />
-            )}
-            <p>{s.attached(draft.documentIds.length)}{draft.documentIds.length >= MAX_DOCUMENTS ? s.attachedMax(MAX_DOCUMENTS) : ""}</p>
-          </div>
-        )}
-
-        {missing.length > 0 && <Alert type="error" showIcon role="alert" title={s.cannotSubmit} description={missing.join("、")} style={{ marginTop: 16 }} />}
-        {editable && (
-          <Space style={{ marginTop: 16 }}>
-            <Popconfirm title={s.confirmSubmit} okText={s.confirm} cancelText={s.reconsider} onConfirm={submit}>
-              <Button type="primary">{s.submit}</Button>
-            </Popconfirm>
-            <span aria-live="polite">{savedAt ? s.savedAt(savedAt) : s.autosave}</span>
-          </Space>
-        )}
-      </Card>
-
-      {evaluation && (
-        <Card title={s.evaluationTitle(stateWords.evaluation[evaluation.state])}>
-          <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
-            <Descriptions.Item label={nouns.total}>
-              <span data-testid="evaluation-total">{evaluation.total.toFixed(1)}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={nouns.band}>{evaluation.band}</Descriptions.Item>
-            <Descriptions.Item label={s.rank}>{evaluation.rank ?? s.rankPending}</Descriptions.Item>
-          </Descriptions>
-          <DimensionTable dimensions={evaluation.dimensions} />
-        </Card>
-      )}
-    </Space>
+/** This period's evaluation of the report, once there is one. */
+function EvaluationCard({ evaluation }: { evaluation: Stored<"evaluations"> }) {
+  return (
+    <Card title={s.evaluationTitle(stateWords.evaluation[evaluation.state])}>
+      <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={nouns.total}>
+          <span data-testid="evaluation-total">{evaluation.total.toFixed(1)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={nouns.band}>{evaluation.band}</Descriptions.Item>
+        <Descriptions.Item label={s.rank}>{evaluation.rank ?? s.rankPending}</Descriptions.Item>
+      </Descriptions>
+      <DimensionTable dimensions={evaluation.dimensions} />
+    </Card>
   );
 }

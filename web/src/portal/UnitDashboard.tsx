@@ -18,12 +18,39 @@ type Criticism = Extract<Stored<"proceedings">, { kind: "criticism" }>;
 const OPEN_CRITICISM: readonly string[] = ["issued", "responded", "overdue"];
 
 export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
-  const { programmeId, unitId, unit, period, pack, calendar } = ctx;
-  const [reportState, setReportState] = useState<keyof typeof stateWords.report | null | undefined>(undefined);
+  const { reportState, missing, criticisms, notes } = useDashboardData(ctx);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <UnitCard ctx={ctx} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <PeriodCard ctx={ctx} reportState={reportState} missing={missing} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <CriticismsCard programmeId={ctx.programmeId} criticisms={criticisms} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={s.notifications}>
+          {notes.length === 0 ? <Empty description={s.noNotifications} /> : <List dataSource={notes} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={s.notification(n.body, formatInstant(n.createdAt))} /></List.Item>} />}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** undefined while loading, null when there is no report (or no open period) yet. */
+type ReportState = keyof typeof stateWords.report | null | undefined;
+
+/**
+ * What the dashboard reads once per visit: the unit's open criticisms, its latest notifications,
+ * and this period's report state with what it still lacks for submitting.
+ */
+function useDashboardData({ programmeId, unitId, period, pack }: PortalContext) {
+  const [reportState, setReportState] = useState<ReportState>(undefined);
   const [missing, setMissing] = useState<string[]>([]);
   const [criticisms, setCriticisms] = useState<Criticism[]>([]);
   const [notes, setNotes] = useState<Stored<"notifications">[]>([]);
-  const now = today();
 
   useEffect(() => {
     const load = async () => {
@@ -43,75 +70,80 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
     load().catch(() => setReportState(null));
   }, [programmeId, unitId, period, pack]);
 
-  let workingDaysLeft: number | string = "—";
-  if (period) {
-    try {
-      workingDaysLeft = calendar.workingDaysBetween(now, period.reportDeadline);
-    } catch (err) {
-      workingDaysLeft = errorText(err);
-    }
-  }
+  return { reportState, missing, criticisms, notes };
+}
 
+function UnitCard({ ctx }: { ctx: PortalContext }) {
+  const { unit } = ctx;
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} lg={12}>
-        <Card title={<span data-testid="unit-name">{unit.name}</span>}>
-          <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label={nouns.uscc}>{unit.uscc}</Descriptions.Item>
-            <Descriptions.Item label={nouns.state}>
-              <Tag color={unit.status === "listed" ? "green" : "red"}>{stateWords.unit[unit.status]}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={nouns.listedOn}>{formatDate(unit.listedOn)}</Descriptions.Item>
-            <Descriptions.Item label={nouns.batch}>{unit.batch}</Descriptions.Item>
-            <Descriptions.Item label={s.programme}>{ctx.programmeName}</Descriptions.Item>
-          </Descriptions>
-        </Card>
-      </Col>
-      <Col xs={24} lg={12}>
-        <Card title={s.periodTitle(period?.id)}>
-          {period ? (
-            <>
-              <Row gutter={16}>
-                <Col span={12}>
-                  <Statistic title={s.daysLeft(formatDate(period.reportDeadline))} value={daysBetween(now, period.reportDeadline)} suffix={s.daysSuffix} />
-                </Col>
-                <Col span={12}>
-                  <Statistic title={s.workingDaysLeft} value={workingDaysLeft} suffix={typeof workingDaysLeft === "number" ? s.workingDaysSuffix : undefined} />
-                </Col>
-              </Row>
-              <p data-testid="report-state">{s.reportState(reportState === undefined ? "…" : reportState === null ? t.report.notStarted : stateWords.report[reportState])}</p>
-              {missing.length > 0 && reportState !== "submitted" && reportState !== "accepted" && <Alert type="warning" showIcon title={s.missing} description={missing.join("、")} />}
-            </>
-          ) : (
-            <Empty description={t.report.noOpenPeriod} />
+    <Card title={<span data-testid="unit-name">{unit.name}</span>}>
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={nouns.uscc}>{unit.uscc}</Descriptions.Item>
+        <Descriptions.Item label={nouns.state}>
+          <Tag color={unit.status === "listed" ? "green" : "red"}>{stateWords.unit[unit.status]}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={nouns.listedOn}>{formatDate(unit.listedOn)}</Descriptions.Item>
+        <Descriptions.Item label={nouns.batch}>{unit.batch}</Descriptions.Item>
+        <Descriptions.Item label={s.programme}>{ctx.programmeName}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** The open period: days and working days to the report deadline, the report's state and what it lacks. */
+function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportState: ReportState; missing: string[] }) {
+  const { period, calendar } = ctx;
+  const now = today();
+  if (!period) {
+    return (
+      <Card title={s.periodTitle(undefined)}>
+        <Empty description={t.report.noOpenPeriod} />
+      </Card>
+    );
+  }
+  // The calendar may not cover the deadline's year (no holiday arrangement entered yet): say so in the figure's place.
+  let workingDaysLeft: number | string;
+  try {
+    workingDaysLeft = calendar.workingDaysBetween(now, period.reportDeadline);
+  } catch (err) {
+    workingDaysLeft = errorText(err);
+  }
+  return (
+    <Card title={s.periodTitle(period.id)}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Statistic title={s.daysLeft(formatDate(period.reportDeadline))} value={daysBetween(now, period.reportDeadline)} suffix={s.daysSuffix} />
+        </Col>
+        <Col span={12}>
+          <Statistic title={s.workingDaysLeft} value={workingDaysLeft} suffix={typeof workingDaysLeft === "number" ? s.workingDaysSuffix : undefined} />
+        </Col>
+      </Row>
+      <p data-testid="report-state">{s.reportState(reportState === undefined ? "…" : reportState === null ? t.report.notStarted : stateWords.report[reportState])}</p>
+      {missing.length > 0 && reportState !== "submitted" && reportState !== "accepted" && <Alert type="warning" showIcon title={s.missing} description={missing.join("、")} />}
+    </Card>
+  );
+}
+
+/** Open criticisms with their rectification deadline; an issued one takes the unit's rectification report here. */
+function CriticismsCard({ programmeId, criticisms }: { programmeId: string; criticisms: Criticism[] }) {
+  return (
+    <Card title={s.criticisms}>
+      {criticisms.length === 0 ? (
+        <Empty description={s.noCriticisms} />
+      ) : (
+        <List
+          dataSource={criticisms}
+          renderItem={(c) => (
+            <List.Item>
+              <Space direction="vertical" style={{ width: "100%" }}>
+                <List.Item.Meta title={s.criticismLine(c.ground, stateWords.criticism[c.state])} description={c.rectificationDeadline ? s.deadline(formatDate(c.rectificationDeadline)) : undefined} />
+                {c.state === "issued" && <RectificationResponse programmeId={programmeId} proceedingId={c.id} />}
+              </Space>
+            </List.Item>
           )}
-        </Card>
-      </Col>
-      <Col xs={24} lg={12}>
-        <Card title={s.criticisms}>
-          {criticisms.length === 0 ? (
-            <Empty description={s.noCriticisms} />
-          ) : (
-            <List
-              dataSource={criticisms}
-              renderItem={(c) => (
-                <List.Item>
-                  <Space direction="vertical" style={{ width: "100%" }}>
-                    <List.Item.Meta title={s.criticismLine(c.ground, stateWords.criticism[c.state])} description={c.rectificationDeadline ? s.deadline(formatDate(c.rectificationDeadline)) : undefined} />
-                    {c.state === "issued" && <RectificationResponse programmeId={programmeId} proceedingId={c.id} />}
-                  </Space>
-                </List.Item>
-              )}
-            />
-          )}
-        </Card>
-      </Col>
-      <Col xs={24} lg={12}>
-        <Card title={s.notifications}>
-          {notes.length === 0 ? <Empty description={s.noNotifications} /> : <List dataSource={notes} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={s.notification(n.body, formatInstant(n.createdAt))} /></List.Item>} />}
-        </Card>
-      </Col>
-    </Row>
+        />
+      )}
+    </Card>
   );
 }
 

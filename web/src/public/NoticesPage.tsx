@@ -13,6 +13,7 @@ import { NoticeItems, noticeItemText } from "../shared/NoticeItems";
 import { Outcome, useOutcome } from "../shared/Outcome";
 import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
+import { TextField } from "../shared/TextField";
 
 const s = t.publicNotices;
 type Notice = Stored<"notices"> & { programmeId: string };
@@ -93,12 +94,8 @@ function ObjectionForm({ notice }: { notice: Notice }) {
       <Form.Item label={s.item} name="changeId">
         <Select allowClear placeholder={s.wholeNotice} options={notice.items.map((i) => ({ value: i.changeId, label: noticeItemText(i) }))} />
       </Form.Item>
-      <Form.Item label={s.name} name="name">
-        <Input maxLength={200} />
-      </Form.Item>
-      <Form.Item label={s.contact} name="contact">
-        <Input maxLength={100} />
-      </Form.Item>
+      <TextField label={s.name} name="name" maxLength={200} />
+      <TextField label={s.contact} name="contact" maxLength={100} />
       <Form.Item label={s.text} name="text" rules={[...mustFill(s.text), { max: 5000, message: s.textTooLong }]}>
         <Input.TextArea rows={4} maxLength={5000} showCount />
       </Form.Item>

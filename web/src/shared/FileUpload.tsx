@@ -19,9 +19,10 @@ export function FileUpload({ label, target, onUploaded }: { label: string; targe
     if (reason) return setError(reason);
     setPercent(0);
     try {
-      const { documentId } = await uploadFile(target, file, setPercent);
-      setDone(file.name);
-      onUploaded(documentId, file.name);
+      // The name as stored: the server gives it the extension of what the bytes really are.
+      const { documentId, fileName } = await uploadFile(target, file, setPercent);
+      setDone(fileName);
+      onUploaded(documentId, fileName);
     } catch (err) {
       setError((err as Error).message);
     } finally {

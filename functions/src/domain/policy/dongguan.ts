@@ -36,6 +36,22 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
     partnerRemove: [],
     catalogue: [],
   },
+  /** The regulation's own wording of each ground (announcements, notifications and pages quote it). */
+  groundWords: {
+    "DG-10.1": "牵引单位自行要求退出",
+    "DG-10.2": "未按规定参加绩效评价",
+    "DG-10.3": "累计两次绩效评价不达标",
+    "DG-10.4": "牵引单位被依法终止",
+    "DG-10.5": "伪造资料、弄虚作假",
+    "DG-10.6": "其他不符合牵引单位要求",
+    "DG-16.1": "合作伙伴自愿退出",
+    "DG-16.2": "受到企业投诉并没有有效解决达到2次",
+    "DG-16.3": "试点企业对合作伙伴的服务满意度评价为“不满意”达到2次",
+    "DG-16.4": "合作伙伴单位被依法终止",
+    "DG-16.5": "伪造资料、弄虚作假",
+    "DG-16.6": "其他不符合牵引单位的合作伙伴要求",
+  },
+  ownRequestGrounds: ["DG-10.1", "DG-16.1"],
   noticeRequiredFor: ["partnerAdd", "partnerRemove", "catalogue"], // DG-14
   creditReportFreshnessDays: 30, // configuration
   clearOut: {
@@ -72,6 +88,9 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
     dissatisfiedRatings: "DG-16.3",
     enterpriseList: "DG-3",
     awards: "DG-5.7",
+    workGroup: "DG-5.3",
+    documentAccess: null,
+    complaintGround: null,
   },
   scoring: defaultScoringModel,
 });

@@ -128,6 +128,10 @@ export const policyPackSchema = z.object({
     progressLagFraction: z.number().min(0).max(1),
   }),
   requiredDocuments: z.record(changeTypeSchema, z.array(documentRequirementSchema)),
+  /** The regulation's wording of each ground it names (clause ID → words). */
+  groundWords: z.record(clauseId, z.string().min(1).max(200)),
+  /** Grounds where the subject asked to leave: its own written request is the evidence (GZ-4.4b.1, DG-10.1, DG-16.1). */
+  ownRequestGrounds: z.array(clauseId),
   /** Change types that go through a public notice before they are published. */
   noticeRequiredFor: z.array(changeTypeSchema),
   creditReportFreshnessDays: z.number().int().positive(),
@@ -174,6 +178,12 @@ export const policyPackSchema = z.object({
     enterpriseList: clauseId,
     /** Annual awards (DG-5.7); null where the regulation has none. */
     awards: clauseId.nullable(),
+    /** The work group's mandate: roles and records are kept under it (GZ-2.1; DG-5.3 in Dongguan). */
+    workGroup: clauseId,
+    /** Protection of enterprises' and units' sensitive files (GZ-2.2.13); null where the regulation has none. */
+    documentAccess: clauseId.nullable(),
+    /** A ground that needs the pilot-enterprise complaints it caused linked as evidence (GZ-4.4a.1). */
+    complaintGround: clauseId.nullable(),
   }),
   scoring: scoringModelSchema,
   /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { documentTargetTypes } from "../documents.js";
+import { jobNames } from "../jobs.js";
 import { documentKindSchema } from "../policy/schema.js";
 import { actorSchema, clauseIdField, count, enumOf, idOf, instant, isoDate, optionalText, text } from "./common.js";
 
@@ -34,6 +35,19 @@ export const documentMetaSchema = z.object({
   approvedBy: actorSchema.optional(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+/**
+ * One download link (GZ-2.2.13): issued to one person after the access check, good for one fetch
+ * within its few minutes. The fetch is the audited download; a second fetch is refused.
+ */
+export const downloadLinkSchema = z.object({
+  documentId: idOf("材料编号"),
+  issuedTo: actorSchema,
+  issuedAt: instant("签发时间"),
+  expiresAt: instant("失效时间"),
+  fetchedAt: instant("下载时间").optional(),
+});
+export type DownloadLink = z.infer<typeof downloadLinkSchema>;
 
 /** Append-only audit entry (GZ-2.1): who, what, before/after, clause, when. */
 export const auditEntrySchema = z.object({
@@ -78,3 +92,17 @@ export const jobRunSchema = z.object({
   updatedAt: instant("更新时间"),
 });
 export type JobRun = z.infer<typeof jobRunSchema>;
+
+/**
+ * Issue 16.1: a stored document a job or trigger could not read (it does not parse with its
+ * schema). The job skipped it and finished the rest; staff read why here. One record per job and
+ * document (a stable id), so a re-run only moves `lastSeenAt`; nothing deletes it.
+ */
+export const jobProblemSchema = z.object({
+  job: enumOf("任务", jobNames),
+  path: text("文档路径", 1500),
+  reason: text("原因", 2000),
+  firstSeenAt: instant("首次发现时间"),
+  lastSeenAt: instant("最近发现时间"),
+});
+export type JobProblem = z.infer<typeof jobProblemSchema>;

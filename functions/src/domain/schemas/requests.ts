@@ -146,9 +146,14 @@ export const decideObjectionRequestSchema = z.object({
   decision: text("处理意见", 2000),
 });
 
+/** Issue 16.3: a dry run answers what a run would do and writes nothing. */
+const dryRun = z.boolean({ error: "试运行标志必须是 true 或 false" }).optional();
+
 export const runNoticeCycleRequestSchema = z.object({
   programmeId: idOf("专项编号"),
+  /** Today or an earlier day in Asia/Shanghai (the use case refuses a later one). */
   asOf: isoDate("执行日期").optional(),
+  dryRun,
 });
 
 /** GZ-3.4.2 / DG-8: staff approve (审定) an evaluation. */
@@ -166,5 +171,12 @@ export const exportPeriodRequestSchema = z.object({
 /** Staff run a scheduled job for a given day (default: today in Asia/Shanghai). */
 export const runJobRequestSchema = z.object({
   programmeId: idOf("专项编号"),
+  /** Today or an earlier day in Asia/Shanghai (the use case refuses a later one). */
   asOf: isoDate("执行日期").optional(),
+  dryRun,
+});
+
+/** The period close, for every due period of the programme or only the one named. */
+export const runPeriodCloseRequestSchema = runJobRequestSchema.extend({
+  periodId: periodId.optional(),
 });
