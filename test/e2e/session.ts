@@ -23,12 +23,17 @@ export function watchConsole(page: Page) {
 }
 
 /** A fresh browser context signed in on `path` as a demo account, by keyboard (Enter). */
-export async function signIn(browser: Browser, path: string, uid: string) {
+export function signIn(browser: Browser, path: string, uid: string) {
+  return signInAs(browser, path, account(uid).email);
+}
+
+/** The same for an account a test created itself (with the demo password). */
+export async function signInAs(browser: Browser, path: string, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(path);
-  await page.getByLabel("电子邮箱").fill(account(uid).email);
+  await page.getByLabel("电子邮箱").fill(email);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   // Keyboard, not the mouse: the form must be usable without one.
   await page.getByLabel("密码").press("Enter");
@@ -42,6 +47,12 @@ export async function pickDate(page: Page, label: string, date: string) {
   await input.fill(date);
   // Tab, not Enter: Enter would also submit the surrounding form.
   await input.press("Tab");
+}
+
+/** Choose an option of an Ant Design select by the select's label and the option's text. */
+export async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label).click();
+  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
 }
 
 /** Choose a unit, partner or item in a name picker: type the start of its name, click the match. */

@@ -7,7 +7,8 @@
 // decided on and only periods from `effectiveFrom` on are scored with it.
 import { z } from "zod";
 import { type PeriodId } from "./periods.js";
-import { periodLengthSchema, scoringModelSchema, type PeriodLength, type PolicyPack } from "./policy/schema.js";
+import { periodLengthSchema, scoringModelSchema, type PeriodLength, type PolicyPack, type ScoringPart } from "./policy/schema.js";
+import { metricWords, reviewBatchWords } from "./words.js";
 import { actorSchema, clauseIdField, count, idOf, instant, periodIdOf, text } from "./schemas/common.js";
 
 const positiveLength = periodLengthSchema.refine((l) => l.length > 0, { message: "期限长度必须大于 0" });
@@ -53,6 +54,22 @@ export function settingsFromPack(pack: PolicyPack): SettingsValues {
   return { scoring, reportDeadline, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays };
 }
 
+/**
+ * Version 1 of a programme that has stored none: the pack's own values from the programme's first
+ * year. The functions decide with it and the admin page shows it, so both read the same version.
+ */
+export function initialSettingsVersion(pack: PolicyPack, startsOn: string): SettingsVersion {
+  return {
+    version: 1,
+    values: settingsFromPack(pack),
+    effectiveFrom: startsOn.slice(0, 4),
+    reason: "政策包初始设置",
+    clause: pack.clauses.evaluationApproval,
+    createdBy: { uid: "system", role: "system", name: "政策包" },
+    createdAt: new Date(`${startsOn}T00:00:00+08:00`),
+  };
+}
+
 /** The pack as decisions see it for a period: the regulation's fixed parts plus that period's settings. */
 export function packWithSettings(pack: PolicyPack, values: SettingsValues): PolicyPack {
   return { ...pack, ...values };
@@ -91,29 +108,38 @@ export interface SettingsDiffRow {
   after: string;
 }
 
-function describe(key: SettingKey, v: SettingsValues): Record<string, string> {
-  if (key !== "scoring") {
-    const value = v[key];
-    return { [key]: typeof value === "object" ? lengthText(value) : String(value) };
-  }
-  const rows: Record<string, string> = { passMark: `${v.scoring.passMark} 分` };
-  for (const d of v.scoring.dimensions) rows[`dim:${d.id}`] = `${d.label} ${d.weight} 分（${d.parts.map((p) => `${p.kind === "metric" ? p.metric : p.label} ${p.points}`).join("、")}）`;
-  rows.bands = v.scoring.bands.map((b) => `${b.label} ≥${b.min}`).join("，");
-  return rows;
+export interface SettingRow {
+  label: string;
+  text: string;
 }
 
-const ROW_LABELS: Record<string, string> = { passMark: "合格线", bands: "等级划分" };
+const partWord = (p: ScoringPart) => `${p.kind === "metric" ? metricWords[p.metric] : p.label} ${p.points}`;
+
+/**
+ * One setting in words, row by row, keyed: the scoring model is several rows (the pass mark, each
+ * dimension by its name, the bands); every other setting is one row under its own label.
+ */
+export function describeSetting(key: SettingKey, v: SettingsValues): Record<string, SettingRow> {
+  if (key !== "scoring") {
+    const value = v[key];
+    return { [key]: { label: SETTING_LABELS[key], text: typeof value === "object" ? lengthText(value) : key === "reviewBatch" ? reviewBatchWords[v.reviewBatch] : String(value) } };
+  }
+  const rows: Record<string, SettingRow> = { passMark: { label: "合格线", text: `${v.scoring.passMark} 分` } };
+  for (const d of v.scoring.dimensions) rows[`dim:${d.id}`] = { label: `评价维度：${d.label}`, text: `${d.weight} 分（${d.parts.map(partWord).join("、")}）` };
+  rows.bands = { label: "等级划分", text: v.scoring.bands.map((b) => `${b.label} ≥${b.min}`).join("，") };
+  return rows;
+}
 
 /** The side-by-side comparison staff see before adopting: only what changes. */
 export function settingsDiff(current: SettingsValues, proposed: SettingsValues): SettingsDiffRow[] {
   const out: SettingsDiffRow[] = [];
   for (const key of Object.keys(SETTING_LABELS) as SettingKey[]) {
-    const before = describe(key, current);
-    const after = describe(key, proposed);
+    const before = describeSetting(key, current);
+    const after = describeSetting(key, proposed);
     for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      if (before[k] === after[k]) continue;
-      const label = key === "scoring" ? (ROW_LABELS[k] ?? `评价维度：${k.slice(4)}`) : SETTING_LABELS[key];
-      out.push({ key: k, label, before: before[k] ?? "（无）", after: after[k] ?? "（删除）" });
+      if (before[k]?.text === after[k]?.text) continue;
+      const label = (after[k] ?? before[k])!.label;
+      out.push({ key: k, label, before: before[k]?.text ?? "（无）", after: after[k]?.text ?? "（删除）" });
     }
   }
   return out;

@@ -197,6 +197,9 @@ export const jobWords = {
   sweepOrphanFiles: "孤立文件清理",
 } as const satisfies Record<JobName, string>;
 
+/** How change applications are batched for review (GZ-4.7 定期, DG-15 每年). */
+export const reviewBatchWords = { monthly: "每月", quarterly: "每季度", annual: "每年" } as const;
+
 /** Units of a length (notice period, rectification deadline). */
 export const deadlineUnitWords = { calendarDays: "自然日", workingDays: "工作日" } as const;
 

@@ -47,7 +47,9 @@ describe("GZ-3.4.2: programme settings as governed data", () => {
   it("GZ-3.4.2: the diff shows only what changes, in words", () => {
     const v1 = settingsFromPack(guangzhou);
     const rows = settingsDiff(v1, withWeights(v1, 65));
-    expect(rows.map((r) => r.label)).toEqual(["合格线", "评价维度：results", "评价维度：productsAndSolutions"]);
+    expect(rows.map((r) => r.label)).toEqual(["合格线", "评价维度：改造成效", "评价维度：产品和解决方案"]);
+    // Names, never ids: the dimension and its metrics as staff call them.
+    expect(rows[1]).toMatchObject({ before: "35 分（达到数字化二级及以上比例 20、试点企业满意度与改造成效核查 15）", after: "40 分（达到数字化二级及以上比例 25、试点企业满意度与改造成效核查 15）" });
     expect(rows[0]).toMatchObject({ before: "60 分", after: "65 分" });
   });
 });

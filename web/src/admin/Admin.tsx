@@ -2,8 +2,10 @@ import { Select, Space, Spin, Tabs } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
 import { t } from "../shared/strings";
+import type { Claims } from "../shared/useSession";
+import { NextYearWarning } from "./holidays/NextYearWarning";
 import { Queues } from "./Queues";
-import { useProgramme } from "./useProgramme";
+import { useProgramme, type ProgrammeView } from "./useProgramme";
 
 // Heavier tabs load when opened.
 const Evaluations = lazy(() => import("./Evaluations"));
@@ -12,32 +14,52 @@ const Notices = lazy(() => import("./Notices"));
 const Registry = lazy(() => import("./Registry"));
 const Enterprises = lazy(() => import("./Enterprises"));
 const Awards = lazy(() => import("./Awards"));
+const Settings = lazy(() => import("./Settings"));
+const Holidays = lazy(() => import("./Holidays"));
 
-export default function Admin({ programmes }: { programmes: string[] }) {
-  const [programmeId, setProgrammeId] = useState(programmes[0]!);
-  const programme = useProgramme(programmeId);
-  const lazyTab = (node: React.ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+const lazyTab = (node: React.ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+const holidaysTab = { key: "holidays", label: t.admin.tabs.holidays, children: lazyTab(<Holidays />) };
+
+type StaffRole = NonNullable<Claims["staff"]>[string];
+
+/**
+ * Staff see their programme's tabs; the platform calendar administrator also (or, when staff of
+ * no programme, only) the national holiday arrangements.
+ */
+export default function Admin({ staff, calendarAdmin }: { staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
+  const programmes = Object.keys(staff);
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
+      <NextYearWarning />
+      {programmes.length > 0 ? <ProgrammeAdmin programmes={programmes} staff={staff} calendarAdmin={calendarAdmin} /> : <Tabs items={[holidaysTab]} />}
+    </Space>
+  );
+}
+
+function ProgrammeAdmin({ programmes, staff, calendarAdmin }: { programmes: string[]; staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
+  const [programmeId, setProgrammeId] = useState(programmes[0]!);
+  const programme = useProgramme(programmeId);
+  return (
+    <>
       <Space>
         <span data-testid="programme-name">{programme?.name ?? programmeId}</span>
         {programmes.length > 1 && <Select aria-label={t.admin.switchProgramme} value={programmeId} onChange={setProgrammeId} options={programmes.map((p) => ({ value: p, label: p }))} />}
       </Space>
       {programme && <ProgrammeClosedBanner pack={programme.pack} endsOn={programme.endsOn} />}
-      {programme && (
-        <Tabs
-          destroyOnHidden
-          items={[
-            { key: "queues", label: t.admin.tabs.queues, children: <Queues programme={programme} /> },
-            { key: "evaluations", label: t.admin.tabs.evaluations, children: lazyTab(<Evaluations programme={programme} />) },
-            { key: "proceedings", label: t.admin.tabs.proceedings, children: lazyTab(<Proceedings programme={programme} />) },
-            { key: "notices", label: t.admin.tabs.notices, children: lazyTab(<Notices programme={programme} />) },
-            { key: "registry", label: t.admin.tabs.registry, children: lazyTab(<Registry programme={programme} />) },
-            { key: "enterprises", label: t.admin.tabs.enterprises, children: lazyTab(<Enterprises programme={programme} />) },
-            ...(programme.pack.clauses.awards ? [{ key: "awards", label: t.admin.tabs.awards, children: lazyTab(<Awards programme={programme} />) }] : []),
-          ]}
-        />
-      )}
-    </Space>
+      {programme && <Tabs destroyOnHidden items={[...programmeTabs(programme, staff[programmeId] ?? "reviewer"), ...(calendarAdmin ? [holidaysTab] : [])]} />}
+    </>
   );
+}
+
+function programmeTabs(programme: ProgrammeView, role: StaffRole) {
+  return [
+    { key: "queues", label: t.admin.tabs.queues, children: <Queues programme={programme} /> },
+    { key: "evaluations", label: t.admin.tabs.evaluations, children: lazyTab(<Evaluations programme={programme} />) },
+    { key: "proceedings", label: t.admin.tabs.proceedings, children: lazyTab(<Proceedings programme={programme} />) },
+    { key: "notices", label: t.admin.tabs.notices, children: lazyTab(<Notices programme={programme} />) },
+    { key: "registry", label: t.admin.tabs.registry, children: lazyTab(<Registry programme={programme} />) },
+    { key: "enterprises", label: t.admin.tabs.enterprises, children: lazyTab(<Enterprises programme={programme} />) },
+    ...(programme.pack.clauses.awards ? [{ key: "awards", label: t.admin.tabs.awards, children: lazyTab(<Awards programme={programme} />) }] : []),
+    { key: "settings", label: t.admin.tabs.settings, children: lazyTab(<Settings key={programme.id} programme={programme} role={role} />) },
+  ];
 }

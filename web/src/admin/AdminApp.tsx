@@ -12,14 +12,15 @@ export function AdminApp() {
   const session = useSession();
   if (session.state === "loading") return <Shell title={t.app.adminTitle}><Spin /></Shell>;
   if (session.state === "signedOut") return <Shell title={t.app.adminTitle}><SignIn title={`${t.app.adminTitle} · ${t.session.signIn}`} /></Shell>;
-  const programmes = Object.keys(session.claims.staff ?? {});
+  const staff = session.claims.staff ?? {};
+  const calendarAdmin = session.claims.calendarAdmin === true;
   return (
     <Shell title={t.app.adminTitle} userName={session.user.displayName ?? session.user.email ?? ""}>
-      {programmes.length === 0 ? (
+      {Object.keys(staff).length === 0 && !calendarAdmin ? (
         <Alert type="warning" showIcon title={t.session.notStaff} />
       ) : (
         <Suspense fallback={<Spin />}>
-          <Admin programmes={programmes} />
+          <Admin staff={staff} calendarAdmin={calendarAdmin} />
         </Suspense>
       )}
     </Shell>

@@ -7,6 +7,7 @@ export interface ProgrammeView {
   id: string;
   name: string;
   pack: PolicyPack;
+  startsOn: string;
   endsOn: string | null;
 }
 
@@ -16,7 +17,7 @@ export function useProgramme(programmeId: string): ProgrammeView | null {
     getDoc(doc(collections.programmes(), programmeId)).then((snap) => {
       const p = snap.data();
       if (!p) return;
-      setView({ id: programmeId, name: p.name, pack: getPolicyPack(p.packId), endsOn: p.endsOn });
+      setView({ id: programmeId, name: p.name, pack: getPolicyPack(p.packId), startsOn: p.startsOn, endsOn: p.endsOn });
     });
   }, [programmeId]);
   return view;

@@ -6,7 +6,8 @@ import type { ImportError } from "@domain/enterpriseRegistry";
 import type { SurveyLinkState } from "@domain/feedback";
 import type { enterHolidayArrangementRequestSchema } from "@domain/holidayArrangement";
 import type { DeadlineSweepAnswer, NoticeCycleAnswer, PeriodCloseAnswer } from "@domain/jobs";
-import type { settingsProposalSchema } from "@domain/settings";
+import type { SettingsDiffRow, settingsProposalSchema } from "@domain/settings";
+import type { ChangeKind, WhatIfRow } from "@domain/whatIf";
 import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema } from "@domain/schemas/documents";
 import type { DimensionScore } from "@domain/scoring";
 import type { exportPublishedListRequestSchema, importEnterprisesRequestSchema, recordAwardRequestSchema, recordInterviewRequestSchema, registerEnterpriseRequestSchema } from "@domain/schemas/registryRequests";
@@ -84,6 +85,14 @@ export type Survey =
       choices: { value: string; label: string }[];
     };
 
+/** What previewSettings answers: the version in force, the problems, the worded diff, and the what-if on a closed period. */
+export interface SettingsPreview {
+  currentVersion: number;
+  problems: string[];
+  diff: SettingsDiffRow[];
+  whatIf: { periodId: string; rows: WhatIfRow[]; counts: Record<ChangeKind, number> } | null;
+}
+
 /**
  * Every callable of functions/src/index.ts. `unknown` answers are ones no page reads; give one a
  * type here before a page reads it.
@@ -95,8 +104,8 @@ export interface Callables {
   registerEnterprise: Fn<typeof registerEnterpriseRequestSchema, { enterpriseId: string }>;
   importEnterprises: Fn<typeof importEnterprisesRequestSchema, ImportResult>;
   exportPublishedList: Fn<typeof exportPublishedListRequestSchema, Workbook & { version: number }>;
-  enterHolidayArrangement: Fn<typeof enterHolidayArrangementRequestSchema>;
-  previewSettings: Fn<typeof settingsProposalSchema>;
+  enterHolidayArrangement: Fn<typeof enterHolidayArrangementRequestSchema, { year: number; revision: number; programmes: number }>;
+  previewSettings: Fn<typeof settingsProposalSchema, SettingsPreview>;
   adoptSettings: Fn<typeof settingsProposalSchema, { version: number; effectiveFrom: string }>;
   // Reports, evaluations, ranking
   reviewReport: Fn<typeof reviewReportRequestSchema>;

@@ -6,7 +6,8 @@ import { enterpriseProgressSchema, evaluationSchema, interviewSchema, awardSchem
 import { complaintSchema } from "@domain/schemas/feedback";
 import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type CatalogueList, type PartnerList, type UnitChangeList } from "@domain/schemas/lists";
 import { announcementSchema, proceedingSchema } from "@domain/schemas/proceeding";
-import { programmeSchema } from "@domain/schemas/programme";
+import { programmeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
+import { settingsVersionSchema } from "@domain/settings";
 import { auditEntrySchema, notificationSchema } from "@domain/schemas/records";
 import { catalogueItemSchema, partnerSchema, pilotEnterpriseSchema, unitSchema } from "@domain/schemas/unit";
 import type { PublishedListKind } from "@domain/listDiff";
@@ -55,6 +56,10 @@ export const collections = {
   partnerLists: under("partnerLists", partnerListSchema),
   catalogueLists: under("catalogueLists", catalogueListSchema),
   unitChangeLists: under("unitChangeLists", unitChangeListSchema),
+  /** GZ-3.4.2: the settings versions the work group adopted (none stored: the pack is version 1). */
+  settingsVersions: under("settingsVersions", settingsVersionSchema),
+  /** The national holiday arrangements entered for years the bundled data lacks (id = the year). */
+  holidayArrangements: () => typed(storedHolidayArrangementSchema, "holidayArrangements"),
 } as const;
 
 export type PublishedListVersion = PartnerList | CatalogueList | UnitChangeList;

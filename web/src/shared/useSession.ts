@@ -5,6 +5,8 @@ import { auth } from "./firebase";
 export interface Claims {
   staff?: Record<string, "reviewer" | "admin">;
   unit?: { programmeId: string; unitId: string };
+  /** The platform calendar administrator (national holiday arrangements), above the programmes. */
+  calendarAdmin?: boolean;
 }
 
 export type Session = { state: "loading" } | { state: "signedOut" } | { state: "signedIn"; user: User; claims: Claims };
@@ -17,7 +19,7 @@ export function useSession(): Session {
       onIdTokenChanged(auth, async (user) => {
         if (!user) return setSession({ state: "signedOut" });
         const { claims } = await user.getIdTokenResult();
-        setSession({ state: "signedIn", user, claims: { staff: claims.staff as Claims["staff"], unit: claims.unit as Claims["unit"] } });
+        setSession({ state: "signedIn", user, claims: { staff: claims.staff as Claims["staff"], unit: claims.unit as Claims["unit"], calendarAdmin: claims.calendarAdmin === true } });
       }),
     [],
   );
