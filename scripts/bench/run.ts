@@ -1,4 +1,4 @@
-// `npm run bench` (inside firebase emulators:exec, after the build): measures what issue 9 asks
+// `npm run bench` (inside firebase emulators:exec, after the build): measures what the project asks
 // at city scale and writes the figures between the bench markers of docs/benchmarks.md, leaving
 // any other section (e.g. Uploads) as it is. Every count is measured: the Admin SDK's reads and
 // writes are counted in store/ioCounters.ts (countAllFirestoreIo), the client's from snapshots.

@@ -61,7 +61,7 @@ export async function seedDemo({ db: firestore, auth: users }: ReturnType<typeof
 }
 
 /**
- * The lived-in demo for `npm start`: two programmes with units in every state (issue 9), dated
+ * The lived-in demo for `npm start`: two programmes with units in every state, dated
  * from `today` (the first start), so its notices, periods and deadlines lie around that day.
  * Tests use the small `seedDemo` above and build what they need themselves.
  */

@@ -1,4 +1,4 @@
-// Where `npm start` keeps its local data and what a start does with it. The rule (issue 16.8):
+// Where `npm start` keeps its local data and what a start does with it. The rule:
 // data saved once is never silently replaced. A start imports the saved snapshot; seeds the demo
 // only when nothing was ever seeded here; and refuses, saying why, when it finds data it cannot
 // import or a seeded checkout whose snapshot is gone.

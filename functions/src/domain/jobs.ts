@@ -1,12 +1,12 @@
 // The jobs and triggers that act on a programme's stored documents, and the pure decisions a
-// manual run asks before it starts (issue 16.3): a staff member runs a job for today or an
+// manual run asks before it starts: a staff member runs a job for today or an
 // earlier day, never "as of" a day that has not come in Asia/Shanghai; a named period is closed
 // only when it exists, is not closed yet and its report deadline has passed.
 import type { IsoDate } from "./dates.js";
 import { refuse, type Refusal } from "./errors.js";
 import type { PeriodState } from "./states.js";
 
-/** Who may record a document it could not read (jobProblems, issue 16.1). */
+/** Who may record a document it could not read (jobProblems). */
 export const jobNames = ["periodClose", "deadlineSweep", "noticeCycle", "onReportWritten", "onReportCreated", "sweepOrphanFiles"] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -99,7 +99,7 @@ export type DeadlineSweepAnswer = ({ dryRun: false } & SweepResult) | ({ dryRun:
 
 /**
  * What one notice step did (in a dry run: would do). `skipped`: a document the step needs cannot
- * be read (issue 16.1); the notice stays as it is and the document is recorded for staff. A dry
+ * be read; the notice stays as it is and the document is recorded for staff. A dry
  * run that would close a notice names the changes it would publish and withdraw.
  */
 export type NoticeStepOutcome = {

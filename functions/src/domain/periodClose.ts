@@ -36,7 +36,7 @@ export interface UnitClose {
 export const interviewThreshold = (ranking: ScoreSummary | undefined, pack: PolicyPack) => (ranking && pack.clauses.ranking ? lowestRankedThreshold(ranking, pack.lowestRankedCount) : undefined);
 
 /**
- * `ranking` is undefined when the period's summary could not be read (issue 16.1): the grounds are
+ * `ranking` is undefined when the period's summary could not be read: the grounds are
  * still decided, but no rank is frozen and nobody is listed for interview on an unknown ranking.
  */
 export function decideUnitClose(u: UnitAtClose, period: Period, ranking: ScoreSummary | undefined, threshold: number | undefined, pack: PolicyPack): UnitClose {

@@ -187,7 +187,7 @@ export const evaluationOutcomeWords = { passed: "达标", failed: "不达标" } 
 
 export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
 
-/** The jobs and triggers that act on stored documents (jobProblems, issue 16.1). */
+/** The jobs and triggers that act on stored documents (jobProblems). */
 export const jobWords = {
   periodClose: "期次关账",
   deadlineSweep: "期限检查",

@@ -109,7 +109,7 @@ export const collections = {
   downloadLinks: under("downloadLinks", downloadLinkSchema),
   /** Progress of batched jobs (period close, deadline sweep), so they stop and resume. */
   jobRuns: under("jobRuns", jobRunSchema),
-  /** Documents a job or trigger could not read and skipped, for staff (issue 16.1). */
+  /** Documents a job or trigger could not read and skipped, for staff. */
   jobProblems: under("jobProblems", jobProblemSchema),
 } as const;
 

@@ -6,7 +6,7 @@
 // says so, DG-9.2) and writes; then the period is marked closed. Stopped midway (maxBatches, a
 // crash), the next run resumes at the cursor; a closed period is never picked again, so running
 // twice changes nothing more.
-// A document the job cannot read (issue 16.1) never stops it: a unit whose facts include one is
+// A document the job cannot read never stops it: a unit whose facts include one is
 // skipped and listed in the run, the document recorded for staff (jobProblems) in the batch's own
 // transaction, and the period still closes. `planPeriodClose` is the dry run: the same reads and
 // decisions in read-only transactions, answering what a run would do.

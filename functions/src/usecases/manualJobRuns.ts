@@ -1,4 +1,4 @@
-// Staff run a scheduled job by hand (issue 16.3): the period close, the deadline sweep or the
+// Staff run a scheduled job by hand: the period close, the deadline sweep or the
 // notice cycle of their programme (the adapters let only the programme's administrators in).
 //   - "As of" today or an earlier day in Asia/Shanghai, never a later one (domain/jobs.ts
 //     `manualRunDate`): a run as of a day that has not come would close a period or a notice

@@ -31,7 +31,7 @@ export async function removeOrphanFiles(deps: Deps): Promise<OrphanSweep> {
     if (!unfinished) {
       const log = new ProblemLog();
       const meta = log.read(await collections.documents(ids.programmeId).doc(ids.documentId).get());
-      // Metadata that cannot be read is not "no metadata": the bytes stay, and staff are told (issue 16.1).
+      // Metadata that cannot be read is not "no metadata": the bytes stay, and staff are told.
       if (meta === unreadable) {
         await recordProblems(deps, { programmeId: ids.programmeId, job: "sweepOrphanFiles", now, actor: systemActor("sweepOrphanFiles") }, log.notes);
         continue;

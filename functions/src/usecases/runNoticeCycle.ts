@@ -1,7 +1,7 @@
 // The notice cycle (GZ-4.6.3, DG-14): every notice due by a day (store `findNoticesDue`), each
 // stepped in its own transaction (usecases/stepNotice). Run daily by the scheduled job for every
 // programme, and by staff for their programme (api/runNoticeCycle, through usecases/manualJobRuns).
-// A notice, or a document its step needs, that cannot be read (issue 16.1) is skipped — the
+// A notice, or a document its step needs, that cannot be read is skipped — the
 // notice stays as it is — and recorded for staff (jobProblems); the other notices go on. A dry
 // run steps each notice in a read-only transaction and answers what it would do.
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";

@@ -8,7 +8,7 @@
 //     proposed as a criticism candidate where the pack has that ground.
 // A date the holiday calendar cannot judge (beyond its covered years) is not guessed: the item
 // is skipped and the refusal is recorded in Chinese in the job run and the audit log. A document
-// the sweep cannot read (issue 16.1) is skipped the same way — a unit whose record or report does
+// the sweep cannot read is skipped the same way — a unit whose record or report does
 // not parse gets no reminder — and recorded for staff (jobProblems) before the run is marked done.
 // `planDeadlineSweep` is the dry run: the same reads and decisions, in read-only transactions.
 import type { Transaction } from "firebase-admin/firestore";
