@@ -94,7 +94,7 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   // The ranking names the unit, and its Excel export is a real workbook with the unit's row.
   await staff.page.getByRole("tab", { name: "评价与排名" }).click();
   await staff.page.getByLabel("选择期次").click();
-  await staff.page.locator(`.ant-select-item-option[title="${PERIOD}"]`).click();
+  await staff.page.locator(`.ant-select-item-option[title="${periodWord(PERIOD)}"]`).click();
   await expect(staff.page.getByRole("row", { name: /穗链智造科技（演示）有限公司/ })).toBeVisible();
   const download = staff.page.waitForEvent("download");
   await staff.page.getByRole("button", { name: "导出 Excel" }).click();
@@ -104,6 +104,12 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await workbook.xlsx.readFile(await file.path());
   const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
   expect(cells).toContain("穗链智造科技（演示）有限公司");
+
+  // 执行本期关账 asks the server what it would do before doing anything: here the deadline has
+  // not passed, so it says so (in words) and nothing changes.
+  await staff.page.getByRole("button", { name: "执行本期关账" }).click();
+  await expect(staff.page.getByText(/该期报送截止日尚未过，还不能关账：.*的报送截止日为 \d{4}年\d{1,2}月\d{1,2}日/)).toBeVisible();
+  expect((await collections.periods(GZ).doc(PERIOD).get()).data()!.state).toBe("open");
 
   expect(unit.errors).toEqual([]);
   expect(staff.errors).toEqual([]);

@@ -173,7 +173,7 @@ test("DG-9.2: Dongguan staff see the period's lowest-ranked units and record an 
   const page = staff.page;
   await page.getByRole("tab", { name: "评价与排名" }).click();
   await page.getByLabel("选择期次").click();
-  await page.locator('.ant-select-item-option[title="2025"]').click();
+  await page.locator('.ant-select-item-option[title="2025年度"]').click();
   const card = page.getByTestId("interviews");
   await expect(card.getByRole("row").filter({ hasText: "已记录" })).toHaveCount(1);
   const pending = card.getByRole("row").filter({ hasText: "待约谈" }).first();

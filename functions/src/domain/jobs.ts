@@ -5,6 +5,7 @@
 import type { IsoDate } from "./dates.js";
 import { refuse, type Refusal } from "./errors.js";
 import type { PeriodState } from "./states.js";
+import { dateWord, periodWord } from "./words.js";
 
 /** Who may record a document it could not read (jobProblems). */
 export const jobNames = ["periodClose", "deadlineSweep", "noticeCycle", "onReportWritten", "onReportCreated", "sweepOrphanFiles"] as const;
@@ -25,7 +26,7 @@ export function manualRunDate(requested: IsoDate | undefined, today: IsoDate): {
 export function periodCloseRefusal(periodId: string, period: { state: PeriodState; reportDeadline: IsoDate } | undefined, asOf: IsoDate): Refusal | undefined {
   if (!period) return refuse("PERIOD_NOT_FOUND", periodId);
   if (period.state === "closed") return refuse("PERIOD_ALREADY_CLOSED", periodId);
-  if (!(period.reportDeadline < asOf)) return refuse("PERIOD_NOT_DUE", `${periodId} 的报送截止日为 ${period.reportDeadline}，执行日期为 ${asOf}`);
+  if (!(period.reportDeadline < asOf)) return refuse("PERIOD_NOT_DUE", `${periodWord(periodId)}的报送截止日为 ${dateWord(period.reportDeadline)}，执行日期为 ${dateWord(asOf)}`);
   return undefined;
 }
 

@@ -28,7 +28,7 @@ describe("manual job runs (issue 16.3)", () => {
     expect(codeOf(periodCloseRefusal("2025-Q3", period("closed"), "2025-10-22"))).toBe("PERIOD_ALREADY_CLOSED");
     expect(periodCloseRefusal("2025-Q3", period("closed"), "2025-10-22")!.message).toBe("periodId：该期已关账，不能再次关账：2025-Q3");
     expect(codeOf(periodCloseRefusal("2025-Q3", period("open"), "2025-10-21"))).toBe("PERIOD_NOT_DUE");
-    expect(periodCloseRefusal("2025-Q3", period("open"), "2025-10-21")!.message).toContain("报送截止日为 2025-10-21，执行日期为 2025-10-21");
+    expect(periodCloseRefusal("2025-Q3", period("open"), "2025-10-21")!.message).toContain("2025年第三季度的报送截止日为 2025年10月21日，执行日期为 2025年10月21日");
     expect(periodCloseRefusal("2025-Q3", period("open"), "2025-10-22")).toBeUndefined();
     expect(periodCloseRefusal("2025-Q3", period("closing"), "2025-10-22")).toBeUndefined();
   });

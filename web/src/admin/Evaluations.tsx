@@ -1,7 +1,7 @@
 // Evaluation and ranking (GZ-3.3, GZ-3.4.2, DG-8, DG-9.2): the period's ranking page by page
 // with bands, each unit's dimensions with their explanations, staff-judged parts with the method
 // used, approval; the score distribution and a unit's scores across periods; Excel export.
-import { judgedMethodWords, nouns, stateWords } from "@domain/words";
+import { judgedMethodWords, nouns, periodWord, stateWords } from "@domain/words";
 import { Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input, Progress, Select, Space, Tag, Typography } from "antd";
 import { doc, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
@@ -14,6 +14,7 @@ import { PagedTable } from "../shared/PagedTable";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
+import { ClosePeriodButton } from "./ClosePeriodButton";
 import { ExportButton } from "./ExportButton";
 import { Interviews } from "./Interviews";
 import { NameOf } from "./names";
@@ -25,15 +26,15 @@ const METHODS = Object.entries(judgedMethodWords).map(([value, label]) => ({ val
 
 export default function Evaluations({ programme }: { programme: ProgrammeView }) {
   const p = programme.id;
-  const [periods, setPeriods] = useState<string[]>([]);
+  const [periods, setPeriods] = useState<{ id: string; state: string }[]>([]);
   const [periodId, setPeriodId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Evaluation | null>(null);
 
   useEffect(() => {
     getDocs(collections.periods(p)).then((snap) => {
-      const ids = snap.docs.map((d) => d.id).sort().reverse();
-      setPeriods(ids);
-      setPeriodId((cur) => cur ?? ids[0] ?? null);
+      const found = snap.docs.map((d) => ({ id: d.id, state: d.data().state })).sort((a, b) => b.id.localeCompare(a.id));
+      setPeriods(found);
+      setPeriodId((cur) => cur ?? found[0]?.id ?? null);
     });
   }, [p]);
 
@@ -44,9 +45,9 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Space wrap>
         <span>{nouns.period}</span>
-        <Select aria-label={s.choosePeriod} style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((id) => ({ value: id, label: id }))} />
+        <Select aria-label={s.choosePeriod} style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((q) => ({ value: q.id, label: periodWord(q.id) }))} />
         {periodId && <ExportButton fn="exportPeriod" data={{ programmeId: p, periodId }} />}
-        {periodId && <ActionButton label={s.closePeriod} fn="runPeriodClose" data={{ programmeId: p, periodId }} onDone={page.reload} />}
+        {periodId && periods.find((q) => q.id === periodId)?.state !== "closed" && <ClosePeriodButton programmeId={p} periodId={periodId} onDone={page.reload} />}
       </Space>
       {periodId && <Distribution programmeId={p} periodId={periodId} />}
       {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} />}

@@ -230,6 +230,10 @@ export const t = {
   evaluations: {
     choosePeriod: "选择期次",
     closePeriod: "执行本期关账",
+    closeConfirmTitle: (period: string) => `关闭${period}？`,
+    closeConsequences: (units: number, criticisms: number, clearOuts: number, interviews: number) =>
+      `关账后本期排名冻结，不能撤销。将处理 ${units} 家单位，提出通报批评候选 ${criticisms} 项、清退候选 ${clearOuts} 项，列入约谈名单 ${interviews} 家；候选须经工作小组决定后才生效。`,
+    closeNothingDue: "本期尚未到关账时间或已关账，此时执行不会有任何变化。",
     rankingTitle: (total: number | null) => `排名（共 ${n(total)} 家）`,
     scoreSaved: "评分已保存。",
     judgedTitle: (part: string, points: number, dimension: string) => `人工评分：${part}（满分 ${points}，属“${dimension}”）`,
