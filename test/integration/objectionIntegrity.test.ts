@@ -163,7 +163,7 @@ describe("staff set aside junk objections in bulk (不予受理)", () => {
     expect(entries.map((e) => e.id).sort()).toEqual(ids.slice(0, 5).map((id) => `objection-${NOTICE}-${id}-notAdmitted`).sort());
     expect(entries.every((e) => e.clause === "GZ-4.6.3" && e.note === reason && e.actor.uid === "staff-gz")).toBe(true);
     // Dismissed junk no longer blocks closing; the one still pending does.
-    await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: today })).resolves.toEqual({ outcomes: [] });
+    await expect(staff.call("runNoticeCycle", { programmeId: GZ, asOf: today })).resolves.toEqual({ dryRun: false, asOf: today, outcomes: [] });
     const after = addDays((await collections.notices(GZ).doc(NOTICE).get()).data()!.endsOn, 1);
     await expect(runNoticeCycle({ ...deps, clock: () => new Date(`${after}T00:15:00+08:00`) }, { programmeId: GZ, asOf: after })).resolves.toEqual([{ noticeId: NOTICE, outcome: "refused", code: "OBJECTIONS_PENDING", message: "尚有未处理的异议，不能结束公示：1 件" }]);
   });
