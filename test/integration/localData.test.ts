@@ -15,7 +15,7 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { dataPaths, markSeeded, planStart, snapshotProblem } from "../../scripts/local/localData.js";
 import { exportedFunctions } from "../../scripts/local/ready.js";
 import { readLocalState, saveSnapshot } from "../../scripts/local/snapshot.js";
-import { admin, clearFirestore, hostPort, PROJECT_ID } from "../support/emulators.js";
+import { admin, clearFirestore, eventually, hostPort, PROJECT_ID } from "../support/emulators.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const work = mkdtempSync(join(tmpdir(), "traction-local-data-"));
@@ -60,16 +60,6 @@ function npmStart(dataDir: string, extra: Record<string, string> = {}) {
   child.stderr!.on("data", (b) => (out += b));
   const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
   return { child, output: () => out, exited };
-}
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 let running: ChildProcess | undefined;
@@ -134,7 +124,7 @@ describe(`npm start beside this run, at offset ${SECOND}`, () => {
     markSeeded(dataPaths(dir), "2026-11-30");
     const start = npmStart(dir, { TRACTION_SNAPSHOT_MINUTES: "0.25" });
     running = start.child;
-    await until(() => (start.output().includes("已就绪") ? true : undefined), "已就绪", 240_000);
+    await eventually(async () => (start.output().includes("已就绪") ? true : undefined), "已就绪", 240_000);
     expect(start.output()).toContain("导入已保存的本地数据");
     expect(start.output()).not.toContain("演示数据已写入");
 
@@ -154,7 +144,7 @@ describe(`npm start beside this run, at offset ${SECOND}`, () => {
     const firestore = `http://${emus.firestore!.host}:${emus.firestore!.port}/v1/projects/${PROJECT_ID}/databases/(default)/documents`;
     const write = (id: string, text: string) => fetch(`${firestore}/localDataProbe/${id}`, { method: "PATCH", headers: { authorization: "Bearer owner", "content-type": "application/json" }, body: JSON.stringify({ fields: { text: { stringValue: text } } }) });
     expect((await write("periodic", "运行中自动保存探针")).ok).toBe(true);
-    await until(() => (snapshotHolds(join(dir, "emulators"), "运行中自动保存探针") ? true : undefined), "a periodic snapshot", 90_000);
+    await eventually(async () => (snapshotHolds(join(dir, "emulators"), "运行中自动保存探针") ? true : undefined), "a periodic snapshot", 90_000);
 
     // SIGTERM to the npm process itself: saved once more, everything stopped, exit 0.
     expect((await write("final", "停止前保存探针")).ok).toBe(true);
