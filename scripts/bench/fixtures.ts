@@ -3,13 +3,11 @@
 // Everything here talks to the emulators only.
 import type { Auth } from "firebase-admin/auth";
 import type { Firestore } from "firebase-admin/firestore";
-import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { summarise } from "../../functions/src/domain/ranking.js";
-import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
-import type { PeriodId } from "../../functions/src/domain/periods.js";
+import { periodBounds, type PeriodId } from "../../functions/src/domain/periods.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { DEMO_CALENDAR_OVERRIDES, generateProgramme, type GeneratedProgramme, type ProgrammeSpec } from "../demo/generate.js";
+import { generateProgramme, type GeneratedProgramme, type ProgrammeSpec } from "../demo/generate.js";
 import { writeProgramme } from "../demo/writeProgramme.js";
 
 export const BENCH_PASSWORD = "bench-2025";
@@ -58,11 +56,10 @@ export async function seedBenchProgramme(db: Firestore, spec: ProgrammeSpec, opt
 /** Opens extra periods (with a far deadline, so submissions are on time) and the task books they need. */
 export async function openPeriods(db: Firestore, programmeId: string, periodIds: PeriodId[], unitIds: string[], reportDeadline = "2026-12-31") {
   const pack = getPolicyPack("guangzhou");
-  const calendar = makeCalendar(DEMO_CALENDAR_OVERRIDES);
   const batch = db.batch();
   for (const id of periodIds) {
-    const { nextDeadlineOn: _n, ...p } = newPeriod(id, pack, calendar);
-    batch.set(collections.periods(programmeId).doc(id), { ...p, reportDeadline });
+    const b = periodBounds(id);
+    batch.set(collections.periods(programmeId).doc(id), { id, cadence: pack.cadence, start: b.start, end: b.end, state: "open", reportDeadline });
   }
   for (const year of new Set(periodIds.map((p) => Number(p.slice(0, 4))))) {
     for (const unitId of unitIds) {

@@ -5,6 +5,7 @@
 // not Math.random, and every date counted from the day it is generated for (demoDates.ts).
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { periodBounds, reportDeadline } from "../../functions/src/domain/periods.js";
+import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { getPolicyPack, type PolicyPack } from "../../functions/src/domain/policy/index.js";
 import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
 import { catalogueListEntries, partnerListEntries } from "../../functions/src/domain/applyChange.js";
@@ -36,11 +37,11 @@ import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { at, demoDates, demoPeriods, todayInShanghai } from "./demoDates.js";
 
 /**
- * chinese-days covers up to 2026 and deadlines from late 2026 on fall in 2027, so the demo (and
- * the tests, which run on the real clock) carry the part of the 2027 arrangement they need:
- * New Year's Day. A real programme enters the State Council notice here, or updates the package.
+ * The demo programmes have no calendar corrections of their own and declare no year beyond the
+ * holiday package (chinese-days covers up to 2026): a deadline that falls in 2027 waits for the
+ * 2027 arrangement, which the calendar administrator enters on the 节假日安排 page — as in real use.
  */
-export const DEMO_CALENDAR_OVERRIDES = { restDays: ["2027-01-01"], workingDays: [] as string[], coveredYears: [2027] };
+export const DEMO_CALENDAR_OVERRIDES = { restDays: [] as string[], workingDays: [] as string[], coveredYears: [] as number[] };
 
 export interface ProgrammeSpec {
   id: string;
@@ -275,7 +276,8 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
   // The open period: most units have drafts; one submitted, one returned with the reasons.
   const open = spec.openPeriod;
   const ob = periodBounds(open);
-  g.periods[open] = { id: open, cadence: pack.cadence, start: ob.start, end: ob.end, reportDeadline: reportDeadline(open, pack, calendar), state: "open" };
+  // Opened as the daily sweep opens it: a deadline in a year without a holiday arrangement waits for one.
+  g.periods[open] = newPeriod(open, pack, calendar);
   Object.keys(g.units).forEach((uid, i) => {
     if (i % 3 === 2) return; // not started yet
     const targets = g.taskBooks[`${uid}_${open.slice(0, 4)}`]!.targets;

@@ -1,11 +1,16 @@
 // The national holiday calendar as data (GZ-4.8 and every working-day deadline depend on it): a
 // platform calendar administrator enters a year chinese-days does not cover; programme staff
 // cannot; a wrong arrangement changes nothing; the entry is in every programme's audit trail and
-// every programme's calendar counts on it at once. The 2027 arrangement is made up for the test.
+// every programme's calendar counts on it at once, and the report deadlines that waited for it
+// get their dates then. The 2027 arrangement is made up for the test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
+import { collections } from "../../functions/src/store/collections.js";
 import { loadProgrammeContext } from "../../functions/src/store/programmeContext.js";
+import { closeDuePeriods } from "../../functions/src/usecases/closeDuePeriods.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
+import { sweepDeadlines } from "../../functions/src/usecases/sweepDeadlines.js";
 import { admin, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 
 const fictional2027 = {
@@ -22,10 +27,7 @@ const fictional2027 = {
 describe("national holiday arrangement entered as data", () => {
   beforeAll(async () => {
     await clearFirestore();
-    const handles = admin();
-    await seedDemo(handles);
-    // Start from the national calendar alone (the demo still carries its own 2027 stop-gap).
-    for (const id of ["gz-2025", "dg-2025"]) await handles.db.doc(`programmes/${id}`).update({ calendarOverrides: { restDays: [], workingDays: [], coveredYears: [] } });
+    await seedDemo(admin());
   });
   afterAll(closeClients);
 
@@ -43,13 +45,50 @@ describe("national holiday arrangement entered as data", () => {
     expect((await admin().db.collection("holidayArrangements").get()).size).toBe(0);
   });
 
+  it("GZ-3.4.1 / DG-9.1: before it, the sweep opens the periods whose deadlines fall in 2027 without a date, says so once, and the close waits", async () => {
+    const { db } = admin();
+    for (const asOf of ["2026-10-01", "2026-10-02"]) await sweepDeadlines(productionDeps(), { asOf });
+    const gz = (await collections.periods("gz-2025").doc("2026-Q4").get()).data();
+    const dg = (await collections.periods("dg-2025").doc("2026").get()).data();
+    for (const period of [gz, dg]) {
+      expect(period).toMatchObject({ state: "open", deadlinePendingYear: 2027 });
+      expect(period).not.toHaveProperty("reportDeadline");
+      expect(period).not.toHaveProperty("nextDeadlineOn");
+    }
+    const waiting = (await db.collection("programmes/gz-2025/audit").where("action", "in", ["period.opened", "period.deadlineWaiting"]).get()).docs.map((d) => d.data());
+    expect(waiting.map((e) => e.action).sort()).toEqual(["period.deadlineWaiting", "period.opened"]); // a second day's sweep adds nothing
+    expect(waiting.find((e) => e.action === "period.deadlineWaiting")).toMatchObject({ clause: "GZ-3.4.1", note: "2026年第四季度的报送截止日待录入 2027 年节假日安排后确定：提醒与关账暂缓" });
+
+    const close = await closeDuePeriods(productionDeps(), { asOf: "2027-01-20", programmeIds: ["gz-2025"] });
+    expect(close).toMatchObject({ runs: [], waiting: [{ programmeId: "gz-2025", periodId: "2026-Q4", year: 2027 }] });
+    expect((await collections.periods("gz-2025").doc("2026-Q4").get()).data()?.state).toBe("open");
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    await expect(staff.call("runPeriodClose", { programmeId: "gz-2025", periodId: "2026-Q4", dryRun: true })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("待录入 2027 年节假日安排后确定") });
+  });
+
   it("entered once, it is audited in every programme and every programme's calendar counts on it", async () => {
     const { db } = admin();
     const before = await loadProgrammeContext("gz-2025");
     expect(before.calendar.coveredYears).not.toContain(2027);
 
     const cal = await signedInClient(account("calendar-admin").email, DEMO_PASSWORD);
-    await expect(cal.call("enterHolidayArrangement", fictional2027)).resolves.toEqual({ year: 2027, revision: 0, programmes: 2 });
+    await expect(cal.call("enterHolidayArrangement", fictional2027)).resolves.toEqual({
+      year: 2027,
+      revision: 0,
+      programmes: 2,
+      settled: expect.arrayContaining([
+        { programmeId: "gz-2025", settled: [{ periodId: "2026-Q4", reportDeadline: "2027-01-15" }], waiting: [] },
+        { programmeId: "dg-2025", settled: [{ periodId: "2026", reportDeadline: "2027-01-22" }], waiting: [] },
+      ]),
+    });
+    // The waiting deadlines are counted on it at once: 10 / 15 working days after 2026-12-31, skipping 元旦.
+    const gzPeriod = (await collections.periods("gz-2025").doc("2026-Q4").get()).data();
+    expect(gzPeriod).toMatchObject({ reportDeadline: "2027-01-15", nextDeadlineOn: "2027-01-08", state: "open" });
+    expect(gzPeriod).not.toHaveProperty("deadlinePendingYear");
+    expect((await db.doc("programmes/dg-2025/audit/period-2026-deadline-2027").get()).data()).toMatchObject({ action: "period.deadlineSet", clause: "DG-9.1", before: { deadlinePendingYear: 2027 }, after: { reportDeadline: "2027-01-22" }, actor: expect.objectContaining({ uid: "calendar-admin" }) });
+    // The next sweep finds nothing left to count; its reminders now have a date to work to.
+    await sweepDeadlines(productionDeps(), { asOf: "2026-10-03" });
+    expect((await db.collection("programmes/gz-2025/audit").where("action", "==", "period.deadlineSet").get()).size).toBe(1);
 
     for (const programmeId of ["gz-2025", "dg-2025"]) {
       const entries = (await db.collection(`programmes/${programmeId}/audit`).where("entity", "==", "holidayArrangements/2027").get()).docs.map((d) => d.data());

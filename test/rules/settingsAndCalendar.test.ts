@@ -1,7 +1,8 @@
 // Who reads the governed settings and the national holiday calendar, in the grid's manner: every
 // role tries get, list, create, update and delete. A programme's settings versions (GZ-3.4.2) are
 // read by that programme's staff only; the holiday arrangements, which move deadlines in every
-// programme, by the staff of any programme and by the platform calendar administrator. Clients
+// programme, by the staff of any programme, by unit members (the portal counts working days on
+// them) and by the platform calendar administrator. Clients
 // write neither: adoptSettings and enterHolidayArrangement do, with their audit entries.
 import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, orderBy, query, setDoc, updateDoc, type Firestore } from "firebase/firestore";
@@ -64,7 +65,7 @@ const verdict = (allowed: boolean) => (allowed ? "allowed" : "denied");
 
 const rows = [
   { name: "settingsVersions", clause: "GZ-3.4.2", path: `programmes/${P}/settingsVersions/2`, data: version, read: ["reviewer", "admin"] as Role[], order: "version" },
-  { name: "holidayArrangements", clause: "national calendar", path: "holidayArrangements/2027", data: arrangement, read: ["reviewer", "admin", "otherProgrammeStaff", "calendarAdmin"] as Role[], order: "year" },
+  { name: "holidayArrangements", clause: "national calendar", path: "holidayArrangements/2027", data: arrangement, read: ["reviewer", "admin", "otherProgrammeStaff", "member", "calendarAdmin"] as Role[], order: "year" },
 ];
 
 for (const row of rows) {

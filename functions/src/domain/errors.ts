@@ -137,6 +137,7 @@ export const errorCatalogue = {
   PERIOD_NOT_FOUND: ["periodId：本专项没有该期次", "not-found"],
   PERIOD_ALREADY_CLOSED: ["periodId：该期已关账，不能再次关账", "failed-precondition"],
   PERIOD_NOT_DUE: ["periodId：该期报送截止日尚未过，还不能关账", "failed-precondition"],
+  DEADLINE_PENDING: ["该期报送截止日所在年份的节假日安排尚未录入，截止日待定，还不能关账", "failed-precondition"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -11,7 +11,7 @@ import { periodBounds } from "./periods.js";
 import type { PolicyPack } from "./policy/schema.js";
 import { atOrBelowThreshold, lowestRankedThreshold, rankFromSummary, type ScoreSummary } from "./ranking.js";
 import type { MetricValues } from "./scoring.js";
-import type { Evaluation, Period, Report } from "./schemas/index.js";
+import type { DatedPeriod, Evaluation, Report } from "./schemas/index.js";
 
 export interface UnitAtClose {
   unitId: string;
@@ -39,7 +39,7 @@ export const interviewThreshold = (ranking: ScoreSummary | undefined, pack: Poli
  * `ranking` is undefined when the period's summary could not be read: the grounds are
  * still decided, but no rank is frozen and nobody is listed for interview on an unknown ranking.
  */
-export function decideUnitClose(u: UnitAtClose, period: Period, ranking: ScoreSummary | undefined, threshold: number | undefined, pack: PolicyPack): UnitClose {
+export function decideUnitClose(u: UnitAtClose, period: DatedPeriod, ranking: ScoreSummary | undefined, threshold: number | undefined, pack: PolicyPack): UnitClose {
   const { start, end } = periodBounds(period.id);
   const { report, evaluation } = u;
   const candidates = periodCloseGrounds(

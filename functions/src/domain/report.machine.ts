@@ -7,7 +7,8 @@ import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { ReportState } from "./states.js";
 
 export interface ReportContext extends MachineContext {
-  deadline: IsoDate;
+  /** Undefined while the deadline waits for a year's holiday arrangement: it cannot have passed unseen, since the period close waits too. */
+  deadline: IsoDate | undefined;
   periodClosed: boolean;
   /** Labels of required fields still empty (see missingReportFields). */
   missingFields: readonly string[];
@@ -18,6 +19,8 @@ export type ReportEvent =
   | { type: "return"; comment: string }
   | { type: "resubmit" }
   | { type: "accept" };
+
+const pastDeadline = (ctx: ReportContext) => ctx.deadline !== undefined && ctx.today > ctx.deadline;
 
 const complete = (ctx: ReportContext) =>
   ctx.missingFields.length > 0 ? refuse("REPORT_INCOMPLETE", ctx.missingFields.join("、")) : undefined;
@@ -30,7 +33,7 @@ export const reportMachine = defineMachine<ReportState, ReportEvent, ReportConte
       clause: (ctx) => ctx.pack.clauses.report,
       when: (_s, ctx) => (ctx.periodClosed ? refuse("REPORT_PERIOD_CLOSED") : undefined),
       check: (_s, _e, ctx) => complete(ctx),
-      effects: (_s, _e, ctx) => (ctx.today > ctx.deadline ? [{ type: "recordLateReport", deadline: ctx.deadline }] : []),
+      effects: (_s, _e, ctx) => (ctx.deadline !== undefined && pastDeadline(ctx) ? [{ type: "recordLateReport", deadline: ctx.deadline }] : []),
     },
   ],
   return: [
@@ -50,7 +53,7 @@ export const reportMachine = defineMachine<ReportState, ReportEvent, ReportConte
       when: (_s, ctx) =>
         ctx.periodClosed
           ? refuse("REPORT_PERIOD_CLOSED")
-          : ctx.today > ctx.deadline
+          : pastDeadline(ctx)
             ? refuse("REPORT_RESUBMIT_AFTER_DEADLINE", `截止日 ${ctx.deadline}`)
             : undefined,
       check: (_s, _e, ctx) => complete(ctx),

@@ -3,7 +3,8 @@
 // the report deadline with the working-day calendar. Reminders go out 5 and 1 working days
 // before the deadline (configuration: the regulations set no reminder rule).
 import type { WorkingDayCalendar } from "./calendar.js";
-import type { IsoDate } from "./dates.js";
+import { type IsoDate, yearOf } from "./dates.js";
+import { DomainError } from "./errors.js";
 import { periodBounds, type PeriodId, reportDeadline } from "./periods.js";
 import type { PolicyPack } from "./policy/schema.js";
 
@@ -33,26 +34,48 @@ export function dueReportReminder(deadline: IsoDate, asOf: IsoDate, calendar: Wo
 
 /**
  * The deadline that applies to a period's report: the one stored on the period when it was
- * opened (it may carry a programme's own calendar), else the pack's rule counted now. Throws
- * DATE_NOT_COVERED when the calendar cannot count that far yet.
+ * opened (it may carry a programme's own calendar), else the pack's rule counted now. Undefined
+ * while the period waits for a year's holiday arrangement (`deadlinePendingYear`): not known yet.
  */
-export function reportDeadlineOf(period: { reportDeadline: IsoDate } | undefined, id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar): IsoDate {
-  return period?.reportDeadline ?? reportDeadline(id, pack, calendar);
+export function reportDeadlineOf(
+  period: { reportDeadline?: IsoDate; deadlinePendingYear?: number } | undefined,
+  id: PeriodId,
+  pack: PolicyPack,
+  calendar: WorkingDayCalendar,
+): IsoDate | undefined {
+  if (period?.reportDeadline) return period.reportDeadline;
+  if (period?.deadlinePendingYear) return undefined;
+  return reportDeadline(id, pack, calendar);
 }
 
-/** A new open period with its deadline and first reminder day. Throws DATE_NOT_COVERED past the calendar's data. */
+/**
+ * A period's report deadline and first reminder day, or — when the deadline would fall in a year
+ * the calendar has no holiday arrangement for — the year it waits for. Never a guessed date:
+ * counting working days across an unknown Spring Festival would misplace it by a week or more.
+ */
+export type PeriodDeadline = { reportDeadline: IsoDate; nextDeadlineOn: IsoDate | undefined } | { deadlinePendingYear: number };
+
+export function periodDeadline(id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar): PeriodDeadline {
+  try {
+    const deadline = reportDeadline(id, pack, calendar);
+    return { reportDeadline: deadline, nextDeadlineOn: reportReminderDates(deadline, calendar)[0] };
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== "DATE_NOT_COVERED") throw err;
+    return { deadlinePendingYear: firstUncoveredYear(periodBounds(id).end, calendar) };
+  }
+}
+
+/** The first year from `from`'s on that the calendar cannot count in. */
+function firstUncoveredYear(from: IsoDate, calendar: WorkingDayCalendar): number {
+  let year = yearOf(from);
+  while (calendar.coveredYears.includes(year)) year++;
+  return year;
+}
+
+/** A new open period with its deadline and first reminder day, or the year its deadline waits for. */
 export function newPeriod(id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar) {
   const b = periodBounds(id);
-  const deadline = reportDeadline(id, pack, calendar);
-  return {
-    id,
-    cadence: b.cadence,
-    start: b.start,
-    end: b.end,
-    reportDeadline: deadline,
-    state: "open" as const,
-    nextDeadlineOn: reportReminderDates(deadline, calendar)[0],
-  };
+  return { id, cadence: b.cadence, start: b.start, end: b.end, state: "open" as const, ...periodDeadline(id, pack, calendar) };
 }
 
 export function reportReminderText(periodId: PeriodId, deadline: IsoDate, workingDaysLeft: number): { title: string; body: string } {

@@ -11,6 +11,7 @@ import type { JobName } from "./jobs.js";
 import type { CriticismEvent } from "./criticism.machine.js";
 import type { PublishedListKind } from "./listDiff.js";
 import type { PartnerRemovalEvent } from "./partnerRemoval.machine.js";
+import { pendingDeadlineText } from "./holidayArrangement.js";
 import { policyPacks } from "./policy/index.js";
 import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey } from "./policy/schema.js";
 import type { ProceedingKind } from "./proceedings.js";
@@ -261,6 +262,15 @@ export function periodWord(periodId: string): string {
   const half = /^(\d{4})-H([12])$/.exec(periodId);
   if (half) return `${half[1]}年${half[2] === "1" ? "上半年" : "下半年"}`;
   return /^\d{4}$/.test(periodId) ? `${periodId}年度` : periodId;
+}
+
+/**
+ * A period's report deadline as pages and messages say it: the date in words, or — while the
+ * deadline's year has no holiday arrangement — that it waits for one (never a guessed date).
+ */
+export function deadlineWord(period: { reportDeadline?: string; deadlinePendingYear?: number }): string {
+  if (period.reportDeadline) return dateWord(period.reportDeadline);
+  return pendingDeadlineText(period.deadlinePendingYear ?? 0);
 }
 
 /** A calendar date as people write it: `2026-11-27` → 2026年11月27日; anything else as it is. */

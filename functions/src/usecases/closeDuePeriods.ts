@@ -18,9 +18,10 @@ import { programmeClosed } from "../domain/machine.js";
 import { takesPartIn } from "../domain/participation.js";
 import { decideUnitClose, interviewThreshold, type UnitAtClose, type UnitClose } from "../domain/periodClose.js";
 import { periodBounds } from "../domain/periods.js";
-import type { Evaluation, Period, Unit } from "../domain/schemas/index.js";
+import { type DatedPeriod, type Evaluation, hasDeadline, type Period, type Unit } from "../domain/schemas/index.js";
 import type { PeriodClosePlan, PeriodCloseRun, SkippedDocument } from "../domain/jobs.js";
 import { appendAudit, systemActor } from "../store/audit.js";
+import { auditWaitingDeadline } from "./periodDeadlines.js";
 import { proposeCandidates, unproposed } from "../store/candidates.js";
 import { collections, ids } from "../store/collections.js";
 import { rankingRef } from "../store/evaluations.js";
@@ -46,6 +47,8 @@ export type { PeriodClosePlan, PeriodCloseRun, SkippedDocument };
 
 export interface PeriodCloseResult {
   runs: PeriodCloseRun[];
+  /** Periods that ended but whose deadline waits for a year's holiday arrangement: not closed, and audited as waiting. */
+  waiting: { programmeId: string; periodId: string; year: number }[];
   stoppedEarly: boolean;
   skipped: SkippedDocument[];
 }
@@ -55,15 +58,16 @@ export const dayStart = (asOf: IsoDate) => new Date(`${asOf}T00:00:00+08:00`);
 const JOB = "periodClose";
 const ACTOR = systemActor(JOB);
 
-type Closing = { deps: Deps; ctx: ProgrammeContext; period: Period; now: Date; asOf: IsoDate; batchSize: number; skipped: SkippedDocument[] };
+type Closing = { deps: Deps; ctx: ProgrammeContext; period: DatedPeriod; now: Date; asOf: IsoDate; batchSize: number; skipped: SkippedDocument[] };
 
 export async function closeDuePeriods(deps: Deps, opts: PeriodCloseOptions): Promise<PeriodCloseResult> {
   const now = opts.now ?? dayStart(opts.asOf);
   const budget = { left: opts.maxBatches ?? Infinity };
-  const result: PeriodCloseResult = { runs: [], stoppedEarly: false, skipped: [] };
+  const result: PeriodCloseResult = { runs: [], waiting: [], stoppedEarly: false, skipped: [] };
   for (const programmeId of opts.programmeIds ?? (await allProgrammeIds())) {
     const log = new ProblemLog();
     const found = await duePeriods(deps, programmeId, opts, log);
+    for (const period of found?.waiting ?? []) result.waiting.push(await recordWaiting(found!.ctx, period, now));
     for (const period of found?.due ?? []) {
       const c: Closing = { deps, ctx: found!.ctx, period, now, asOf: opts.asOf, batchSize: opts.batchSize ?? 100, skipped: result.skipped };
       try {
@@ -104,8 +108,11 @@ export async function planPeriodClose(deps: Deps, opts: PeriodCloseOptions): Pro
 
 const allProgrammeIds = async () => (await collections.programmes().get()).docs.map((d) => d.id);
 
-/** The programme (none once it has ended, GZ-5.2 / DG-18: its periods stay as they are) and its periods due by `asOf`, oldest first. */
-async function duePeriods(deps: Deps, programmeId: string, opts: PeriodCloseOptions, log: ProblemLog): Promise<{ ctx: ProgrammeContext; due: Period[] } | undefined> {
+/**
+ * The programme (none once it has ended, GZ-5.2 / DG-18: its periods stay as they are), its
+ * periods due by `asOf`, oldest first, and the ended ones whose deadline is still unknown.
+ */
+async function duePeriods(deps: Deps, programmeId: string, opts: PeriodCloseOptions, log: ProblemLog): Promise<{ ctx: ProgrammeContext; due: DatedPeriod[]; waiting: Period[] } | undefined> {
   let ctx: ProgrammeContext;
   try {
     ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
@@ -114,12 +121,21 @@ async function duePeriods(deps: Deps, programmeId: string, opts: PeriodCloseOpti
     throw err;
   }
   if (programmeClosed({ today: opts.asOf, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn })) return undefined;
-  const due = (await collections.periods(programmeId).where("state", "in", ["open", "closing"]).get()).docs
+  const named = (await collections.periods(programmeId).where("state", "in", ["open", "closing"]).get()).docs
     .map((d) => log.read(d))
     .filter((p): p is Period => p !== unreadable)
-    .filter((p) => p.reportDeadline < opts.asOf && (!opts.periodIds || opts.periodIds.includes(p.id)))
+    .filter((p) => !opts.periodIds || opts.periodIds.includes(p.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { ctx, due };
+  const due = named.filter(hasDeadline).filter((p) => p.reportDeadline < opts.asOf);
+  const waiting = named.filter((p) => !hasDeadline(p) && p.end < opts.asOf);
+  return { ctx, due, waiting };
+}
+
+/** A period that ended but cannot close: its deadline waits for a holiday arrangement. Said once in the audit. */
+async function recordWaiting(ctx: ProgrammeContext, period: Period, now: Date) {
+  const waiting = { periodId: period.id, year: period.deadlinePendingYear ?? 0 };
+  await auditWaitingDeadline(ctx.programmeId, ctx.pack.clauses.report, waiting, now, ACTOR);
+  return { programmeId: ctx.programmeId, ...waiting };
 }
 
 const runRefOf = (c: Closing) => collections.jobRuns(c.ctx.programmeId).doc(`periodClose_${c.period.id}`);

@@ -1,8 +1,9 @@
 // A platform calendar administrator enters (or corrects) a year's State Council holiday
 // arrangement. It moves working-day deadlines in every programme, so it is one write of the
 // arrangement plus one audit entry in each programme's own trail — nobody's deadlines move
-// silently — all in one transaction. Deadlines waiting for this year are then computed by the
-// next run of each programme's jobs (they read the calendar afresh).
+// silently — all in one transaction. Then every report deadline that waited for this year is
+// counted on it, programme by programme, each in its own trail (periodDeadlines.ts); should that
+// step fail midway, the next daily sweep counts what is left, so nothing stays pending unseen.
 import { libraryCoveredYears } from "../domain/calendar.js";
 import { refused } from "../domain/errors.js";
 import { arrangementProblems, type EnterHolidayArrangementRequest } from "../domain/holidayArrangement.js";
@@ -10,13 +11,14 @@ import type { Actor } from "../domain/schemas/index.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
+import { settlePendingDeadlines } from "./periodDeadlines.js";
 
 export async function enterHolidayArrangement(deps: Deps, input: EnterHolidayArrangementRequest, actor: Actor) {
   if (libraryCoveredYears().includes(input.year)) refused("HOLIDAY_YEAR_BUILT_IN", `${input.year} 年`);
   const problems = arrangementProblems(input);
   if (problems.length > 0) refused("HOLIDAY_ARRANGEMENT_INVALID", problems.join("；"));
   const now = deps.clock();
-  return deps.db.runTransaction(async (tx) => {
+  const entered = await deps.db.runTransaction(async (tx) => {
     const ref = collections.holidayArrangements().doc(String(input.year));
     const [before, programmes] = await Promise.all([tx.get(ref), tx.get(collections.programmes())]);
     const previous = before.data();
@@ -34,6 +36,9 @@ export async function enterHolidayArrangement(deps: Deps, input: EnterHolidayArr
         note: `${input.year} 年全国节假日安排（${arrangement.reference}）${previous ? "已更正" : "已录入"}：${note}。本专项的工作日期限按此计算。`,
       });
     }
-    return { year: input.year, revision, programmes: programmes.size };
+    return { year: input.year, revision, programmeIds: programmes.docs.map((p) => p.id) };
   });
+  const settled = [];
+  for (const programmeId of entered.programmeIds) settled.push(await settlePendingDeadlines(deps, programmeId, now, actor));
+  return { year: entered.year, revision: entered.revision, programmes: entered.programmeIds.length, settled };
 }

@@ -13,7 +13,7 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
-import { dateWord, periodWord } from "../domain/words.js";
+import { dateWord, deadlineWord, periodWord } from "../domain/words.js";
 
 export type ReviewReportInput = z.output<typeof reviewReportRequestSchema>;
 
@@ -42,7 +42,7 @@ export async function reviewReport(deps: Deps, input: ReviewReportInput, actor: 
         toUnitId: report.unitId,
         kind: "reportReturned",
         title: `${periodWord(report.periodId)}报告被退回`,
-        body: `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交。`,
+        body: deadline ? `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交。` : `${effect.message}。请修改后重新提交（报送截止日${deadlineWord({ deadlinePendingYear: period?.deadlinePendingYear })}）。`,
         createdAt: now,
       });
     }

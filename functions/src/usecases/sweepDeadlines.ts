@@ -1,5 +1,6 @@
 // Deadline sweep, chronograph style: records carry `nextDeadlineOn`, the sweep takes the due
-// ones, acts, and moves or clears the date.
+// ones, acts, and moves or clears the date. First it opens the period that began today and
+// counts deadlines that waited for a year's holiday arrangement (periodDeadlines.ts).
 //   - periods: report deadline approaching → an in-app reminder to every unit taking part that has
 //     not submitted (GZ-3.4.1, DG-9.1), one notification per unit and reminder day (fixed ids);
 //   - criticisms: rectification deadline passed without an accepted response → overdue through
@@ -20,7 +21,7 @@ import { takesPartIn } from "../domain/participation.js";
 import { awaitsSubmission } from "../domain/report.machine.js";
 import { type DueReminder, dueReportReminder, reportReminderText } from "../domain/reportSchedule.js";
 import type { SweepPlan, SweepResult } from "../domain/jobs.js";
-import type { AdvanceNotice, Period } from "../domain/schemas/index.js";
+import { type AdvanceNotice, type DatedPeriod, hasDeadline, type Period } from "../domain/schemas/index.js";
 import { appendAudit, appendAuditOnce, systemActor } from "../store/audit.js";
 import { proposeCandidates, unproposed } from "../store/candidates.js";
 import { collections, ids } from "../store/collections.js";
@@ -30,6 +31,7 @@ import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeC
 import { dayStart } from "./closeDuePeriods.js";
 import type { Deps } from "./deps.js";
 import { dateWord, groundWord } from "../domain/words.js";
+import { auditWaitingDeadline, openCurrentPeriod, settlePendingDeadlines } from "./periodDeadlines.js";
 import { recordProblems } from "./recordProblems.js";
 
 export interface SweepOptions {
@@ -106,8 +108,9 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
     }
   };
 
+  if (!plan) await attempt(collections.periods(programmeId).path, () => preparePeriods(s));
   let batches = 0;
-  const periods = (await collections.periods(programmeId).where("nextDeadlineOn", "<=", asOf).get()).docs.map((d) => log.read(d)).filter((p): p is Period => p !== unreadable);
+  const periods = (await collections.periods(programmeId).where("nextDeadlineOn", "<=", asOf).get()).docs.map((d) => log.read(d)).filter((p): p is Period => p !== unreadable).filter(hasDeadline);
   for (const period of periods.filter((p) => p.state === "open")) {
     await attempt(collections.periods(programmeId).doc(period.id).path, async () => {
       const r = await remindPeriod(s, period);
@@ -141,8 +144,19 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
   return result;
 }
 
+/**
+ * Before any reminder: the period that began today is opened, deadlines that waited for a holiday
+ * arrangement entered since are counted, and those still waiting are said once in the audit.
+ */
+async function preparePeriods(s: Sweep) {
+  const { programmeId } = s.ctx;
+  await openCurrentPeriod(s.deps, programmeId, s.asOf, s.now, ACTOR);
+  const { waiting } = await settlePendingDeadlines(s.deps, programmeId, s.now, ACTOR);
+  for (const w of waiting) await auditWaitingDeadline(programmeId, s.ctx.pack.clauses.report, w, s.now, ACTOR);
+}
+
 /** Reminders for one period, a batch of units per transaction, then the period's next reminder day. */
-async function remindPeriod(s: Sweep, period: Period) {
+async function remindPeriod(s: Sweep, period: DatedPeriod) {
   const { programmeId } = s.ctx;
   const due = dueReportReminder(period.reportDeadline, s.asOf, s.ctx.calendar);
   let sent = 0;
@@ -173,7 +187,7 @@ async function remindPeriod(s: Sweep, period: Period) {
 }
 
 /** One page of units: a reminder to each unit taking part that still owes its report; ids make it idempotent. */
-async function remindBatch(s: Sweep, period: Period, due: DueReminder, cursor: string | undefined) {
+async function remindBatch(s: Sweep, period: DatedPeriod, due: DueReminder, cursor: string | undefined) {
   const { programmeId } = s.ctx;
   const text = reportReminderText(period.id, period.reportDeadline, due.workingDaysLeft);
   return s.deps.db.runTransaction(async (tx) => {

@@ -6,6 +6,7 @@ import { findJudgedPart, judgedParts, reportingStatus } from "../../../functions
 import { failedEvaluationGrounds, periodCloseGrounds, type UnitPeriodFacts } from "../../../functions/src/domain/grounds.js";
 import { atOrBelowThreshold, lowestRanked, lowestRankedThreshold, rank, summarise } from "../../../functions/src/domain/ranking.js";
 import { dueReportReminder, newPeriod, reportReminderDates } from "../../../functions/src/domain/reportSchedule.js";
+import { deadlineWord } from "../../../functions/src/domain/words.js";
 import { calendar, dg, gz } from "./fixtures.js";
 
 const facts = (over: Partial<UnitPeriodFacts> = {}): UnitPeriodFacts => ({
@@ -63,8 +64,12 @@ describe("evaluation cycle (domain)", () => {
     expect(dueReportReminder("2025-10-21", "2025-10-22", calendar)).toEqual({ next: undefined, workingDaysLeft: 0 });
   });
 
-  it("GZ-3.4.1: a period whose deadline falls in 2027 cannot be scheduled: the calendar refuses rather than guesses", () => {
-    expect(() => newPeriod("2026-Q4", gz, calendar)).toThrow(/该日期不在节假日数据覆盖的年份内/);
+  it("GZ-3.4.1: a period whose deadline falls in 2027 opens with its deadline pending, never a guessed date", () => {
+    const period = newPeriod("2026-Q4", gz, calendar);
+    expect(period).toMatchObject({ id: "2026-Q4", state: "open", deadlinePendingYear: 2027 });
+    expect(period).not.toHaveProperty("reportDeadline");
+    expect(period).not.toHaveProperty("nextDeadlineOn");
+    expect(deadlineWord(period)).toBe("待录入 2027 年节假日安排后确定");
   });
 
   it("GZ-3.3: judged parts come from the scoring model; an unknown part is refused in Chinese; incompleteness outweighs lateness in the reporting status", () => {

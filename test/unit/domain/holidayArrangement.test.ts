@@ -5,6 +5,10 @@ import { describe, expect, it } from "vitest";
 import { libraryCoveredYears, makeCalendar } from "../../../functions/src/domain/calendar.js";
 import { DomainError } from "../../../functions/src/domain/errors.js";
 import { arrangementProblems, holidayArrangementSchema, restDaysOf, type HolidayArrangement } from "../../../functions/src/domain/holidayArrangement.js";
+import { periodCloseRefusal } from "../../../functions/src/domain/jobs.js";
+import { dongguan, guangzhou } from "../../../functions/src/domain/policy/index.js";
+import { reportMachine } from "../../../functions/src/domain/report.machine.js";
+import { newPeriod, periodDeadline, reportDeadlineOf } from "../../../functions/src/domain/reportSchedule.js";
 
 const fictional2027: HolidayArrangement = {
   year: 2027,
@@ -64,5 +68,26 @@ describe("holiday arrangement entered as data", () => {
   it("an entered arrangement never replaces chinese-days for a year the package covers", () => {
     const bogus2026: HolidayArrangement = { year: 2026, reference: "测试", holidays: [{ name: "错误", from: "2026-03-02", to: "2026-03-02" }], workingDays: [] };
     expect(makeCalendar({}, [bogus2026]).isWorkingDay("2026-03-02")).toBe(true); // Mon, a plain working day in the package
+  });
+
+  it("GZ-3.4.1 / DG-9.1: a deadline waiting for 2027 is counted on the arrangement once it is entered", () => {
+    const before = newPeriod("2026-Q4", guangzhou, makeCalendar());
+    expect(before).toMatchObject({ deadlinePendingYear: 2027 });
+    expect(reportDeadlineOf(before, "2026-Q4", guangzhou, makeCalendar())).toBeUndefined();
+    const entered = makeCalendar({}, [fictional2027]);
+    // 10 working days after Thu 2026-12-31, skipping 元旦 (Fri–Sun): Mon 01-04 … Fri 01-15.
+    expect(periodDeadline("2026-Q4", guangzhou, entered)).toEqual({ reportDeadline: "2027-01-15", nextDeadlineOn: "2027-01-08" });
+    // Dongguan's annual report: 15 working days → Fri 2027-01-22.
+    expect(periodDeadline("2026", dongguan, entered)).toMatchObject({ reportDeadline: "2027-01-22" });
+  });
+
+  it("GZ-3.4.1: while the deadline waits, a report is accepted and not recorded late, and the period cannot be closed", () => {
+    const ctx = { today: "2026-12-20", pack: guangzhou, programmeEndsOn: null, deadline: undefined, periodClosed: false, missingFields: [] };
+    const submitted = reportMachine.transition("draft", { type: "submit" }, ctx);
+    expect(submitted).toMatchObject({ ok: true, next: "submitted", effects: [] });
+    expect(reportMachine.transition("returned", { type: "resubmit" }, ctx)).toMatchObject({ ok: true, next: "submitted" });
+    const refusal = periodCloseRefusal("2026-Q4", { state: "open", deadlinePendingYear: 2027 }, "2027-01-20");
+    expect(refusal).toMatchObject({ code: "DEADLINE_PENDING" });
+    expect(refusal?.message).toContain("2026年第四季度的报送截止日待录入 2027 年节假日安排后确定");
   });
 });

@@ -6,14 +6,13 @@ import type { MetricKey } from "@domain/policy/schema";
 import type { Period } from "@domain/schemas/evaluation";
 import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
-import { cadenceWords, metricWords, nouns, stateWords } from "@domain/words";
+import { deadlineWord, metricWords, nouns, periodWord, stateWords } from "@domain/words";
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { doc, getDoc, getDocs, query, where } from "firebase/firestore";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { collections, ids, watchDoc, type Stored } from "../data/collections";
 import { StoredDocumentInvalid } from "../data/converter";
 import { saveReport, type ReportDraft } from "../data/writes";
-import { formatDate } from "../shared/dates";
 import { DimensionTable } from "../shared/DimensionTable";
 import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
@@ -58,7 +57,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Card title={s.title(period.id, cadenceWords[ctx.pack.cadence], formatDate(period.reportDeadline))} extra={<Tag data-testid="report-form-state">{report ? stateWords.report[report.state] : s.notStarted}</Tag>}>
+      <Card title={s.title(periodWord(period.id), deadlineWord(period))} extra={<Tag data-testid="report-form-state">{report ? stateWords.report[report.state] : s.notStarted}</Tag>}>
         {report?.state === "returned" && <Alert type="warning" showIcon title={s.returned} description={report.reviewComment ?? s.returnedHint} style={{ marginBottom: 16 }} />}
         {report?.late && <Alert type="info" showIcon title={s.late} style={{ marginBottom: 16 }} />}
         {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginBottom: 16 }} role="alert" />}

@@ -1,6 +1,6 @@
 import { daysBetween } from "@domain/dates";
 import { missingReportFields } from "@domain/reportChecks";
-import { nouns, stateWords } from "@domain/words";
+import { deadlineWord, nouns, periodWord, stateWords } from "@domain/words";
 import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Statistic, Tag } from "antd";
 import { doc, getDoc, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
@@ -101,24 +101,35 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
       </Card>
     );
   }
-  // The calendar may not cover the deadline's year (no holiday arrangement entered yet): say so in the figure's place.
+  const state = <p data-testid="report-state">{s.reportState(reportState === undefined ? "…" : reportState === null ? t.report.notStarted : stateWords.report[reportState])}</p>;
+  if (!period.reportDeadline) {
+    // The deadline falls in a year whose holiday arrangement is not entered yet: say so, never a guessed date.
+    return (
+      <Card title={s.periodTitle(periodWord(period.id))}>
+        <Alert type="info" showIcon data-testid="deadline-pending" title={s.reportDeadline(deadlineWord(period))} description={s.deadlinePendingHint} />
+        {state}
+      </Card>
+    );
+  }
+  const deadline = period.reportDeadline;
+  // Today itself may lie in a year not covered yet (a period still open in January): then say why there is no figure.
   let workingDaysLeft: number | string;
   try {
-    workingDaysLeft = calendar.workingDaysBetween(now, period.reportDeadline);
+    workingDaysLeft = calendar.workingDaysBetween(now, deadline);
   } catch (err) {
     workingDaysLeft = errorText(err);
   }
   return (
-    <Card title={s.periodTitle(period.id)}>
+    <Card title={s.periodTitle(periodWord(period.id))}>
       <Row gutter={16}>
         <Col span={12}>
-          <Statistic title={s.daysLeft(formatDate(period.reportDeadline))} value={daysBetween(now, period.reportDeadline)} suffix={s.daysSuffix} />
+          <Statistic title={s.daysLeft(formatDate(deadline))} value={daysBetween(now, deadline)} suffix={s.daysSuffix} data-testid="deadline-days" />
         </Col>
         <Col span={12}>
-          <Statistic title={s.workingDaysLeft} value={workingDaysLeft} suffix={typeof workingDaysLeft === "number" ? s.workingDaysSuffix : undefined} />
+          <Statistic title={s.workingDaysLeft} value={workingDaysLeft} suffix={typeof workingDaysLeft === "number" ? s.workingDaysSuffix : undefined} data-testid="deadline-working-days" />
         </Col>
       </Row>
-      <p data-testid="report-state">{s.reportState(reportState === undefined ? "…" : reportState === null ? t.report.notStarted : stateWords.report[reportState])}</p>
+      {state}
       {missing.length > 0 && reportState !== "submitted" && reportState !== "accepted" && <Alert type="warning" showIcon title={s.missing} description={missing.join("、")} />}
     </Card>
   );

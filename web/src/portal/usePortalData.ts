@@ -1,5 +1,6 @@
 // Everything the portal pages read about the signed-in member's unit, in one place: the
-// programme and its policy pack, the unit, the open period and this period's report.
+// programme and its policy pack, the unit, the open period and this period's report, and the
+// working-day calendar (with the national holiday arrangements entered as data).
 import { getPolicyPack, type PolicyPack } from "@domain/policy/index";
 import { makeCalendar, type WorkingDayCalendar } from "@domain/calendar";
 import type { Period } from "@domain/schemas/evaluation";
@@ -28,10 +29,11 @@ export function usePortalContext(programmeId: string, unitId: string): Load<Port
   const [load, setLoad] = useState<Load<PortalContext>>({ state: "loading" });
   useEffect(() => {
     (async () => {
-      const [programme, unit, periods] = await Promise.all([
+      const [programme, unit, periods, arrangements] = await Promise.all([
         getDoc(doc(collections.programmes(), programmeId)),
         getDoc(doc(collections.units(programmeId), unitId)),
         getDocs(query(collections.periods(programmeId), where("state", "==", "open"))),
+        getDocs(collections.holidayArrangements()),
       ]);
       const p = programme.data();
       const u = unit.data();
@@ -45,7 +47,8 @@ export function usePortalContext(programmeId: string, unitId: string): Load<Port
           programmeName: p.name,
           programmeEndsOn: p.endsOn,
           pack: getPolicyPack(p.packId),
-          calendar: makeCalendar(p.calendarOverrides),
+          // The same calendar the functions count on: the package, the arrangements entered for later years, the programme's own days.
+          calendar: makeCalendar(p.calendarOverrides, arrangements.docs.map((d) => d.data())),
           unit: u,
           period: open[0] ?? null,
         },

@@ -25,13 +25,22 @@ export const periodSchema = z.object({
   cadence: cadenceSchema,
   start: isoDate("开始日期"),
   end: isoDate("结束日期"),
-  reportDeadline: isoDate("报送截止日"),
+  /**
+   * Last day to report. Absent while the deadline falls in a year whose national holiday
+   * arrangement is not entered yet: then `deadlinePendingYear` names that year, and no date is
+   * guessed (reminders and the close wait; the arrangement's entry computes it).
+   */
+  reportDeadline: isoDate("报送截止日").optional(),
+  deadlinePendingYear: count("待录入节假日安排的年份").optional(),
   state: enumOf("期次状态", periodStates),
   closedAt: instant("关账时间").optional(),
   /** Chronograph: the next day the deadline sweep has work for this period (a reminder). */
   nextDeadlineOn: isoDate("下次提醒日期").optional(),
 });
 export type Period = z.infer<typeof periodSchema>;
+/** A period whose report deadline is known (the close and the reminders work only on these). */
+export type DatedPeriod = Period & { reportDeadline: string };
+export const hasDeadline = (p: Period): p is DatedPeriod => p.reportDeadline !== undefined;
 
 /** Per-enterprise progress line in a report (GZ-2.2.11). */
 export type MetricValuesRecord = z.infer<typeof metricValuesSchema>;
