@@ -4,13 +4,16 @@
 // (GZ-3.4.2); a reviewer may look and preview but not adopt; Dongguan's notice length is fixed by
 // DG-14 and shown read-only. The platform calendar administrator enters next year's State Council
 // holiday arrangement, checked in the browser first; the warning that next year is missing then
-// disappears for staff.
+// disappears for staff, and a unit's report deadline that waited for it ("待录入 … 后确定") gets
+// its date, counted on it.
 import { expect, test, type Page } from "@playwright/test";
-import { libraryCoveredYears } from "../../functions/src/domain/calendar.js";
+import { libraryCoveredYears, makeCalendar } from "../../functions/src/domain/calendar.js";
 import { addDays, shanghaiDate, weekday } from "../../functions/src/domain/dates.js";
 import { nextYearWarning } from "../../functions/src/domain/holidayArrangement.js";
 import { nextPeriod, periodOf, previousPeriod } from "../../functions/src/domain/periods.js";
-import { periodWord } from "../../functions/src/domain/words.js";
+import { guangzhou } from "../../functions/src/domain/policy/index.js";
+import { periodDeadline } from "../../functions/src/domain/reportSchedule.js";
+import { dateWord, periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { adminHandles, seedDemo, seedLivedIn } from "../../scripts/demo/seed.js";
@@ -141,9 +144,18 @@ function firstSaturday(month: number): string {
   return d;
 }
 
-test("The calendar administrator enters next year's holiday arrangement, checked in the browser first; the warning that next year is missing disappears for staff", async ({ browser }) => {
+test("The calendar administrator enters next year's holiday arrangement, checked in the browser first; the warning that next year is missing disappears for staff, and the unit's pending deadline gets its date counted on it", async ({ browser }) => {
   expect(libraryCoveredYears(), "the bundled holiday data already covers next year").not.toContain(YEAR);
   const warning = nextYearWarning(today, libraryCoveredYears());
+  // The open quarter's deadline waits for next year's arrangement in the fourth quarter (10 working days after 31 December).
+  const current = periodOf(today, "quarterly");
+  const pending = "deadlinePendingYear" in periodDeadline(current, guangzhou, makeCalendar());
+  const unit = await signIn(browser, "/portal", "member-gz-01");
+  await expect(unit.page.getByTestId("report-state")).toBeVisible();
+  if (pending) {
+    await expect(unit.page.getByTestId("deadline-pending")).toContainText(`报送截止日：待录入 ${YEAR} 年节假日安排后确定`);
+    await expect(unit.page.getByText(/距报送截止/)).toHaveCount(0);
+  }
   const staff = await signIn(browser, "/admin", "staff-gz");
   await expect(staff.page.getByRole("tab", { name: "待办" })).toBeVisible();
   if (warning) await expect(staff.page.getByTestId("next-year-warning")).toContainText(warning);
@@ -184,8 +196,22 @@ test("The calendar administrator enters next year's holiday arrangement, checked
   await page.getByRole("button", { name: `更正 ${YEAR} 年` }).click();
   await expect(page.getByText(`正在更正 ${YEAR} 年的安排`)).toBeVisible();
   await expect(page.getByLabel("第 2 项节日名称")).toHaveValue("劳动节");
+
+  // The unit's deadline now has its date, counted on the arrangement just entered (元旦 skipped), and its working days too.
+  const entered = (await collections.holidayArrangements().doc(String(YEAR)).get()).data()!;
+  const calendar = makeCalendar({}, [entered]);
+  const counted = periodDeadline(current, guangzhou, calendar);
+  if (pending && "reportDeadline" in counted) {
+    expect((await collections.periods(GZ).doc(current).get()).data()).toMatchObject({ reportDeadline: counted.reportDeadline });
+    await unit.page.reload();
+    await expect(unit.page.getByText(`距报送截止（${dateWord(counted.reportDeadline)}）自然日`)).toBeVisible();
+    await expect(unit.page.getByTestId("deadline-working-days")).toContainText(String(calendar.workingDaysBetween(shanghaiDate(new Date()), counted.reportDeadline)));
+    await expect(unit.page.getByTestId("deadline-pending")).toHaveCount(0);
+  }
   expect(errors).toEqual([]);
   expect(staff.errors).toEqual([]);
+  expect(unit.errors).toEqual([]);
   await context.close();
   await staff.context.close();
+  await unit.context.close();
 });
