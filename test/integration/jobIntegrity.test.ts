@@ -111,7 +111,7 @@ describe("issue 16.1: a job skips a document it cannot read, records it for staf
     const closeDocs = async () => (await allDocuments()).filter((d) => !d.includes("/audit/evt-") && !d.includes("/jobProblems/onReportCreated~"));
     const once = await closeDocs();
     const again = await closeDuePeriods(productionDeps(), { asOf: "2025-10-23", programmeIds: [GZ], batchSize: 2 });
-    expect(again).toEqual({ runs: [], stoppedEarly: false, skipped: [] });
+    expect(again).toEqual({ runs: [], waiting: [], stoppedEarly: false, skipped: [] });
     expect(await closeDocs()).toEqual(once);
     expect((await problems()).filter((p) => p.job === "periodClose")).toHaveLength(1);
     expect((await auditOf(GZ, "job.documentUnreadable")).filter((a) => a.actor.name === "periodClose")).toHaveLength(1);

@@ -292,7 +292,8 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
   });
 
   it("GZ-3.4.1: in a programme that has not entered the 2027 holidays, a 2027 deadline is refused clearly in the job run and the audit log; the rest of the sweep goes on", async () => {
-    // The demo programmes carry New Year's Day 2027 (scripts/demo/generate.ts); this one must not.
+    // A period stored with a 2027 deadline and no 2027 arrangement (data written before periods
+    // waited for the arrangement, or by hand): its reminder day cannot be counted, and says so.
     const programmeRef = collections.programmes().doc(GZ);
     const original = (await programmeRef.get()).data()!;
     await programmeRef.set({ ...original, calendarOverrides: { restDays: [], workingDays: [], coveredYears: [] } });
