@@ -1,6 +1,7 @@
 // Clear-out (GZ-4.4b / DG-10): proposed → bureau meeting confirms (GZ-4.4b.9) → effective →
 // announced (GZ-4.5 / DG-11). Where the pack makes the meeting optional (Dongguan) a proposal
-// may take effect directly, and a meeting may still be recorded. Dismissed, dropped (the meeting
+// may take effect directly, and a meeting may still be recorded; where the pack has no meeting at
+// all, none can be recorded and the proposal takes effect directly. Dismissed, dropped (the meeting
 // did not confirm) and announced are final.
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
@@ -28,6 +29,7 @@ export const clearOutMachine = defineMachine<ClearOutState, ClearOutEvent, Clear
       from: ["proposed"],
       to: (_s, e) => (e.decision === "confirmed" ? "confirmed" : "dropped"),
       clause: meetingClause,
+      when: (_s, ctx) => (ctx.pack.clearOut.bureauMeeting === "none" ? refuse("BUREAU_MEETING_NOT_IN_POLICY") : undefined),
       check: (_s, e, ctx) =>
         !e.heldOn || !e.minutesDocumentId || e.heldOn > ctx.today ? refuse("MEETING_RECORD_REQUIRED") : undefined,
       effects: (_s, e) => (e.decision === "rejected" ? [{ type: "setUnitStatus", status: "listed" }] : []),

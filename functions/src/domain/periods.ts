@@ -81,6 +81,13 @@ export function proRataFraction(id: PeriodId): number {
   return b.half ? b.half / 2 : 1;
 }
 
+/** The pro-rata share as people write it: `2025-Q3` → 3/4, `2026-H1` → 1/2, an annual period → 1. */
+export function proRataWords(id: PeriodId): string {
+  const b = periodBounds(id);
+  if (b.quarter) return `${b.quarter}/4`;
+  return b.half === 1 ? "1/2" : "1";
+}
+
 /**
  * Last day to submit the report for period `id`: the pack's report-deadline rule counted from
  * the period's last day (GZ-3.4.1, DG-9.1; the length itself is programme configuration).

@@ -6,7 +6,7 @@
 // never missed by floating-point drift.
 import { type Refusal, refuse } from "./errors.js";
 import { judgedMethodWords, metricWords } from "./words.js";
-import { type PeriodId, proRataFraction } from "./periods.js";
+import { type PeriodId, proRataFraction, proRataWords } from "./periods.js";
 import type { JudgedMethod, MetricKey, ScoringModel } from "./policy/schema.js";
 
 export type MetricValues = Partial<Record<MetricKey, number>>;
@@ -95,7 +95,7 @@ export function metricRatio(metric: MetricKey, input: ScoringInput): MetricRatio
   }
   const fraction = proRataFraction(input.periodId);
   const target = annual * fraction;
-  const pro = fraction < 1 ? `（年度目标 ${num(annual)} × ${fraction * 4}/4）` : "";
+  const pro = fraction < 1 ? `（年度目标 ${num(annual)} × ${proRataWords(input.periodId)}）` : "";
   return { applicable: true, ratio: Math.min(1, actual / target), text: `${label} ${num(actual)}/${num(target)}${pro}` };
 }
 

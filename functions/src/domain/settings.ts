@@ -7,7 +7,7 @@
 // decided on and only periods from `effectiveFrom` on are scored with it.
 import { z } from "zod";
 import { type PeriodId } from "./periods.js";
-import { periodLengthSchema, scoringModelSchema, type PeriodLength, type PolicyPack, type ScoringPart } from "./policy/schema.js";
+import { periodLengthSchema, reviewBatchSchema, scoringModelSchema, type PeriodLength, type PolicyPack, type ScoringPart } from "./policy/schema.js";
 import { metricWords, reviewBatchWords } from "./words.js";
 import { actorSchema, clauseIdField, count, idOf, instant, periodIdOf, text } from "./schemas/common.js";
 
@@ -20,7 +20,7 @@ export const settingsValuesSchema = z.object({
   notice: positiveLength,
   rectification: positiveLength,
   lowestRankedCount: z.number({ error: "约谈名单人数必须是数字" }).int("约谈名单人数必须是整数").min(0, "约谈名单人数不能为负"),
-  reviewBatch: z.enum(["monthly", "quarterly", "annual"], { error: "变更审核批次必须为每月、每季度或每年" }),
+  reviewBatch: reviewBatchSchema,
   creditReportFreshnessDays: z.number({ error: "信用报告有效天数必须是数字" }).int("信用报告有效天数必须是整数").positive("信用报告有效天数必须大于 0"),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;

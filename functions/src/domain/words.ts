@@ -13,7 +13,7 @@ import type { PublishedListKind } from "./listDiff.js";
 import type { PartnerRemovalEvent } from "./partnerRemoval.machine.js";
 import { pendingDeadlineText } from "./holidayArrangement.js";
 import { policyPacks } from "./policy/index.js";
-import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey } from "./policy/schema.js";
+import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey, ReviewBatch } from "./policy/schema.js";
 import type { ProceedingKind } from "./proceedings.js";
 import type { ReportingStatus } from "./scoring.js";
 import type {
@@ -199,7 +199,7 @@ export const jobWords = {
 } as const satisfies Record<JobName, string>;
 
 /** How change applications are batched for review (GZ-4.7 定期, DG-15 每年). */
-export const reviewBatchWords = { monthly: "每月", quarterly: "每季度", annual: "每年" } as const;
+export const reviewBatchWords = { monthly: "每月", quarterly: "每季度", halfYearly: "每半年", annual: "每年" } as const satisfies Record<ReviewBatch, string>;
 
 /** Units of a length (notice period, rectification deadline). */
 export const deadlineUnitWords = { calendarDays: "自然日", workingDays: "工作日" } as const;

@@ -4,10 +4,10 @@ import { makeCalendar, type CalendarOverrides, type WorkingDayCalendar } from ".
 import type { HolidayArrangement } from "../domain/holidayArrangement.js";
 import type { IsoDate } from "../domain/dates.js";
 import { periodOf, type PeriodId } from "../domain/periods.js";
-import { getPolicyPack, type PolicyPack } from "../domain/policy/index.js";
+import { getPolicyPack, testOnlyPackRefusal, type PolicyPack } from "../domain/policy/index.js";
 import { packForPeriod, type SettingsVersion } from "../domain/settings.js";
 import type { Programme } from "../domain/schemas/index.js";
-import { refused } from "../domain/errors.js";
+import { Refused, refused } from "../domain/errors.js";
 import { collections } from "./collections.js";
 import { loadSettingsVersions } from "./settings.js";
 
@@ -41,6 +41,9 @@ export async function loadProgrammeContext(programmeId: string, tx?: Transaction
   const programme = snap.data();
   if (!programme) refused("PROGRAMME_NOT_FOUND", programmeId);
   const pack = getPolicyPack(programme.packId);
+  // A test-only pack works only on the Firestore emulator (functions and in-process tests reach it through FIRESTORE_EMULATOR_HOST).
+  const testOnly = testOnlyPackRefusal(pack, Boolean(process.env.FIRESTORE_EMULATOR_HOST));
+  if (testOnly) throw new Refused(testOnly);
   const settings = await loadSettingsVersions(programmeId, pack, programme.startsOn, tx);
   const packFor = (periodId: PeriodId) => packForPeriod(pack, settings, periodId);
   return { programmeId, programme, pack, calendar: calendarFor(programme.calendarOverrides, national), settings, packFor, packOn: (today) => packFor(periodOf(today, pack.cadence)) };

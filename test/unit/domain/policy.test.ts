@@ -4,7 +4,7 @@ import { defaultScoringModel, getPolicyPack, policyPackSchema, policyPacks } fro
 describe("policy packs", () => {
   it("every registered pack satisfies the PolicyPack schema", () => {
     for (const pack of Object.values(policyPacks)) expect(policyPackSchema.safeParse(pack).success).toBe(true);
-    expect(Object.keys(policyPacks).sort()).toEqual(["dongguan", "guangzhou"]);
+    expect(Object.keys(policyPacks).sort()).toEqual(["dongguan", "guangzhou", "testOnlySample"]);
   });
 
   it("looks packs up by id and refuses unknown ones", () => {

@@ -195,7 +195,7 @@ function MetricFields({ ctx, period, targets, draft, change }: { ctx: PortalCont
           </Form.Item>
         );
       })}
-      <Form.Item label={s.lagExplanation} htmlFor="lag-explanation" required={toExplain.length > 0} extra={toExplain.length > 0 ? s.lagRequired(toExplain.map((m) => metricWords[m]).join("、")) : s.lagOptional}>
+      <Form.Item label={s.lagExplanation} htmlFor="lag-explanation" required={toExplain.length > 0} extra={toExplain.length > 0 ? s.lagRequired(toExplain.map((m) => metricWords[m]).join("、"), ctx.pack.clauses.progressLag ?? "") : s.lagOptional}>
         <Input.TextArea id="lag-explanation" rows={3} maxLength={3000} showCount value={draft.lagExplanation} onChange={(e) => change({ lagExplanation: e.target.value })} />
       </Form.Item>
     </>

@@ -408,7 +408,7 @@ export const t = {
     target: (annual: number, due: number) => `年度目标 ${annual}，本期应达 ${due}`,
     lagging: "低于按进度应完成的目标",
     lagExplanation: "进度滞后说明及补救措施",
-    lagRequired: (metrics: string) => `以下指标低于进度要求，须说明原因及补救措施（GZ-4.4a.3）：${metrics}`,
+    lagRequired: (metrics: string, clause: string) => `以下指标低于进度要求，须说明原因及补救措施（${clause}）：${metrics}`,
     lagOptional: "进度达标时可不填",
     enterprisesTitle: "试点企业改造进展",
     noEnterprises: "暂无服务的试点企业",

@@ -1,6 +1,7 @@
 // A policy pack is one city's rules as data. A new city is a new pack file, not new code.
 // Fields marked "configuration" are choices the regulation leaves to the programme.
 import { z } from "zod";
+import { refuse, type Refusal } from "../errors.js";
 import { CLAUSE_ID_PATTERN } from "../schemas/common.js";
 
 export const cadenceSchema = z.enum(["quarterly", "halfYearly", "annual"], { error: "报送周期必须为 quarterly（季度）、halfYearly（半年）或 annual（年度）" });
@@ -38,6 +39,10 @@ export type DocumentKind = z.infer<typeof documentKindSchema>;
 
 export const changeTypeSchema = z.enum(["unitInfo", "partnerAdd", "partnerRemove", "catalogue"], { error: "变更类型无效" });
 export type ChangeType = z.infer<typeof changeTypeSchema>;
+
+/** How change applications are batched for review; a half-yearly batch follows `2026-H1` periods. */
+export const reviewBatchSchema = z.enum(["monthly", "quarterly", "halfYearly", "annual"], { error: "变更审核批次必须为每月、每季度、每半年或每年" });
+export type ReviewBatch = z.infer<typeof reviewBatchSchema>;
 
 /** One required document slot; any of the listed kinds satisfies it. */
 export const documentRequirementSchema = z.object({
@@ -105,6 +110,11 @@ const clauseId = z.string().regex(CLAUSE_ID_PATTERN, "条款编号格式无效")
 
 export const policyPackSchema = z.object({
   id: z.string().min(1, "政策包编号不能为空"),
+  /**
+   * A fictional city kept to prove the system is generic (tests only): a programme under it is
+   * refused everywhere except on the emulators (store/programmeContext.ts).
+   */
+  testOnly: z.boolean().default(false),
   city: z.string().min(1),
   name: z.string().min(1),
   cadence: cadenceSchema,
@@ -136,7 +146,8 @@ export const policyPackSchema = z.object({
   noticeRequiredFor: z.array(changeTypeSchema),
   creditReportFreshnessDays: z.number().int().positive(),
   clearOut: z.object({
-    bureauMeeting: z.enum(["required", "optional"]),
+    /** Whether a bureau meeting confirms a clear-out: required (GZ-4.4b.9), optional (Dongguan), or no such procedure. */
+    bureauMeeting: z.enum(["required", "optional", "none"]),
     grounds: z.array(clauseId).min(1),
     /** The clause requiring the public announcement after clear-out (GZ-4.5, DG-11). */
     announcementClause: clauseId,
@@ -146,7 +157,7 @@ export const policyPackSchema = z.object({
   /** How many of the lowest-ranked units are listed for interview (DG-9.2; configuration). */
   lowestRankedCount: z.number().int().min(0),
   /** How change applications are batched for review (GZ-4.7 periodically, DG-15 yearly). */
-  reviewBatch: z.enum(["monthly", "quarterly", "annual"]),
+  reviewBatch: reviewBatchSchema,
   /** Clause IDs this pack cites for each procedure, so messages and audit entries name the right rule. */
   clauses: z.object({
     /** Adding / annulling a listing (GZ-4.3a, DG-2). */
@@ -195,3 +206,11 @@ export const policyPackSchema = z.object({
 export type PolicyPack = z.infer<typeof policyPackSchema>;
 /** Alias under the name the issue uses. */
 export const PolicyPack = policyPackSchema;
+
+/**
+ * A test-only pack (a fictional city that proves the system is generic) decides nothing on real
+ * data: its programmes are refused unless the database is the emulator.
+ */
+export function testOnlyPackRefusal(pack: Pick<PolicyPack, "testOnly" | "name">, onEmulator: boolean): Refusal | undefined {
+  return pack.testOnly && !onEmulator ? refuse("POLICY_PACK_TEST_ONLY", pack.name) : undefined;
+}
