@@ -205,7 +205,7 @@ async function banner(jobs) {
     "",
     ` 首页           http://${HOST}:${ports.hosting}/`,
     ` 单位门户       http://${HOST}:${ports.hosting}/portal`,
-    ` 工作小组管理台 http://${HOST}:${ports.hosting}/admin`,
+    ` 试点工作管理台 http://${HOST}:${ports.hosting}/admin`,
     "",
     ` 演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...demoAccounts.map((a) => `   ${a.email.padEnd(24)} ${a.displayName}  → ${a.start}`),

@@ -143,7 +143,7 @@ describe("staff set aside junk objections in bulk (不予受理)", () => {
     const before = await settledDocuments();
     const member = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
     const ask = { programmeId: GZ, noticeId: NOTICE, objectionIds: ids.slice(0, 1), reason: "广告" };
-    await expect(member.call("notAdmitObjections", ask)).rejects.toMatchObject({ code: "functions/permission-denied", message: "只有本专项工作小组成员可以执行此操作。" });
+    await expect(member.call("notAdmitObjections", ask)).rejects.toMatchObject({ code: "functions/permission-denied", message: "只有本专项工作人员可以执行此操作。" });
     await expect(anonymousCall("notAdmitObjections", ask)).rejects.toMatchObject({ code: "functions/unauthenticated" });
     expect(await settledDocuments()).toEqual(before);
   });

@@ -18,10 +18,10 @@ export function toHttpsError(err: unknown, where: string): HttpsError {
   if (err instanceof DomainError) return new HttpsError("failed-precondition", err.message, { code: err.code });
   if (err instanceof StoredDocumentInvalid) {
     logger.error(`${where}: stored document invalid`, { path: err.path, issues: err.issues });
-    return new HttpsError("data-loss", "存储的数据格式异常，已记录，请联系工作小组。", { code: "STORED_DOCUMENT_INVALID" });
+    return new HttpsError("data-loss", "存储的数据格式异常，已记录，请联系本专项工作人员。", { code: "STORED_DOCUMENT_INVALID" });
   }
   // Firestore's own "someone else changed it first" surfaces as ABORTED after retries.
   if ((err as { code?: number }).code === 10) return new HttpsError("aborted", "该事项正被他人处理，请刷新后重试。", { code: "ABORTED" });
   logger.error(`${where}: unexpected error`, err);
-  return new HttpsError("internal", "系统内部错误，请稍后重试；如持续出现请联系工作小组。", { code: "INTERNAL" });
+  return new HttpsError("internal", "系统内部错误，请稍后重试；如持续出现请联系本专项工作人员。", { code: "INTERNAL" });
 }

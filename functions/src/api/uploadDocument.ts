@@ -23,7 +23,7 @@ export const uploadDocument = onRequest({ cors: true, memory: "512MiB", timeoutS
     if (Number(req.get("content-length") ?? NaN) > max + 64 * 1024) throw new Refused(fileTooLarge(max));
     res.status(201).json(await upload(deps, await receiveFile(req, max), uploader));
   } catch (err) {
-    sendFailure(res, err, "uploadDocument", "系统内部错误，上传未完成，请稍后重试；如持续出现请联系工作小组。");
+    sendFailure(res, err, "uploadDocument", "系统内部错误，上传未完成，请稍后重试；如持续出现请联系本专项工作人员。");
   }
 });
 

@@ -15,7 +15,7 @@ export type SurveyLinkState = "valid" | "used" | "expired" | "invalid";
 
 export const surveyLinkMessages: Record<Exclude<SurveyLinkState, "valid">, string> = {
   used: "该评价链接已使用，每个链接只能评价一次。",
-  expired: "该评价链接已过期，请联系工作小组重新获取。",
+  expired: "该评价链接已过期，请联系本专项工作人员重新获取。",
   invalid: "该评价链接无效，请核对链接是否完整。",
 };
 

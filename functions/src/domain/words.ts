@@ -218,7 +218,7 @@ export const ratingWords = { satisfied: "满意", basicallySatisfied: "基本满
 export const listKindWords = { partners: "合作伙伴名单", catalogue: "产品和服务目录", unitChanges: "单位变更名单" } as const satisfies Record<PublishedListKind, string>;
 
 /** Who acted (audit entries, GZ-2.1), and the roles staff are granted. */
-export const roleWords = { staff: "工作小组成员", unitMember: "牵引单位成员", public: "公众", enterprise: "试点企业", system: "系统" } as const;
+export const roleWords = { staff: "工作人员", unitMember: "牵引单位成员", public: "公众", enterprise: "试点企业", system: "系统" } as const;
 export const staffRoleWords = { reviewer: "审核人员", admin: "管理员" } as const;
 
 /** A pilot enterprise's diagnosis (GZ-2.2.4 / DG-6.3). */
@@ -227,7 +227,6 @@ export const diagnosisWords = { done: "已诊断", notDone: "未诊断" } as con
 /** The records of the domain, as their fields and columns name them. */
 export const nouns = {
   appName: "数字化转型牵引单位管理系统",
-  workGroup: "工作小组",
   unit: "牵引单位",
   partner: "合作伙伴",
   catalogue: "产品和服务目录",

@@ -31,7 +31,7 @@ async function claimsAfterGrant(before: Claims, input: GrantRoleRequest): Promis
     if (unit) refused("ROLE_CONFLICT", "该账号已是其他专项牵引单位的成员");
     staff[input.programmeId] = input.role;
   } else if (input.role === "unitMember") {
-    if (Object.keys(staff).length > 0) refused("ROLE_CONFLICT", "该账号是工作小组成员");
+    if (Object.keys(staff).length > 0) refused("ROLE_CONFLICT", "该账号是工作人员");
     if (unit) refused("ROLE_CONFLICT", "该账号已是其他专项牵引单位的成员");
     if (!(await collections.units(input.programmeId).doc(input.unitId!).get()).exists) refused("UNIT_NOT_FOUND", input.unitId);
     unit = { programmeId: input.programmeId, unitId: input.unitId! };

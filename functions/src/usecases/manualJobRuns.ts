@@ -49,7 +49,7 @@ async function recordRun(deps: Deps, job: JobName, input: ManualRunInput & { per
     entity: collections.programmes().doc(input.programmeId).path,
     after: { job, asOf: at.asOf, ...(input.periodId ? { periodId: input.periodId } : {}) },
     clause: clauseOf(ctx.pack),
-    note: `工作小组手动执行${jobWords[job]}，执行日期 ${at.asOf}${input.periodId ? `，期次 ${input.periodId}` : ""}`,
+    note: `工作人员手动执行${jobWords[job]}，执行日期 ${at.asOf}${input.periodId ? `，期次 ${input.periodId}` : ""}`,
   });
 }
 

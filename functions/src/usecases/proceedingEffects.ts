@@ -13,7 +13,7 @@ import type { UnitState } from "../domain/states.js";
 import { moveUnitStatus } from "../domain/unitStatus.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
-import { groundWord, nouns, proceedingKindWords } from "../domain/words.js";
+import { groundWord, proceedingKindWords } from "../domain/words.js";
 
 interface Loaded<T> {
   ref: DocumentReference<T>;
@@ -81,7 +81,7 @@ export class EffectWriter {
       case "setUnitStatus":
         return this.setUnitStatus(e.status);
       case "notifyUnit":
-        return this.notify(`${nouns.workGroup}通知`, e.message);
+        return this.notify(`${this.scope.ctx.pack.workGroupName}通知`, e.message);
       case "publishCriticism":
         // GZ-4.4a 通报批评: the unit is told formally; the criticism record itself is the proceeding.
         return this.notify(proceedingKindWords.criticism, `${this.targets.unit.data.name}：因“${groundWord(e.ground)}”（${e.ground}）予以通报批评，并责令限期整改。`);

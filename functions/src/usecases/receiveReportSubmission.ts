@@ -169,6 +169,6 @@ function writeEvaluationDraft(tx: Transaction, s: Submission, reporting: Reporti
     before: s.existing ? { total: s.existing.total, band: s.existing.band } : undefined,
     after: { total: result.total, band: result.band, passed: result.passed, missingJudged: result.missingJudged },
     clause: s.ctx.pack.clauses.evaluation,
-    note: result.complete ? "自动计分完成，待工作小组审定" : `自动计分完成，待人工评分：${result.missingJudged.join("、")}`,
+    note: result.complete ? `自动计分完成，待${s.ctx.pack.workGroupName}审定` : `自动计分完成，待人工评分：${result.missingJudged.join("、")}`,
   });
 }

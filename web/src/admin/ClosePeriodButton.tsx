@@ -13,14 +13,14 @@ import { t } from "../shared/strings";
 
 const s = t.evaluations;
 
-function consequences(plan: PeriodClosePlan | undefined): string {
+function consequences(plan: PeriodClosePlan | undefined, workGroup: string): string {
   if (!plan) return s.closeNothingDue;
   const criticisms = plan.candidates.filter((c) => c.proceeding === "criticism").length;
   const clearOuts = plan.candidates.filter((c) => c.proceeding === "clearOut").length;
-  return s.closeConsequences(plan.units, criticisms, clearOuts, plan.interviews.length);
+  return s.closeConsequences(workGroup, plan.units, criticisms, clearOuts, plan.interviews.length);
 }
 
-export function ClosePeriodButton({ programmeId, periodId, onDone }: { programmeId: string; periodId: string; onDone: () => void }) {
+export function ClosePeriodButton({ programmeId, periodId, workGroup, onDone }: { programmeId: string; periodId: string; workGroup: string; onDone: () => void }) {
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
 
@@ -37,7 +37,7 @@ export function ClosePeriodButton({ programmeId, periodId, onDone }: { programme
       const plan = answer.dryRun ? answer.periods.find((p) => p.periodId === periodId) : undefined;
       modal.confirm({
         title: s.closeConfirmTitle(periodWord(periodId)),
-        content: consequences(plan),
+        content: consequences(plan, workGroup),
         okText: s.closePeriod,
         okButtonProps: { danger: true, disabled: !plan },
         cancelText: t.common.cancel,

@@ -14,7 +14,9 @@ import { PagedTable } from "../shared/PagedTable";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
+import { packForPeriod } from "@domain/settings";
 import { ClosePeriodButton } from "./ClosePeriodButton";
+import { useSettingsVersions } from "./settings/useSettingsVersions";
 import { ExportButton } from "./ExportButton";
 import { Interviews } from "./Interviews";
 import { NameOf } from "./names";
@@ -47,7 +49,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
         <span>{nouns.period}</span>
         <Select aria-label={s.choosePeriod} style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((q) => ({ value: q.id, label: periodWord(q.id) }))} />
         {periodId && <ExportButton fn="exportPeriod" data={{ programmeId: p, periodId }} />}
-        {periodId && periods.find((q) => q.id === periodId)?.state !== "closed" && <ClosePeriodButton programmeId={p} periodId={periodId} onDone={page.reload} />}
+        {periodId && periods.find((q) => q.id === periodId)?.state !== "closed" && <ClosePeriodButton programmeId={p} periodId={periodId} workGroup={programme.pack.workGroupName} onDone={page.reload} />}
       </Space>
       {periodId && <Distribution programmeId={p} periodId={periodId} />}
       {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} />}
@@ -72,7 +74,10 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
 }
 
 function EvaluationDetail({ programme, evaluation, onChanged }: { programme: ProgrammeView; evaluation: Evaluation; onChanged: () => void }) {
-  const judgedParts = programme.pack.scoring.dimensions.flatMap((d) => d.parts.flatMap((x) => (x.kind === "judged" ? [{ ...x, dimension: d.label }] : [])));
+  // The judged parts of the scoring model in force for the evaluation's period (a later settings version may differ).
+  const { versions } = useSettingsVersions(programme);
+  const scoring = versions ? packForPeriod(programme.pack, versions, evaluation.periodId).scoring : programme.pack.scoring;
+  const judgedParts = scoring.dimensions.flatMap((d) => d.parts.flatMap((x) => (x.kind === "judged" ? [{ ...x, dimension: d.label }] : [])));
   const outcome = useOutcome();
   const [history, setHistory] = useState<{ label: string; value: number }[]>([]);
 

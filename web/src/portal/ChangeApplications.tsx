@@ -234,7 +234,7 @@ function ChangeDocuments({ ctx, change, requirements }: { ctx: PortalContext; ch
         />
       )}
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 16 }} />}
-      {done && <Alert type="success" showIcon title={s.submitted} style={{ marginTop: 16 }} />}
+      {done && <Alert type="success" showIcon title={s.submitted(ctx.pack.workGroupName)} style={{ marginTop: 16 }} />}
       <Button type="primary" onClick={submit} style={{ marginTop: 16 }}>
         {s.submit}
       </Button>

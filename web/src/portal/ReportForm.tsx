@@ -58,7 +58,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Card title={s.title(periodWord(period.id), deadlineWord(period))} extra={<Tag data-testid="report-form-state">{report ? stateWords.report[report.state] : s.notStarted}</Tag>}>
-        {report?.state === "returned" && <Alert type="warning" showIcon title={s.returned} description={report.reviewComment ?? s.returnedHint} style={{ marginBottom: 16 }} />}
+        {report?.state === "returned" && <Alert type="warning" showIcon title={s.returned(ctx.pack.workGroupName)} description={report.reviewComment ?? s.returnedHint} style={{ marginBottom: 16 }} />}
         {report?.late && <Alert type="info" showIcon title={s.late} style={{ marginBottom: 16 }} />}
         {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" disabled={!editable}>

@@ -28,7 +28,7 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
         <PeriodCard ctx={ctx} reportState={reportState} missing={missing} />
       </Col>
       <Col xs={24} lg={12}>
-        <CriticismsCard programmeId={ctx.programmeId} criticisms={criticisms} />
+        <CriticismsCard programmeId={ctx.programmeId} workGroup={ctx.pack.workGroupName} criticisms={criticisms} />
       </Col>
       <Col xs={24} lg={12}>
         <Card title={s.notifications}>
@@ -136,7 +136,7 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
 }
 
 /** Open criticisms with their rectification deadline; an issued one takes the unit's rectification report here. */
-function CriticismsCard({ programmeId, criticisms }: { programmeId: string; criticisms: Criticism[] }) {
+function CriticismsCard({ programmeId, workGroup, criticisms }: { programmeId: string; workGroup: string; criticisms: Criticism[] }) {
   return (
     <Card title={s.criticisms}>
       {criticisms.length === 0 ? (
@@ -148,7 +148,7 @@ function CriticismsCard({ programmeId, criticisms }: { programmeId: string; crit
             <List.Item>
               <Space direction="vertical" style={{ width: "100%" }}>
                 <List.Item.Meta title={s.criticismLine(c.ground, stateWords.criticism[c.state])} description={c.rectificationDeadline ? s.deadline(formatDate(c.rectificationDeadline)) : undefined} />
-                {c.state === "issued" && <RectificationResponse programmeId={programmeId} proceedingId={c.id} />}
+                {c.state === "issued" && <RectificationResponse programmeId={programmeId} proceedingId={c.id} workGroup={workGroup} />}
               </Space>
             </List.Item>
           )}
@@ -159,14 +159,14 @@ function CriticismsCard({ programmeId, criticisms }: { programmeId: string; crit
 }
 
 /** The unit's answer to a criticism: the rectification report, before the deadline (GZ-4.4a). */
-function RectificationResponse({ programmeId, proceedingId }: { programmeId: string; proceedingId: string }) {
+function RectificationResponse({ programmeId, proceedingId, workGroup }: { programmeId: string; proceedingId: string; workGroup: string }) {
   const [documentId, setDocumentId] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const outcome = useOutcome();
   const send = () =>
     outcome.run(async () => {
       await call("respondToCriticism", { programmeId, proceedingId, documentId: documentId!, note: note || undefined });
-      return s.responded;
+      return s.responded(workGroup);
     });
   if (outcome.message?.type === "success") return <Outcome message={outcome.message} />;
   return (

@@ -11,7 +11,7 @@ export const t = {
   app: {
     name: "数字化转型牵引单位管理系统",
     portalTitle: "牵引单位门户",
-    adminTitle: "工作小组管理台",
+    adminTitle: "试点工作管理台",
     publicTitle: "公示公告",
     enterPortal: "进入单位门户",
     enterAdmin: "进入管理台",
@@ -28,8 +28,8 @@ export const t = {
     signInFailed: "登录失败：邮箱或密码不正确。",
     signInError: "登录失败，请稍后重试。",
     signedInAs: (name: string) => `当前账号：${name}`,
-    notUnitMember: "此账号未关联任何牵引单位，请联系工作小组开通。",
-    notStaff: "此账号不是工作小组成员，无权进入管理台。",
+    notUnitMember: "此账号未关联任何牵引单位，请联系所在城市试点的工作机构开通。",
+    notStaff: "此账号不是任何试点专项的工作人员，无权进入管理台。",
   },
   common: {
     ok: "确定",
@@ -231,8 +231,8 @@ export const t = {
     choosePeriod: "选择期次",
     closePeriod: "执行本期关账",
     closeConfirmTitle: (period: string) => `关闭${period}？`,
-    closeConsequences: (units: number, criticisms: number, clearOuts: number, interviews: number) =>
-      `关账后本期排名冻结，不能撤销。将处理 ${units} 家单位，提出通报批评候选 ${criticisms} 项、清退候选 ${clearOuts} 项，列入约谈名单 ${interviews} 家；候选须经工作小组决定后才生效。`,
+    closeConsequences: (workGroup: string, units: number, criticisms: number, clearOuts: number, interviews: number) =>
+      `关账后本期排名冻结，不能撤销。将处理 ${units} 家单位，提出通报批评候选 ${criticisms} 项、清退候选 ${clearOuts} 项，列入约谈名单 ${interviews} 家；候选须经${workGroup}决定后才生效。`,
     closeNothingDue: "本期尚未到关账时间或已关账，此时执行不会有任何变化。",
     rankingTitle: (total: number | null) => `排名（共 ${n(total)} 家）`,
     scoreSaved: "评分已保存。",
@@ -363,7 +363,7 @@ export const t = {
 
   // ---------- unit portal ----------
   portal: {
-    unitNotFound: "未找到本单位的登记信息，请联系工作小组。",
+    unitNotFound: "未找到本单位的登记信息，请联系所在城市试点的工作机构。",
     loadFailed: (why: string) => `数据加载失败：${why}`,
     tabs: { dashboard: "工作台", report: (cadence: string) => `${cadence}绩效报告`, changes: "变更申请", advance: "重大调整事前报告" },
   },
@@ -385,7 +385,7 @@ export const t = {
     notifications: "通知",
     noNotifications: "暂无通知",
     notification: (body: string, at: string) => `${body}（${at}）`,
-    responded: "整改报告已提交，等待工作小组审核。",
+    responded: (workGroup: string) => `整改报告已提交，等待${workGroup}审核。`,
     uploadRectification: "上传整改报告",
     rectificationNote: "整改说明",
     rectificationNotePlaceholder: "整改说明（选填）",
@@ -399,7 +399,7 @@ export const t = {
     saveFailed: (why: string) => `草稿保存失败：${why}`,
     submitFailed: (why: string) => `提交失败：${why}`,
     title: (period: string, deadline: string) => `${period}绩效报告（报送截止日：${deadline}）`,
-    returned: "工作小组退回了报告",
+    returned: (workGroup: string) => `${workGroup}退回了报告`,
     returnedHint: "请按审核意见修改后重新提交。",
     late: "本报告为逾期报送，已如实记录。",
     metricsTitle: "任务书指标完成情况（按年度累计填写）",
@@ -468,7 +468,7 @@ export const t = {
     toUpload: "待上传",
     attachFailed: (why: string) => `材料已上传，但未能附到申请上：${why}`,
     notEditable: "该申请当前不可修改（已提交或已审定，或专项已验收结束）。",
-    submitted: "已提交，等待工作小组审核。",
+    submitted: (workGroup: string) => `已提交，等待${workGroup}审核。`,
     submit: "提交申请",
     kindOf: (label: string) => `${label}的类型`,
     queryDate: "查询日期",

@@ -12,6 +12,7 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
   // DG-14 "为期5天的公示": read as calendar days (the text says 天, not 工作日).
   notice: { length: 5, unit: "calendarDays" },
   changeNoticeTitle: "合作伙伴、产品和服务目录变更公示",
+  workGroupName: "工作专班",
   fixedSettings: { notice: "DG-14" },
   advanceNoticeWorkingDays: null, // no DG counterpart of GZ-4.8
   majorChangeReportWithin: null, // DG has no "unreported change" ground

@@ -12,6 +12,7 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
   // Configuration: GZ-4.6.3 requires a notice but sets no length; 5 working days chosen.
   notice: { length: 5, unit: "workingDays" },
   changeNoticeTitle: "牵引单位产业生态联合体新增企业名单公示",
+  workGroupName: "工作小组",
   advanceNoticeWorkingDays: 10, // GZ-4.8 办理相关手续前10个工作日
   // Configuration: GZ-4.4a.4 says "未及时报告"; 10 working days after the change is "in time".
   majorChangeReportWithin: { length: 10, unit: "workingDays" },

@@ -124,6 +124,8 @@ export const policyPackSchema = z.object({
   notice: periodLengthSchema,
   /** What the regulation calls the change notice (GZ-4.6.3 名单公示, DG-14 变更公示); the start date follows it. */
   changeNoticeTitle: z.string().min(1).max(60),
+  /** What the regulation calls the body that runs the programme (GZ-2.1 工作小组, DG-5.3 工作专班): pages and messages use it. */
+  workGroupName: z.string().min(2).max(20),
   /** GZ-4.8: filing at least this many working days before a rename / restructuring. */
   advanceNoticeWorkingDays: z.number().int().min(0).nullable(),
   /** A major change must be reported within this period after it happens (GZ-4.4a.4; configuration). */

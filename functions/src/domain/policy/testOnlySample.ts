@@ -14,6 +14,7 @@ export const testOnlySample: PolicyPack = policyPackSchema.parse({
   reportDeadline: { length: 30, unit: "calendarDays" },
   notice: { length: 7, unit: "calendarDays" }, // SL-7.3 公示七日
   changeNoticeTitle: "示例市牵引单位合作伙伴新增名单公示（测试用）",
+  workGroupName: "试点工作组",
   fixedSettings: { reportDeadline: "SL-4", notice: "SL-7.3" },
   advanceNoticeWorkingDays: null,
   majorChangeReportWithin: null,
