@@ -12,12 +12,12 @@ import { addDays, shanghaiDate, weekday } from "../../functions/src/domain/dates
 import { nextYearWarning } from "../../functions/src/domain/holidayArrangement.js";
 import { nextPeriod, periodOf, previousPeriod } from "../../functions/src/domain/periods.js";
 import { guangzhou } from "../../functions/src/domain/policy/index.js";
-import { periodDeadline } from "../../functions/src/domain/reportSchedule.js";
+import { newPeriod, periodDeadline } from "../../functions/src/domain/reportSchedule.js";
 import { dateWord, periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { adminHandles, seedDemo, seedLivedIn } from "../../scripts/demo/seed.js";
-import { clearFirestore } from "../support/emulators.js";
+import { clearFirestore, eventually } from "../support/emulators.js";
 import { choose, signIn, signInAs } from "./session.js";
 
 const GZ = "gz-2025";
@@ -48,12 +48,17 @@ test.afterAll(async () => {
   await collections.holidayArrangements().doc(String(YEAR)).delete();
 });
 
+/** A period's evaluations as stored, in a stable order (to show adoption leaves a closed period alone). */
+async function evaluationsOf(periodId: string) {
+  return (await collections.evaluations(GZ).where("periodId", "==", periodId).get()).docs.map((d) => ({ id: d.id, ...d.data() })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
 async function openSettings(page: Page) {
   await page.getByRole("tab", { name: "设置" }).click();
   await expect(page.getByTestId("current-settings")).toBeVisible();
 }
 
-test("GZ-3.4.2: an administrator changes weights and the pass mark, sees the problems, the diff and the what-if on a closed quarter, and adopts it from the next quarter after a confirmation", async ({ browser }) => {
+test("GZ-3.4.2: an administrator changes weights and the pass mark, sees the problems, the diff and the what-if on a closed quarter, and adopts it from the next quarter after a confirmation; the next quarter's report is scored on it and the closed quarter is unchanged", async ({ browser }) => {
   const { page, errors, context } = await signIn(browser, "/admin", "staff-gz");
   await openSettings(page);
   await expect(page.getByTestId("current-settings")).toContainText("现行设置：第 1 版");
@@ -92,6 +97,7 @@ test("GZ-3.4.2: an administrator changes weights and the pass mark, sees the pro
   await page.screenshot({ path: "artifacts/screenshots/admin-settings-preview.png", fullPage: true });
 
   // The confirmation says what adopting does before anything is written.
+  const closedBefore = await evaluationsOf(CLOSED);
   await page.getByRole("button", { name: adopt }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(`自 ${periodWord(FROM)} 起的评价按第 2 版设置计分；已审定的评价和已关账的期次不受影响。`);
@@ -105,6 +111,18 @@ test("GZ-3.4.2: an administrator changes weights and the pass mark, sees the pro
   await expect(page.getByRole("row", { name: /第 1 版\s*2025年度\s*政策包初始设置/ })).toBeVisible();
   const stored = (await collections.settingsVersions(GZ).doc("2").get()).data();
   expect(stored).toMatchObject({ effectiveFrom: FROM, values: { scoring: { passMark: 75 } }, createdBy: { uid: "staff-gz" } });
+
+  // What it changed: the closed quarter's evaluations are as they were; a report for the next
+  // quarter, submitted as the portal writes it, is scored by the trigger on the adopted weights.
+  expect(await evaluationsOf(CLOSED)).toEqual(closedBefore);
+  const year = Number(FROM.slice(0, 4));
+  const book = (await collections.taskBooks(GZ).doc(`gz-u01_${today.slice(0, 4)}`).get()).data()!;
+  await collections.taskBooks(GZ).doc(`gz-u01_${year}`).set({ ...book, year });
+  await collections.periods(GZ).doc(FROM).set(newPeriod(FROM, guangzhou, makeCalendar()));
+  const metrics = { enterprisesTransformed: 10, diagnoses: 15, cloudEnterprises: 8, level2Share: 0.5, solutions: 3, typicalCases: 1, platforms: 1 };
+  await adminHandles().db.doc(`programmes/${GZ}/reports/gz-u01_${FROM}`).set({ unitId: "gz-u01", periodId: FROM, state: "submitted", metrics, lagExplanation: "进度说明（浏览器测试）", updatedBy: "member-gz-01", updatedAt: new Date() });
+  const scored = await eventually(async () => (await collections.evaluations(GZ).doc(`gz-u01_${FROM}`).get()).data(), `evaluation ${FROM}`);
+  expect(Object.fromEntries(scored.dimensions.map((d) => [d.id, d.weight]))).toMatchObject({ results: 40, productsAndSolutions: 15 });
   expect(errors).toEqual([]);
   await context.close();
 });
