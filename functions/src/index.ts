@@ -44,4 +44,5 @@ export { recordAward } from "./api/recordAward.js";
 export { exportPublishedList } from "./api/exportPublishedList.js";
 export { enterHolidayArrangement } from "./api/enterHolidayArrangement.js";
 export { previewSettings } from "./api/previewSettings.js";
+export { exportWhatIf } from "./api/exportWhatIf.js";
 export { adoptSettings } from "./api/adoptSettings.js";

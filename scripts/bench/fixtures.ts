@@ -6,6 +6,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { summarise } from "../../functions/src/domain/ranking.js";
 import { periodBounds, type PeriodId } from "../../functions/src/domain/periods.js";
+import { settingsFromPack, type SettingsValues } from "../../functions/src/domain/settings.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { generateProgramme, type GeneratedProgramme, type ProgrammeSpec } from "../demo/generate.js";
 import { writeProgramme } from "../demo/writeProgramme.js";
@@ -93,3 +94,14 @@ export async function setTriggers(enabled: boolean) {
 
 /** Plausible on-time metrics for a unit's report, as a client would write them. */
 export const reportMetrics = (i: number) => ({ enterprisesTransformed: 5 + (i % 17), diagnoses: 10 + (i % 23), level2Share: Math.round((0.3 + (i % 7) / 10) * 100) / 100, solutions: 1 + (i % 4) });
+
+/** A settings proposal for the what-if: pass mark 75 and 5 points moved from 产品和解决方案 to 改造成效. */
+export function benchProposal(): SettingsValues {
+  const v = settingsFromPack(getPolicyPack("guangzhou"));
+  const dimensions = v.scoring.dimensions.map((d) => {
+    if (d.id === "results") return { ...d, weight: d.weight + 5, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points + 5 } : p)) };
+    if (d.id === "productsAndSolutions") return { ...d, weight: d.weight - 5, parts: d.parts.map((p, i) => (i === 0 ? { ...p, points: p.points - 5 } : p)) };
+    return d;
+  });
+  return { ...v, scoring: { ...v.scoring, dimensions, passMark: 75 } };
+}

@@ -4,7 +4,7 @@
 // writes are counted in store/ioCounters.ts (countAllFirestoreIo), the client's from snapshots.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collection, doc, getCountFromServer, getDocs, limit, orderBy, query, serverTimestamp, setDoc, where, getDoc } from "firebase/firestore";
@@ -12,12 +12,15 @@ import { collections } from "../../functions/src/store/collections.js";
 import { countAllFirestoreIo, firestoreIo, ioCounters, resetFirestoreIo, resetIoCounters } from "../../functions/src/store/ioCounters.js";
 import { receiveReportSubmission } from "../../functions/src/usecases/receiveReportSubmission.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
+import { exportWhatIf, previewSettings } from "../../functions/src/usecases/settingsProposal.js";
 import { admin, closeClients, signedInClient } from "../../test/support/emulators.js";
-import { BENCH_PASSWORD, benchSpec, createMembers, openPeriods, reportMetrics, seedBenchProgramme, setTriggers } from "./fixtures.js";
+import { BENCH_PASSWORD, benchProposal, benchSpec, createMembers, openPeriods, reportMetrics, seedBenchProgramme, setTriggers } from "./fixtures.js";
 import { webSizes } from "./webSizes.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const started = Date.now();
+// The machine may be shared (other emulator sets, builds): its load when the run starts is part of the figures.
+const loadAtStart = loadavg()[0]!;
 const { db, auth } = admin();
 const log = (s: string) => console.log(`▶ ${s}（${Math.round((Date.now() - started) / 1000)} 秒）`);
 const pct = (xs: number[], p: number) => {
@@ -73,6 +76,21 @@ const interviews = await count(db.collection(`programmes/${BIG}/notifications`).
 const minReads = 4 * N + failedApprovedElsewhere + failedAcceptances + run.proposed + 3;
 const minWrites = N + ranked + 2 * run.proposed + interviews + 4;
 log(`关账完成：${N} 家，${(close.ms / 1000).toFixed(1)} 秒`);
+
+// ---- 2b. settings what-if on the closed 2,000-unit period, through the real use case ----
+// After the close, 2026-Q3 is closed with every unit's approved evaluation and its stored inputs.
+const proposal = { programmeId: BIG, values: benchProposal(), effectiveFrom: "2027-Q1", reason: "压测：提高合格线", whatIfPeriodId: "2026-Q3" };
+const failedAnywhere = await count(db.collection(`programmes/${BIG}/evaluations`).where("passed", "==", false));
+const withInputs = await count(db.collection(`programmes/${BIG}/evaluations`).where("periodId", "==", "2026-Q3").where("inputs.complaints.received", ">=", 0));
+resetFirestoreIo();
+const t2 = performance.now();
+const preview = await previewSettings(productionDeps(), proposal);
+const whatIfRun = { ms: performance.now() - t2, reads: firestoreIo.reads, writes: firestoreIo.writes, queries: firestoreIo.queries, units: preview.whatIf!.rows.length, changed: preview.whatIf!.rows.filter((r) => r.changed.length > 0).length, counts: preview.whatIf!.counts };
+resetFirestoreIo();
+const t3 = performance.now();
+const exported = await exportWhatIf(productionDeps(), proposal, { uid: "bench-staff", role: "staff", name: "压测" });
+const exportRun = { ms: performance.now() - t3, reads: firestoreIo.reads, writes: firestoreIo.writes, bytes: Buffer.from(exported.contentBase64, "base64").length };
+log(`试算完成：${whatIfRun.units} 家，${(whatIfRun.ms / 1000).toFixed(1)} 秒，读取 ${whatIfRun.reads}`);
 
 // ---- 3. admin page: first page of the ranking, as web/src/admin/Evaluations.tsx asks for it ----
 await auth.updateUser("bench-staff", { email: "bench-staff@bench.example.com", password: BENCH_PASSWORD }).catch(() => auth.createUser({ uid: "bench-staff", email: "bench-staff@bench.example.com", password: BENCH_PASSWORD }));
@@ -136,7 +154,7 @@ const lines = [
   "<!-- bench:start -->",
   "## Workflows at city scale",
   "",
-  `Measured by \`npm run bench\` on ${date} (Asia/Shanghai): ${cpus().length} CPU cores (\`nproc\`), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${cpu}, Node ${process.version}, the Firebase emulators (firebase-tools 13.35.1). Wall time of the whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
+  `Measured by \`npm run bench\` on ${date} (Asia/Shanghai): ${cpus().length} CPU cores (\`nproc\`), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${cpu}, Node ${process.version}, the Firebase emulators (firebase-tools 13.35.1). Wall time of the whole run: ${Math.round((Date.now() - started) / 1000)} s. Load average (1 min) when the run started: ${loadAtStart.toFixed(2)}.`,
   "",
   "Reads and writes are every Admin SDK document operation of the code under test, counted in `functions/src/store/ioCounters.ts` (`countAllFirestoreIo`) as Firestore bills them: each document a get asks for (also one that does not exist, such as the `processedEvents` marker), each document a query returns (at least one per query), each set/create/update. “Typed” is the subset that passed through the typed converters (existing documents only).",
   "",
@@ -148,7 +166,7 @@ const lines = [
   "|---:|---:|---:|---:|---:|---:|---:|",
   ...cost.map((c) => `| ${c.units.toLocaleString("en")} | ${c.documents.toLocaleString("en")} (${c.seedSeconds.toFixed(1)} s) | ${distinct(c.samples.map((s) => s.reads))} | ${distinct(c.samples.map((s) => s.writes))} | ${distinct(c.samples.map((s) => s.queries))} | ${distinct(c.samples.map((s) => s.typedReads))} / ${distinct(c.samples.map((s) => s.typedWrites))} | ${c.summaryTotal.toLocaleString("en")} |`),
   "",
-  `Flat: ${new Set(cost.flatMap((c) => c.samples.map((s) => `${s.reads}/${s.writes}`))).size === 1 ? "yes — the same reads and writes at every size" : "NO — the counts differ between sizes"}. A submission reads the programme, the report, the period, the task book, the existing evaluation, the period's ranking summary (one document, however many units), the unit's complaints (a query; one billed read when empty) and the marker; it writes the report, the evaluation, the summary, two audit entries and the marker.`,
+  `Flat: ${new Set(cost.flatMap((c) => c.samples.map((s) => `${s.reads}/${s.writes}`))).size === 1 ? "yes — the same reads and writes at every size" : "NO — the counts differ between sizes"}. A submission reads the programme, the report, the period, the task book, the existing evaluation, the period's ranking summary (one document, however many units), the unit's complaints, the national holiday arrangements and the programme's settings versions (three queries; each one billed read when empty) and the marker; it writes the report, the evaluation, the summary, two audit entries and the marker.`,
   "",
   `### Period close at ${N.toLocaleString("en")} units`,
   "",
@@ -170,6 +188,19 @@ const lines = [
   `Minimum the job must touch: per unit its unit, report, evaluation and task-book documents (4 × ${N}), every approved failed evaluation of another period (${failedApprovedElsewhere}) and failed acceptance (${failedAcceptances}) that GZ-4.4b.3 / GZ-4.4a.6 must see, one existence check per candidate (${run.proposed}), and the programme, period and ranking summary (3) → ${minReads.toLocaleString("en")} reads. Writes: one audit entry per unit (${N}), the frozen rank of each evaluation (${ranked}), each candidate and its audit entry (2 × ${run.proposed}), interview notices (${interviews}), the period twice and its start/done audit entries (4) → ${minWrites.toLocaleString("en")}. Above the minimum: the job's cursor document per batch, the \`in\`-queries per 30 units (each bills at least one read even when empty) and the failed evaluations of this period that those queries return.`,
   "",
   `Time limit assumed: **${timeLimit} s**, which \`periodClose\` sets as its \`timeoutSeconds\` — the maximum Google documents for an event-driven 2nd-gen Cloud Function (3,600 s for HTTP functions; a v2 \`onSchedule\` function is invoked over HTTP by Cloud Scheduler, so 540 s is the conservative reading). Without the setting the default would be 60 s, and two runs on this machine took 33 s and 53 s. This is an assumption about production, not measured here; the emulator's Firestore is local, so production latency per transaction is higher. The job is resumable: if an invocation stops, the next one continues at its cursor.`,
+  "",
+  `### Settings what-if at ${whatIfRun.units.toLocaleString("en")} units`,
+  "",
+  `\`previewSettings\` (usecases/settingsProposal.ts) in-process on the closed 2026-Q3 of the ${N.toLocaleString("en")}-unit programme right after its close: every approved evaluation (${withInputs.toLocaleString("en")} of them with their stored inputs) scored again with the settings in force and with a proposal (pass mark 75, 5 points moved from 产品和解决方案 to 改造成效), ranked both ways, and compared; then \`exportWhatIf\`, the same what-if as an Excel workbook with every unit by name.`,
+  "",
+  "| measure | preview | Excel export |",
+  "|---|---:|---:|",
+  `| wall time | **${(whatIfRun.ms / 1000).toFixed(2)} s** | ${(exportRun.ms / 1000).toFixed(2)} s |`,
+  `| documents read | **${whatIfRun.reads.toLocaleString("en")}** (${whatIfRun.queries} queries) | ${exportRun.reads.toLocaleString("en")} |`,
+  `| documents written | ${whatIfRun.writes} | ${exportRun.writes} (the audit entry) |`,
+  `| units with a change | ${whatIfRun.changed.toLocaleString("en")} (total ${whatIfRun.counts.total}, band ${whatIfRun.counts.band}, rank ${whatIfRun.counts.rank}, pass/fail ${whatIfRun.counts.passed}, clear-out ${whatIfRun.counts.clearOut}, interview ${whatIfRun.counts.interview}) | workbook ${kb(exportRun.bytes)} |`,
+  "",
+  `Reads of the preview: the ${whatIfRun.units.toLocaleString("en")} evaluations, the programme, the period, the settings versions (a query: one billed read when none was adopted) and the approved failed evaluations of other periods that GZ-4.4b.3's cumulative ground needs (${failedApprovedElsewhere}; a query, one billed read when empty) → ${whatIfRun.units.toLocaleString("en")} + 4 + ${failedApprovedElsewhere} = ${(whatIfRun.units + 4 + failedApprovedElsewhere).toLocaleString("en")}, which is what was measured${whatIfRun.reads === whatIfRun.units + 4 + failedApprovedElsewhere ? "" : " — NO, it differs"}. Before this was measured the preview also read the holiday arrangements (a query; the what-if counts no working days) and every failed evaluation of the programme in any state and period — here ${failedAnywhere.toLocaleString("en")}, the 2026-Q3 ones a second time and the 2026-Q4 drafts for nothing. The export reads the same plus one unit document per row for the names.`,
   "",
   "### Latency: report written → evaluation draft visible",
   "",

@@ -244,6 +244,8 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
         participated: true,
         reporting: "onTime",
         missingJudged: [],
+        // What the scores were computed from, as receiveReportSubmission stores it (the what-if rescores from it).
+        inputs: { targets, actuals, complaints: { received: 1, closed: 1 } },
         approvedBy: STAFF(spec.id),
         approvedAt: at(d.past(deadline), "16:00"),
       };

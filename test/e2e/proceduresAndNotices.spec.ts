@@ -56,7 +56,7 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   // The public sees the announcement with the unit's name and the reason.
   const pub = await browser.newPage();
   const pubErrors = watchConsole(pub);
-  await pub.goto("/notices");
+  await pub.goto("/notices?p=gz-2025");
   await pub.getByRole("tab", { name: "清退公告" }).click();
   await expect(pub.getByTestId("announcement")).toContainText("羊城云数信息（演示）有限公司");
   await pub.screenshot({ path: "artifacts/screenshots/public-announcements.png", fullPage: true });
@@ -106,7 +106,7 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   // The public objects during the notice.
   const pub = await browser.newPage();
   const pubErrors = watchConsole(pub);
-  await pub.goto("/notices");
+  await pub.goto("/notices?p=gz-2025");
   await pub.getByRole("button", { name: "对本公示提出异议" }).click();
   await pub.getByLabel("姓名或单位名称").fill("某市民");
   await pub.getByLabel("联系方式").fill("13800000000");

@@ -110,7 +110,7 @@ test("GZ-4.6.3: every published partner-list version stays readable with what it
 
   const pub = await browser.newPage();
   const errors = watchConsole(pub);
-  await pub.goto("/notices");
+  await pub.goto("/notices?p=gz-2025");
   await pub.getByRole("tab", { name: "名单公布" }).click();
   await expect(pub.getByRole("row", { name: /第 1 版/ })).toBeVisible();
   await pub.getByRole("row", { name: /第 2 版/ }).getByRole("button", { name: "查看" }).click();

@@ -1,6 +1,6 @@
 // The work group runs its own programme in a real Chromium (issue 13): an administrator changes the
 // indicators' weights and the pass mark with a reason, sees the diff and a what-if on a closed
-// quarter, and adopts it from the next quarter after a confirmation that says what it does
+// quarter (and downloads it as Excel), and adopts it from the next quarter after a confirmation that says what it does
 // (GZ-3.4.2); a reviewer may look and preview but not adopt; Dongguan's notice length is fixed by
 // DG-14 and shown read-only. The platform calendar administrator enters next year's State Council
 // holiday arrangement, checked in the browser first; the warning that next year is missing then
@@ -95,6 +95,11 @@ test("GZ-3.4.2: an administrator changes weights and the pass mark, sees the pro
   await expect(whatIf.getByRole("row", { name: /（演示）有限公司/ }).first()).toBeVisible();
   await expect(whatIf).not.toContainText("gz-u");
   await page.screenshot({ path: "artifacts/screenshots/admin-settings-preview.png", fullPage: true });
+
+  // The what-if downloads as Excel under its Chinese file name.
+  const download = page.waitForEvent("download");
+  await whatIf.getByRole("button", { name: "导出 Excel" }).click();
+  expect((await download).suggestedFilename()).toBe(`广州市中小企业数字化转型城市试点（演示）_${periodWord(CLOSED)}_设置试算.xlsx`);
 
   // The confirmation says what adopting does before anything is written.
   const closedBefore = await evaluationsOf(CLOSED);

@@ -12,13 +12,13 @@ import * as exported from "../../functions/src/index.js";
 import * as indexSchemas from "../../functions/src/domain/schemas/index.js";
 import { enterHolidayArrangementRequestSchema } from "../../functions/src/domain/holidayArrangement.js";
 import { grantRoleRequestSchema } from "../../functions/src/domain/schemas/roles.js";
-import { settingsProposalSchema } from "../../functions/src/domain/settings.js";
+import { exportWhatIfRequestSchema, settingsProposalSchema } from "../../functions/src/domain/settings.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 import { allDocuments } from "../support/snapshot.js";
 
-const schemas = { ...indexSchemas, grantRoleRequestSchema, settingsProposalSchema, enterHolidayArrangementRequestSchema };
+const schemas = { ...indexSchemas, grantRoleRequestSchema, settingsProposalSchema, exportWhatIfRequestSchema, enterHolidayArrangementRequestSchema };
 type Role = "staff" | "member" | "public";
 // Each callable, the request schema validatedOnCall parses, and who it serves.
 const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = {
@@ -56,6 +56,7 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   recordAward: { schema: "recordAwardRequestSchema", role: "staff" },
   exportPublishedList: { schema: "exportPublishedListRequestSchema", role: "staff" },
   previewSettings: { schema: "settingsProposalSchema", role: "staff" },
+  exportWhatIf: { schema: "exportWhatIfRequestSchema", role: "staff" },
   adoptSettings: { schema: "settingsProposalSchema", role: "staff" },
   enterHolidayArrangement: { schema: "enterHolidayArrangementRequestSchema", role: "staff" },
 };

@@ -19,7 +19,7 @@ import { dongguan } from "../../functions/src/domain/policy/index.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import * as schemas from "../../functions/src/domain/schemas/index.js";
 import { grantRoleRequestSchema } from "../../functions/src/domain/schemas/roles.js";
-import { settingsFromPack, settingsProposalSchema } from "../../functions/src/domain/settings.js";
+import { exportWhatIfRequestSchema, settingsFromPack, settingsProposalSchema } from "../../functions/src/domain/settings.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
@@ -73,6 +73,7 @@ const CASES: Record<string, Case> = {
   checkDocuments: caseOf(schemas.checkDocumentsRequestSchema)("staff", () => ({ programmeId: DG, targetType: "change", targetId: "dg-ch-submitted" })),
   getDocumentDownload: caseOf(schemas.getDocumentDownloadRequestSchema)("staff", () => ({ programmeId: DG, documentId: "dg-doc-licence" })),
   previewSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界试算", whatIfPeriodId: "2025" })),
+  exportWhatIf: caseOf(exportWhatIfRequestSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界导出试算", whatIfPeriodId: "2025" })),
   adoptSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界修改设置" })),
   // The unit's own callables, by a member of gz-u01.
   respondToCriticism: caseOf(schemas.respondToCriticismRequestSchema)("member", () => ({ programmeId: DG, proceedingId: ids.proceedingId, documentId: "dg-doc-rect", note: "已完成整改。" })),

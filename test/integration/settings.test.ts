@@ -2,6 +2,7 @@
 // reason, effective from a period nobody has been evaluated in yet; staff see the diff and a
 // what-if on a closed period first; reviewers may look but only administrators adopt; what the
 // regulation fixes (DG-14's 5-day notice) cannot be changed; every adoption is audited.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { periodOf } from "../../functions/src/domain/periods.js";
@@ -63,6 +64,61 @@ describe("GZ-3.4.2: settings versions", () => {
     expect(r.whatIf.rows.length).toBe(30);
     expect(r.whatIf.counts.total).toBeGreaterThan(0);
     expect(r.whatIf.rows.filter((row) => row.changed.includes("passed")).length).toBe(r.whatIf.counts.passed);
+  });
+
+  it("GZ-3.4.2: a reviewer exports the what-if as Excel: one row per unit by name, the changed ones filled, a summary in words, audited", async () => {
+    const reviewer = await signedInClient(REVIEWER, DEMO_PASSWORD);
+    const request = { programmeId: GZ, values: proposed(), effectiveFrom: "2027-Q1", reason: "提高合格线，突出改造成效", whatIfPeriodId: "2026-Q3" };
+    const preview = await reviewer.call<{ whatIf: { rows: { unitId: string; changed: string[]; proposed: { total: number; passed: boolean } }[]; counts: Record<string, number> } }>("previewSettings", request);
+    const r = await reviewer.call<{ fileName: string; contentBase64: string; rows: number }>("exportWhatIf", request);
+    expect(r.fileName).toBe("广州市中小企业数字化转型城市试点（演示）_2026年第三季度_设置试算.xlsx");
+    expect(r.rows).toBe(30);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(r.contentBase64, "base64") as unknown as ArrayBuffer);
+
+    const sheet = wb.getWorksheet("逐单位试算")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "单位名称", "现行总分", "拟议总分", "现行等级", "拟议等级", "现行名次", "拟议名次", "现行是否达标", "拟议是否达标", "现行候选", "拟议候选", "变化"]);
+    expect(sheet.rowCount).toBe(1 + 30);
+    const { db } = admin();
+    const names = new Map((await db.collection(`programmes/${GZ}/units`).get()).docs.map((d) => [d.id, d.data().name as string]));
+    const fill = (row: ExcelJS.Row) => (row.getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    preview.whatIf.rows.forEach((expected, i) => {
+      const row = sheet.getRow(i + 2);
+      // Units by name in the preview's order (proposed rank), never by the system's ids.
+      expect(row.getCell(1).value).toBe(names.get(expected.unitId));
+      expect(row.getCell(3).value).toBe(Math.round(expected.proposed.total * 10) / 10);
+      expect(row.getCell(3).numFmt).toBe("0.0");
+      expect(row.getCell(9).value).toBe(expected.proposed.passed ? "达标" : "不达标");
+      expect(["无", "清退候选", "约谈候选", "清退候选、约谈候选"]).toContain(row.getCell(11).value);
+      expect(fill(row)).toBe(expected.changed.length > 0 ? "FFFFF2CC" : undefined);
+      if (expected.changed.length === 0) expect(row.getCell(12).value).toBe("无变化");
+    });
+    expect(preview.whatIf.rows.some((row) => row.changed.length > 0)).toBe(true);
+    expect(sheet.getSheetValues().flat().map(String).some((v) => /^gz-u\d+$/.test(v))).toBe(false);
+
+    const summary = wb.getWorksheet("试算汇总")!;
+    const pairs = Object.fromEntries(summary.getSheetValues().slice(2).map((v) => [(v as unknown[])[1], (v as unknown[])[2]]));
+    expect(summary.getRow(1).getCell(1).value).toBe("广州市中小企业数字化转型城市试点（演示） 2026年第三季度 设置试算");
+    expect(pairs).toMatchObject({ 试算期次: "2026年第三季度", 拟议设置生效期次: "2027年第一季度", "参与试算单位（家）": 30, "总分变化（家）": preview.whatIf.counts.total, "达标结论变化（家）": preview.whatIf.counts.passed, "约谈名单变化（家）": preview.whatIf.counts.interview });
+    expect(pairs["生成日期"]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+
+    const audit = (await db.collection(`programmes/${GZ}/audit`).where("action", "==", "settings.whatIfExported").get()).docs.map((d) => d.data());
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: expect.objectContaining({ uid: "settings-reviewer" }), entity: `programmes/${GZ}/periods/2026-Q3`, clause: "GZ-3.4.2", after: expect.objectContaining({ fileName: r.fileName, rows: 30 }) });
+  });
+
+  it("GZ-3.4.2: the what-if export is refused to an outsider and on an open period, and writes nothing", async () => {
+    const { db } = admin();
+    const exported = async () => (await db.collection(`programmes/${GZ}/audit`).where("action", "==", "settings.whatIfExported").get()).size;
+    const before = await exported();
+    const request = { programmeId: GZ, values: proposed(), effectiveFrom: "2027-Q1", reason: "试算", whatIfPeriodId: "2026-Q3" };
+    const member = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
+    await expect(member.call("exportWhatIf", request)).rejects.toMatchObject({ code: "functions/permission-denied" });
+    const dongguanStaff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
+    await expect(dongguanStaff.call("exportWhatIf", request)).rejects.toMatchObject({ code: "functions/permission-denied" });
+    const reviewer = await signedInClient(REVIEWER, DEMO_PASSWORD);
+    await expect(reviewer.call("exportWhatIf", { ...request, whatIfPeriodId: "2026-Q4" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已关账") });
+    expect(await exported()).toBe(before);
   });
 
   it("GZ-3.4.2: a reviewer cannot adopt; the what-if refuses an open period", async () => {

@@ -155,3 +155,7 @@ export const settingsProposalSchema = z.object({
   whatIfPeriodId: periodIdOf("试算期次").optional(),
 });
 export type SettingsProposal = z.infer<typeof settingsProposalSchema>;
+
+/** The what-if of a proposal exported as Excel: the same proposal, with the closed period required. */
+export const exportWhatIfRequestSchema = settingsProposalSchema.extend({ whatIfPeriodId: periodIdOf("试算期次") });
+export type ExportWhatIfRequest = z.infer<typeof exportWhatIfRequestSchema>;

@@ -185,6 +185,8 @@ export const reportingWords = { onTime: "按时完整", late: "逾期", incomple
 
 /** Whether an evaluation reached the pass mark; the band itself is the pack's own label (优秀, 合格…). */
 export const evaluationOutcomeWords = { passed: "达标", failed: "不达标" } as const;
+/** The candidacies a result raises (what-if, GZ-3.4.2): clear-out for a cumulative failure, interview for the lowest-ranked. */
+export const candidacyWords = { clearOut: "清退候选", interview: "约谈候选", none: "无" } as const;
 
 export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
 

@@ -25,6 +25,7 @@ import {
   pilotEnterpriseSchema,
   proceedingSchema,
   programmeSchema,
+  publicProgrammeSchema,
   storedHolidayArrangementSchema,
   rankingSummarySchema,
   ratingSchema,
@@ -62,6 +63,8 @@ const under =
 
 export const collections = {
   programmes: () => typed(db.collection("programmes"), programmeSchema),
+  /** The public projection of each programme (name and city), same id: written with the programme. */
+  publicProgrammes: () => typed(db.collection("publicProgrammes"), publicProgrammeSchema),
   units: under("units", unitSchema),
   members: (programmeId: string, unitId: string) => typed(programmeDoc(programmeId).collection("units").doc(unitId).collection("members"), memberSchema),
   partners: under("partners", partnerSchema),

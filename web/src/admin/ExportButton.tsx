@@ -1,4 +1,4 @@
-// Staff exports (ranking and evaluations, published lists) come back from a callable as an Excel
+// Staff exports (ranking and evaluations, published lists, a settings what-if) come back from a callable as an Excel
 // workbook in base64; the browser saves it under the server's Chinese file name. The button
 // shows that the workbook is being generated, and any refusal as the server's sentence.
 import { Alert, Button } from "antd";
@@ -20,7 +20,7 @@ export function saveBase64(fileName: string, contentBase64: string, type = XLSX)
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-type Export = "exportPeriod" | "exportPublishedList";
+type Export = "exportPeriod" | "exportPublishedList" | "exportWhatIf";
 
 export function ExportButton<N extends Export>({ fn, data, label = t.exports.excel, size }: { fn: N; data: CallRequest<N>; label?: string; size?: "small" | "middle" }) {
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,7 @@ import type { ImportError } from "@domain/enterpriseRegistry";
 import type { SurveyLinkState } from "@domain/feedback";
 import type { enterHolidayArrangementRequestSchema } from "@domain/holidayArrangement";
 import type { DeadlineSweepAnswer, NoticeCycleAnswer, PeriodCloseAnswer } from "@domain/jobs";
-import type { SettingsDiffRow, settingsProposalSchema } from "@domain/settings";
+import type { exportWhatIfRequestSchema, SettingsDiffRow, settingsProposalSchema } from "@domain/settings";
 import type { ChangeKind, WhatIfRow } from "@domain/whatIf";
 import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema } from "@domain/schemas/documents";
 import type { DimensionScore } from "@domain/scoring";
@@ -107,6 +107,7 @@ export interface Callables {
   enterHolidayArrangement: Fn<typeof enterHolidayArrangementRequestSchema, { year: number; revision: number; programmes: number }>;
   previewSettings: Fn<typeof settingsProposalSchema, SettingsPreview>;
   adoptSettings: Fn<typeof settingsProposalSchema, { version: number; effectiveFrom: string }>;
+  exportWhatIf: Fn<typeof exportWhatIfRequestSchema, Workbook>;
   // Reports, evaluations, ranking
   reviewReport: Fn<typeof reviewReportRequestSchema>;
   enterJudgedScore: Fn<typeof judgedScoreRequestSchema, { evaluationId: string; total: number; band: string; passed: boolean; missingJudged: string[]; dimensions: DimensionScore[] }>;

@@ -6,7 +6,7 @@ import { enterpriseProgressSchema, evaluationSchema, interviewSchema, awardSchem
 import { complaintSchema } from "@domain/schemas/feedback";
 import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type CatalogueList, type PartnerList, type UnitChangeList } from "@domain/schemas/lists";
 import { announcementSchema, proceedingSchema } from "@domain/schemas/proceeding";
-import { programmeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
+import { programmeSchema, publicProgrammeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
 import { settingsVersionSchema } from "@domain/settings";
 import { auditEntrySchema, notificationSchema } from "@domain/schemas/records";
 import { catalogueItemSchema, partnerSchema, pilotEnterpriseSchema, unitSchema } from "@domain/schemas/unit";
@@ -33,6 +33,7 @@ const storedReportSchema = reportSchema.extend({ enterprises: z.array(enterprise
 
 export const collections = {
   programmes: () => typed(programmeSchema, "programmes"),
+  publicProgrammes: () => typed(publicProgrammeSchema, "publicProgrammes"),
   units: under("units", unitSchema),
   partners: under("partners", partnerSchema),
   catalogue: under("catalogue", catalogueItemSchema),

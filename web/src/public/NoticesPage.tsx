@@ -18,12 +18,35 @@ import { t } from "../shared/strings";
 const s = t.publicNotices;
 type Notice = Stored<"notices"> & { programmeId: string };
 
+/** Each programme by its city (by its name as well where a city has two), in pinyin order as a Chinese list of places is read. */
+function choices(rows: Stored<"publicProgrammes">[]) {
+  const perCity = new Map<string, number>();
+  for (const p of rows) perCity.set(p.city, (perCity.get(p.city) ?? 0) + 1);
+  return rows.map((p) => ({ value: p.id, label: perCity.get(p.city)! > 1 ? `${p.city}（${p.name}）` : p.city })).sort((a, b) => a.label.localeCompare(b.label, "zh-CN") || a.value.localeCompare(b.value));
+}
+
+/** The programmes the public may see, from their public projection (publicProgrammes). */
+function usePublicProgrammes() {
+  const [programmes, setProgrammes] = useState<{ value: string; label: string }[] | null>(null);
+  useEffect(() => {
+    getDocs(collections.publicProgrammes())
+      .then((snap) => choices(rowsOf(snap)))
+      .catch(() => [])
+      .then(setProgrammes);
+  }, []);
+  return programmes;
+}
+
 export default function NoticesPage() {
-  const [programmeId, setProgrammeId] = useState(new URLSearchParams(window.location.search).get("p") ?? s.programmes[0]!.id);
+  const programmes = usePublicProgrammes();
+  const [chosen, setProgrammeId] = useState(new URLSearchParams(window.location.search).get("p"));
+  // The programme the address names, else the first city once the list has arrived.
+  const programmeId = chosen ?? programmes?.[0]?.value ?? null;
   const [notices, setNotices] = useState<Notice[] | null>(null);
   const [announcements, setAnnouncements] = useState<Stored<"announcements">[] | null>(null);
 
   useEffect(() => {
+    if (!programmeId) return;
     getDocs(query(collections.notices(programmeId), where("state", "in", ["open", "closed"]), limit(50)))
       .then((snap) => rowsOf(snap).map((n) => ({ ...n, programmeId })).sort((a, b) => b.startsOn.localeCompare(a.startsOn)))
       .catch(() => [])
@@ -34,11 +57,12 @@ export default function NoticesPage() {
       .then(setAnnouncements);
   }, [programmeId]);
 
+  if (programmes !== null && programmeId === null) return <Empty description={s.noProgrammes} />;
   return (
     <Space direction="vertical" style={{ width: "100%", maxWidth: 960, margin: "0 auto", display: "flex" }}>
       <Space>
         <span>{s.city}</span>
-        <Select aria-label={s.chooseCity} value={programmeId} onChange={setProgrammeId} options={s.programmes.map((p) => ({ value: p.id, label: p.label }))} />
+        <Select aria-label={s.chooseCity} style={{ minWidth: 120 }} loading={programmes === null} value={programmeId ?? undefined} onChange={setProgrammeId} options={programmes ?? []} />
       </Space>
       <Tabs
         items={[
@@ -64,7 +88,7 @@ export default function NoticesPage() {
                 />
               ),
           },
-          { key: "lists", label: s.listsTab, children: <PublishedLists key={programmeId} programmeId={programmeId} /> },
+          { key: "lists", label: s.listsTab, children: programmeId && <PublishedLists key={programmeId} programmeId={programmeId} /> },
         ]}
       />
     </Space>

@@ -500,10 +500,7 @@ export const t = {
 
   // ---------- public pages ----------
   publicNotices: {
-    programmes: [
-      { id: "gz-2025", label: "广州" },
-      { id: "dg-2025", label: "东莞" },
-    ],
+    noProgrammes: "暂无公开的试点专项",
     city: "城市",
     chooseCity: "选择城市",
     noticesTab: "变更公示",

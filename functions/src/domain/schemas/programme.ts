@@ -25,6 +25,16 @@ export const programmeSchema = z
 export type Programme = z.infer<typeof programmeSchema>;
 
 /**
+ * What the public may know of a programme (`publicProgrammes/{programmeId}`): its name and city,
+ * so the public notices page can offer every city. Rules cannot hide fields of a document a
+ * client may read, so this is a projection of its own, written beside the programme by whatever
+ * writes the programme; the programme itself stays readable by its own people only.
+ */
+export const publicProgrammeSchema = z.object({ name: text("专项名称", 200), city: text("城市", 50) });
+export type PublicProgramme = z.infer<typeof publicProgrammeSchema>;
+export const publicProgrammeOf = (p: Pick<Programme, "name" | "city">): PublicProgramme => ({ name: p.name, city: p.city });
+
+/**
  * A year's national holiday arrangement as entered (id = the year). It applies to every programme,
  * so only a platform calendar administrator enters it; each entry is audited in every programme.
  */

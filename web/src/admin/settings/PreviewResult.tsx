@@ -4,14 +4,16 @@
 import { CHANGE_LABELS, type ChangeKind, type Outcome, type WhatIfRow } from "@domain/whatIf";
 import { evaluationOutcomeWords, periodWord } from "@domain/words";
 import { Alert, Card, Space, Table, Tag } from "antd";
-import type { SettingsPreview } from "../../data/callables";
+import type { CallRequest, SettingsPreview } from "../../data/callables";
 import { Problems } from "../../shared/Problems";
 import { t } from "../../shared/strings";
+import { ExportButton } from "../ExportButton";
 import { NameOf } from "../names";
 
 const s = t.settings;
 
-export function PreviewResult({ programmeId, preview }: { programmeId: string; preview: SettingsPreview }) {
+/** `proposal` is the very request the preview answered: the export runs the same what-if again on the server. */
+export function PreviewResult({ programmeId, preview, proposal }: { programmeId: string; preview: SettingsPreview; proposal: CallRequest<"previewSettings"> }) {
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Problems problems={preview.problems} title={s.problemsTitle} testId="settings-problems" />
@@ -32,18 +34,18 @@ export function PreviewResult({ programmeId, preview }: { programmeId: string; p
           />
         </Card>
       )}
-      {preview.whatIf && <WhatIf programmeId={programmeId} whatIf={preview.whatIf} />}
+      {preview.whatIf && <WhatIf programmeId={programmeId} whatIf={preview.whatIf} exportRequest={{ ...proposal, whatIfPeriodId: preview.whatIf.periodId }} />}
     </Space>
   );
 }
 
 const outcomeText = (o: Outcome) => s.outcome(o.total, o.band, o.rank, o.passed ? evaluationOutcomeWords.passed : evaluationOutcomeWords.failed);
 
-function WhatIf({ programmeId, whatIf }: { programmeId: string; whatIf: NonNullable<SettingsPreview["whatIf"]> }) {
+function WhatIf({ programmeId, whatIf, exportRequest }: { programmeId: string; whatIf: NonNullable<SettingsPreview["whatIf"]>; exportRequest: CallRequest<"exportWhatIf"> }) {
   const changed = whatIf.rows.filter((r) => r.changed.length > 0);
   const c = s.whatIfColumns;
   return (
-    <Card size="small" title={s.whatIfTitle(periodWord(whatIf.periodId))} data-testid="settings-what-if">
+    <Card size="small" title={s.whatIfTitle(periodWord(whatIf.periodId))} extra={<ExportButton size="small" fn="exportWhatIf" data={exportRequest} />} data-testid="settings-what-if">
       <Space wrap style={{ marginBottom: 8 }}>
         {(Object.keys(CHANGE_LABELS) as ChangeKind[]).map((k) => (
           <Tag key={k} color={whatIf.counts[k] > 0 ? "orange" : "default"}>

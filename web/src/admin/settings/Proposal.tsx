@@ -70,7 +70,7 @@ export function Proposal({ programme, admin, values, onAdopted }: { programme: P
       <Outcome message={outcome.message} />
       <div style={{ marginTop: 12 }}>
         <Problems problems={local} title={s.problemsTitle} testId="settings-problems" />
-        {current && <PreviewResult programmeId={programme.id} preview={current} />}
+        {current && <PreviewResult programmeId={programme.id} preview={current} proposal={proposal} />}
       </div>
     </Card>
   );
