@@ -41,7 +41,7 @@ test("public pages pass axe-core's WCAG 2.1 AA rules", async ({ page }) => {
   await page.goto("/");
   found.push(...(await violations(page, "首页")));
   await page.goto("/notices");
-  for (const tab of ["变更公示", "清退公告", "名单公布"]) {
+  for (const tab of ["变更公示", "清退及取消资格公告", "名单公布"]) {
     await page.getByRole("tab", { name: tab }).click();
     found.push(...(await violations(page, `公示公告/${tab}`)));
   }

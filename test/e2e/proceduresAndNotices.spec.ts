@@ -1,10 +1,11 @@
 // Procedures in a real Chromium with real uploads: a Guangzhou clear-out confirmed at a bureau
-// meeting (minutes uploaded) takes effect and is announced on the public page; a partner addition
+// meeting (minutes uploaded) takes effect and is announced on the public page; an overdue
+// rectification ends in a cancelled qualification (GZ-4.3b), announced the same way; a partner addition
 // with its four documents goes through review and a public notice, where an objection is filed
 // by the public and decided by staff; Dongguan staff set junk objections aside in bulk (不予受理).
 import { expect, test } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
-import { shanghaiDate } from "../../functions/src/domain/dates.js";
+import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
@@ -57,10 +58,55 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   const pub = await browser.newPage();
   const pubErrors = watchConsole(pub);
   await pub.goto("/notices?p=gz-2025");
-  await pub.getByRole("tab", { name: "清退公告" }).click();
+  await pub.getByRole("tab", { name: "清退及取消资格公告" }).click();
   await expect(pub.getByTestId("announcement")).toContainText("羊城云数信息（演示）有限公司");
+  await expect(pub.getByTestId("announcement")).toContainText("予以清退，不得重新申请纳入");
   await pub.screenshot({ path: "artifacts/screenshots/public-announcements.png", fullPage: true });
-  expect((await collections.bans().doc((await collections.units(GZ).doc("gz-u02").get()).data()!.uscc).get()).exists).toBe(true);
+  expect((await collections.bans(GZ).doc((await collections.units(GZ).doc("gz-u02").get()).data()!.uscc).get()).exists).toBe(true);
+  expect(staff.errors).toEqual([]);
+  expect(pubErrors).toEqual([]);
+  await staff.context.close();
+});
+
+test("GZ-4.3b: staff cancel the qualification of a unit whose rectification is overdue, stating the facts; the public page announces 取消牵引单位资格", async ({ browser }) => {
+  // A Guangzhou unit with a criticism whose rectification deadline has passed (the sweep marked it overdue).
+  const today = shanghaiDate(new Date());
+  const unitId = "gz-e2e-cancel";
+  await collections.units(GZ).doc(unitId).set({ name: "珠江整改测试（演示）有限公司", uscc: makeUscc(80_101), status: "criticised", listedOn: "2025-01-15", batch: "第一批" });
+  await collections.proceedings(GZ).doc("e2e-overdue").set({
+    kind: "criticism",
+    unitId,
+    ground: "GZ-4.4a.3",
+    evidence: [{ description: "季度进度滞后且未说明" }],
+    automatic: false,
+    openedOn: addDays(today, -40),
+    openedBy: { uid: "staff-gz", role: "staff" },
+    state: "overdue",
+    rectificationDeadline: addDays(today, -1),
+    extensions: [],
+  });
+
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  await staff.page.getByRole("tab", { name: "批评与清退" }).click();
+  await staff.page.getByRole("row", { name: /珠江整改测试.*整改逾期，待决定/ }).click();
+  const allowed = staff.page.getByTestId("allowed-events");
+  await expect(allowed.getByRole("button", { name: "延长整改期限" })).toBeVisible();
+  await allowed.getByLabel("取消牵引单位资格的理由").fill("逾期三个月仍未整改，情节严重");
+  await allowed.getByRole("button", { name: "取消牵引单位资格" }).click();
+  await expect(staff.page.getByText("取消牵引单位资格：已完成")).toBeVisible();
+  await expect(staff.page.getByRole("row", { name: /珠江整改测试.*已取消牵引单位资格/ })).toBeVisible();
+
+  const pub = await browser.newPage();
+  const pubErrors = watchConsole(pub);
+  await pub.goto("/notices?p=gz-2025");
+  await pub.getByRole("tab", { name: "清退及取消资格公告" }).click();
+  const entry = pub.getByTestId("announcement").filter({ hasText: "珠江整改测试（演示）有限公司" });
+  await expect(entry).toContainText("取消牵引单位资格");
+  await expect(entry).toContainText("逾期三个月仍未整改，情节严重（依据 GZ-4.3b）");
+  await expect(entry).not.toContainText("不得重新申请纳入");
+  expect((await collections.units(GZ).doc(unitId).get()).data()?.status).toBe("qualificationCancelled");
+  expect((await collections.bans(GZ).doc(makeUscc(80_101)).get()).exists).toBe(false);
+  expect((await collections.announcements(GZ).doc("e2e-overdue").get()).data()).toMatchObject({ outcome: "qualificationCancelled", ground: "GZ-4.3b", effectiveOn: today });
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);
   await staff.context.close();

@@ -270,7 +270,7 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     expect((await collections.proceedings(GZ).doc("crit-2").get()).data()!.state).toBe("responded");
     const note = (await collections.notifications(GZ).doc("overdue_crit-1_2026-03-12").get()).data()!;
     expect(note).toMatchObject({ toStaff: true, kind: "rectificationOverdue" });
-    expect(note.body).toContain("请决定继续整改（延长期限）或启动清退程序（GZ-4.3b）");
+    expect(note.body).toContain("请根据实际情况和情节轻重决定继续整改（延长期限）或取消牵引单位资格（GZ-4.3b）");
     const audit = await admin().db.collection(`programmes/${GZ}/audit`).where("action", "==", "criticism.overdue").get();
     expect(audit.docs.map((x) => x.data().clause)).toEqual(["GZ-4.3b"]);
     // The next day changes nothing more.

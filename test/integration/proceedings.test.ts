@@ -1,6 +1,8 @@
-// Proceedings on the emulators: criticism with rectification (GZ-4.4a, GZ-4.3b), clear-out with
-// the bureau meeting (GZ-4.4b.1-9) or without it (DG-10.1-6), its ban, suspensions and public
-// announcement (GZ-4.5, DG-11), partner removal (DG-16.1-6), and listing units (GZ-4.3a, DG-2).
+// Proceedings on the emulators: criticism with rectification (GZ-4.4a), its overdue outcomes
+// (GZ-4.3b: continued rectification, cancelled qualification, announced), clear-out with the
+// bureau meeting (GZ-4.4b.1-9) or without it (DG-10.1-6), its ban from the programme's own list,
+// suspensions and public announcement (GZ-4.5, DG-11), partner removal (DG-16.1-6), and listing
+// units (GZ-4.3a, DG-2).
 import { deleteApp, initializeApp } from "firebase/app";
 import { collection, connectFirestoreEmulator, getDocs, getFirestore } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +70,17 @@ async function clearOut(programmeId: string, unitId: string, ground: string) {
   }
   const done = await step(c, programmeId, proceedingId, { type: "takeEffect" });
   return { proceedingId, done };
+}
+
+/** A Guangzhou criticism issued on GZ-4.4a.3 whose rectification deadline has passed. */
+async function overdueCriticism(unitId: string) {
+  const { proceedingId } = await open(gz, { programmeId: GZ, kind: "criticism", unitId, ground: "GZ-4.4a.3", evidence: [{ description: "进度滞后且未说明" }] });
+  await step(gz, GZ, proceedingId, { type: "issue" });
+  // The deadline passes (the deadline sweep of another workflow would see the same record).
+  const ref = collections.proceedings(GZ).doc(proceedingId);
+  const p = (await ref.get()).data()!;
+  await ref.set({ ...p, rectificationDeadline: addDays(today(), -1) } as typeof p);
+  return proceedingId;
 }
 
 describe("proceedings", () => {
@@ -170,22 +183,12 @@ describe("proceedings", () => {
       await expect(open(dg, { programmeId: DG, kind: "criticism", unitId: "dg-u01", ground: "GZ-4.4a.5", evidence: [{ description: "x" }] })).rejects.toMatchObject({ details: { code: "PROCEDURE_NOT_IN_POLICY" } });
     });
 
-    async function overdueCriticism(unitId: string) {
-      const { proceedingId } = await open(gz, { programmeId: GZ, kind: "criticism", unitId, ground: "GZ-4.4a.3", evidence: [{ description: "进度滞后且未说明" }] });
-      await step(gz, GZ, proceedingId, { type: "issue" });
-      // The deadline passes (the deadline sweep of another workflow would see the same record).
-      const ref = collections.proceedings(GZ).doc(proceedingId);
-      const p = (await ref.get()).data()!;
-      await ref.set({ ...p, rectificationDeadline: addDays(today(), -1) } as typeof p);
-      return proceedingId;
-    }
-
     it("GZ-4.3b: past the deadline the unit can no longer respond; staff mark it overdue and extend the deadline", async () => {
       const unitId = await freshUnit(GZ, "逾期整改单位甲");
       const proceedingId = await overdueCriticism(unitId);
       const { allowedEvents } = await gz.call<{ allowedEvents: string[] }>("proceedingAllowedEvents", { programmeId: GZ, proceedingId });
       expect(allowedEvents).toEqual(["markOverdue"]);
-      await expect(step(gz, GZ, proceedingId, { type: "markOverdue" })).resolves.toMatchObject({ state: "overdue", clause: "GZ-4.3b", allowedEvents: ["extend", "escalate"] });
+      await expect(step(gz, GZ, proceedingId, { type: "markOverdue" })).resolves.toMatchObject({ state: "overdue", clause: "GZ-4.3b", allowedEvents: ["extend", "cancelQualification", "escalate"] });
       const newDeadline = addDays(today(), 15);
       await expect(step(gz, GZ, proceedingId, { type: "extend", deadline: addDays(today(), -3) })).rejects.toMatchObject({ details: { code: "DEADLINE_INVALID" } });
       await expect(step(gz, GZ, proceedingId, { type: "extend", deadline: newDeadline })).resolves.toMatchObject({ state: "issued", clause: "GZ-4.3b" });
@@ -224,7 +227,7 @@ describe("proceedings", () => {
       expect(p).toMatchObject({ state: "announced", effectiveOn: today(), announcedOn: today(), bureauMeeting: { heldOn: today(), minutesDocumentId: "minutes-1", decision: "confirmed" } });
       const unit = (await collections.units(GZ).doc(unitId).get()).data()!;
       expect(unit.status).toBe("clearedOut");
-      expect((await collections.bans().doc(unit.uscc).get()).data()).toMatchObject({ unitName: unit.name, programmeId: GZ, proceedingId, ground: "GZ-4.4b.5" });
+      expect((await collections.bans(GZ).doc(unit.uscc).get()).data()).toMatchObject({ unitName: unit.name, programmeId: GZ, proceedingId, ground: "GZ-4.4b.5" });
       expect((await collections.partners(GZ).where("unitId", "==", unitId).get()).docs.map((d) => d.data().status)).toEqual(["suspended", "suspended"]);
       expect((await collections.catalogue(GZ).doc("gz-u02-c1").get()).data()?.status).toBe("suspended");
     });
@@ -239,7 +242,7 @@ describe("proceedings", () => {
     it("GZ-4.4b.6: replaying the decision that made a clear-out effective adds no second ban, announcement or audit entry", async () => {
       const proceedingId = (await collections.announcements(GZ).get()).docs[0]!.id;
       const countAll = async () => ({
-        bans: (await collections.bans().get()).size,
+        bans: (await collections.bans(GZ).get()).size,
         announcements: (await collections.announcements(GZ).get()).size,
         audit: (await collections.audit(GZ).get()).size,
         suspended: (await collections.partners(GZ).where("status", "==", "suspended").get()).size,
@@ -250,10 +253,18 @@ describe("proceedings", () => {
       expect(await countAll()).toEqual(before);
     });
 
-    it("GZ-4.4b.6: a cleared-out USCC can never be listed again, in this programme or in Dongguan", async () => {
+    it("GZ-4.4b.6: a USCC cleared out in Guangzhou is never listed in Guangzhou again, but Dongguan may list it", async () => {
       const uscc = (await collections.units(GZ).doc("gz-u02").get()).data()!.uscc;
-      await expect(gz.call("createUnit", { programmeId: GZ, name: "羊城云数（更名）", uscc, listedOn: today(), batch: "增补" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已被清退，不得重新申请纳入"), details: { code: "USCC_BANNED" } });
-      await expect(dg.call("createUnit", { programmeId: DG, name: "羊城云数东莞分公司", uscc, listedOn: today(), batch: "第二批" })).rejects.toMatchObject({ details: { code: "USCC_BANNED" } });
+      await expect(gz.call("createUnit", { programmeId: GZ, name: "羊城云数（更名）", uscc, listedOn: today(), batch: "增补" })).rejects.toMatchObject({
+        code: "functions/failed-precondition",
+        message: expect.stringMatching(/已被本专项清退，不得重新申请纳入本专项名单.*依据 GZ-4\.4b\.5（伪造资料、弄虚作假）/),
+        details: { code: "USCC_BANNED" },
+      });
+      // 不得重新申请纳入 Guangzhou's list: Dongguan's programme keeps its own list and its own bans.
+      const { unitId } = await dg.call<{ unitId: string }>("createUnit", { programmeId: DG, name: "羊城云数东莞分公司（演示）", uscc, listedOn: today(), batch: "第二批" });
+      expect((await collections.units(DG).doc(unitId).get()).data()).toMatchObject({ uscc, status: "listed" });
+      expect((await collections.bans(DG).doc(uscc).get()).exists).toBe(false);
+      expect((await auditOf(DG, `programmes/${DG}/units/${unitId}`))[0]).toMatchObject({ action: "unit.listed", clause: "DG-2" });
     });
 
     it("DG-10.3: a Dongguan clear-out takes effect without a bureau meeting and is announced with name and reason", async () => {
@@ -264,8 +275,9 @@ describe("proceedings", () => {
       expect(ann).toMatchObject({ unitName: "长安数智（演示）有限公司", reason: "累计两次绩效评价不达标", ground: "DG-10.3" });
       expect((await collections.audit(DG).where("action", "==", "announcement.published").get()).docs.map((d) => d.data().clause)).toContain("DG-11");
       const uscc = (await collections.units(DG).doc(unitId).get()).data()!.uscc;
-      await expect(dg.call("createUnit", { programmeId: DG, name: "长安数智", uscc, listedOn: today(), batch: "第二批" })).rejects.toMatchObject({ details: { code: "USCC_BANNED" } });
-      await expect(gz.call("createUnit", { programmeId: GZ, name: "长安数智", uscc, listedOn: today(), batch: "增补" })).rejects.toMatchObject({ details: { code: "USCC_BANNED" } });
+      await expect(dg.call("createUnit", { programmeId: DG, name: "长安数智", uscc, listedOn: today(), batch: "第二批" })).rejects.toMatchObject({ message: expect.stringContaining("DG-10.3"), details: { code: "USCC_BANNED" } });
+      // DG-10 bars Dongguan's list only: Guangzhou may list the unit.
+      await expect(gz.call("createUnit", { programmeId: GZ, name: "长安数智（演示）有限公司", uscc, listedOn: today(), batch: "增补" })).resolves.toMatchObject({ unitId: `u-${uscc}` });
     });
 
     it("DG-10.2: a Dongguan bureau meeting may still be recorded, and one that does not confirm drops the clear-out", async () => {
@@ -285,7 +297,7 @@ describe("proceedings", () => {
         expect(done).toMatchObject({ state: "announced", clause: ground });
         const unit = (await collections.units(GZ).doc(unitId).get()).data()!;
         expect(unit.status).toBe("clearedOut");
-        expect((await collections.bans().doc(unit.uscc).get()).data()?.ground).toBe(ground);
+        expect((await collections.bans(GZ).doc(unit.uscc).get()).data()?.ground).toBe(ground);
         expect((await collections.announcements(GZ).doc(proceedingId).get()).data()).toMatchObject({ unitName: unit.name, ground });
       },
     );
@@ -295,7 +307,7 @@ describe("proceedings", () => {
       const { proceedingId, done } = await clearOut(DG, unitId, ground);
       expect(done).toMatchObject({ state: "announced", clause: ground });
       const unit = (await collections.units(DG).doc(unitId).get()).data()!;
-      expect((await collections.bans().doc(unit.uscc).get()).exists).toBe(true);
+      expect((await collections.bans(DG).doc(unit.uscc).get()).exists).toBe(true);
       expect((await collections.announcements(DG).doc(proceedingId).get()).data()?.ground).toBe(ground);
     });
 
@@ -363,6 +375,61 @@ describe("proceedings", () => {
       const { proceedingId } = await member.call<{ proceedingId: string }>("requestWithdrawal", { programmeId: GZ, documentId: "gz-exit", reason: "申请退出试点" });
       expect(await proceeding(GZ, proceedingId)).toMatchObject({ ground: "GZ-4.4b.1", state: "proposed" });
       await expect(step(gz, GZ, proceedingId, { type: "takeEffect" })).rejects.toMatchObject({ details: { code: "BUREAU_MEETING_REQUIRED" } });
+    });
+  });
+
+  describe("qualification cancelled for an unrectified criticism (GZ-4.3b)", () => {
+    it("GZ-4.3b: staff cancel the qualification of a unit that did not rectify in time — it leaves the list, is announced and audited under GZ-4.3b, with no ban and no clear-out", async () => {
+      const name = "逾期整改单位丙（演示）有限公司";
+      const unitId = await freshUnit(GZ, name);
+      await seedPartner(GZ, unitId, `${unitId}-p1`, 870, "白云数联伙伴（演示）有限公司");
+      await seedCatalogueItem(GZ, unitId, `${unitId}-c1`, `${unitId}-p1`);
+      const proceedingId = await overdueCriticism(unitId);
+      await step(gz, GZ, proceedingId, { type: "markOverdue" });
+      await expect(step(gz, GZ, proceedingId, { type: "cancelQualification", reason: " " })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("取消资格的事实和理由不能为空") });
+      const facts = "逾期一个月仍未提交整改报告，经督促仍不整改，情节严重";
+      await expect(step(gz, GZ, proceedingId, { type: "cancelQualification", reason: facts }, "overdue")).resolves.toMatchObject({ state: "qualificationCancelled", clause: "GZ-4.3b", allowedEvents: [] });
+
+      const unit = (await collections.units(GZ).doc(unitId).get()).data()!;
+      expect(unit.status).toBe("qualificationCancelled");
+      expect((await collections.partners(GZ).doc(`${unitId}-p1`).get()).data()?.status).toBe("suspended");
+      expect((await collections.catalogue(GZ).doc(`${unitId}-c1`).get()).data()?.status).toBe("suspended");
+      // Its own outcome: no ban (GZ-4.3b says nothing of 不得重新申请纳入) and no clear-out on a GZ-4.4b ground.
+      expect((await collections.bans(GZ).doc(unit.uscc).get()).exists).toBe(false);
+      expect((await collections.proceedings(GZ).where("unitId", "==", unitId).get()).docs.map((d) => d.data().kind)).toEqual(["criticism"]);
+
+      // Announced to the public like a clear-out, saying what became of the unit and why.
+      const ann = (await publicAnnouncements(GZ)).find((a) => a.id === proceedingId);
+      expect(ann).toMatchObject({ outcome: "qualificationCancelled", unitName: name, uscc: unit.uscc, ground: "GZ-4.3b", effectiveOn: today(), proceedingId });
+      expect(ann?.reason).toBe(`通报批评（季度考核项目实施进度滞后，没有合理说明以及有效补救措施）责令的整改未在规定时间内完成：${facts}`);
+
+      // Every step audited under GZ-4.3b: the decision, the unit's status, the announcement.
+      const audit = [
+        ...(await auditOf(GZ, `programmes/${GZ}/proceedings/${proceedingId}`)),
+        ...(await auditOf(GZ, `programmes/${GZ}/units/${unitId}`)),
+        ...(await auditOf(GZ, `programmes/${GZ}/announcements/${proceedingId}`)),
+      ];
+      expect(audit).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: "proceeding.cancelQualification", clause: "GZ-4.3b", after: { state: "qualificationCancelled", reason: facts }, actor: expect.objectContaining({ uid: "staff-gz" }) }),
+          expect.objectContaining({ action: "unit.status", clause: "GZ-4.3b", before: { status: "criticised" }, after: { status: "qualificationCancelled" } }),
+          expect.objectContaining({ action: "announcement.published", clause: "GZ-4.3b" }),
+        ]),
+      );
+      expect(audit.filter((a) => a.action === "unit.banned")).toEqual([]);
+      // The unit is told.
+      const notes = (await collections.notifications(GZ).where("toUnitId", "==", unitId).get()).docs.map((d) => d.data().body);
+      expect(notes.join("\n")).toContain("依据 GZ-4.3b 取消牵引单位资格");
+    });
+
+    it("GZ-4.3b: a unit whose qualification was cancelled may be listed again later; the cancelled record is kept", async () => {
+      const cancelled = (await collections.units(GZ).where("status", "==", "qualificationCancelled").get()).docs[0]!;
+      const { uscc } = cancelled.data();
+      const { unitId } = await gz.call<{ unitId: string }>("createUnit", { programmeId: GZ, name: "逾期整改单位丙（演示）有限公司", uscc, listedOn: today(), batch: "增补" });
+      expect(unitId).toBe(`u-${uscc}-2`);
+      expect((await collections.units(GZ).doc(unitId).get()).data()).toMatchObject({ uscc, status: "listed" });
+      expect((await collections.units(GZ).doc(cancelled.id).get()).data()?.status).toBe("qualificationCancelled");
+      await expect(gz.call("createUnit", { programmeId: GZ, name: "重复", uscc, listedOn: today(), batch: "增补" })).rejects.toMatchObject({ details: { code: "ALREADY_LISTED" } });
     });
   });
 });

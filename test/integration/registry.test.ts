@@ -57,7 +57,7 @@ describe("registry", () => {
     const before = await count(GZ);
     await expect(gzStaff.call("registerEnterprise", { programmeId: GZ, name: "重复", uscc, servedBy: "gz-u02" })).rejects.toMatchObject({ code: "functions/already-exists", message: expect.stringContaining("穗链智造科技（演示）有限公司") });
     await admin().db.doc(`programmes/${GZ}/units/gz-u02`).update({ status: "clearedOut" });
-    await expect(gzStaff.call("registerEnterprise", { programmeId: GZ, name: "新企业", uscc: makeUscc(97_002), servedBy: "gz-u02" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已清退或退出") });
+    await expect(gzStaff.call("registerEnterprise", { programmeId: GZ, name: "新企业", uscc: makeUscc(97_002), servedBy: "gz-u02" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("已清退、被取消资格或已退出，不能再承接试点企业") });
     await admin().db.doc(`programmes/${GZ}/units/gz-u02`).update({ status: "listed" });
     await expect(gzStaff.call("registerEnterprise", { programmeId: GZ, name: "新企业", uscc: makeUscc(97_002), servedBy: "gz-u99" })).rejects.toMatchObject({ code: "functions/not-found" });
     await expect(member.call("registerEnterprise", { programmeId: GZ, name: "新企业", uscc: makeUscc(97_002), servedBy: "gz-u01" })).rejects.toMatchObject({ code: "functions/permission-denied" });

@@ -128,7 +128,12 @@ const rows: Row[] = [
   { name: "processedEvents", path: "processedEvents/evt-1", data: { at: new Date() }, read: [] },
   // Issue 16.5: when a person's sessions were last revoked (grantRole writes it, the rules read it).
   { name: "tokenRevocations", path: "tokenRevocations/member-b", data: { tokensValidAfter: 0, revokedAt: new Date(0) }, read: [] },
-  { name: "bans", path: `bans/91440100MA0000015P`, data: { unitName: "某单位" }, read: ["staff", "otherProgrammeStaff"] },
+  // GZ-4.4b / DG-10: a programme's bans are its own staff's record; another programme's staff read
+  // only their own (dg's bans, read by dg's staff and no one of gz), and the former top-level
+  // collection is closed to every client.
+  { name: "bans", path: `${pre}/bans/91440100MA0000015P`, data: { uscc: "91440100MA0000015P", unitName: "某单位", programmeId: P }, read: ["staff"] },
+  { name: "bans (another programme)", path: `programmes/dg/bans/91440100MA0000015P`, data: { uscc: "91440100MA0000015P", unitName: "某单位", programmeId: "dg" }, read: ["otherProgrammeStaff"] },
+  { name: "bans (top level)", path: `bans/91440100MA0000015P`, data: { unitName: "某单位" }, read: [] },
 ];
 
 function listQuery(db: Firestore, row: Row, role: Role) {
@@ -182,6 +187,33 @@ describe("rules grid: notices that are not yet published", () => {
   }
   it("GZ-4.6.3: the public cannot list notices without filtering to published ones", async () => {
     await assertFails(getDocs(collection(dbAs("anonymous"), `${pre}/notices`)));
+  });
+});
+
+describe("rules grid: bans are each programme's own (GZ-4.4b, DG-10)", () => {
+  const USCC = "91440100MA0000015P";
+  beforeAll(() =>
+    seed({
+      [`${pre}/bans/${USCC}`]: { uscc: USCC, unitName: "某单位", programmeId: P, ground: "GZ-4.4b.5" },
+      [`programmes/dg/bans/${USCC}`]: { uscc: USCC, unitName: "某单位", programmeId: "dg", ground: "DG-10.5" },
+    }),
+  );
+  it("GZ-4.4b.6: Guangzhou's bans are read by Guangzhou's staff only — not by Dongguan's staff, units or the public", async () => {
+    await assertSucceeds(getDoc(doc(dbAs("staff"), `${pre}/bans/${USCC}`)));
+    await assertSucceeds(getDocs(collection(dbAs("staff"), `${pre}/bans`)));
+    for (const role of ["otherProgrammeStaff", "member", "anonymous", "enterpriseToken"] as Role[]) {
+      await assertFails(getDoc(doc(dbAs(role), `${pre}/bans/${USCC}`)));
+      await assertFails(getDocs(collection(dbAs(role), `${pre}/bans`)));
+    }
+  });
+  it("DG-10: Dongguan's bans are read by Dongguan's staff only; Guangzhou's staff cannot see them", async () => {
+    await assertSucceeds(getDoc(doc(dbAs("otherProgrammeStaff"), `programmes/dg/bans/${USCC}`)));
+    await assertFails(getDoc(doc(dbAs("staff"), `programmes/dg/bans/${USCC}`)));
+    await assertFails(getDocs(collection(dbAs("staff"), `programmes/dg/bans`)));
+  });
+  it("GZ-4.4b.6: no client writes a ban", async () => {
+    await assertFails(setDoc(doc(dbAs("staff"), `${pre}/bans/new`), { uscc: USCC, programmeId: P }));
+    await assertFails(deleteDoc(doc(dbAs("staff"), `${pre}/bans/${USCC}`)));
   });
 });
 

@@ -363,7 +363,7 @@ describe("issue 16.5: a token issued before the person's sessions were revoked c
       [`tokenRevocations/staff-gz`]: { tokensValidAfter: REVOKED, revokedAt: new Date(REVOKED * 1000) },
       [reportPath()]: storedDraft(),
       [`programmes/${GZ}/announcements/an1`]: { unitName: "某单位" },
-      [`bans/91440100MA0000015P`]: { unitName: "某单位" },
+      [`programmes/${GZ}/bans/91440100MA0000015P`]: { unitName: "某单位" },
     }),
   );
   const before = REVOKED - 1;
@@ -389,7 +389,7 @@ describe("issue 16.5: a token issued before the person's sessions were revoked c
   it("issue 16.5 attack: staff removed from the programme, signed in before, read and list reports and bans — refused", async () => {
     await assertFails(getDoc(doc(staff(before), reportPath())));
     await assertFails(getDocs(collection(staff(before), `programmes/${GZ}/reports`)));
-    await assertFails(getDoc(doc(staff(before), `bans/91440100MA0000015P`)));
+    await assertFails(getDoc(doc(staff(before), `programmes/${GZ}/bans/91440100MA0000015P`)));
   });
   it("issue 16.5: the same person signed in again at the second of the revocation, or later, has its (new) role", async () => {
     for (const t of [REVOKED, REVOKED + 3600]) {

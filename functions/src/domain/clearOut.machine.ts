@@ -57,7 +57,7 @@ export const clearOutMachine = defineMachine<ClearOutState, ClearOutEvent, Clear
         { type: "setUnitStatus", status: "clearedOut" },
         { type: "banUscc", ground: ctx.ground },
         { type: "suspendPartnersAndCatalogue" },
-        { type: "publishAnnouncement", ground: ctx.ground, reason: ctx.reason },
+        { type: "publishAnnouncement", outcome: "clearOut", ground: ctx.ground, reason: ctx.reason },
       ],
     },
   ],

@@ -1,12 +1,17 @@
 // Criticism with rectification (GZ-4.4a): proposed → issued (通报批评, 限期整改) → responded →
-// accepted; or overdue (GZ-4.3b) → extended (back to issued) or escalated to clear-out. Dismissed,
-// accepted and escalated are final (an escalated matter goes on as a clear-out of its own).
+// accepted; or overdue, where GZ-4.3b has staff decide by the facts and severity: continue the
+// rectification (extend, back to issued) or cancel the qualification (取消牵引单位资格). The
+// cancellation is its own outcome: the unit leaves the list and is announced, but GZ-4.3b, unlike
+// GZ-4.4b, does not bar it from re-applying, so no ban. Where the facts also make a GZ-4.4b ground,
+// staff may instead escalate to a clear-out on that ground. Dismissed, accepted, cancelled and
+// escalated are final (an escalated matter goes on as a clear-out of its own).
 import type { WorkingDayCalendar } from "./calendar.js";
 import type { IsoDate } from "./dates.js";
 import type { ProceedingEffect } from "./effects.js";
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { CriticismState } from "./states.js";
+import { cancellationReason } from "./words.js";
 
 export interface CriticismContext extends MachineContext {
   /** The proceeding's ground (GZ-4.4a.1 … 6). */
@@ -24,6 +29,7 @@ export type CriticismEvent =
   | { type: "returnResponse"; comment: string }
   | { type: "markOverdue" }
   | { type: "extend"; deadline: IsoDate }
+  | { type: "cancelQualification"; reason: string }
   | { type: "escalate"; clearOutGround: string };
 
 /** The deadline to use: the one staff set, or the pack's default rectification period. */
@@ -85,6 +91,24 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
       effects: (_s, e) => [{ type: "scheduleDeadline", kind: "rectification", on: e.deadline }],
     },
   ],
+  cancelQualification: [
+    {
+      from: ["overdue"],
+      to: "qualificationCancelled",
+      clause: overdueClause,
+      // 根据实际情况和情节轻重: the decision states the facts and severity it rests on.
+      check: (_s, e) => requireText(e.reason, "REASON_REQUIRED"),
+      effects: (_s, e, ctx) => {
+        const reason = cancellationReason(ctx.ground, e.reason.trim());
+        return [
+          { type: "setUnitStatus", status: "qualificationCancelled", ground: overdueClause(ctx) },
+          { type: "suspendPartnersAndCatalogue" },
+          { type: "publishAnnouncement", outcome: "qualificationCancelled", ground: overdueClause(ctx), reason },
+          { type: "notifyUnit", message: `因${reason}，依据 ${overdueClause(ctx)} 取消牵引单位资格` },
+        ];
+      },
+    },
+  ],
   escalate: [
     {
       from: ["overdue"],
@@ -95,4 +119,4 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
       effects: (_s, e) => [{ type: "openClearOut", ground: e.clearOutGround }],
     },
   ],
-}, ["dismissed", "accepted", "escalated"]);
+}, ["dismissed", "accepted", "qualificationCancelled", "escalated"]);

@@ -3,10 +3,11 @@
 // here is consumed; the notice machine emits none (its use cases write the objection and the
 // notice's items themselves; the machine says whether, to which state and under which clause).
 import type { IsoDate } from "./dates.js";
-import type { UnitState } from "./states.js";
+import type { AnnouncementOutcome, UnitState } from "./states.js";
 
 export type Effect =
-  | { type: "setUnitStatus"; status: UnitState }
+  /** `ground`: the clause the unit's step is taken under, when not the proceeding's own ground (GZ-4.3b). */
+  | { type: "setUnitStatus"; status: UnitState; ground?: string }
   | { type: "recordLateReport"; deadline: IsoDate }
   | { type: "notifyUnit"; message: string }
   | { type: "scheduleDeadline"; kind: "rectification"; on: IsoDate }
@@ -14,7 +15,8 @@ export type Effect =
   | { type: "openClearOut"; ground: string }
   | { type: "banUscc"; ground: string }
   | { type: "suspendPartnersAndCatalogue" }
-  | { type: "publishAnnouncement"; ground: string; reason: string }
+  /** A public announcement of a clear-out (GZ-4.5 / DG-11) or of a cancelled qualification (GZ-4.3b). */
+  | { type: "publishAnnouncement"; outcome: AnnouncementOutcome; ground: string; reason: string }
   | { type: "addToNoticeBatch" }
   /** Apply the approved change to the registry and publish a new version of its list (publishChanges). */
   | { type: "applyChange"; list: "partners" | "catalogue" | "unitChanges" }

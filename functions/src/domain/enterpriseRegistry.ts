@@ -6,14 +6,14 @@ import { z } from "zod";
 import { refuse, type Refusal } from "./errors.js";
 import { isoDate, text, usccField } from "./schemas/common.js";
 import type { PilotEnterprise } from "./schemas/unit.js";
-import type { UnitState } from "./states.js";
+import { offTheListStates, type UnitState } from "./states.js";
 
 /** The columns of the import sheet, by their Chinese header (the template carries the same). */
 export const ENTERPRISE_IMPORT_COLUMNS = { name: "企业名称", uscc: "统一社会信用代码", unit: "服务牵引单位", contractSignedOn: "合同签订日期" } as const;
 export const MAX_IMPORT_ROWS = 2000;
 
-/** Units that may take on new pilot enterprises: not cleared out, not withdrawn. */
-export const unitMayServe = (status: UnitState) => status !== "clearedOut" && status !== "withdrawn";
+/** Units that may take on new pilot enterprises: still on the list (not cleared out, cancelled or withdrawn). */
+export const unitMayServe = (status: UnitState) => !offTheListStates.includes(status);
 
 export interface UnitForRegistry {
   id: string;

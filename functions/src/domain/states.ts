@@ -1,9 +1,15 @@
 // Lifecycle states of every record that has one. Shared by the zod schemas (what may be stored)
 // and the state machines (how a record moves), so the two cannot drift apart.
 
-/** GZ-1.2: listed / criticised / under rectification / cleared out / withdrawn. */
-export const unitStates = ["listed", "criticised", "rectifying", "clearOutProposed", "clearedOut", "withdrawn"] as const;
+/**
+ * GZ-1.2: listed / criticised / under rectification / cleared out / qualification cancelled
+ * (GZ-4.3b, an unrectified criticism) / withdrawn.
+ */
+export const unitStates = ["listed", "criticised", "rectifying", "clearOutProposed", "clearedOut", "qualificationCancelled", "withdrawn"] as const;
 export type UnitState = (typeof unitStates)[number];
+
+/** Statuses after which a unit is no longer on the programme's list (GZ-1.2 / DG-2). */
+export const offTheListStates: readonly UnitState[] = ["clearedOut", "qualificationCancelled", "withdrawn"];
 
 /** GZ-3.4.1, DG-9.1. `missing` is never stored: it is the absence of a report at period close. */
 export const reportStates = ["draft", "submitted", "returned", "accepted"] as const;
@@ -24,13 +30,20 @@ export type NoticeState = (typeof noticeStates)[number];
 export const objectionStates = ["pending", "upheld", "dismissed", "notAdmitted"] as const;
 export type ObjectionState = (typeof objectionStates)[number];
 
-/** GZ-4.4a criticism and rectification, GZ-4.3b overdue handling. */
-export const criticismStates = ["proposed", "dismissed", "issued", "responded", "accepted", "overdue", "escalated"] as const;
+/**
+ * GZ-4.4a criticism and rectification; GZ-4.3b overdue handling: continued rectification (back to
+ * issued), qualification cancelled, or escalated to a clear-out on a GZ-4.4b ground.
+ */
+export const criticismStates = ["proposed", "dismissed", "issued", "responded", "accepted", "overdue", "qualificationCancelled", "escalated"] as const;
 export type CriticismState = (typeof criticismStates)[number];
 
 /** GZ-4.4b / DG-10 clear-out, GZ-4.4b.9 bureau meeting, GZ-4.5 / DG-11 announcement. */
 export const clearOutStates = ["proposed", "dismissed", "confirmed", "dropped", "effective", "announced"] as const;
 export type ClearOutState = (typeof clearOutStates)[number];
+
+/** What a public announcement announces: a clear-out (GZ-4.5 / DG-11) or a cancelled qualification (GZ-4.3b). */
+export const announcementOutcomes = ["clearOut", "qualificationCancelled"] as const;
+export type AnnouncementOutcome = (typeof announcementOutcomes)[number];
 
 /** DG-16 partner removal. */
 export const partnerRemovalStates = ["proposed", "dismissed", "ordered", "removed"] as const;

@@ -1,5 +1,5 @@
-// Unit status (GZ-1.2 / DG-2): listed → criticised → rectifying → clear-out proposed → cleared out,
-// or withdrawn (listing annulled). The proceedings drive these steps through their
+// Unit status (GZ-1.2 / DG-2): listed → criticised → rectifying → clear-out proposed → cleared out;
+// an unrectified criticism → qualification cancelled (GZ-4.3b); or withdrawn (listing annulled). The proceedings drive these steps through their
 // `setUnitStatus` effects; the store validates each such step with this table.
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
@@ -12,6 +12,7 @@ export type UnitEvent =
   | { type: "proposeClearOut"; ground: string }
   | { type: "clearOutDropped"; ground: string }
   | { type: "clearOutEffective"; ground: string }
+  | { type: "cancelQualification"; ground: string }
   | { type: "withdraw"; reason: string };
 
 const active = ["listed", "criticised", "rectifying"] as const satisfies readonly UnitState[];
@@ -51,6 +52,15 @@ export const unitMachine = defineMachine<UnitState, UnitEvent, MachineContext>("
       clause: (_c, e) => e.ground,
     },
   ],
+  // GZ-4.3b 取消牵引单位资格: its own outcome of an unrectified criticism, not a clear-out (no ban).
+  cancelQualification: [
+    {
+      from: ["criticised", "rectifying"],
+      to: "qualificationCancelled",
+      clause: (_c, e) => e.ground,
+      check: (_s, e, ctx) => (ctx.pack.clauses.rectificationOverdue === e.ground ? undefined : refuse("PROCEDURE_NOT_IN_POLICY", "取消牵引单位资格")),
+    },
+  ],
   withdraw: [
     {
       from: active,
@@ -59,4 +69,4 @@ export const unitMachine = defineMachine<UnitState, UnitEvent, MachineContext>("
       check: (_s, e) => requireText(e.reason, "REASON_REQUIRED"),
     },
   ],
-}, ["clearedOut", "withdrawn"]);
+}, ["clearedOut", "qualificationCancelled", "withdrawn"]);

@@ -19,6 +19,8 @@ export function unitEventsForStatus(current: UnitState, target: UnitState, groun
       return [{ type: "proposeClearOut", ground }];
     case "clearedOut":
       return current === "clearOutProposed" ? [{ type: "clearOutEffective", ground }] : [{ type: "proposeClearOut", ground }, { type: "clearOutEffective", ground }];
+    case "qualificationCancelled":
+      return [{ type: "cancelQualification", ground }];
     case "listed":
       // A dropped clear-out only undoes its own proposal; an accepted rectification only ends
       // the criticism. Neither may wipe a status that another proceeding set.

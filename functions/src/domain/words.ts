@@ -18,6 +18,7 @@ import type { ProceedingKind } from "./proceedings.js";
 import type { ReportingStatus } from "./scoring.js";
 import type {
   AcceptanceState,
+  AnnouncementOutcome,
   CatalogueState,
   ChangeState,
   ClearOutState,
@@ -38,7 +39,7 @@ import type {
  */
 export const stateWords = {
   /** GZ-1.2. */
-  unit: { listed: "在册", criticised: "通报批评", rectifying: "整改中", clearOutProposed: "拟清退", clearedOut: "已清退", withdrawn: "已退出" },
+  unit: { listed: "在册", criticised: "通报批评", rectifying: "整改中", clearOutProposed: "拟清退", clearedOut: "已清退", qualificationCancelled: "已取消牵引单位资格", withdrawn: "已退出" },
   report: { draft: "草稿", submitted: "已提交，待审核", returned: "已退回，请修改后重新提交", accepted: "已通过审核" },
   change: { draft: "草稿", submitted: "已提交", returned: "已退回", rejected: "不予通过", approved: "审核通过", inNotice: "公示中", published: "已发布", withdrawn: "已撤回" },
   notice: { scheduled: "待公示", open: "公示中", closed: "公示结束" },
@@ -50,6 +51,7 @@ export const stateWords = {
     responded: "已提交整改报告",
     accepted: "整改已通过",
     overdue: "整改逾期，待决定",
+    qualificationCancelled: "已取消牵引单位资格",
     escalated: "已转清退",
   },
   clearOut: {
@@ -107,6 +109,7 @@ export const proceedingEventWords = {
   acceptResponse: "整改通过",
   returnResponse: "退回整改报告",
   extend: "延长整改期限",
+  cancelQualification: "取消牵引单位资格",
   escalate: "转为清退",
   markOverdue: "标记逾期",
   respond: "登记整改报告",
@@ -120,6 +123,15 @@ export const proceedingEventWords = {
 /** Who raised a proceeding: the system from facts (grounds.ts), or staff by hand. */
 export const proceedingSourceWords = { automatic: "系统提出", manual: "人工立案" } as const;
 
+/** What a public announcement says became of the unit (GZ-4.5 / DG-11 clear-out, GZ-4.3b cancellation). */
+export const announcementOutcomeWords = {
+  clearOut: "予以清退，不得重新申请纳入",
+  qualificationCancelled: "取消牵引单位资格",
+} as const satisfies Record<AnnouncementOutcome, string>;
+
+/** What an announcement is called, by what it announces. */
+export const announcementKindWords = { clearOut: "清退公告", qualificationCancelled: "取消牵引单位资格公告" } as const satisfies Record<AnnouncementOutcome, string>;
+
 /** GZ-4.4b.9: what the bureau meeting decided. */
 export const bureauMeetingDecisionWords = { confirmed: "审议确认", rejected: "不予确认" } as const;
 
@@ -128,6 +140,13 @@ export const groundWords: Readonly<Record<string, string>> = Object.assign({}, .
 
 /** The regulation's words for a ground; the clause ID itself when it has none here. */
 export const groundWord = (ground: string): string => groundWords[ground] ?? ground;
+
+/**
+ * GZ-4.3b: why a qualification was cancelled, as the announcement and the unit's notice state it —
+ * the criticism's ground, the rectification not completed in time, and staff's stated facts.
+ */
+export const cancellationReason = (criticismGround: string, facts: string): string =>
+  `通报批评（${groundWord(criticismGround)}）责令的整改未在规定时间内完成：${facts}`;
 
 /** GZ-4.6, DG-13, DG-14. */
 export const changeTypeWords = { unitInfo: "单位信息变更", partnerAdd: "新增合作伙伴", partnerRemove: "取消合作伙伴", catalogue: "产品和服务目录变更" } as const satisfies Record<ChangeType, string>;

@@ -89,8 +89,8 @@ export const collections = {
   documents: under("documents", documentMetaSchema),
   notifications: under("notifications", notificationSchema),
   audit: under("audit", auditEntrySchema),
-  /** Cleared-out units by USCC, across programmes: never listed again (GZ-4.4b, DG-10). */
-  bans: () => typed(db.collection("bans"), banSchema),
+  /** Units cleared out of this programme, by USCC: never listed in it again (GZ-4.4b, DG-10). */
+  bans: under("bans", banSchema),
   /** DG-16.2 / DG-16.3 counts per partner, id = partnerId. */
   partnerStats: under("partnerStats", partnerStatsSchema),
   /** Every programme's rating links: a link names no programme, so it is found by its hash. */

@@ -1,6 +1,7 @@
 // Carrying out what a proceeding's machine asked for, inside the step's transaction: unit status
-// through unit.machine.ts, notifications to the unit, the clear-out an escalation opens, the ban,
-// suspended partners and catalogue items, the announcement, the partner's status. Everything an
+// through unit.machine.ts, notifications to the unit, the clear-out an escalation opens, the
+// programme's ban, suspended partners and catalogue items, the announcement (of a clear-out or of a
+// cancelled qualification), the partner's status. Everything an
 // effect touches is read first (`loadEffectTargets`), because Firestore wants every read before
 // the first write; the writer itself only writes. Side-effect documents have fixed ids and are
 // created only when absent, so a replayed step adds nothing.
@@ -46,7 +47,7 @@ export async function loadEffectTargets(tx: Transaction, programmeId: string, pr
     out.partners = (await tx.get(collections.partners(programmeId).where("unitId", "==", p.unitId))).docs.map((d) => ({ ref: d.ref, data: d.data() }));
     out.catalogue = (await tx.get(collections.catalogue(programmeId).where("unitId", "==", p.unitId))).docs.map((d) => ({ ref: d.ref, data: d.data() }));
   }
-  if (has("banUscc")) out.banExists = (await tx.get(collections.bans().doc(unit.uscc))).exists;
+  if (has("banUscc")) out.banExists = (await tx.get(collections.bans(programmeId).doc(unit.uscc))).exists;
   if (has("publishAnnouncement")) out.announcementExists = (await tx.get(collections.announcements(programmeId).doc(proceedingId))).exists;
   if (has("openClearOut")) out.clearOutExists = (await tx.get(collections.proceedings(programmeId).doc(escalatedClearOutId(proceedingId)))).exists;
   return out;
@@ -65,6 +66,8 @@ interface StepScope {
 /** Carries out a transition's effects through the typed collections; all writes, no reads. */
 export class EffectWriter {
   private unitStatus: UnitState;
+  /** The clause of the unit's last step: the proceeding's ground unless the effect named another. */
+  private statusClause: string;
   private notes = 0;
 
   /** `proceeding`: the proceeding as it will be written; effects on the proceeding itself land here. */
@@ -74,12 +77,13 @@ export class EffectWriter {
     private targets: EffectTargets,
   ) {
     this.unitStatus = targets.unit.data.status;
+    this.statusClause = proceeding.ground;
   }
 
   apply(e: ProceedingEffect, clause: string): void {
     switch (e.type) {
       case "setUnitStatus":
-        return this.setUnitStatus(e.status);
+        return this.setUnitStatus(e.status, e.ground);
       case "notifyUnit":
         return this.notify(`${this.scope.ctx.pack.workGroupName}通知`, e.message);
       case "publishCriticism":
@@ -96,7 +100,7 @@ export class EffectWriter {
       case "suspendPartnersAndCatalogue":
         return this.suspendPartnersAndCatalogue();
       case "publishAnnouncement":
-        return this.announce(e.ground, e.reason);
+        return this.announce(e);
       case "setPartnerStatus":
         return this.setPartnerStatus(e.status, clause);
       default: {
@@ -111,7 +115,7 @@ export class EffectWriter {
     const { unit } = this.targets;
     if (this.unitStatus === unit.data.status) return;
     this.scope.tx.set(unit.ref, { ...unit.data, status: this.unitStatus, statusChangedOn: this.scope.ctx.today });
-    this.audit(`unit-${this.unitStatus}.${this.scope.now.getTime()}`, { action: "unit.status", entity: unit.ref.path, before: { status: unit.data.status }, after: { status: this.unitStatus }, clause: this.proceeding.ground });
+    this.audit(`unit-${this.unitStatus}.${this.scope.now.getTime()}`, { action: "unit.status", entity: unit.ref.path, before: { status: unit.data.status }, after: { status: this.unitStatus }, clause: this.statusClause });
   }
 
   private audit(suffix: string, entry: { action: string; entity: string; before?: unknown; after?: unknown; clause?: string }) {
@@ -120,7 +124,9 @@ export class EffectWriter {
   }
 
   private setUnitStatus(target: UnitState, ground = this.proceeding.ground, source = this.proceeding.kind) {
-    this.unitStatus = moveUnitStatus(this.unitStatus, target, ground, source, this.scope.ctx);
+    const next = moveUnitStatus(this.unitStatus, target, ground, source, this.scope.ctx);
+    if (next !== this.unitStatus) this.statusClause = ground;
+    this.unitStatus = next;
   }
 
   private notify(title: string, body: string) {
@@ -152,11 +158,12 @@ export class EffectWriter {
     this.audit(`openClearOut.${now.getTime()}`, { action: "proceeding.proposed", entity: ref.path, after: { kind: "clearOut", ground, from: proceedingId }, clause: ground });
   }
 
+  /** GZ-4.4b / DG-10: barred from this programme's list; other programmes keep their own bans. */
   private ban(ground: string) {
-    if (this.targets.banExists) return; // banned already (another programme or a replay): the first ban stands
+    if (this.targets.banExists) return; // banned here already (a replay): the first ban stands
     const { tx, programmeId, proceedingId, ctx } = this.scope;
     const unit = this.targets.unit.data;
-    const ref = collections.bans().doc(unit.uscc);
+    const ref = collections.bans(programmeId).doc(unit.uscc);
     tx.create(ref, { uscc: unit.uscc, unitName: unit.name, programmeId, proceedingId, ground, effectiveOn: ctx.today });
     this.audit("ban", { action: "unit.banned", entity: ref.path, after: { uscc: unit.uscc, ground }, clause: ground });
   }
@@ -177,13 +184,18 @@ export class EffectWriter {
     if (suspended.length) this.audit("suspend", { action: "unit.partnersAndCatalogueSuspended", entity: this.targets.unit.ref.path, after: { suspended }, clause: this.proceeding.ground });
   }
 
-  private announce(ground: string, reason: string) {
+  /**
+   * The public announcement: of a clear-out under the pack's announcement clause (GZ-4.5 / DG-11),
+   * of a cancelled qualification under its own clause (GZ-4.3b), announced the same way.
+   */
+  private announce({ outcome, ground, reason }: Extract<ProceedingEffect, { type: "publishAnnouncement" }>) {
     if (this.targets.announcementExists) return;
     const { tx, programmeId, proceedingId, ctx, now } = this.scope;
     const unit = this.targets.unit.data;
     const ref = collections.announcements(programmeId).doc(proceedingId);
-    tx.create(ref, { unitName: unit.name, uscc: unit.uscc, ground, reason, effectiveOn: ctx.today, publishedAt: now, proceedingId });
-    this.audit("announcement", { action: "announcement.published", entity: ref.path, after: { unitName: unit.name, ground, reason }, clause: ctx.pack.clearOut.announcementClause });
+    tx.create(ref, { outcome, unitName: unit.name, uscc: unit.uscc, ground, reason, effectiveOn: ctx.today, publishedAt: now, proceedingId });
+    const clause = outcome === "clearOut" ? ctx.pack.clearOut.announcementClause : ground;
+    this.audit("announcement", { action: "announcement.published", entity: ref.path, after: { outcome, unitName: unit.name, ground, reason }, clause });
   }
 
   private setPartnerStatus(status: "removalOrdered" | "removed", clause: string) {

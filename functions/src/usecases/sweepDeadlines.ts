@@ -235,7 +235,7 @@ async function markOverdue(s: Sweep, proceedingId: string): Promise<boolean> {
       toStaff: true,
       kind: "rectificationOverdue",
       title: `整改逾期：${unitName}`,
-      body: `通报批评（${groundWord(p.ground)}）的整改期限 ${dateWord(deadline)} 已过，未有通过的整改报告。请决定继续整改（延长期限）或启动清退程序（${step.clause}）。`,
+      body: `通报批评（${groundWord(p.ground)}）的整改期限 ${dateWord(deadline)} 已过，未有通过的整改报告。请根据实际情况和情节轻重决定继续整改（延长期限）或取消牵引单位资格（${step.clause}）。`,
       link: `/admin/proceedings/${proceedingId}`,
       createdAt: s.now,
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type ClearOutContext, clearOutMachine } from "../../../functions/src/domain/clearOut.machine.js";
 import { type CriticismContext, criticismMachine } from "../../../functions/src/domain/criticism.machine.js";
 import { evaluationMachine } from "../../../functions/src/domain/evaluation.machine.js";
-import { checkListing, clearOutList } from "../../../functions/src/domain/listing.js";
+import { checkListing, clearOutList, type ListingFacts } from "../../../functions/src/domain/listing.js";
 import { partnerRemovalMachine } from "../../../functions/src/domain/partnerRemoval.machine.js";
 import { decideOpening, proceedingMachine } from "../../../functions/src/domain/proceedings.js";
 import type { Proceeding } from "../../../functions/src/domain/schemas/index.js";
@@ -72,16 +72,34 @@ describe("criticism machine", () => {
     expect(codeOf(criticismMachine.transition("issued", { type: "respond", documentId: "doc1" }, crit({ deadline: "2025-07-08", today: "2025-07-09" })))).toBe("DEADLINE_PASSED");
   });
 
-  it("GZ-4.3b: an overdue rectification must be extended or escalated to clear-out", () => {
+  it("GZ-4.3b: an overdue rectification is continued (new deadline), or escalated to a clear-out only on a GZ-4.4b ground", () => {
     const c = crit({ deadline: "2025-07-08", today: "2025-07-09" });
     const o = okNext(criticismMachine.transition("issued", { type: "markOverdue" }, c));
     expect([o.next, o.clause]).toEqual(["overdue", "GZ-4.3b"]);
-    expect(criticismMachine.allowedEvents("overdue", c).sort()).toEqual(["escalate", "extend"]);
+    expect(criticismMachine.allowedEvents("overdue", c).sort()).toEqual(["cancelQualification", "escalate", "extend"]);
     expect(codeOf(criticismMachine.transition("overdue", { type: "extend", deadline: "2025-07-09" }, c))).toBe("DEADLINE_INVALID");
     expect(okNext(criticismMachine.transition("overdue", { type: "extend", deadline: "2025-07-31" }, c)).next).toBe("issued");
     expect(codeOf(criticismMachine.transition("overdue", { type: "escalate", clearOutGround: "DG-10.6" }, c))).toBe("GROUND_NOT_IN_POLICY");
     const e = okNext(criticismMachine.transition("overdue", { type: "escalate", clearOutGround: "GZ-4.4b.8" }, c));
     expect(e.effects).toEqual([{ type: "openClearOut", ground: "GZ-4.4b.8" }]);
+  });
+
+  it("GZ-4.3b: 取消牵引单位资格 is its own outcome — the unit leaves the list and is announced under GZ-4.3b, with no ban and no GZ-4.4b ground", () => {
+    const c = crit({ ground: "GZ-4.4a.3", deadline: "2025-07-08", today: "2025-07-09" });
+    // 根据实际情况和情节轻重: the decision must state the facts and severity it rests on.
+    expect(codeOf(criticismMachine.transition("overdue", { type: "cancelQualification", reason: " " }, c))).toBe("REASON_REQUIRED");
+    const t = okNext(criticismMachine.transition("overdue", { type: "cancelQualification", reason: "逾期两个月仍未提交整改报告，情节严重" }, c));
+    expect([t.next, t.clause]).toEqual(["qualificationCancelled", "GZ-4.3b"]);
+    expect(criticismMachine.isTerminal("qualificationCancelled")).toBe(true);
+    const reason = "通报批评（季度考核项目实施进度滞后，没有合理说明以及有效补救措施）责令的整改未在规定时间内完成：逾期两个月仍未提交整改报告，情节严重";
+    expect(t.effects).toContainEqual({ type: "setUnitStatus", status: "qualificationCancelled", ground: "GZ-4.3b" });
+    expect(t.effects).toContainEqual({ type: "suspendPartnersAndCatalogue" });
+    expect(t.effects).toContainEqual({ type: "publishAnnouncement", outcome: "qualificationCancelled", ground: "GZ-4.3b", reason });
+    // GZ-4.3b says 取消资格, not 清退…不得重新申请纳入: no ban, and no clear-out opened on a GZ-4.4b ground.
+    expect(t.effects.map((e) => e.type)).not.toContain("banUscc");
+    expect(t.effects.map((e) => e.type)).not.toContain("openClearOut");
+    // Only an overdue rectification can end this way.
+    expect(codeOf(criticismMachine.transition("issued", { type: "cancelQualification", reason: "x" }, c))).toBe("EVENT_NOT_ALLOWED");
   });
 
   it("refuses marking overdue before the deadline has passed", () => {
@@ -164,7 +182,7 @@ describe("clear-out (GZ-4.4b, DG-10)", () => {
 
   it("GZ-4.5: when a clear-out takes effect the public announcement is created, then recorded as announced", () => {
     const t = okNext(clearOutMachine.transition("confirmed", { type: "takeEffect" }, co()));
-    expect(t.effects).toContainEqual({ type: "publishAnnouncement", ground: "GZ-4.4b.5", reason: "伪造资料、弄虚作假" });
+    expect(t.effects).toContainEqual({ type: "publishAnnouncement", outcome: "clearOut", ground: "GZ-4.4b.5", reason: "伪造资料、弄虚作假" });
     const a = okNext(clearOutMachine.transition("effective", { type: "announce" }, co()));
     expect([a.next, a.clause]).toEqual(["announced", "GZ-4.5"]);
   });
@@ -202,7 +220,7 @@ describe("clear-out (GZ-4.4b, DG-10)", () => {
 
   it("DG-11: the announcement carries the unit's reason and cites DG-11", () => {
     const t = okNext(clearOutMachine.transition("proposed", { type: "takeEffect" }, { ...co(dg, "DG-10.5"), reason: "伪造业绩材料" }));
-    expect(t.effects).toContainEqual({ type: "publishAnnouncement", ground: "DG-10.5", reason: "伪造业绩材料" });
+    expect(t.effects).toContainEqual({ type: "publishAnnouncement", outcome: "clearOut", ground: "DG-10.5", reason: "伪造业绩材料" });
     expect(okNext(clearOutMachine.transition("effective", { type: "announce" }, co(dg, "DG-10.5"))).clause).toBe("DG-11");
   });
 
@@ -218,17 +236,39 @@ describe("clear-out (GZ-4.4b, DG-10)", () => {
 describe("listing and bans", () => {
   const banned = makeUscc(100);
   const listed = makeUscc(101);
+  const ban = (programmeId: string, uscc = banned) => ({ uscc, programmeId, ground: programmeId === "gz-2025" ? "GZ-4.4b.5" : "DG-10.5", effectiveOn: "2025-06-10" });
+  const facts = (programmeId: string, over: Partial<ListingFacts> = {}): ListingFacts => ({ programmeId, sameUscc: [], bans: [], ...over });
 
   it("GZ-4.3a: a new unit can be added to a running programme in a later batch", () => {
-    const r = checkListing(makeUscc(102), { listedUsccs: [listed], bannedUsccs: [banned] }, gz);
-    expect(r.ok && r.clause).toBe("GZ-4.3a");
-    expect(codeOf(checkListing(listed, { listedUsccs: [listed], bannedUsccs: [] }, gz))).toBe("ALREADY_LISTED");
+    const r = checkListing(makeUscc(102), facts("gz-2025", { bans: [ban("gz-2025")] }), gz);
+    expect(r.ok && [r.clause, r.unitId]).toEqual(["GZ-4.3a", `u-${makeUscc(102)}`]);
+    expect(codeOf(checkListing(listed, facts("gz-2025", { sameUscc: [{ status: "criticised" }] }), gz))).toBe("ALREADY_LISTED");
   });
 
-  it("GZ-4.4b: a cleared-out unit may never be listed again (checked by USCC)", () => {
-    const r = checkListing(` ${banned} `, { listedUsccs: [], bannedUsccs: [banned] }, gz);
+  it("GZ-4.4b: a unit cleared out in Guangzhou is barred from Guangzhou's list only — Dongguan may still list it (checked by USCC)", () => {
+    const r = checkListing(` ${banned} `, facts("gz-2025", { bans: [ban("gz-2025")] }), gz);
     expect(codeOf(r)).toBe("USCC_BANNED");
-    expect(codeOf(checkListing("91350100M000100Y44", { listedUsccs: [], bannedUsccs: [] }, gz))).toBe("USCC_CHECK");
+    // The refusal names the ground and the date of the clear-out.
+    expect(!r.ok && r.message).toBe(`该单位已被本专项清退，不得重新申请纳入本专项名单：${banned} 已于 2025-06-10 依据 GZ-4.4b.5（伪造资料、弄虚作假）清退`);
+    // 不得重新申请纳入 that city's list: Guangzhou's ban does not reach Dongguan's programme.
+    const inDg = checkListing(banned, facts("dg-2025", { bans: [ban("gz-2025")] }), dg);
+    expect(inDg.ok && inDg.clause).toBe("DG-2");
+    // A clear-out recorded on the programme's own unit bars as much as the ban record.
+    expect(codeOf(checkListing(banned, facts("gz-2025", { sameUscc: [{ status: "clearedOut" }] }), gz))).toBe("USCC_BANNED");
+    expect(codeOf(checkListing("91350100M000100Y44", facts("gz-2025"), gz))).toBe("USCC_CHECK");
+  });
+
+  it("DG-10: a unit cleared out in Dongguan is barred from Dongguan's list, not from Guangzhou's", () => {
+    expect(codeOf(checkListing(banned, facts("dg-2025", { bans: [ban("dg-2025")] }), dg))).toBe("USCC_BANNED");
+    const inGz = checkListing(banned, facts("gz-2025", { bans: [ban("dg-2025")] }), gz);
+    expect(inGz.ok && inGz.clause).toBe("GZ-4.3a");
+  });
+
+  it("GZ-4.3b: a unit whose qualification was cancelled is not banned; listed again it gets a new record, the old one kept", () => {
+    const r = checkListing(banned, facts("gz-2025", { sameUscc: [{ status: "qualificationCancelled" }] }), gz);
+    expect(r.ok && r.unitId).toBe(`u-${banned}-2`);
+    const again = checkListing(banned, facts("gz-2025", { sameUscc: [{ status: "qualificationCancelled" }, { status: "withdrawn" }] }), gz);
+    expect(again.ok && again.unitId).toBe(`u-${banned}-3`);
   });
 });
 
@@ -294,7 +334,7 @@ describe("proceedings own their final states", () => {
   // what its table does cannot drift apart.
   const leaves = (table: Record<string, readonly { from: readonly string[] }[]>, state: string) => Object.values(table).some((rules) => rules.some((r) => r.from.includes(state)));
   it.each([
-    ["通报批评", criticismMachine, criticismStates, ["dismissed", "accepted", "escalated"]],
+    ["通报批评", criticismMachine, criticismStates, ["dismissed", "accepted", "qualificationCancelled", "escalated"]],
     ["清退", clearOutMachine, clearOutStates, ["dismissed", "dropped", "announced"]],
     ["取消合作伙伴", partnerRemovalMachine, partnerRemovalStates, ["dismissed", "removed"]],
   ] as const)("%s: the declared final states are the ones no event leaves", (_name, machine, states, final) => {

@@ -38,6 +38,16 @@ describe("unit status machine", () => {
     expect(codeOf(unitMachine.transition("listed", { type: "clearOutDropped", ground: "GZ-4.4b.3" }, base()))).toBe("EVENT_NOT_ALLOWED");
   });
 
+  it("GZ-4.3b: an unrectified criticism ends in a cancelled qualification, final, under GZ-4.3b — Dongguan has no such outcome", () => {
+    const t = okNext(unitMachine.transition("criticised", { type: "cancelQualification", ground: "GZ-4.3b" }, base(gz)));
+    expect([t.next, t.clause]).toEqual(["qualificationCancelled", "GZ-4.3b"]);
+    expect(unitMachine.allowedEvents("qualificationCancelled", base(gz))).toEqual([]);
+    // Not from a listed unit (nothing to rectify), not under a clear-out ground, not in Dongguan.
+    expect(codeOf(unitMachine.transition("listed", { type: "cancelQualification", ground: "GZ-4.3b" }, base(gz)))).toBe("EVENT_NOT_ALLOWED");
+    expect(codeOf(unitMachine.transition("criticised", { type: "cancelQualification", ground: "GZ-4.4b.8" }, base(gz)))).toBe("PROCEDURE_NOT_IN_POLICY");
+    expect(codeOf(unitMachine.transition("criticised", { type: "cancelQualification", ground: "GZ-4.3b" }, base(dg)))).toBe("PROCEDURE_NOT_IN_POLICY");
+  });
+
   it("GZ-4.3a: annulling a listing needs a reason and cites dynamic adjustment", () => {
     expect(codeOf(unitMachine.transition("listed", { type: "withdraw", reason: " " }, base()))).toBe("REASON_REQUIRED");
     expect(okNext(unitMachine.transition("listed", { type: "withdraw", reason: "名单录入错误" }, base())).clause).toBe("GZ-4.3a");
@@ -69,9 +79,9 @@ describe("unit status machine", () => {
 });
 
 describe("final states", () => {
-  it("GZ-4.4b / DG-10 / GZ-4.3a: a cleared-out or withdrawn unit is final: the machine declares it and no event leaves it", () => {
+  it("GZ-4.4b / DG-10 / GZ-4.3b / GZ-4.3a: a cleared-out, cancelled or withdrawn unit is final: the machine declares it and no event leaves it", () => {
     const left = (state: string) => Object.values(unitMachine.table).some((rules) => rules.some((r) => (r.from as readonly string[]).includes(state)));
-    expect(unitStates.filter((s) => unitMachine.isTerminal(s))).toEqual(["clearedOut", "withdrawn"]);
-    expect(unitStates.filter((s) => !left(s))).toEqual(["clearedOut", "withdrawn"]);
+    expect(unitStates.filter((s) => unitMachine.isTerminal(s))).toEqual(["clearedOut", "qualificationCancelled", "withdrawn"]);
+    expect(unitStates.filter((s) => !left(s))).toEqual(["clearedOut", "qualificationCancelled", "withdrawn"]);
   });
 });

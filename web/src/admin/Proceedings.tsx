@@ -117,7 +117,7 @@ function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeVie
         ) : (
           <Space wrap>
             {events.map((e) =>
-              e === "recordBureauMeeting" || e === "respond" || e === "announce" ? null : e === "dismiss" || e === "returnResponse" ? (
+              e === "recordBureauMeeting" || e === "respond" || e === "announce" ? null : e === "dismiss" || e === "returnResponse" || e === "cancelQualification" ? (
                 <ReasonEvent key={e} event={e} data={data} onDone={onChanged} />
               ) : e === "extend" || e === "escalate" ? (
                 <EventWithInput key={e} event={e} programme={programme} data={data} onDone={onChanged} />
@@ -133,11 +133,14 @@ function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeVie
   );
 }
 
-/** dismiss needs `reason`, returnResponse needs `comment`: both inside the event. */
-function ReasonEvent({ event, data, onDone }: { event: "dismiss" | "returnResponse"; data: EventData; onDone: () => void }) {
+/**
+ * dismiss and cancelQualification (GZ-4.3b: the facts and severity, quoted in the announcement)
+ * need `reason`, returnResponse needs `comment`: all inside the event.
+ */
+function ReasonEvent({ event, data, onDone }: { event: "dismiss" | "returnResponse" | "cancelQualification"; data: EventData; onDone: () => void }) {
   const [text, setText] = useState("");
   const label = proceedingEventWords[event];
-  const payload = event === "dismiss" ? { type: event, reason: text } : { type: event, comment: text };
+  const payload = event === "returnResponse" ? { type: event, comment: text } : { type: event, reason: text };
   return (
     <Space>
       <Input aria-label={s.reasonFor(label)} placeholder={s.reasonPlaceholder} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 200 }} />

@@ -1,8 +1,9 @@
-// Open and closed public notices (GZ-4.6.3, DG-14), clear-out announcements (GZ-4.5, DG-11) and
+// Open and closed public notices (GZ-4.6.3, DG-14), announcements of clear-outs (GZ-4.5, DG-11)
+// and of qualifications cancelled for an unrectified criticism (GZ-4.3b), and
 // every published version of the partner list, catalogue and unit change list (DG-13, DG-14).
 // Anyone may file an objection while a notice is open; it goes to the work group, never public.
 import { fileObjectionRequestSchema } from "@domain/schemas/requests";
-import { stateWords } from "@domain/words";
+import { announcementKindWords, announcementOutcomeWords, stateWords } from "@domain/words";
 import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Tabs, Tag } from "antd";
 import { getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
@@ -81,8 +82,8 @@ export default function NoticesPage() {
                 <List
                   dataSource={announcements}
                   renderItem={(a) => (
-                    <List.Item data-testid="announcement">
-                      <List.Item.Meta title={s.announcementTitle(a.unitName, a.uscc)} description={s.announcementBody(a.reason, a.ground, formatDate(a.effectiveOn), formatInstant(a.publishedAt))} />
+                    <List.Item data-testid="announcement" extra={<Tag>{announcementKindWords[a.outcome]}</Tag>}>
+                      <List.Item.Meta title={s.announcementTitle(a.unitName, a.uscc, announcementOutcomeWords[a.outcome])} description={s.announcementBody(a.reason, a.ground, formatDate(a.effectiveOn), formatInstant(a.publishedAt))} />
                     </List.Item>
                   )}
                 />

@@ -224,7 +224,7 @@ export const t = {
     ground: "依据",
     facts: "事实",
     proposedOn: "提出日期",
-    overdue: (clause: string) => `整改逾期，须决定延期或清退${clause ? `（${clause}）` : ""}`,
+    overdue: (clause: string) => `整改逾期，须根据实际情况和情节轻重决定继续整改或取消牵引单位资格${clause ? `（${clause}）` : ""}`,
     openComplaints: (count: number | null) => `未办结投诉：${n(count)} 件（在“批评与清退”中处理）`,
   },
   evaluations: {
@@ -505,10 +505,11 @@ export const t = {
     chooseCity: "选择城市",
     noticesTab: "变更公示",
     noNotices: "暂无公示",
-    announcementsTab: "清退公告",
+    announcementsTab: "清退及取消资格公告",
     noAnnouncements: "暂无公告",
-    announcementTitle: (unitName: string, uscc: string) => `${unitName}（${uscc}）予以清退，不得重新申请纳入`,
-    announcementBody: (reason: string, ground: string, effectiveOn: string, publishedAt: string) => `清退原因：${reason}（依据 ${ground}）；生效日期：${effectiveOn}；发布时间：${publishedAt}`,
+    /** `outcome`: what became of the unit (announcementOutcomeWords: 予以清退… / 取消牵引单位资格). */
+    announcementTitle: (unitName: string, uscc: string, outcome: string) => `${unitName}（${uscc}）${outcome}`,
+    announcementBody: (reason: string, ground: string, effectiveOn: string, publishedAt: string) => `原因：${reason}（依据 ${ground}）；生效日期：${effectiveOn}；发布时间：${publishedAt}`,
     listsTab: "名单公布",
     noticePeriod: (range: string) => `公示期：${range}`,
     object: "对本公示提出异议",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clearOutStates, criticismStates, partnerRemovalStates } from "../states.js";
+import { announcementOutcomes, clearOutStates, criticismStates, partnerRemovalStates } from "../states.js";
 import { actorSchema, clauseIdField, enumOf, evidenceSchema, idOf, instant, isoDate, optionalText, text, usccField } from "./common.js";
 
 const base = {
@@ -51,7 +51,10 @@ export const proceedingSchema = z.discriminatedUnion("kind", [
 ]);
 export type Proceeding = z.infer<typeof proceedingSchema>;
 
-/** GZ-4.4b / DG-10: a cleared-out unit may never re-apply; keyed by USCC across programmes. */
+/**
+ * GZ-4.4b / DG-10: a unit cleared out of a programme may never re-apply to that programme's list.
+ * Kept per programme (programmes/{p}/bans/{uscc}); other programmes' lists are not barred.
+ */
 export const banSchema = z.object({
   uscc: usccField(),
   unitName: text("单位名称", 200),
@@ -62,14 +65,19 @@ export const banSchema = z.object({
 });
 export type Ban = z.infer<typeof banSchema>;
 
-/** GZ-4.5 / DG-11: public announcement of a clear-out, naming the unit and the reason. */
+/**
+ * GZ-4.5 / DG-11: public announcement of a clear-out, naming the unit and the reason; also of a
+ * qualification cancelled for an unrectified criticism (GZ-4.3b), announced the same way.
+ * Announcements stored before the outcome was recorded are clear-outs.
+ */
 export const announcementSchema = z.object({
+  outcome: enumOf("公告事项", announcementOutcomes).default("clearOut"),
   unitName: text("单位名称", 200),
   uscc: usccField(),
-  ground: clauseIdField("清退依据"),
-  reason: text("清退原因", 1000),
-  effectiveOn: isoDate("清退生效日期"),
+  ground: clauseIdField("依据条款"),
+  reason: text("原因", 1000),
+  effectiveOn: isoDate("生效日期"),
   publishedAt: instant("公告时间"),
-  proceedingId: idOf("清退程序编号"),
+  proceedingId: idOf("程序编号"),
 });
 export type Announcement = z.infer<typeof announcementSchema>;

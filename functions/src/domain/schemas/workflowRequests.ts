@@ -38,12 +38,13 @@ export const staffProceedingEventSchema = z.discriminatedUnion(
     z.object({ type: z.literal("returnResponse"), comment: text("审核意见", 2000) }),
     z.object({ type: z.literal("markOverdue") }),
     z.object({ type: z.literal("extend"), deadline: isoDate("延长后的整改期限") }),
+    z.object({ type: z.literal("cancelQualification"), reason: text("取消资格的事实和理由", 2000) }),
     z.object({ type: z.literal("escalate"), clearOutGround: clauseIdField("清退依据") }),
     z.object({ type: z.literal("takeEffect") }),
     z.object({ type: z.literal("order") }),
     z.object({ type: z.literal("confirmRemoved") }),
   ],
-  { error: "操作无效，应为：issue、dismiss、acceptResponse、returnResponse、markOverdue、extend、escalate、takeEffect、order、confirmRemoved" },
+  { error: "操作无效，应为：issue、dismiss、acceptResponse、returnResponse、markOverdue、extend、cancelQualification、escalate、takeEffect、order、confirmRemoved" },
 );
 export type StaffProceedingEvent = z.infer<typeof staffProceedingEventSchema>;
 
