@@ -6,6 +6,7 @@
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { periodBounds, reportDeadline } from "../../functions/src/domain/periods.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
+import { judgedParts } from "../../functions/src/domain/evaluationDraft.js";
 import { getPolicyPack, type PolicyPack } from "../../functions/src/domain/policy/index.js";
 import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
 import { catalogueListEntries, partnerListEntries } from "../../functions/src/domain/applyChange.js";
@@ -226,10 +227,8 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
       const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;
       const actuals = actualsFor(targets, strengths[i]!, fractionOf(periodId));
       g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises: [], documentIds: [], submittedOn: b.end, late: false, incomplete: false, missingFields: [], reviewReasons: [], returnedCount: 0 };
-      const judged = [
-        { partId: "satisfaction", score: Math.round(15 * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "phone"] as const },
-        { partId: "serviceCapability", score: Math.round(10 * (0.4 + strengths[i]! * 0.6)), methods: ["siteVisit"] as const },
-      ];
+      // Every judged part of the city's own model, scored by the unit's strength.
+      const judged = judgedParts(pack.scoring).map((part) => ({ partId: part.id, score: Math.round(part.points * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "siteVisit"] as const }));
       const r = evaluate({ periodId, targets, actuals, reporting: "onTime", complaints: { received: 1, closed: 1 }, judged }, pack.scoring);
       if (!r.ok) throw new Error(r.message);
       g.evaluations[`${uid}_${periodId}`] = {

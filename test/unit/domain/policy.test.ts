@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { defaultScoringModel, getPolicyPack, policyPackSchema, policyPacks } from "../../../functions/src/domain/policy/index.js";
+import { guangzhouScoring, getPolicyPack, policyPackSchema, policyPacks } from "../../../functions/src/domain/policy/index.js";
+
+const gz = getPolicyPack("guangzhou");
+const dg = getPolicyPack("dongguan");
 
 describe("policy packs", () => {
   it("every registered pack satisfies the PolicyPack schema", () => {
@@ -14,7 +17,7 @@ describe("policy packs", () => {
 
   it("GZ-3.4.2: the scoring model is configuration validated by the schema", () => {
     const gz = getPolicyPack("guangzhou");
-    const broken = { ...gz, scoring: { ...defaultScoringModel, passMark: 60, dimensions: defaultScoringModel.dimensions.slice(1) } };
+    const broken = { ...gz, scoring: { ...guangzhouScoring, passMark: 60, dimensions: guangzhouScoring.dimensions.slice(1) } };
     const r = policyPackSchema.safeParse(broken);
     expect(r.success).toBe(false);
     expect(JSON.stringify(r.error?.issues)).toContain("权重之和必须为 100");
@@ -22,9 +25,9 @@ describe("policy packs", () => {
 
   it("refuses a dimension whose parts do not add up to its weight", () => {
     const gz = getPolicyPack("guangzhou");
-    const [first, ...rest] = defaultScoringModel.dimensions;
+    const [first, ...rest] = guangzhouScoring.dimensions;
     const bad = { ...first!, parts: first!.parts.slice(1) };
-    const r = policyPackSchema.safeParse({ ...gz, scoring: { ...defaultScoringModel, dimensions: [bad, ...rest] } });
+    const r = policyPackSchema.safeParse({ ...gz, scoring: { ...guangzhouScoring, dimensions: [bad, ...rest] } });
     expect(r.success).toBe(false);
   });
 
@@ -33,5 +36,12 @@ describe("policy packs", () => {
     expect(dg.notice).toEqual({ length: 5, unit: "calendarDays" });
     const r = policyPackSchema.safeParse({ ...dg, notice: { length: 5 } });
     expect(r.success).toBe(false);
+  });
+
+  it("GZ-3.4.2 / DG-8: each city ships its own scoring model — Dongguan's weighs the two aspects DG-8 ranks on (完成改造试点企业数量, 数字化改造成效), Guangzhou's the five GZ-3.3 names", () => {
+    const weights = (p: typeof gz) => Object.fromEntries(p.scoring.dimensions.map((d) => [d.label, d.weight]));
+    expect(weights(dg)).toEqual({ 完成改造试点企业数量: 40, 试点企业数字化改造成效: 40, 任务书其他任务与履职: 20 });
+    expect(weights(gz)).toEqual({ 服务企业: 25, 改造成效: 35, 产品和解决方案: 20, 综合表现: 20 });
+    expect(gz.scoring).not.toBe(dg.scoring);
   });
 });

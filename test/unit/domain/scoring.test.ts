@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultScoringModel } from "../../../functions/src/domain/policy/index.js";
+import { guangzhouScoring } from "../../../functions/src/domain/policy/index.js";
 import { atOrBelowThreshold, lowestRanked, lowestRankedThreshold, rank, rankFromSummary, summarise, updateSummary } from "../../../functions/src/domain/ranking.js";
 import { evaluate, type ScoringInput } from "../../../functions/src/domain/scoring.js";
 
-const model = defaultScoringModel;
+const model = guangzhouScoring;
 
 function scored(input: ScoringInput) {
   const r = evaluate(input, model);

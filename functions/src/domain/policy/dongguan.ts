@@ -1,5 +1,5 @@
 // 东莞市中小企业数字化转型城市试点数字化牵引单位管理办法（试行）— annual.
-import { defaultScoringModel } from "./defaultScoring.js";
+import { dongguanScoring } from "./dongguanScoring.js";
 import { policyPackSchema, type PolicyPack } from "./schema.js";
 
 export const dongguan: PolicyPack = policyPackSchema.parse({
@@ -93,5 +93,5 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
     documentAccess: null,
     complaintGround: null,
   },
-  scoring: defaultScoringModel,
+  scoring: dongguanScoring,
 });

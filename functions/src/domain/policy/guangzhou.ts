@@ -1,5 +1,5 @@
 // 广州市中小企业数字化转型城市试点数字化牵引单位管理工作规程（2024 年 12 月）— quarterly.
-import { defaultScoringModel } from "./defaultScoring.js";
+import { guangzhouScoring } from "./guangzhouScoring.js";
 import { policyPackSchema, type PolicyPack } from "./schema.js";
 
 export const guangzhou: PolicyPack = policyPackSchema.parse({
@@ -95,5 +95,5 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
     documentAccess: "GZ-2.2.13",
     complaintGround: "GZ-4.4a.1",
   },
-  scoring: defaultScoringModel,
+  scoring: guangzhouScoring,
 });

@@ -13,5 +13,6 @@ export function getPolicyPack(id: string): PolicyPack {
 }
 
 export { guangzhou, dongguan };
-export { defaultScoringModel } from "./defaultScoring.js";
+export { dongguanScoring } from "./dongguanScoring.js";
+export { guangzhouScoring } from "./guangzhouScoring.js";
 export * from "./schema.js";

@@ -1,11 +1,11 @@
-// The default evaluation model: enterprises served 25, results 35, products and
-// solutions 20, overall conduct 20; bands 优秀 ≥ 90, 良好 80–90, 合格 60–80, 不合格 < 60.
-// How each dimension splits into automatic metrics and staff-judged parts is configuration:
-// GZ-3.3 / DG-8 name the aspects (enterprises transformed, transformation effect, satisfaction,
-// service capability, task-book completion) but not their weights.
+// Guangzhou's evaluation model as the pack ships it (version 1 of the programme's settings; the
+// work group changes it as governed data, GZ-3.4.2): enterprises served 25, results 35, products
+// and solutions 20, overall conduct 20; bands 优秀 ≥ 90, 良好 80–90, 合格 60–80, 不合格 < 60.
+// GZ-3.3 names the aspects — 完成改造试点企业数量、试点企业数字化改造成效、试点企业满意度、
+// 牵引单位服务能力以及绩效任务书完成情况 — but not their weights: those are the bureau's choice.
 import type { ScoringModel } from "./schema.js";
 
-export const defaultScoringModel: ScoringModel = {
+export const guangzhouScoring: ScoringModel = {
   dimensions: [
     {
       id: "enterprisesServed",
