@@ -73,7 +73,8 @@ describe("示例市（测试用）: a third city runs the whole cycle from its p
     expect(r).toMatchObject({ reminders: 4, errors: [] });
     const note = (await collections.notifications(P).doc("remind_2026-H1_sl-u01_2026-07-23").get()).data()!;
     expect(note).toMatchObject({ toUnitId: "sl-u01", kind: "reportReminder" });
-    expect(note.body).toContain("2026-07-30");
+    expect(note.body).toContain("请于 2026年7月30日（含）前");
+    expect(note.body).toContain("至评价截止日 2026年8月13日 仍未报送的，视为未按规定参加绩效评价");
   });
 
   it("SL-4: reports through the trigger — two on time (one on the deadline day), one on 2026-08-03, late by the calendar-day count; each becomes an evaluation draft (SL-5)", async () => {
