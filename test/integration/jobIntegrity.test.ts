@@ -366,7 +366,7 @@ describe("issue 16.3: manual job runs", () => {
     const before = await allDocuments();
     await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2025-Q4" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: "periodId：该期已关账，不能再次关账：2025-Q4" });
     await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2024-Q1" })).rejects.toMatchObject({ code: "functions/not-found", message: "periodId：本专项没有该期次：2024-Q1" });
-    await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2026-Q4", dryRun: true })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("periodId：该期报送截止日尚未过，还不能关账：2026年第四季度的报送截止日为") });
+    await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2026-Q4", dryRun: true })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("periodId：该期评价截止日尚未过，还不能关账：2026年第四季度的评价截止日为") });
     await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2026年第四季度" })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("periodId：") });
     expect(await allDocuments()).toEqual(before);
   });

@@ -83,7 +83,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
   beforeEach(fresh);
   afterAll(closeClients);
 
-  it("GZ-4.4a.2: at close (2025-10-22, deadline 2025-10-21) returned, missing and late reports, unexplained lag and a second failure become candidates; ranks are frozen; the period is closed", async () => {
+  it("GZ-4.4a.2: at close (2025-11-05, the day after the evaluation close; deadline 2025-10-21) returned, missing and late reports, unexplained lag and a second failure become candidates; ranks are frozen; the period is closed", async () => {
     await guangzhouQ3();
     const r = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", programmeIds: [GZ], batchSize: 2 });
     expect(r.runs).toEqual([{ programmeId: GZ, periodId: "2025-Q3", state: "done", batches: 3, processed: 5, proposed: 7 }]);
@@ -106,7 +106,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     expect((await collections.notifications(GZ).where("kind", "==", "interviewCandidate").get()).size).toBe(0);
     const audit = await admin().db.collection(`programmes/${GZ}/audit`).where("action", "==", "period.unitClosed").get();
     expect(audit.size).toBe(5);
-    expect(audit.docs.find((d) => d.id === "periodClose-2025-Q3-gz-u03")!.data().note).toContain("2025-Q3 报告截至 2025-10-21 未报送");
+    expect(audit.docs.find((d) => d.id === "periodClose-2025-Q3-gz-u03")!.data().note).toContain("2025年第三季度报告截至评价截止日 2025年11月4日 未报送（报送截止日 2025年10月21日）");
   });
 
   it("GZ-4.4b.2: running the period close twice changes nothing more", async () => {
