@@ -26,8 +26,8 @@ export function demoDates(today: IsoDate) {
     past,
     /** The task book of a year is signed on 20 January (or yesterday, early in January). */
     taskBookSignedOn: (year: number) => past(`${year}-01-20`),
-    /** A closed period was closed a week after its report deadline. */
-    closedOn: (reportDeadline: IsoDate) => past(addDays(reportDeadline, 7)),
+    /** A closed period was closed by the nightly job the day after its evaluation close. */
+    closedOn: (evaluationCloseOn: IsoDate) => past(addDays(evaluationCloseOn, 1)),
     submittedOn: addDays(today, -3),
     changeSubmittedOn: addDays(today, -25),
     /** Criticised ten days ago: its 20-working-day rectification runs on past today. */

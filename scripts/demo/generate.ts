@@ -219,9 +219,10 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
   for (const periodId of spec.closedPeriods) {
     const b = periodBounds(periodId);
     const deadline = reportDeadline(periodId, pack, calendar);
-    const closedOn = d.closedOn(deadline);
+    const evaluationCloseOn = calendar.deadline(deadline, pack.evaluationWindow.length, pack.evaluationWindow.unit);
+    const closedOn = d.closedOn(evaluationCloseOn);
     const closedAt = at(closedOn, "01:00");
-    g.periods[periodId] = { id: periodId, cadence: pack.cadence, start: b.start, end: b.end, reportDeadline: deadline, state: "closed", closedAt };
+    g.periods[periodId] = { id: periodId, cadence: pack.cadence, start: b.start, end: b.end, reportDeadline: deadline, evaluationCloseOn, state: "closed", closedAt };
     const rows: { unitId: string; total: number }[] = [];
     Object.keys(g.units).forEach((uid, i) => {
       const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;

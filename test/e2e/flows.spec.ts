@@ -109,7 +109,7 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   // not passed (or is not even known yet), so it says so (in words) and nothing changes.
   const seen = staff.errors.length;
   await staff.page.getByRole("button", { name: "执行本期关账" }).click();
-  await expect(staff.page.getByText(/还不能关账：.*的报送截止日(为 \d{4}年\d{1,2}月\d{1,2}日|待录入 \d{4} 年节假日安排后确定)/)).toBeVisible();
+  await expect(staff.page.getByText(/还不能关账：.*的(评价截止日为 \d{4}年\d{1,2}月\d{1,2}日|报送截止日待录入 \d{4} 年节假日安排后确定)/)).toBeVisible();
   // That refusal is the callable's expected answer (HTTP 400), which the browser logs; nothing else.
   expect(staff.errors.slice(seen).filter((e) => !/runPeriodClose|status of 400/.test(e))).toEqual([]);
   staff.errors.splice(seen);

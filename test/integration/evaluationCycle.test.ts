@@ -96,7 +96,7 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     expect(sumCounts((await collections.rankings(P).doc("2025-Q3").get()).data()!.counts)).toBe(2);
   });
 
-  it("GZ-3.4.1: staff return a report with reasons per field; the unit resubmits before the deadline; a resubmission after it is not taken", async () => {
+  it("GZ-3.4.1: staff return a report with reasons per field; the unit resubmits before the deadline (on time), after it but before the evaluation close (late), and after the evaluation close (not taken)", async () => {
     // 2025-Q4: deadline 2026-01-15 (10 working days after 2025-12-31, over the New Year holiday).
     await submit("gz-u01", "2025-Q4", { enterprisesTransformed: 18, diagnoses: 35, level2Share: 0.7, solutions: 3 }, at("2026-01-05T10:00:00"));
     await evaluation("gz-u01_2025-Q4");
@@ -117,15 +117,22 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     expect((await collections.reports(P).doc("gz-u01_2025-Q4").get()).data()).toMatchObject({ state: "submitted", late: false, returnedCount: 1 });
     expect(sumCounts((await collections.rankings(P).doc("2025-Q4").get()).data()!.counts)).toBe(1);
 
-    // Returned again and resubmitted on 2026-01-16, after the deadline: back to returned, reason recorded.
+    // Returned again and resubmitted on 2026-01-16, after the deadline but before the evaluation
+    // close (2026-01-29): taken, and recorded late (资料报送不及时), not as absence.
     await staff.call("reviewReport", { programmeId: P, reportId: "gz-u01_2025-Q4", decision: "return", comment: "请补充典型案例材料" });
     await db.doc(`programmes/${P}/reports/gz-u01_2025-Q4`).update({ state: "submitted", updatedAt: at("2026-01-16T10:00:00") });
+    await eventually(async () => ((await auditOf(`programmes/${P}/reports/gz-u01_2025-Q4`, "report.resubmitted")).length === 2 ? true : undefined), "the late resubmission");
+    expect((await collections.reports(P).doc("gz-u01_2025-Q4").get()).data()).toMatchObject({ state: "submitted", late: true, returnedCount: 2, submittedOn: "2026-01-16" });
+
+    // Returned a third time and resubmitted on 2026-01-30, after the evaluation close: not taken, reason recorded.
+    await staff.call("reviewReport", { programmeId: P, reportId: "gz-u01_2025-Q4", decision: "return", comment: "请补充盖章页" });
+    await db.doc(`programmes/${P}/reports/gz-u01_2025-Q4`).update({ state: "submitted", updatedAt: at("2026-01-30T10:00:00") });
     const refused = await eventually(async () => {
       const r = (await collections.reports(P).doc("gz-u01_2025-Q4").get()).data()!;
       return r.lastRefusal ? r : undefined;
     }, "the refused resubmission");
-    expect(refused).toMatchObject({ state: "returned", returnedCount: 2 });
-    expect(refused.lastRefusal).toContain("已过报送截止日，退回的报告不能再次提交：截止日 2026-01-15");
+    expect(refused).toMatchObject({ state: "returned", returnedCount: 3 });
+    expect(refused.lastRefusal).toContain("本期评价已截止，不能再报送或重新提交报告：评价截止日 2026-01-29");
     expect(await auditOf(`programmes/${P}/reports/gz-u01_2025-Q4`, "report.submissionRefused")).toHaveLength(1);
   });
 

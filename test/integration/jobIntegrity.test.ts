@@ -69,7 +69,7 @@ describe("issue 16.1: a job skips a document it cannot read, records it for staf
     // onReportCreated has recorded the draft's creation (its period is open) before the close runs.
     await settledDocuments();
 
-    const r = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", now: NOW, programmeIds: [GZ] });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", now: NOW, programmeIds: [GZ] });
     expect(r.runs).toEqual([{ programmeId: GZ, periodId: "2025-Q3", state: "done", batches: 1, processed: 2, proposed: expect.any(Number) }]);
     expect(r.skipped.map((s) => s.path)).toEqual([reportPath("gz-u03", "2025-Q3")]);
     expect(r.skipped[0]!.reason).toMatch(/^存储的文档格式无效：programmes\/gz-2025\/reports\/gz-u03_2025-Q3（/);
@@ -100,17 +100,17 @@ describe("issue 16.1: a job skips a document it cannot read, records it for staf
     await collections.periods(GZ).doc("2025-Q3").set(newPeriod("2025-Q3", guangzhou, calendar));
     await raw(reportPath("gz-u02", "2025-Q3"), junkDraft("gz-u02", "2025-Q3"));
     await settledDocuments();
-    const first = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", now: NOW, programmeIds: [GZ], batchSize: 2, maxBatches: 1 });
+    const first = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", now: NOW, programmeIds: [GZ], batchSize: 2, maxBatches: 1 });
     expect(first).toMatchObject({ stoppedEarly: true, skipped: [{ path: reportPath("gz-u02", "2025-Q3") }] });
     expect((await collections.periods(GZ).doc("2025-Q3").get()).data()!.state).toBe("closing");
-    const resumed = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", now: NOW, programmeIds: [GZ], batchSize: 2 });
+    const resumed = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", now: NOW, programmeIds: [GZ], batchSize: 2 });
     expect(resumed).toMatchObject({ stoppedEarly: false, runs: [{ state: "done", processed: 1 }], skipped: [] });
     expect((await collections.periods(GZ).doc("2025-Q3").get()).data()!.state).toBe("closed");
     // Only what the period close writes: on a busy machine a report trigger of an earlier write
     // (onReportCreated's audit entry or its own problem record) may still land meanwhile.
     const closeDocs = async () => (await allDocuments()).filter((d) => !d.includes("/audit/evt-") && !d.includes("/jobProblems/onReportCreated~"));
     const once = await closeDocs();
-    const again = await closeDuePeriods(productionDeps(), { asOf: "2025-10-23", programmeIds: [GZ], batchSize: 2 });
+    const again = await closeDuePeriods(productionDeps(), { asOf: "2025-11-06", programmeIds: [GZ], batchSize: 2 });
     expect(again).toEqual({ runs: [], waiting: [], stoppedEarly: false, skipped: [] });
     expect(await closeDocs()).toEqual(once);
     expect((await problems()).filter((p) => p.job === "periodClose")).toHaveLength(1);
@@ -126,7 +126,7 @@ describe("issue 16.1: a job skips a document it cannot read, records it for staf
     await raw(`programmes/${GZ}/rankings/2025-Q3`, { periodId: "2025-Q3", counts: { 八十: -1 } });
     await collections.evaluations(GZ).doc("gz-u01_2025-Q3").set({ unitId: "gz-u01", periodId: "2025-Q3", state: "approved", dimensions: [], judged: [], total: 80, band: "良好", passed: true, participated: true, missingJudged: [] });
 
-    const r = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", now: NOW, programmeIds: [GZ] });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", now: NOW, programmeIds: [GZ] });
     expect(r.runs.map((x) => [x.periodId, x.state, x.processed])).toEqual([["2025-Q3", "done", 2]]);
     const expected = [`programmes/${GZ}/evaluations/gz-u02_2025-Q1`, `programmes/${GZ}/periods/2025-Q2`, `programmes/${GZ}/rankings/2025-Q3`, `programmes/${GZ}/units/gz-u03`];
     expect(r.skipped.map((s) => s.path).sort()).toEqual(expected);
@@ -366,7 +366,7 @@ describe("issue 16.3: manual job runs", () => {
     const before = await allDocuments();
     await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2025-Q4" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: "periodId：该期已关账，不能再次关账：2025-Q4" });
     await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2024-Q1" })).rejects.toMatchObject({ code: "functions/not-found", message: "periodId：本专项没有该期次：2024-Q1" });
-    await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2026-Q4", dryRun: true })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("periodId：该期报送截止日尚未过，还不能关账：2026年第四季度的报送截止日为") });
+    await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2026-Q4", dryRun: true })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("periodId：该期评价截止日尚未过，还不能关账：2026年第四季度的评价截止日为") });
     await expect(staff.call("runPeriodClose", { programmeId: GZ, periodId: "2026年第四季度" })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("periodId：") });
     expect(await allDocuments()).toEqual(before);
   });

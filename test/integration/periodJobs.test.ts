@@ -83,9 +83,9 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
   beforeEach(fresh);
   afterAll(closeClients);
 
-  it("GZ-4.4a.2: at close (2025-10-22, deadline 2025-10-21) returned, missing and late reports, unexplained lag and a second failure become candidates; ranks are frozen; the period is closed", async () => {
+  it("GZ-4.4a.2: at close (2025-11-05, the day after the evaluation close; deadline 2025-10-21) returned, missing and late reports, unexplained lag and a second failure become candidates; ranks are frozen; the period is closed", async () => {
     await guangzhouQ3();
-    const r = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", programmeIds: [GZ], batchSize: 2 });
     expect(r.runs).toEqual([{ programmeId: GZ, periodId: "2025-Q3", state: "done", batches: 3, processed: 5, proposed: 7 }]);
     const proposals = (await collections.proceedings(GZ).get()).docs.map((d) => d.id).sort();
     expect(proposals).toEqual([
@@ -106,38 +106,38 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     expect((await collections.notifications(GZ).where("kind", "==", "interviewCandidate").get()).size).toBe(0);
     const audit = await admin().db.collection(`programmes/${GZ}/audit`).where("action", "==", "period.unitClosed").get();
     expect(audit.size).toBe(5);
-    expect(audit.docs.find((d) => d.id === "periodClose-2025-Q3-gz-u03")!.data().note).toContain("2025-Q3 报告截至 2025-10-21 未报送");
+    expect(audit.docs.find((d) => d.id === "periodClose-2025-Q3-gz-u03")!.data().note).toContain("2025年第三季度报告截至评价截止日 2025年11月4日 未报送（报送截止日 2025年10月21日）");
   });
 
   it("GZ-4.4b.2: running the period close twice changes nothing more", async () => {
     await guangzhouQ3();
-    await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", programmeIds: [GZ], batchSize: 2 });
     const once = await snapshot(GZ);
-    const again = await closeDuePeriods(productionDeps(), { asOf: "2025-10-23", programmeIds: [GZ], batchSize: 2 });
+    const again = await closeDuePeriods(productionDeps(), { asOf: "2025-11-06", programmeIds: [GZ], batchSize: 2 });
     expect(again.runs).toEqual([]);
     expect(await snapshot(GZ)).toEqual(once);
   });
 
   it("GZ-4.4a.2: interrupted after one batch and resumed, the stored state equals one clean run (documents and audit entries)", async () => {
     await guangzhouQ3();
-    await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", programmeIds: [GZ], batchSize: 2 });
     const clean = await snapshot(GZ);
 
     await fresh();
     await guangzhouQ3();
-    const first = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2, maxBatches: 1 });
+    const first = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", programmeIds: [GZ], batchSize: 2, maxBatches: 1 });
     expect(first.stoppedEarly).toBe(true);
     expect(first.runs[0]).toMatchObject({ state: "running", batches: 1, processed: 2 });
     expect((await collections.periods(GZ).doc("2025-Q3").get()).data()!.state).toBe("closing");
     expect((await collections.jobRuns(GZ).doc("periodClose_2025-Q3").get()).data()!.cursor).toBe("gz-u02");
-    const resumed = await closeDuePeriods(productionDeps(), { asOf: "2025-10-22", programmeIds: [GZ], batchSize: 2 });
+    const resumed = await closeDuePeriods(productionDeps(), { asOf: "2025-11-05", programmeIds: [GZ], batchSize: 2 });
     expect(resumed.runs[0]).toMatchObject({ state: "done", batches: 3, processed: 5 });
     const after = await snapshot(GZ);
     expect(after).toEqual(clean);
     expect(jobAudit(after)).toHaveLength(jobAudit(clean).length);
   });
 
-  it("GZ-3.4.1: a clock-injected run across the 2025-Q3 → Q4 quarter end: reminders 5 and 1 working days ahead, close the day after each deadline (Q4's counted over the 2026 New Year holiday)", async () => {
+  it("GZ-3.4.1: a clock-injected run across the 2025-Q3 → Q4 quarter end: reminders 5 and 1 working days ahead, close the day after each evaluation close — 10 working days after the deadline, so a late unit can still report (Q4's counted over the 2026 New Year holiday)", async () => {
     for (const id of ["2025-Q3", "2025-Q4"]) await collections.periods(GZ).doc(id).set(newPeriod(id, guangzhou, calendar));
     await collections.reports(GZ).doc("gz-u02_2025-Q3").set(reportOf("gz-u02", "2025-Q3", "accepted", { submittedOn: "2025-10-10" }));
     const day = async (asOf: string) => ({ sweep: (await sweepDeadlines(productionDeps(), { asOf, programmeIds: [GZ] }))[0]!, close: await closeDuePeriods(productionDeps(), { asOf, programmeIds: [GZ] }) });
@@ -156,8 +156,13 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     expect((await day("2025-10-20")).sweep.reminders).toBe(1);
     d = await day("2025-10-21");
     expect([d.sweep.reminders, d.close.runs.length, (await state("2025-Q3")).state]).toEqual([0, 0, "open"]);
-    // 2025-10-22 Wed: Q3 closes; Q4 stays open.
+    // 2025-10-22 Wed, the day after the deadline: still open for late reports until the evaluation
+    // close, 2025-11-04 Tue (10 working days later); it closes on 2025-11-05. Q4 stays open.
     d = await day("2025-10-22");
+    expect([d.close.runs.length, (await state("2025-Q3")).state]).toEqual([0, "open"]);
+    expect((await state("2025-Q3")).evaluationCloseOn).toBe("2025-11-04");
+    expect((await day("2025-11-04")).close.runs).toEqual([]);
+    d = await day("2025-11-05");
     expect(d.close.runs.map((x) => [x.periodId, x.state])).toEqual([["2025-Q3", "done"]]);
     expect([(await state("2025-Q3")).state, (await state("2025-Q4")).state]).toEqual(["closed", "open"]);
     // Q4 ends 2025-12-31; 元旦 2026-01-01…03 off, 2026-01-04 Sun a make-up working day:
@@ -169,6 +174,9 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     d = await day("2026-01-15");
     expect([d.sweep.reminders, d.close.runs.length]).toEqual([2, 0]);
     d = await day("2026-01-16");
+    expect(d.close.runs).toEqual([]);
+    // Its evaluation closes 2026-01-29 Thu; the period closes the day after.
+    d = await day("2026-01-30");
     expect(d.close.runs.map((x) => [x.periodId, x.state])).toEqual([["2025-Q4", "done"]]);
     // Sweeping a day twice sends nothing twice.
     const twice = (await sweepDeadlines(productionDeps(), { asOf: "2026-01-08", programmeIds: [GZ] }))[0]!;
@@ -194,7 +202,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     }, "five evaluations in the Dongguan ranking summary");
     expect(Object.keys(summary.counts)).toHaveLength(5);
 
-    const r = await closeDuePeriods(productionDeps(), { asOf: "2026-01-23", programmeIds: [DG] });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2026-02-06", programmeIds: [DG] });
     expect(r.runs[0]).toMatchObject({ periodId: "2025", state: "done", processed: 6 });
     const evaluations = (await collections.evaluations(DG).where("periodId", "==", "2025").get()).docs.map((x) => x.data());
     const expected = rank(evaluations);
@@ -229,16 +237,16 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     await collections.evaluations(DG).doc("dg-u01_2024").set(evaluationOf("dg-u01", "2024", 52, { state: "approved" }));
     await collections.evaluations(DG).doc("dg-u01_2025").set(evaluationOf("dg-u01", "2025", 48, { state: "approved" }));
     await collections.rankings(DG).doc("2025").set({ periodId: "2025", counts: summarise([{ unitId: "dg-u01", total: 48 }]) });
-    await closeDuePeriods(productionDeps(), { asOf: "2026-01-23", programmeIds: [DG] });
+    await closeDuePeriods(productionDeps(), { asOf: "2026-02-06", programmeIds: [DG] });
     expect((await collections.proceedings(DG).get()).docs.map((x) => x.id)).toEqual(["auto_clearOut_DG-10.3_unit-dg-u01_2025"]);
   });
 
   it("DG-10.2: staff run the Dongguan close through the callable — a unit that never reported is a candidate for not taking part; a unit member cannot run it", async () => {
     await collections.periods(DG).doc("2025").set(newPeriod("2025", dongguan, calendar));
     const member = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
-    await expect(member.call("runPeriodClose", { programmeId: DG, asOf: "2026-01-23" })).rejects.toMatchObject({ code: "functions/permission-denied" });
+    await expect(member.call("runPeriodClose", { programmeId: DG, asOf: "2026-02-06" })).rejects.toMatchObject({ code: "functions/permission-denied" });
     const staff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
-    const r = await staff.call<{ runs: { periodId: string; state: string }[] }>("runPeriodClose", { programmeId: DG, asOf: "2026-01-23" });
+    const r = await staff.call<{ runs: { periodId: string; state: string }[] }>("runPeriodClose", { programmeId: DG, asOf: "2026-02-06" });
     expect(r.runs).toEqual([expect.objectContaining({ periodId: "2025", state: "done" })]);
     const p = (await collections.proceedings(DG).doc("auto_clearOut_DG-10.2_unit-dg-u01_2025").get()).data()!;
     expect(p).toMatchObject({ kind: "clearOut", state: "proposed", ground: "DG-10.2" });

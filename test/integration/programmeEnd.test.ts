@@ -60,7 +60,7 @@ describe("programme ended", () => {
 
   it("GZ-5.2: the period close leaves an ended programme's periods open as they were; a running programme (DG-18 not reached) is still closed", async () => {
     await collections.periods(DG).doc("2025").set({ id: "2025", cadence: "annual", start: "2025-01-01", end: "2025-12-31", reportDeadline: "2026-01-20", state: "open" });
-    const r = await closeDuePeriods(productionDeps(), { asOf: "2026-01-23", programmeIds: [GZ, DG] });
+    const r = await closeDuePeriods(productionDeps(), { asOf: "2026-02-06", programmeIds: [GZ, DG] });
     expect(r.runs.map((x) => `${x.programmeId}/${x.periodId}`)).toEqual([`${DG}/2025`]);
     expect((await collections.periods(GZ).doc("2025-Q3").get()).data()!.state).toBe("open");
   });

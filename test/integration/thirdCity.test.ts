@@ -73,7 +73,8 @@ describe("示例市（测试用）: a third city runs the whole cycle from its p
     expect(r).toMatchObject({ reminders: 4, errors: [] });
     const note = (await collections.notifications(P).doc("remind_2026-H1_sl-u01_2026-07-23").get()).data()!;
     expect(note).toMatchObject({ toUnitId: "sl-u01", kind: "reportReminder" });
-    expect(note.body).toContain("2026-07-30");
+    expect(note.body).toContain("请于 2026年7月30日（含）前");
+    expect(note.body).toContain("至评价截止日 2026年8月13日 仍未报送的，视为未按规定参加绩效评价");
   });
 
   it("SL-4: reports through the trigger — two on time (one on the deadline day), one on 2026-08-03, late by the calendar-day count; each becomes an evaluation draft (SL-5)", async () => {
@@ -112,9 +113,9 @@ describe("示例市（测试用）: a third city runs the whole cycle from its p
 
   it("SL-5.3: staff close 2026-H1 as of 2026-08-04 — ranks frozen 1-2-3, the lowest listed for interview, the unit that never reported an SL-6.2 candidate; 2026-H2 stays open", async () => {
     const s = await staff();
-    const plan = await s.call<{ periods: { periodId: string; candidates: { clause: string }[]; interviews: string[] }[] }>("runPeriodClose", { programmeId: P, asOf: "2026-08-04", periodId: "2026-H1", dryRun: true });
+    const plan = await s.call<{ periods: { periodId: string; candidates: { clause: string }[]; interviews: string[] }[] }>("runPeriodClose", { programmeId: P, asOf: "2026-08-14", periodId: "2026-H1", dryRun: true });
     expect(plan.periods).toEqual([expect.objectContaining({ periodId: "2026-H1", interviews: ["sl-u03"] })]);
-    const r = await s.call<{ runs: { periodId: string; state: string; processed: number }[] }>("runPeriodClose", { programmeId: P, asOf: "2026-08-04", periodId: "2026-H1" });
+    const r = await s.call<{ runs: { periodId: string; state: string; processed: number }[] }>("runPeriodClose", { programmeId: P, asOf: "2026-08-14", periodId: "2026-H1" });
     expect(r.runs).toEqual([expect.objectContaining({ periodId: "2026-H1", state: "done", processed: 4 })]);
 
     const evaluations = (await collections.evaluations(P).where("periodId", "==", "2026-H1").get()).docs.map((d) => d.data());

@@ -37,7 +37,7 @@ const DAYS = [shanghaiDate(new Date()), "2026-07-01", "2026-01-03"];
 const CASES = DAYS.flatMap((today) => demoSpecs(today).map((spec) => ({ today, spec, id: spec.id })));
 
 /** Fields that name a deadline, an end or a calendar entry, which may lie after the seeding day. */
-const FUTURE_OK = new Set(["endsOn", "end", "reportDeadline", "rectificationDeadline", "nextDeadlineOn", "restDays", "workingDays"]);
+const FUTURE_OK = new Set(["endsOn", "end", "reportDeadline", "evaluationCloseOn", "rectificationDeadline", "nextDeadlineOn", "restDays", "workingDays"]);
 
 /** Every date-like value (YYYY-MM-DD strings, Date instants) in a document, with its field name. */
 function dates(v: unknown, key = ""): { key: string; date: string }[] {

@@ -25,6 +25,7 @@ export const errorCatalogue = {
   REPORT_INCOMPLETE: ["报告尚有必填内容未填写，不能提交", "failed-precondition"],
   REPORT_PERIOD_CLOSED: ["该期已关账，不能再提交报告", "failed-precondition"],
   REPORT_RESUBMIT_AFTER_DEADLINE: ["已过报送截止日，退回的报告不能再次提交", "failed-precondition"],
+  REPORT_AFTER_EVALUATION_CLOSE: ["本期评价已截止，不能再报送或重新提交报告", "failed-precondition"],
   DOCUMENTS_MISSING: ["申请缺少必须提交的材料", "failed-precondition"],
   NOTICE_NOT_STARTED: ["公示尚未开始", "failed-precondition"],
   NOTICE_NOT_ENDED: ["公示期尚未届满，不能结束公示", "failed-precondition"],
@@ -138,7 +139,7 @@ export const errorCatalogue = {
   JOB_DATE_IN_FUTURE: ["asOf：执行日期不能晚于今天（北京时间）", "invalid-argument"],
   PERIOD_NOT_FOUND: ["periodId：本专项没有该期次", "not-found"],
   PERIOD_ALREADY_CLOSED: ["periodId：该期已关账，不能再次关账", "failed-precondition"],
-  PERIOD_NOT_DUE: ["periodId：该期报送截止日尚未过，还不能关账", "failed-precondition"],
+  PERIOD_NOT_DUE: ["periodId：该期评价截止日尚未过，还不能关账", "failed-precondition"],
   DEADLINE_PENDING: ["该期报送截止日所在年份的节假日安排尚未录入，截止日待定，还不能关账", "failed-precondition"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 

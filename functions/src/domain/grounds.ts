@@ -9,7 +9,7 @@ import type { ProceedingKind } from "./proceedings.js";
 import { laggingMetrics } from "./reportChecks.js";
 import { type MetricValues } from "./scoring.js";
 import type { ReportState } from "./states.js";
-import { metricWords } from "./words.js";
+import { dateWord, metricWords, periodWord } from "./words.js";
 
 export interface Candidate {
   clause: string;
@@ -23,6 +23,8 @@ export interface UnitPeriodFacts {
   unitId: string;
   periodId: PeriodId;
   reportDeadline: IsoDate;
+  /** The last day a late report was still accepted (the period's evaluation close); the deadline itself on periods without one. */
+  evaluationCloseOn?: IsoDate;
   /** "missing" when no report document exists at close. */
   report: { state: ReportState | "missing"; late: boolean; returnedCount: number; incomplete?: boolean };
   /** Evaluation outcome of this period; undefined when the unit was not evaluated. */
@@ -42,18 +44,21 @@ export function periodCloseGrounds(f: UnitPeriodFacts, pack: PolicyPack): Candid
   const unit = { kind: "unit" as const, id: f.unitId };
   const c = pack.clauses;
   const neverSubmitted = f.report.state === "missing" || f.report.state === "draft";
+  const period = periodWord(f.periodId);
+  const closeOn = dateWord(f.evaluationCloseOn ?? f.reportDeadline);
 
   if (c.missingReport) {
-    if (neverSubmitted) out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告截至 ${f.reportDeadline} 未报送`] });
-    else if (f.report.state === "returned") out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告被退回（不完整或不规范）后未在截止日前重新提交`] });
-    else if (f.report.late) out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告逾期报送（截止日 ${f.reportDeadline}）`] });
+    if (neverSubmitted) out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${period}报告截至评价截止日 ${closeOn} 未报送（报送截止日 ${dateWord(f.reportDeadline)}）`] });
+    else if (f.report.state === "returned") out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${period}报告被退回（不完整或不规范）后，截至评价截止日 ${closeOn} 未重新提交`] });
+    else if (f.report.late) out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${period}报告逾期报送（报送截止日 ${dateWord(f.reportDeadline)}，于评价截止日前补报），资料报送不及时`] });
     // Submitted but still missing required content at close (资料报送不完整), and not accepted by staff.
-    else if (f.report.incomplete && f.report.state !== "accepted") out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${f.periodId} 报告报送不完整，截至关账未补正`] });
+    else if (f.report.incomplete && f.report.state !== "accepted") out.push({ clause: c.missingReport, proceeding: "criticism", subject: unit, evidence: [`${period}报告报送不完整，截至评价截止日 ${closeOn} 未补正`] });
   }
 
-  // Not taking part in the evaluation: nothing submitted by close (GZ-4.4b.2 / DG-10.2).
+  // Not taking part in the evaluation: nothing submitted by the evaluation close (GZ-4.4b.2 / DG-10.2).
+  // A late report is not absence: it is only the criticism ground above.
   if (neverSubmitted) {
-    out.push({ clause: c.notInEvaluation, proceeding: "clearOut", subject: unit, evidence: [`${f.periodId} 未报送材料，未按规定参加绩效评价`] });
+    out.push({ clause: c.notInEvaluation, proceeding: "clearOut", subject: unit, evidence: [`${period}截至评价截止日 ${closeOn} 未报送材料，未按规定参加绩效评价`] });
   }
 
   if (f.evaluation) out.push(...failedEvaluationGrounds({ unitId: f.unitId, periodId: f.periodId, passed: f.evaluation.passed, failedEvaluationsBefore: f.failedEvaluationsBefore }, pack));

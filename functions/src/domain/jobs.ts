@@ -23,11 +23,12 @@ export function manualRunDate(requested: IsoDate | undefined, today: IsoDate): {
  * period still `closing` resumes), and its report deadline has passed — the same "due" the
  * nightly run uses, so naming a period never closes it earlier than the schedule would.
  */
-export function periodCloseRefusal(periodId: string, period: { state: PeriodState; reportDeadline?: IsoDate; deadlinePendingYear?: number } | undefined, asOf: IsoDate): Refusal | undefined {
+export function periodCloseRefusal(periodId: string, period: { state: PeriodState; reportDeadline?: IsoDate; evaluationCloseOn?: IsoDate; deadlinePendingYear?: number } | undefined, asOf: IsoDate): Refusal | undefined {
   if (!period) return refuse("PERIOD_NOT_FOUND", periodId);
   if (period.state === "closed") return refuse("PERIOD_ALREADY_CLOSED", periodId);
   if (!period.reportDeadline) return refuse("DEADLINE_PENDING", `${periodWord(periodId)}的报送截止日${deadlineWord(period)}`);
-  if (!(period.reportDeadline < asOf)) return refuse("PERIOD_NOT_DUE", `${periodWord(periodId)}的报送截止日为 ${dateWord(period.reportDeadline)}，执行日期为 ${dateWord(asOf)}`);
+  const closesAfter = period.evaluationCloseOn ?? period.reportDeadline;
+  if (!(closesAfter < asOf)) return refuse("PERIOD_NOT_DUE", `${periodWord(periodId)}的评价截止日为 ${dateWord(closesAfter)}（报送截止日 ${dateWord(period.reportDeadline)}），执行日期为 ${dateWord(asOf)}`);
   return undefined;
 }
 

@@ -47,6 +47,7 @@ export function decideUnitClose(u: UnitAtClose, period: DatedPeriod, ranking: Sc
       unitId: u.unitId,
       periodId: period.id,
       reportDeadline: period.reportDeadline,
+      evaluationCloseOn: period.evaluationCloseOn,
       report: report ? { state: report.state, late: report.late, returnedCount: report.returnedCount, incomplete: report.incomplete } : { state: "missing", late: false, returnedCount: 0 },
       evaluation: approvedConclusion(evaluation),
       failedEvaluationsBefore: u.failedEvaluationsBefore,

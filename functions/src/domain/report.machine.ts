@@ -1,6 +1,8 @@
-// Periodic report (GZ-3.4.1 / DG-9.1): draft → submitted → returned / accepted; a returned
-// report can be resubmitted until the deadline. Late submission is allowed while the period is
-// open but recorded as late (it feeds GZ-4.4a.2 at period close). An accepted report is final.
+// Periodic report (GZ-3.4.1 / DG-9.1): draft → submitted → returned / accepted. Until the report
+// deadline a report is on time. After it and until the evaluation close, a first submission or a
+// resubmission is still accepted but recorded late (资料报送不及时, a criticism ground at close);
+// after the evaluation close nothing more is accepted, and a unit that submitted nothing did not
+// take part in the evaluation (a clear-out ground). An accepted report is final.
 import type { IsoDate } from "./dates.js";
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
@@ -9,6 +11,8 @@ import type { ReportState } from "./states.js";
 export interface ReportContext extends MachineContext {
   /** Undefined while the deadline waits for a year's holiday arrangement: it cannot have passed unseen, since the period close waits too. */
   deadline: IsoDate | undefined;
+  /** The evaluation close (last day a late report is accepted); undefined on periods without one, which accept until the deadline for resubmissions and until the close for first submissions. */
+  evaluationCloseOn?: IsoDate;
   periodClosed: boolean;
   /** Labels of required fields still empty (see missingReportFields). */
   missingFields: readonly string[];
@@ -21,6 +25,10 @@ export type ReportEvent =
   | { type: "accept" };
 
 const pastDeadline = (ctx: ReportContext) => ctx.deadline !== undefined && ctx.today > ctx.deadline;
+const pastEvaluationClose = (ctx: ReportContext) => ctx.evaluationCloseOn !== undefined && ctx.today > ctx.evaluationCloseOn;
+const lateEffect = (ctx: ReportContext) => (ctx.deadline !== undefined && pastDeadline(ctx) ? [{ type: "recordLateReport" as const, deadline: ctx.deadline }] : []);
+const closedForReports = (ctx: ReportContext) =>
+  ctx.periodClosed ? refuse("REPORT_PERIOD_CLOSED") : pastEvaluationClose(ctx) ? refuse("REPORT_AFTER_EVALUATION_CLOSE", `评价截止日 ${ctx.evaluationCloseOn}`) : undefined;
 
 const complete = (ctx: ReportContext) =>
   ctx.missingFields.length > 0 ? refuse("REPORT_INCOMPLETE", ctx.missingFields.join("、")) : undefined;
@@ -31,9 +39,9 @@ export const reportMachine = defineMachine<ReportState, ReportEvent, ReportConte
       from: ["draft"],
       to: "submitted",
       clause: (ctx) => ctx.pack.clauses.report,
-      when: (_s, ctx) => (ctx.periodClosed ? refuse("REPORT_PERIOD_CLOSED") : undefined),
+      when: (_s, ctx) => closedForReports(ctx),
       check: (_s, _e, ctx) => complete(ctx),
-      effects: (_s, _e, ctx) => (ctx.deadline !== undefined && pastDeadline(ctx) ? [{ type: "recordLateReport", deadline: ctx.deadline }] : []),
+      effects: (_s, _e, ctx) => lateEffect(ctx),
     },
   ],
   return: [
@@ -50,13 +58,11 @@ export const reportMachine = defineMachine<ReportState, ReportEvent, ReportConte
       from: ["returned"],
       to: "submitted",
       clause: (ctx) => ctx.pack.clauses.report,
+      // Periods without an evaluation close (opened before it existed) keep the old rule: no resubmission after the deadline.
       when: (_s, ctx) =>
-        ctx.periodClosed
-          ? refuse("REPORT_PERIOD_CLOSED")
-          : pastDeadline(ctx)
-            ? refuse("REPORT_RESUBMIT_AFTER_DEADLINE", `截止日 ${ctx.deadline}`)
-            : undefined,
+        closedForReports(ctx) ?? (ctx.evaluationCloseOn === undefined && pastDeadline(ctx) ? refuse("REPORT_RESUBMIT_AFTER_DEADLINE", `截止日 ${ctx.deadline}`) : undefined),
       check: (_s, _e, ctx) => complete(ctx),
+      effects: (_s, _e, ctx) => lateEffect(ctx),
     },
   ],
   accept: [{ from: ["submitted"], to: "accepted", clause: (ctx) => ctx.pack.clauses.report }],

@@ -7,6 +7,7 @@ import { type IsoDate, yearOf } from "./dates.js";
 import { DomainError } from "./errors.js";
 import { periodBounds, type PeriodId, reportDeadline } from "./periods.js";
 import type { PolicyPack } from "./policy/schema.js";
+import { dateWord, periodWord } from "./words.js";
 
 export const REPORT_REMINDER_WORKING_DAYS = [5, 1] as const;
 
@@ -53,12 +54,13 @@ export function reportDeadlineOf(
  * the calendar has no holiday arrangement for — the year it waits for. Never a guessed date:
  * counting working days across an unknown Spring Festival would misplace it by a week or more.
  */
-export type PeriodDeadline = { reportDeadline: IsoDate; nextDeadlineOn: IsoDate | undefined } | { deadlinePendingYear: number };
+export type PeriodDeadline = { reportDeadline: IsoDate; evaluationCloseOn: IsoDate; nextDeadlineOn: IsoDate | undefined } | { deadlinePendingYear: number };
 
 export function periodDeadline(id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar): PeriodDeadline {
   try {
     const deadline = reportDeadline(id, pack, calendar);
-    return { reportDeadline: deadline, nextDeadlineOn: reportReminderDates(deadline, calendar)[0] };
+    const evaluationCloseOn = calendar.deadline(deadline, pack.evaluationWindow.length, pack.evaluationWindow.unit);
+    return { reportDeadline: deadline, evaluationCloseOn, nextDeadlineOn: reportReminderDates(deadline, calendar)[0] };
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== "DATE_NOT_COVERED") throw err;
     return { deadlinePendingYear: firstUncoveredYear(periodBounds(id).end, calendar) };
@@ -72,15 +74,24 @@ function firstUncoveredYear(from: IsoDate, calendar: WorkingDayCalendar): number
   return year;
 }
 
+/**
+ * The last day of a period's evaluation: a report is accepted (late) until then, and the period
+ * closes after it. A period opened before the evaluation window existed closes after its deadline.
+ */
+export function evaluationCloseOf(period: { reportDeadline?: IsoDate; evaluationCloseOn?: IsoDate }): IsoDate | undefined {
+  return period.evaluationCloseOn ?? period.reportDeadline;
+}
+
 /** A new open period with its deadline and first reminder day, or the year its deadline waits for. */
 export function newPeriod(id: PeriodId, pack: PolicyPack, calendar: WorkingDayCalendar) {
   const b = periodBounds(id);
   return { id, cadence: b.cadence, start: b.start, end: b.end, state: "open" as const, ...periodDeadline(id, pack, calendar) };
 }
 
-export function reportReminderText(periodId: PeriodId, deadline: IsoDate, workingDaysLeft: number): { title: string; body: string } {
+export function reportReminderText(periodId: PeriodId, deadline: IsoDate, evaluationCloseOn: IsoDate | undefined, workingDaysLeft: number): { title: string; body: string } {
+  const after = evaluationCloseOn && evaluationCloseOn !== deadline ? `逾期报送将记为资料报送不及时；至评价截止日 ${dateWord(evaluationCloseOn)} 仍未报送的，视为未按规定参加绩效评价。` : "逾期或不完整将被记录。";
   return {
-    title: `${periodId} 绩效材料报送提醒`,
-    body: `请于 ${deadline}（含）前对照绩效任务书提交 ${periodId} 绩效目标完成情况及相关材料，距截止还有 ${workingDaysLeft} 个工作日。逾期或不完整将被记录。`,
+    title: `${periodWord(periodId)}绩效材料报送提醒`,
+    body: `请于 ${dateWord(deadline)}（含）前对照绩效任务书提交${periodWord(periodId)}绩效目标完成情况及相关材料，距截止还有 ${workingDaysLeft} 个工作日。${after}`,
   };
 }

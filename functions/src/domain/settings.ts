@@ -17,6 +17,8 @@ const positiveLength = periodLengthSchema.refine((l) => l.length > 0, { message:
 export const settingsValuesSchema = z.object({
   scoring: scoringModelSchema,
   reportDeadline: positiveLength,
+  /** Absent from versions adopted before it was a setting: those keep the pack's window. */
+  evaluationWindow: positiveLength.optional(),
   notice: positiveLength,
   rectification: positiveLength,
   lowestRankedCount: z.number({ error: "约谈名单人数必须是数字" }).int("约谈名单人数必须是整数").min(0, "约谈名单人数不能为负"),
@@ -29,6 +31,7 @@ export type SettingKey = keyof SettingsValues;
 export const SETTING_LABELS: Record<SettingKey, string> = {
   scoring: "评价指标、权重、等级与合格线",
   reportDeadline: "报送截止期限（期末后）",
+  evaluationWindow: "评价截止期限（报送截止日后）",
   notice: "公示期",
   rectification: "整改期限",
   lowestRankedCount: "排名落后约谈名单人数",
@@ -50,8 +53,8 @@ export type SettingsVersion = z.infer<typeof settingsVersionSchema>;
 
 /** Version 1 of a programme: exactly what its pack says. */
 export function settingsFromPack(pack: PolicyPack): SettingsValues {
-  const { scoring, reportDeadline, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays } = pack;
-  return { scoring, reportDeadline, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays };
+  const { scoring, reportDeadline, evaluationWindow, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays } = pack;
+  return { scoring, reportDeadline, evaluationWindow, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays };
 }
 
 /**
@@ -122,7 +125,8 @@ const partWord = (p: ScoringPart) => `${p.kind === "metric" ? metricWords[p.metr
 export function describeSetting(key: SettingKey, v: SettingsValues): Record<string, SettingRow> {
   if (key !== "scoring") {
     const value = v[key];
-    return { [key]: { label: SETTING_LABELS[key], text: typeof value === "object" ? lengthText(value) : key === "reviewBatch" ? reviewBatchWords[v.reviewBatch] : String(value) } };
+    const text = value === undefined ? "（按政策包）" : typeof value === "object" ? lengthText(value) : key === "reviewBatch" ? reviewBatchWords[v.reviewBatch] : String(value);
+    return { [key]: { label: SETTING_LABELS[key], text } };
   }
   const rows: Record<string, SettingRow> = { passMark: { label: "合格线", text: `${v.scoring.passMark} 分` } };
   for (const d of v.scoring.dimensions) rows[`dim:${d.id}`] = { label: `评价维度：${d.label}`, text: `${d.weight} 分（${d.parts.map(partWord).join("、")}）` };

@@ -37,7 +37,7 @@ export async function openCurrentPeriod(deps: Deps, programmeId: string, asOf: I
       entity: ref.path,
       after: period,
       clause: ctx.pack.clauses.report,
-      note: `${periodWord(id)}（${dateWord(periodBounds(id).start)}至${dateWord(periodBounds(id).end)}）开始，报送截止日${"reportDeadline" in period ? `为 ${dateWord(period.reportDeadline)}` : pendingDeadlineText(period.deadlinePendingYear)}`,
+      note: `${periodWord(id)}（${dateWord(periodBounds(id).start)}至${dateWord(periodBounds(id).end)}）开始，报送截止日${"reportDeadline" in period ? `为 ${dateWord(period.reportDeadline)}，评价截止日为 ${dateWord(period.evaluationCloseOn)}` : pendingDeadlineText(period.deadlinePendingYear)}`,
     });
     return period;
   });
@@ -74,19 +74,19 @@ export async function settlePendingDeadlines(deps: Deps, programmeId: string, no
   });
 }
 
-function settle(tx: Transaction, ctx: ProgrammeContext, period: Period, counted: { reportDeadline: IsoDate; nextDeadlineOn: IsoDate | undefined }, now: Date, actor: Actor) {
+function settle(tx: Transaction, ctx: ProgrammeContext, period: Period, counted: { reportDeadline: IsoDate; evaluationCloseOn: IsoDate; nextDeadlineOn: IsoDate | undefined }, now: Date, actor: Actor) {
   const ref = collections.periods(ctx.programmeId).doc(period.id);
   const { deadlinePendingYear: year, ...rest } = period;
-  tx.set(ref, { ...rest, reportDeadline: counted.reportDeadline, nextDeadlineOn: counted.nextDeadlineOn });
+  tx.set(ref, { ...rest, ...counted });
   appendAudit(tx, ctx.programmeId, `period-${period.id}-deadline-${year}`, {
     at: now,
     actor,
     action: "period.deadlineSet",
     entity: ref.path,
     before: { deadlinePendingYear: year },
-    after: { reportDeadline: counted.reportDeadline },
+    after: { reportDeadline: counted.reportDeadline, evaluationCloseOn: counted.evaluationCloseOn },
     clause: ctx.pack.clauses.report,
-    note: `${year} 年节假日安排已录入：${periodWord(period.id)}的报送截止日按此计算为 ${dateWord(counted.reportDeadline)}`,
+    note: `${year} 年节假日安排已录入：${periodWord(period.id)}的报送截止日按此计算为 ${dateWord(counted.reportDeadline)}，评价截止日为 ${dateWord(counted.evaluationCloseOn)}`,
   });
 }
 

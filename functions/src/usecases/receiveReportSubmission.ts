@@ -104,7 +104,7 @@ function decideSubmission(tx: Transaction, s: Submission, actor: Actor): ReportW
   if (periodRefusal || !s.period) return refuseSubmission(tx, s, from, periodRefusal ?? refuse("REPORT_PERIOD_UNKNOWN", report.periodId), audit);
   // The period exists, so its own deadline counts (opened with the programme's calendar).
   const deadline = s.period.reportDeadline;
-  const machineCtx = { today: s.today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, periodClosed: s.period.state === "closed", missingFields: [] };
+  const machineCtx = { today: s.today, pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, evaluationCloseOn: s.period.evaluationCloseOn, periodClosed: s.period.state === "closed", missingFields: [] };
   const step = reportMachine.transition(from, { type: resubmission ? "resubmit" : "submit" }, machineCtx);
   if (!step.ok) return refuseSubmission(tx, s, from, step, audit);
 

@@ -30,7 +30,7 @@ export async function reviewReport(deps: Deps, input: ReviewReportInput, actor: 
     const comment = input.comment?.trim() || input.reasons.map((r) => `${r.field}：${r.reason}`).join("；");
     const event = input.decision === "accept" ? { type: "accept" as const } : { type: "return" as const, comment };
     const deadline = reportDeadlineOf(period, report.periodId, ctx.packFor(report.periodId), ctx.calendar);
-    const step = reportMachine.transition(report.state, event, { today: shanghaiDate(now), pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, periodClosed: period?.state === "closed", missingFields: [] });
+    const step = reportMachine.transition(report.state, event, { today: shanghaiDate(now), pack: ctx.pack, programmeEndsOn: ctx.programme.endsOn, deadline, evaluationCloseOn: period?.evaluationCloseOn, periodClosed: period?.state === "closed", missingFields: [] });
     if (!step.ok) throw new Refused(step);
 
     const cycle = report.returnedCount;
@@ -42,7 +42,7 @@ export async function reviewReport(deps: Deps, input: ReviewReportInput, actor: 
         toUnitId: report.unitId,
         kind: "reportReturned",
         title: `${periodWord(report.periodId)}报告被退回`,
-        body: deadline ? `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交。` : `${effect.message}。请修改后重新提交（报送截止日${deadlineWord({ deadlinePendingYear: period?.deadlinePendingYear })}）。`,
+        body: deadline && period?.evaluationCloseOn ? `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交；报送截止日后至评价截止日 ${dateWord(period.evaluationCloseOn)} 前重新提交的，记为逾期报送。` : deadline ? `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交。` : `${effect.message}。请修改后重新提交（报送截止日${deadlineWord({ deadlinePendingYear: period?.deadlinePendingYear })}）。`,
         createdAt: now,
       });
     }

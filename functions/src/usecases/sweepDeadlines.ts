@@ -189,7 +189,7 @@ async function remindPeriod(s: Sweep, period: DatedPeriod) {
 /** One page of units: a reminder to each unit taking part that still owes its report; ids make it idempotent. */
 async function remindBatch(s: Sweep, period: DatedPeriod, due: DueReminder, cursor: string | undefined) {
   const { programmeId } = s.ctx;
-  const text = reportReminderText(period.id, period.reportDeadline, due.workingDaysLeft);
+  const text = reportReminderText(period.id, period.reportDeadline, period.evaluationCloseOn, due.workingDaysLeft);
   return s.deps.db.runTransaction(async (tx) => {
     const log = new ProblemLog(); // per attempt
     const units = await tx.get(unitsPage(programmeId, cursor, s.batchSize));

@@ -43,6 +43,22 @@ describe("period-close grounds", () => {
     expect(c.find((x) => x.clause === "GZ-4.4b.2")?.proceeding).toBe("clearOut");
   });
 
+  it("GZ-4.4a.2 / GZ-4.4b.2: late is not absent — a report submitted after the deadline but before the evaluation close is only 资料报送不及时 (criticism), never 未按规定参加绩效评价 (clear-out)", () => {
+    const window = { reportDeadline: "2025-10-21", evaluationCloseOn: "2025-11-04" };
+    const late = periodCloseGrounds(facts({ ...window, periodId: "2025-Q3", report: { state: "submitted", late: true, returnedCount: 0 }, actuals: { enterprisesTransformed: 16 } }), gz);
+    expect(late.map((c) => [c.clause, c.proceeding])).toEqual([["GZ-4.4a.2", "criticism"]]);
+    expect(late[0]!.evidence[0]).toBe("2025年第三季度报告逾期报送（报送截止日 2025年10月21日，于评价截止日前补报），资料报送不及时");
+    const absent = periodCloseGrounds(facts({ ...window, periodId: "2025-Q3", report: { state: "missing", late: false, returnedCount: 0 }, evaluation: undefined }), gz);
+    expect(absent.map((c) => [c.clause, c.proceeding])).toEqual([["GZ-4.4a.2", "criticism"], ["GZ-4.4b.2", "clearOut"]]);
+    expect(absent[1]!.evidence[0]).toBe("2025年第三季度截至评价截止日 2025年11月4日 未报送材料，未按规定参加绩效评价");
+  });
+
+  it("DG-10.2: a Dongguan report late but in before the evaluation close raises nothing; only no report at all is not taking part", () => {
+    const window = { periodId: "2025", reportDeadline: "2026-01-22", evaluationCloseOn: "2026-02-05" };
+    expect(periodCloseGrounds(facts({ ...window, report: { state: "submitted", late: true, returnedCount: 0 } }), dg)).toEqual([]);
+    expect(clauses(periodCloseGrounds(facts({ ...window, report: { state: "missing", late: false, returnedCount: 0 }, evaluation: undefined }), dg))).toEqual(["DG-10.2"]);
+  });
+
   it("DG-10.2: the same in Dongguan, with no criticism candidate (Dongguan has no criticism)", () => {
     const c = periodCloseGrounds(facts({ periodId: "2025", report: { state: "missing", late: false, returnedCount: 0 }, evaluation: undefined }), dg);
     expect(clauses(c)).toEqual(["DG-10.2"]);

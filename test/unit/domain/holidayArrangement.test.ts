@@ -76,7 +76,8 @@ describe("holiday arrangement entered as data", () => {
     expect(reportDeadlineOf(before, "2026-Q4", guangzhou, makeCalendar())).toBeUndefined();
     const entered = makeCalendar({}, [fictional2027]);
     // 10 working days after Thu 2026-12-31, skipping 元旦 (Fri–Sun): Mon 01-04 … Fri 01-15.
-    expect(periodDeadline("2026-Q4", guangzhou, entered)).toEqual({ reportDeadline: "2027-01-15", nextDeadlineOn: "2027-01-08" });
+    // The evaluation closes 10 working days later: Fri 2027-01-29.
+    expect(periodDeadline("2026-Q4", guangzhou, entered)).toEqual({ reportDeadline: "2027-01-15", evaluationCloseOn: "2027-01-29", nextDeadlineOn: "2027-01-08" });
     // Dongguan's annual report: 15 working days → Fri 2027-01-22.
     expect(periodDeadline("2026", dongguan, entered)).toMatchObject({ reportDeadline: "2027-01-22" });
   });

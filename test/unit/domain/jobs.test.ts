@@ -22,13 +22,16 @@ describe("manual job runs (issue 16.3)", () => {
     expect((r as { message: string }).message).toBe("asOf：执行日期不能晚于今天（北京时间）：所填为 2026-12-02，今天是 2026-12-01");
   });
 
-  it("issue 16.3: a named period is closed only when it exists, is not closed and its report deadline has passed (a period still closing resumes)", () => {
+  it("issue 16.3 (GZ-3.4.1): a named period is closed only when it exists, is not closed and its evaluation close has passed — not merely the report deadline (a period still closing resumes)", () => {
     const period = (state: "open" | "closing" | "closed", reportDeadline = "2025-10-21") => ({ state, reportDeadline });
+    const windowed = { state: "open" as const, reportDeadline: "2025-10-21", evaluationCloseOn: "2025-11-04" };
+    expect(periodCloseRefusal("2025-Q3", windowed, "2025-11-04")!.message).toContain("2025年第三季度的评价截止日为 2025年11月4日（报送截止日 2025年10月21日），执行日期为 2025年11月4日");
+    expect(periodCloseRefusal("2025-Q3", windowed, "2025-11-05")).toBeUndefined();
     expect(codeOf(periodCloseRefusal("2025-Q3", undefined, "2025-10-22"))).toBe("PERIOD_NOT_FOUND");
     expect(codeOf(periodCloseRefusal("2025-Q3", period("closed"), "2025-10-22"))).toBe("PERIOD_ALREADY_CLOSED");
     expect(periodCloseRefusal("2025-Q3", period("closed"), "2025-10-22")!.message).toBe("periodId：该期已关账，不能再次关账：2025-Q3");
     expect(codeOf(periodCloseRefusal("2025-Q3", period("open"), "2025-10-21"))).toBe("PERIOD_NOT_DUE");
-    expect(periodCloseRefusal("2025-Q3", period("open"), "2025-10-21")!.message).toContain("2025年第三季度的报送截止日为 2025年10月21日，执行日期为 2025年10月21日");
+    expect(periodCloseRefusal("2025-Q3", period("open"), "2025-10-21")!.message).toContain("2025年第三季度的评价截止日为 2025年10月21日（报送截止日 2025年10月21日），执行日期为 2025年10月21日");
     expect(periodCloseRefusal("2025-Q3", period("open"), "2025-10-22")).toBeUndefined();
     expect(periodCloseRefusal("2025-Q3", period("closing"), "2025-10-22")).toBeUndefined();
   });

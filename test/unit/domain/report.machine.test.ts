@@ -23,6 +23,16 @@ describe("report machine", () => {
     expect(okNext(reportMachine.transition("draft", { type: "submit" }, ctx({ today: "2025-10-21" }))).effects).toEqual([]);
   });
 
+  it("GZ-3.4.1: between the report deadline and the evaluation close a first submission and a resubmission are accepted and recorded late; after the close neither is", () => {
+    const window = { deadline: "2025-10-21", evaluationCloseOn: "2025-11-04" };
+    const late = [{ type: "recordLateReport", deadline: "2025-10-21" }];
+    expect(okNext(reportMachine.transition("draft", { type: "submit" }, ctx({ ...window, today: "2025-11-04" })))).toMatchObject({ next: "submitted", effects: late });
+    expect(okNext(reportMachine.transition("returned", { type: "resubmit" }, ctx({ ...window, today: "2025-10-30" })))).toMatchObject({ next: "submitted", effects: late });
+    expect(okNext(reportMachine.transition("returned", { type: "resubmit" }, ctx({ ...window, today: "2025-10-20" }))).effects).toEqual([]);
+    expect(codeOf(reportMachine.transition("draft", { type: "submit" }, ctx({ ...window, today: "2025-11-05" })))).toBe("REPORT_AFTER_EVALUATION_CLOSE");
+    expect(codeOf(reportMachine.transition("returned", { type: "resubmit" }, ctx({ ...window, today: "2025-11-05" })))).toBe("REPORT_AFTER_EVALUATION_CLOSE");
+  });
+
   it("DG-9.1: the annual report cites the Dongguan clause", () => {
     expect(okNext(reportMachine.transition("draft", { type: "submit" }, { ...ctx(), pack: dg })).clause).toBe("DG-9.1");
   });

@@ -56,9 +56,9 @@ describe("示例市（测试用）: a third city is a pack file", () => {
   });
 
   it("SL-6.2: at close a unit that never reported is a clear-out candidate under the pack's clause; a late report raises no criticism (the pack has none)", () => {
-    const facts = { unitId: "sl-u04", periodId: "2026-H1", reportDeadline: "2026-07-30", failedEvaluationsBefore: 0, targets: { enterprisesTransformed: 20 }, actuals: {}, failedAcceptances: [] };
+    const facts = { unitId: "sl-u04", periodId: "2026-H1", reportDeadline: "2026-07-30", evaluationCloseOn: "2026-08-13", failedEvaluationsBefore: 0, targets: { enterprisesTransformed: 20 }, actuals: {}, failedAcceptances: [] };
     expect(periodCloseGrounds({ ...facts, report: { state: "missing", late: false, returnedCount: 0 } }, sl)).toEqual([
-      { clause: "SL-6.2", proceeding: "clearOut", subject: { kind: "unit", id: "sl-u04" }, evidence: ["2026-H1 未报送材料，未按规定参加绩效评价"] },
+      { clause: "SL-6.2", proceeding: "clearOut", subject: { kind: "unit", id: "sl-u04" }, evidence: ["2026年上半年截至评价截止日 2026年8月13日 未报送材料，未按规定参加绩效评价"] },
     ]);
     expect(periodCloseGrounds({ ...facts, report: { state: "submitted", late: true, returnedCount: 0 }, actuals: { enterprisesTransformed: 1 } }, sl)).toEqual([]);
   });

@@ -129,6 +129,9 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
           <Statistic title={s.workingDaysLeft} value={workingDaysLeft} suffix={typeof workingDaysLeft === "number" ? s.workingDaysSuffix : undefined} data-testid="deadline-working-days" />
         </Col>
       </Row>
+      {period.evaluationCloseOn && (
+        <p data-testid="evaluation-close">{now > deadline ? s.lateWindow(formatDate(deadline), formatDate(period.evaluationCloseOn)) : s.evaluationClose(formatDate(period.evaluationCloseOn))}</p>
+      )}
       {state}
       {missing.length > 0 && reportState !== "submitted" && reportState !== "accepted" && <Alert type="warning" showIcon title={s.missing} description={missing.join("、")} />}
     </Card>

@@ -372,6 +372,8 @@ export const t = {
     periodTitle: (periodId: string | undefined) => (periodId ? `当前报送期：${periodId}` : "当前报送期"),
     daysLeft: (deadline: string) => `距报送截止（${deadline}）自然日`,
     reportDeadline: (deadline: string) => `报送截止日：${deadline}`,
+    evaluationClose: (close: string) => `评价截止日：${close}。报送截止日后至评价截止日前仍可报送，但记为逾期（资料报送不及时）；评价截止日仍未报送的，视为未按规定参加绩效评价。`,
+    lateWindow: (deadline: string, close: string) => `报送截止日（${deadline}）已过：现在报送或重新提交将记为逾期（资料报送不及时）；请务必在评价截止日（${close}）前报送，否则视为未按规定参加绩效评价。`,
     deadlinePendingHint: "本期报送截止日按工作日计算，落在国务院节假日安排尚未录入的年份，系统不作推测。安排录入后将自动算出截止日并在此显示；您现在即可填报和提交本期报告。",
     daysSuffix: "天",
     workingDaysLeft: "其中工作日",

@@ -9,6 +9,8 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
   cadence: "annual", // DG-8 每年, DG-9.1
   // Configuration, not in the regulation: the annual report is due 15 working days after year end.
   reportDeadline: { length: 15, unit: "workingDays" },
+  // Configuration: the year's evaluation closes 10 working days after the report deadline.
+  evaluationWindow: { length: 10, unit: "workingDays" },
   // DG-14 "为期5天的公示": read as calendar days (the text says 天, not 工作日).
   notice: { length: 5, unit: "calendarDays" },
   changeNoticeTitle: "合作伙伴、产品和服务目录变更公示",

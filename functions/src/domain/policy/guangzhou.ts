@@ -9,6 +9,8 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
   cadence: "quarterly", // GZ-3.3 每季度, GZ-3.4.1
   // Configuration, not in the regulation: reports are due 10 working days after the quarter ends.
   reportDeadline: { length: 10, unit: "workingDays" },
+  // Configuration: the quarter's evaluation closes 10 working days after the report deadline.
+  evaluationWindow: { length: 10, unit: "workingDays" },
   // Configuration: GZ-4.6.3 requires a notice but sets no length; 5 working days chosen.
   notice: { length: 5, unit: "workingDays" },
   changeNoticeTitle: "牵引单位产业生态联合体新增企业名单公示",

@@ -120,6 +120,12 @@ export const policyPackSchema = z.object({
   cadence: cadenceSchema,
   /** Report due date, counted from the period's last day (configuration). */
   reportDeadline: periodLengthSchema,
+  /**
+   * How long after the report deadline the period's evaluation closes. Between the two a report
+   * is still accepted (recorded late: 资料报送不及时, a criticism ground); only a unit with no
+   * submitted report at the evaluation close did not take part (未按规定参加绩效评价, a clear-out ground).
+   */
+  evaluationWindow: periodLengthSchema,
   /** Public-notice length and unit (DG-14: 5 days). */
   notice: periodLengthSchema,
   /** What the regulation calls the change notice (GZ-4.6.3 名单公示, DG-14 变更公示); the start date follows it. */
@@ -203,7 +209,7 @@ export const policyPackSchema = z.object({
    * Settings the regulation itself fixes for this city, with the clause (e.g. DG-14's 5-day
    * notice): shown read-only, and a settings version that changes one is refused.
    */
-  fixedSettings: z.partialRecord(z.enum(["scoring", "reportDeadline", "notice", "rectification", "lowestRankedCount", "reviewBatch", "creditReportFreshnessDays"]), clauseId).default({}),
+  fixedSettings: z.partialRecord(z.enum(["scoring", "reportDeadline", "evaluationWindow", "notice", "rectification", "lowestRankedCount", "reviewBatch", "creditReportFreshnessDays"]), clauseId).default({}),
 });
 export type PolicyPack = z.infer<typeof policyPackSchema>;
 /** Alias under the name the issue uses. */

@@ -12,6 +12,7 @@ export const testOnlySample: PolicyPack = policyPackSchema.parse({
   cadence: "halfYearly", // SL-4 每半年报送
   // SL-4: the report is due 30 calendar days after the half-year ends (fixed below).
   reportDeadline: { length: 30, unit: "calendarDays" },
+  evaluationWindow: { length: 14, unit: "calendarDays" },
   notice: { length: 7, unit: "calendarDays" }, // SL-7.3 公示七日
   changeNoticeTitle: "示例市牵引单位合作伙伴新增名单公示（测试用）",
   workGroupName: "试点工作组",

@@ -32,6 +32,8 @@ export const periodSchema = z.object({
    */
   reportDeadline: isoDate("报送截止日").optional(),
   deadlinePendingYear: count("待录入节假日安排的年份").optional(),
+  /** Last day a report is still accepted (late) and the day after which the period closes; absent on periods opened before it existed (they close after the report deadline). */
+  evaluationCloseOn: isoDate("评价截止日").optional(),
   state: enumOf("期次状态", periodStates),
   closedAt: instant("关账时间").optional(),
   /** Chronograph: the next day the deadline sweep has work for this period (a reminder). */

@@ -36,7 +36,7 @@ export function SettingsEditor({ pack, values, onChange, editable }: { pack: Pol
     <Form layout="vertical" component="div">
       <ScoringEditor scoring={values.scoring} onChange={(v) => set("scoring", v)} disabled={locked("scoring")} fixedClause={fixed.scoring} />
       <Space wrap size="large" align="start">
-        {(["reportDeadline", "notice", "rectification"] as const).map((key) => item(key, <LengthField id={`setting-${key}`} label={SETTING_LABELS[key]} value={values[key]} disabled={locked(key)} onChange={(v) => set(key, v)} />))}
+        {(["reportDeadline", "evaluationWindow", "notice", "rectification"] as const).map((key) => item(key, <LengthField id={`setting-${key}`} label={SETTING_LABELS[key]} value={values[key] ?? pack[key]} disabled={locked(key)} onChange={(v) => set(key, v)} />))}
         {item("lowestRankedCount", <InputNumber id="setting-lowestRankedCount" min={0} precision={0} value={shown(values.lowestRankedCount)} disabled={locked("lowestRankedCount")} onChange={(v) => set("lowestRankedCount", typed(v))} />)}
         {item("reviewBatch", <Select id="setting-reviewBatch" style={{ width: 120 }} value={values.reviewBatch} options={BATCH_OPTIONS} disabled={locked("reviewBatch")} onChange={(v) => set("reviewBatch", v)} />)}
         {item("creditReportFreshnessDays", <InputNumber id="setting-creditReportFreshnessDays" min={1} precision={0} value={shown(values.creditReportFreshnessDays)} disabled={locked("creditReportFreshnessDays")} onChange={(v) => set("creditReportFreshnessDays", typed(v))} />)}
