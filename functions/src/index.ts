@@ -45,3 +45,6 @@ export { exportPublishedList } from "./api/exportPublishedList.js";
 export { enterHolidayArrangement } from "./api/enterHolidayArrangement.js";
 export { previewSettings } from "./api/previewSettings.js";
 export { adoptSettings } from "./api/adoptSettings.js";
+export { issueCalendarFeed } from "./api/issueCalendarFeed.js";
+export { revokeCalendarFeed } from "./api/revokeCalendarFeed.js";
+export { calendarFeed } from "./api/calendarFeed.js";
