@@ -46,3 +46,6 @@ export { enterHolidayArrangement } from "./api/enterHolidayArrangement.js";
 export { previewSettings } from "./api/previewSettings.js";
 export { exportWhatIf } from "./api/exportWhatIf.js";
 export { adoptSettings } from "./api/adoptSettings.js";
+export { issueCalendarFeed } from "./api/issueCalendarFeed.js";
+export { revokeCalendarFeed } from "./api/revokeCalendarFeed.js";
+export { calendarFeed } from "./api/calendarFeed.js";

@@ -34,7 +34,7 @@ const DG = "dg-2025";
 const today = shanghaiDate(new Date());
 
 /** Ids of the Dongguan records the calls aim at, filled in while seeding. */
-const ids = { complaintId: "", proceedingId: "", noticeId: "", objectionId: "" };
+const ids = { complaintId: "", proceedingId: "", noticeId: "", objectionId: "", feedId: "" };
 
 type Role = "staff" | "member";
 interface Case {
@@ -80,6 +80,9 @@ const CASES: Record<string, Case> = {
   requestWithdrawal: caseOf(schemas.requestWithdrawalRequestSchema)("member", () => ({ programmeId: DG, documentId: "dg-doc-exit", reason: "经营调整，申请退出。" })),
   submitChange: caseOf(schemas.submitChangeRequestSchema)("member", () => ({ programmeId: DG, changeId: "dg-ch-draft" })),
   fileAdvanceNotice: caseOf(schemas.fileAdvanceNoticeRequestSchema)("member", () => ({ programmeId: DG, subject: "unit", kind: "rename", description: "拟更名为莞工数字科技（演示）有限公司。", plannedOn: "2027-03-01" })),
+  // A calendar link for a unit of another programme, and revoking a Dongguan member's link.
+  issueCalendarFeed: caseOf(schemas.issueCalendarFeedRequestSchema)("member", () => ({ programmeId: DG })),
+  revokeCalendarFeed: caseOf(schemas.revokeCalendarFeedRequestSchema)("member", () => ({ programmeId: DG, feedId: ids.feedId })),
 };
 // Staff callables that serve units too: a Guangzhou member tries them as well.
 const ALSO_MEMBER = ["checkDocuments", "getDocumentDownload"];
@@ -95,8 +98,8 @@ const PARALLEL: Record<string, Case> = {
   exportPublishedList: { role: "staff", payload: () => ({ programmeId: DG, list: "partners", version: 1 }) },
 };
 
-// Exports that are not callables: triggers, scheduled jobs and the HTTPS file endpoints.
-const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles"];
+// Exports that are not callables: triggers, scheduled jobs and the HTTPS endpoints (files, calendar feed).
+const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles", "calendarFeed"];
 // Callables open to everyone by design, so another programme's staff are just the public there:
 // the rating link is found by its token alone, and anyone may object to an open notice.
 const PUBLIC = ["getSurvey", "submitRating", "fileObjection"];
@@ -151,6 +154,7 @@ async function seedDongguan() {
 
   ids.complaintId = (await staffDg.call<{ complaintId: string }>("fileComplaint", { programmeId: DG, unitId: "dg-u01", partnerId: "dg-p1", receivedOn: today, summary: "实施团队多次爽约。" })).complaintId;
   ids.proceedingId = (await staffDg.call<{ proceedingId: string }>("openProceeding", { programmeId: DG, kind: "clearOut", unitId: "dg-u01", ground: "DG-10.5", evidence: [{ description: "报送的改造合同系伪造" }] })).proceedingId;
+  ids.feedId = (await memberDg.call<{ feedId: string }>("issueCalendarFeed", { programmeId: DG })).feedId;
 }
 
 /** A small real workbook of pilot enterprises, as a registry import would receive it. */
@@ -192,6 +196,7 @@ describe("cross-programme: schema-valid payloads aimed at another programme's re
     expect(await exists(collections.reports(DG).doc("dg-u01_2025"))).toBe(true);
     expect(await exists(collections.evaluations(DG).doc("dg-u01_2025"))).toBe(true);
     expect(await exists(collections.documents(DG).doc("dg-doc-licence"))).toBe(true);
+    expect((await collections.calendarFeeds(DG).doc(ids.feedId).get()).data()?.state).toBe("active");
   });
 
   it("every callable index.ts exports has a case here (or is public by design, or not a callable)", () => {

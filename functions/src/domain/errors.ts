@@ -141,6 +141,10 @@ export const errorCatalogue = {
   PERIOD_ALREADY_CLOSED: ["periodId：该期已关账，不能再次关账", "failed-precondition"],
   PERIOD_NOT_DUE: ["periodId：该期评价截止日尚未过，还不能关账", "failed-precondition"],
   DEADLINE_PENDING: ["该期报送截止日所在年份的节假日安排尚未录入，截止日待定，还不能关账", "failed-precondition"],
+  // The private deadline calendar: the same answer for a link never issued, revoked, or of a
+  // person no longer in the unit, so a link tells nothing about any other.
+  CALENDAR_FEED_NOT_FOUND: ["日历订阅链接无效或已停用。", "not-found"],
+  CALENDAR_FEED_RATE_LIMITED: ["该日历订阅链接读取过于频繁，请稍后再试。", "resource-exhausted"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -35,8 +35,20 @@ export function objectionRateLimitRules(now: Date, addressHash: string, programm
   ];
 }
 
+/**
+ * A private calendar link is read by a calendar app every few minutes to every day; more than this
+ * an hour is a leaked link in a loop or a script, which is refused until the next hour.
+ */
+export const calendarFeedLimits = { perFeedPerHour: 60 } as const;
+
+/** The counter id for one read of a calendar link at `now` (Asia/Shanghai hour windows). */
+export function calendarFeedRateLimitRules(now: Date, programmeId: string, feedId: string): RateLimitRule[] {
+  const t = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE });
+  return [{ key: `calendar-feed-${programmeId}-${feedId}-${t.toFormat("yyyyMMddHH")}`, limit: calendarFeedLimits.perFeedPerHour, what: `每个订阅链接每小时最多读取 ${calendarFeedLimits.perFeedPerHour} 次` }];
+}
+
 /** The first rule whose counter is already at its limit, as a refusal. */
-export function checkRateLimits(rules: readonly RateLimitRule[], counts: readonly number[]): Refusal | undefined {
+export function checkRateLimits(rules: readonly RateLimitRule[], counts: readonly number[], code: "RATE_LIMITED" | "CALENDAR_FEED_RATE_LIMITED" = "RATE_LIMITED"): Refusal | undefined {
   const i = rules.findIndex((r, k) => (counts[k] ?? 0) >= r.limit);
-  return i < 0 ? undefined : refuse("RATE_LIMITED", rules[i]!.what);
+  return i < 0 ? undefined : refuse(code, rules[i]!.what);
 }

@@ -66,3 +66,7 @@ export type CatalogueState = (typeof catalogueStates)[number];
 /** GZ-2.2.12 project acceptance. */
 export const acceptanceStates = ["pending", "passed", "failed"] as const;
 export type AcceptanceState = (typeof acceptanceStates)[number];
+
+/** A unit member's private deadline calendar link: revoking it is a state, nothing is deleted. */
+export const calendarFeedStates = ["active", "revoked"] as const;
+export type CalendarFeedState = (typeof calendarFeedStates)[number];

@@ -19,6 +19,7 @@ import type { ReportingStatus } from "./scoring.js";
 import type {
   AcceptanceState,
   AnnouncementOutcome,
+  CalendarFeedState,
   CatalogueState,
   ChangeState,
   ClearOutState,
@@ -70,6 +71,7 @@ export const stateWords = {
   catalogue: { pending: "待审定", approved: "已审定", rejected: "未通过", suspended: "暂停", withdrawn: "已撤回" },
   acceptance: { pending: "待验收", passed: "验收通过", failed: "验收未通过" },
   complaint: { open: "处理中", closed: "已办结" },
+  calendarFeed: { active: "使用中", revoked: "已停用" },
 } as const satisfies {
   unit: Record<UnitState, string>;
   report: Record<ReportState, string>;
@@ -85,6 +87,7 @@ export const stateWords = {
   catalogue: Record<CatalogueState, string>;
   acceptance: Record<AcceptanceState, string>;
   complaint: Record<"open" | "closed", string>;
+  calendarFeed: Record<CalendarFeedState, string>;
 };
 
 export type StateMachineName = keyof typeof stateWords;

@@ -41,6 +41,7 @@ import {
   rateLimitSchema,
   jobRunSchema,
   jobProblemSchema,
+  calendarFeedSchema,
 } from "../domain/schemas/index.js";
 import { tokenRevocationSchema } from "../domain/schemas/roles.js";
 import { settingsVersionSchema } from "../domain/settings.js";
@@ -114,6 +115,10 @@ export const collections = {
   jobRuns: under("jobRuns", jobRunSchema),
   /** Documents a job or trigger could not read and skipped, for staff. */
   jobProblems: under("jobProblems", jobProblemSchema),
+  /** A unit member's private deadline calendar links, the token stored as its SHA-256 only; functions write. */
+  calendarFeeds: under("calendarFeeds", calendarFeedSchema),
+  /** Every programme's calendar links: a link names no programme, so it is found by its hash. */
+  allCalendarFeeds: () => db.collectionGroup("calendarFeeds").withConverter(converter(calendarFeedSchema)),
 } as const;
 
 export type CollectionName = keyof typeof collections;

@@ -1,13 +1,13 @@
 // Rating links: the token is shown once (in the link) and only its SHA-256 is stored, so a
 // leaked database holds no usable link. A link names no programme; it is found by its hash.
-import { createHash, randomBytes } from "node:crypto";
 import type { Transaction } from "firebase-admin/firestore";
 import { collections } from "./collections.js";
+import { hashToken, newSecretToken } from "./secretTokens.js";
+
+export { hashToken };
 
 /** 256 random bits, base64url (43 characters). */
-export const newSurveyToken = () => randomBytes(32).toString("base64url");
-
-export const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+export const newSurveyToken = newSecretToken;
 
 /** The stored link with its programme, or undefined. Inside a transaction when `tx` is given. */
 export async function findSurveyToken(token: string, tx?: Transaction) {

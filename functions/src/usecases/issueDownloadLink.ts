@@ -10,10 +10,10 @@ import { isInsider } from "../domain/documents.js";
 import { refused } from "../domain/errors.js";
 import type { Actor } from "../domain/schemas/index.js";
 import type { getDocumentDownloadRequestSchema } from "../domain/schemas/documents.js";
-import { onEmulator } from "../files/config.js";
 import { issueDownloadToken } from "../files/downloadToken.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
+import { functionUrl } from "./functionUrl.js";
 
 const DOWNLOAD_LINK_MINUTES = 5;
 
@@ -39,12 +39,5 @@ export async function issueDownloadLink(deps: Deps, input: DownloadLinkInput, re
   });
   const { config } = deps.files();
   const token = issueDownloadToken({ programmeId, documentId, linkId, exp: expiresAt.getTime() }, config.downloadSecret);
-  return { url: `${downloadBase(input.host, config.downloadBaseUrl)}?token=${encodeURIComponent(token)}`, expiresAt: expiresAt.toISOString() };
-}
-
-/** Where downloadDocument answers: configured, or next to this callable on the emulator. */
-function downloadBase(host: string | undefined, configured: string | undefined): string {
-  if (configured) return configured;
-  const project = process.env.GCLOUD_PROJECT ?? "demo-traction";
-  return onEmulator() ? `http://${host ?? "127.0.0.1:5001"}/${project}/asia-east2/downloadDocument` : `https://asia-east2-${project}.cloudfunctions.net/downloadDocument`;
+  return { url: `${functionUrl("downloadDocument", input.host, config.downloadBaseUrl)}?token=${encodeURIComponent(token)}`, expiresAt: expiresAt.toISOString() };
 }

@@ -26,6 +26,7 @@ const machineStates: Record<Exclude<words.StateMachineName, "complaint">, readon
   partner: states.partnerStates,
   catalogue: states.catalogueStates,
   acceptance: states.acceptanceStates,
+  calendarFeed: states.calendarFeedStates,
 };
 
 const keys = (o: object) => Object.keys(o).sort();

@@ -8,6 +8,7 @@ import type { enterHolidayArrangementRequestSchema } from "@domain/holidayArrang
 import type { DeadlineSweepAnswer, NoticeCycleAnswer, PeriodCloseAnswer } from "@domain/jobs";
 import type { exportWhatIfRequestSchema, SettingsDiffRow, settingsProposalSchema } from "@domain/settings";
 import type { ChangeKind, WhatIfRow } from "@domain/whatIf";
+import type { issueCalendarFeedRequestSchema, revokeCalendarFeedRequestSchema } from "@domain/schemas/calendarFeed";
 import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema } from "@domain/schemas/documents";
 import type { DimensionScore } from "@domain/scoring";
 import type { exportPublishedListRequestSchema, importEnterprisesRequestSchema, recordAwardRequestSchema, recordInterviewRequestSchema, registerEnterpriseRequestSchema } from "@domain/schemas/registryRequests";
@@ -141,6 +142,9 @@ export interface Callables {
   // Documents
   getDocumentDownload: Fn<typeof getDocumentDownloadRequestSchema, { url: string; expiresAt: string }>;
   checkDocuments: Fn<typeof checkDocumentsRequestSchema>;
+  // The member's private deadline calendar (the link is shown once).
+  issueCalendarFeed: Fn<typeof issueCalendarFeedRequestSchema, { feedId: string; url: string; createdAt: string }>;
+  revokeCalendarFeed: Fn<typeof revokeCalendarFeedRequestSchema, { feedId: string; state: "revoked"; alreadyRevoked: boolean }>;
 }
 
 export type CallableName = keyof Callables;

@@ -3,6 +3,7 @@
 // path. Pages build their queries from these (query(collections.proceedings(p), where(…))).
 import { changeApplicationSchema, advanceNoticeSchema, noticeSchema, objectionSchema } from "@domain/schemas/change";
 import { enterpriseProgressSchema, evaluationSchema, interviewSchema, awardSchema, periodSchema, rankingSummarySchema, reportSchema, taskBookSchema } from "@domain/schemas/evaluation";
+import { calendarFeedSchema } from "@domain/schemas/calendarFeed";
 import { complaintSchema } from "@domain/schemas/feedback";
 import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type CatalogueList, type PartnerList, type UnitChangeList } from "@domain/schemas/lists";
 import { announcementSchema, proceedingSchema } from "@domain/schemas/proceeding";
@@ -61,6 +62,8 @@ export const collections = {
   settingsVersions: under("settingsVersions", settingsVersionSchema),
   /** The national holiday arrangements entered for years the bundled data lacks (id = the year). */
   holidayArrangements: () => typed(storedHolidayArrangementSchema, "holidayArrangements"),
+  /** A member's own private deadline calendar links (the token is never stored, only its hash). */
+  calendarFeeds: under("calendarFeeds", calendarFeedSchema),
 } as const;
 
 export type PublishedListVersion = PartnerList | CatalogueList | UnitChangeList;

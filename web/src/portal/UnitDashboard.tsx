@@ -1,4 +1,5 @@
 import { daysBetween } from "@domain/dates";
+import { programmeClosed } from "@domain/machine";
 import { missingReportFields } from "@domain/reportChecks";
 import { deadlineWord, nouns, periodWord, stateWords } from "@domain/words";
 import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Statistic, Tag } from "antd";
@@ -11,6 +12,7 @@ import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
 import { Outcome, useOutcome } from "../shared/Outcome";
 import { t } from "../shared/strings";
+import { CalendarFeedCard } from "./CalendarFeedCard";
 import type { PortalContext } from "./usePortalData";
 
 const s = t.dashboard;
@@ -34,6 +36,9 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
         <Card title={s.notifications}>
           {notes.length === 0 ? <Empty description={s.noNotifications} /> : <List dataSource={notes} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={s.notification(n.body, formatInstant(n.createdAt))} /></List.Item>} />}
         </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <CalendarFeedCard programmeId={ctx.programmeId} unitId={ctx.unitId} readOnly={!!programmeClosed({ today: today(), pack: ctx.pack, programmeEndsOn: ctx.programmeEndsOn })} />
       </Col>
     </Row>
   );

@@ -12,3 +12,4 @@ export * from "./workflowRequests.js";
 export * from "./lists.js";
 export * from "./documents.js";
 export * from "./registryRequests.js";
+export * from "./calendarFeed.js";
