@@ -58,9 +58,12 @@ function facts(over: Partial<DeadlineFeedFacts> = {}): DeadlineFeedFacts {
 }
 
 describe("deadline feed: the unit's deadlines as events", () => {
-  it("GZ-3.4.1: the 2025-Q3 report deadline is the tenth working day after the quarter (2025-10-21, past National Day and its make-up Saturday), with the clause and its words", () => {
-    const [e, ...rest] = deadlineFeed(facts()).events;
+  it("GZ-3.4.1: the 2025-Q3 report deadline is the tenth working day after the quarter (2025-10-21, past National Day and its make-up Saturday), with the clause and its words, followed by the evaluation close", () => {
+    const [e, close, ...rest] = deadlineFeed(facts()).events;
     expect(rest).toEqual([]);
+    // The evaluation close follows, 10 working days later: late reports until then, absence after (GZ-4.4b.2).
+    expect(close).toMatchObject({ start: "2025-11-04", clause: "GZ-4.4b.2", summary: "2025年第三季度绩效评价截止" });
+    expect(close!.description).toContain("此日仍未报送的，视为未按规定参加绩效评价");
     expect(e).toMatchObject({ kind: "report", start: "2025-10-21", end: "2025-10-21", clause: "GZ-3.4.1", summary: "2025年第三季度绩效材料报送截止", uid: "report-gz-2025-gz-u01-2025-Q3@traction-units" });
     expect(e!.description).toContain("2025年10月21日（含当日）");
     expect(e!.description).toContain("依据 GZ-3.4.1：牵引单位应按季度对照绩效任务书报送");

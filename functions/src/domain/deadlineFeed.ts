@@ -94,6 +94,23 @@ function reportEvent(facts: DeadlineFeedFacts, p: Period, uid: string): Deadline
       ].join("\n"),
       clause,
     },
+    ...(p.evaluationCloseOn && p.evaluationCloseOn !== p.reportDeadline
+      ? [
+          {
+            uid: uid.replace(/^report-/, "evaluation-close-"),
+            kind: "report" as const,
+            start: p.evaluationCloseOn,
+            end: p.evaluationCloseOn,
+            sequence: 0,
+            summary: `${periodWord(p.id)}绩效评价截止`,
+            description: [
+              `${periodWord(p.id)}评价截止日：${dateWord(p.evaluationCloseOn)}。报送截止日后至此日前报送的，记为逾期报送（资料报送不及时）；此日仍未报送的，视为未按规定参加绩效评价。`,
+              basis(facts.pack.clauses.notInEvaluation, "未按规定参加绩效评价的，予以清退。"),
+            ].join("\n"),
+            clause: facts.pack.clauses.notInEvaluation,
+          },
+        ]
+      : []),
   ];
 }
 
