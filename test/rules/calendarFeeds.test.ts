@@ -9,37 +9,19 @@ import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, 
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { hostPort } from "../support/emulators.js";
+import { contextOf, P, type Role } from "./roles.js";
 
 // A project of its own, so these seeds never meet the other rules suites'.
 const PROJECT = "demo-rules-calendar-feeds";
-const P = "gz";
 const PATH = `programmes/${P}/calendarFeeds/feed-a`;
 
-type Role = "anonymous" | "reviewer" | "admin" | "otherProgrammeStaff" | "owner" | "sameUnitMember" | "otherUnitMember";
 const ROLES: Role[] = ["anonymous", "reviewer", "admin", "otherProgrammeStaff", "owner", "sameUnitMember", "otherUnitMember"];
 const READERS: Role[] = ["reviewer", "admin", "owner"];
 
 let env: RulesTestEnvironment;
 const modular = (db: unknown) => db as Firestore;
 
-function contextFor(role: Role) {
-  switch (role) {
-    case "anonymous":
-      return env.unauthenticatedContext();
-    case "reviewer":
-      return env.authenticatedContext("reviewer-gz", { staff: { [P]: "reviewer" } });
-    case "admin":
-      return env.authenticatedContext("admin-gz", { staff: { [P]: "admin" } });
-    case "otherProgrammeStaff":
-      return env.authenticatedContext("staff-dg", { staff: { dg: "admin" } });
-    case "owner":
-      return env.authenticatedContext("member-a", { unit: { programmeId: P, unitId: "unit-a" } });
-    case "sameUnitMember":
-      return env.authenticatedContext("member-a2", { unit: { programmeId: P, unitId: "unit-a" } });
-    case "otherUnitMember":
-      return env.authenticatedContext("member-b", { unit: { programmeId: P, unitId: "unit-b" } });
-  }
-}
+const contextFor = (role: Role) => contextOf(env, role);
 const dbAs = (role: Role) => modular(contextFor(role).firestore());
 
 const feed = {

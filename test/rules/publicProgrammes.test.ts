@@ -7,33 +7,17 @@ import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type Fi
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { hostPort } from "../support/emulators.js";
+import { contextOf, P, type Role } from "./roles.js";
 
 // A project of its own, so these seeds never meet the grid's (files run one after another).
 const PROJECT = "demo-rules-public-programmes";
-const P = "gz";
 
-type Role = "anonymous" | "reviewer" | "admin" | "otherProgrammeStaff" | "member" | "enterpriseToken";
 const ROLES: Role[] = ["anonymous", "reviewer", "admin", "otherProgrammeStaff", "member", "enterpriseToken"];
 
 let env: RulesTestEnvironment;
 const modular = (db: unknown) => db as Firestore;
 
-function contextFor(role: Role) {
-  switch (role) {
-    case "anonymous":
-      return env.unauthenticatedContext();
-    case "reviewer":
-      return env.authenticatedContext("reviewer-gz", { staff: { [P]: "reviewer" } });
-    case "admin":
-      return env.authenticatedContext("admin-gz", { staff: { [P]: "admin" } });
-    case "otherProgrammeStaff":
-      return env.authenticatedContext("staff-dg", { staff: { dg: "admin" } });
-    case "member":
-      return env.authenticatedContext("member-a", { unit: { programmeId: P, unitId: "unit-a" } });
-    case "enterpriseToken":
-      return env.authenticatedContext("anon-enterprise", { firebase: { sign_in_provider: "anonymous" } });
-  }
-}
+const contextFor = (role: Role) => contextOf(env, role);
 const dbAs = (role: Role) => modular(contextFor(role).firestore());
 
 beforeAll(async () => {

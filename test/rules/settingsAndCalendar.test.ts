@@ -9,39 +9,17 @@ import { collection, deleteDoc, doc, getDoc, getDocs, orderBy, query, setDoc, up
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { hostPort } from "../support/emulators.js";
+import { contextOf, P, REVOKED, type Role } from "./roles.js";
 
 // A project of its own, so these seeds never meet the grid's (files run one after another).
 const PROJECT = "demo-rules-settings";
-const P = "gz";
 
-type Role = "anonymous" | "reviewer" | "admin" | "otherProgrammeStaff" | "member" | "calendarAdmin" | "revokedCalendarAdmin" | "enterpriseToken";
 const ROLES: Role[] = ["anonymous", "reviewer", "admin", "otherProgrammeStaff", "member", "calendarAdmin", "revokedCalendarAdmin", "enterpriseToken"];
-const REVOKED = 1_800_000_000;
 
 let env: RulesTestEnvironment;
 const modular = (db: unknown) => db as Firestore;
 
-function contextFor(role: Role) {
-  switch (role) {
-    case "anonymous":
-      return env.unauthenticatedContext();
-    case "reviewer":
-      return env.authenticatedContext("reviewer-gz", { staff: { [P]: "reviewer" } });
-    case "admin":
-      return env.authenticatedContext("admin-gz", { staff: { [P]: "admin" } });
-    case "otherProgrammeStaff":
-      return env.authenticatedContext("staff-dg", { staff: { dg: "admin" } });
-    case "member":
-      return env.authenticatedContext("member-a", { unit: { programmeId: P, unitId: "unit-a" } });
-    case "calendarAdmin":
-      return env.authenticatedContext("calendar-admin", { calendarAdmin: true });
-    case "revokedCalendarAdmin":
-      // Signed in before the role was taken away (issue 16.5): the old claim no longer counts.
-      return env.authenticatedContext("calendar-revoked", { calendarAdmin: true, auth_time: REVOKED - 1 });
-    case "enterpriseToken":
-      return env.authenticatedContext("anon-enterprise", { firebase: { sign_in_provider: "anonymous" } });
-  }
-}
+const contextFor = (role: Role) => contextOf(env, role);
 const dbAs = (role: Role) => modular(contextFor(role).firestore());
 
 const version = { version: 2, values: { passMark: 75 }, effectiveFrom: "2027-Q1", reason: "提高合格线", clause: "GZ-3.4.2", createdBy: { uid: "admin-gz", role: "staff" }, createdAt: new Date() };
