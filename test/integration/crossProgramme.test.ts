@@ -32,6 +32,8 @@ import { seedDocument, seedEnterprise, seedPartner } from "../support/workflowFi
 
 const DG = "dg-2025";
 const today = shanghaiDate(new Date());
+/** Dongguan's current year: its report is still taken (its evaluation has not closed), so the trigger scores it. */
+const YEAR = today.slice(0, 4);
 
 /** Ids of the Dongguan records the calls aim at, filled in while seeding. */
 const ids = { complaintId: "", proceedingId: "", noticeId: "", objectionId: "", feedId: "" };
@@ -55,7 +57,7 @@ const CASES: Record<string, Case> = {
   createUnit: caseOf(schemas.createUnitRequestSchema)("staff", () => ({ programmeId: DG, name: "越界新增单位（演示）有限公司", uscc: makeUscc(391), listedOn: today, batch: "第二批" })),
   fileComplaint: caseOf(schemas.fileComplaintRequestSchema)("staff", () => ({ programmeId: DG, unitId: "dg-u01", partnerId: "dg-p1", receivedOn: today, summary: "服务响应迟缓，多次催促未果。" })),
   closeComplaint: caseOf(schemas.closeComplaintRequestSchema)("staff", () => ({ programmeId: DG, complaintId: ids.complaintId, closedOn: today, effectivelyResolved: false, resolution: "经回访，问题仍未解决。" })),
-  issueSurveyLink: caseOf(schemas.issueSurveyLinkRequestSchema)("staff", () => ({ programmeId: DG, enterpriseId: "dg-e1", periodId: "2025" })),
+  issueSurveyLink: caseOf(schemas.issueSurveyLinkRequestSchema)("staff", () => ({ programmeId: DG, enterpriseId: "dg-e1", periodId: YEAR })),
   openProceeding: caseOf(schemas.openProceedingCallSchema)("staff", () => ({ programmeId: DG, kind: "clearOut", unitId: "dg-u01", ground: "DG-10.6", evidence: [{ description: "越界立案尝试" }] })),
   proceedingEvent: caseOf(schemas.proceedingEventCallSchema)("staff", () => ({ programmeId: DG, proceedingId: ids.proceedingId, event: { type: "takeEffect" } })),
   proceedingAllowedEvents: caseOf(schemas.proceedingAllowedEventsRequestSchema)("staff", () => ({ programmeId: DG, proceedingId: ids.proceedingId })),
@@ -64,16 +66,16 @@ const CASES: Record<string, Case> = {
   decideObjection: caseOf(schemas.decideObjectionRequestSchema)("staff", () => ({ programmeId: DG, noticeId: ids.noticeId, objectionId: ids.objectionId, upheld: true, decision: "经核实，异议成立。" })),
   notAdmitObjections: caseOf(schemas.notAdmitObjectionsRequestSchema)("staff", () => ({ programmeId: DG, noticeId: ids.noticeId, objectionIds: [ids.objectionId], reason: "越界批量不予受理" })),
   runNoticeCycle: caseOf(schemas.runNoticeCycleRequestSchema)("staff", () => ({ programmeId: DG, asOf: today })),
-  reviewReport: caseOf(schemas.reviewReportRequestSchema)("staff", () => ({ programmeId: DG, reportId: "dg-u01_2025", decision: "accept" })),
-  enterJudgedScore: caseOf(schemas.judgedScoreRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: "dg-u01_2025", partId: "satisfaction", score: 15, methods: ["siteVisit"] })),
-  approveEvaluation: caseOf(schemas.approveEvaluationRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: "dg-u01_2025" })),
-  exportPeriod: caseOf(schemas.exportPeriodRequestSchema)("staff", () => ({ programmeId: DG, periodId: "2025" })),
-  runPeriodClose: caseOf(schemas.runPeriodCloseRequestSchema)("staff", () => ({ programmeId: DG, asOf: today, periodId: "2025" })),
+  reviewReport: caseOf(schemas.reviewReportRequestSchema)("staff", () => ({ programmeId: DG, reportId: `dg-u01_${YEAR}`, decision: "accept" })),
+  enterJudgedScore: caseOf(schemas.judgedScoreRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: `dg-u01_${YEAR}`, partId: "satisfaction", score: 15, methods: ["siteVisit"] })),
+  approveEvaluation: caseOf(schemas.approveEvaluationRequestSchema)("staff", () => ({ programmeId: DG, evaluationId: `dg-u01_${YEAR}` })),
+  exportPeriod: caseOf(schemas.exportPeriodRequestSchema)("staff", () => ({ programmeId: DG, periodId: YEAR })),
+  runPeriodClose: caseOf(schemas.runPeriodCloseRequestSchema)("staff", () => ({ programmeId: DG, asOf: today, periodId: YEAR })),
   runDeadlineSweep: caseOf(schemas.runJobRequestSchema)("staff", () => ({ programmeId: DG, asOf: today })),
   checkDocuments: caseOf(schemas.checkDocumentsRequestSchema)("staff", () => ({ programmeId: DG, targetType: "change", targetId: "dg-ch-submitted" })),
   getDocumentDownload: caseOf(schemas.getDocumentDownloadRequestSchema)("staff", () => ({ programmeId: DG, documentId: "dg-doc-licence" })),
-  previewSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界试算", whatIfPeriodId: "2025" })),
-  exportWhatIf: caseOf(exportWhatIfRequestSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界导出试算", whatIfPeriodId: "2025" })),
+  previewSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界试算", whatIfPeriodId: YEAR })),
+  exportWhatIf: caseOf(exportWhatIfRequestSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界导出试算", whatIfPeriodId: YEAR })),
   adoptSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界修改设置" })),
   // The unit's own callables, by a member of gz-u01.
   respondToCriticism: caseOf(schemas.respondToCriticismRequestSchema)("member", () => ({ programmeId: DG, proceedingId: ids.proceedingId, documentId: "dg-doc-rect", note: "已完成整改。" })),
@@ -93,8 +95,8 @@ const ALSO_MEMBER = ["checkDocuments", "getDocumentDownload"];
 const PARALLEL: Record<string, Case> = {
   registerEnterprise: { role: "staff", payload: () => ({ programmeId: DG, name: "越界登记试点企业（演示）有限公司", uscc: makeUscc(392), servedBy: "dg-u01", contractSignedOn: today }) },
   importEnterprises: { role: "staff", payload: () => ({ programmeId: DG, fileBase64: workbookBase64, dryRun: false }) },
-  recordInterview: { role: "staff", payload: () => ({ programmeId: DG, unitId: "dg-u01", periodId: "2025", heldOn: today, kind: "interview", notes: "排名落后，约谈负责人。" }) },
-  recordAward: { role: "staff", payload: () => ({ programmeId: DG, year: 2025, kind: "excellentUnit", subjectId: "dg-u01", decidedOn: today }) },
+  recordInterview: { role: "staff", payload: () => ({ programmeId: DG, unitId: "dg-u01", periodId: YEAR, heldOn: today, kind: "interview", notes: "排名落后，约谈负责人。" }) },
+  recordAward: { role: "staff", payload: () => ({ programmeId: DG, year: Number(YEAR), kind: "excellentUnit", subjectId: "dg-u01", decidedOn: today }) },
   exportPublishedList: { role: "staff", payload: () => ({ programmeId: DG, list: "partners", version: 1 }) },
 };
 
@@ -131,12 +133,12 @@ async function seedDongguan() {
   await seedDocument(DG, "dg-doc-rect", "rectificationReport", "dg-u01");
   await seedDocument(DG, "dg-doc-exit", "unitExitRequest", "dg-u01");
   await seedDocument(DG, "dg-doc-minutes", "meetingMinutes");
-  await collections.periods(DG).doc("2025").set(newPeriod("2025", dongguan, makeCalendar()));
-  await collections.taskBooks(DG).doc("dg-u01_2025").set({ unitId: "dg-u01", year: 2025, targets: { enterprisesTransformed: 30, solutions: 5 }, otherTargets: [], signedOn: "2025-02-01" });
+  await collections.periods(DG).doc(YEAR).set(newPeriod(YEAR, dongguan, makeCalendar()));
+  await collections.taskBooks(DG).doc(`dg-u01_${YEAR}`).set({ unitId: "dg-u01", year: Number(YEAR), targets: { enterprisesTransformed: 30, solutions: 5 }, otherTargets: [], signedOn: `${YEAR}-02-01` });
 
   // The unit submits its annual report from its browser; the trigger scores it into an evaluation draft.
-  await setDoc(doc(memberDg.db, `programmes/${DG}/reports/dg-u01_2025`), { unitId: "dg-u01", periodId: "2025", state: "submitted", metrics: { enterprisesTransformed: 28, solutions: 5 }, updatedBy: memberDg.uid, updatedAt: serverTimestamp() });
-  await eventually(async () => (await collections.evaluations(DG).doc("dg-u01_2025").get()).data(), "the evaluation draft of dg-u01_2025");
+  await setDoc(doc(memberDg.db, `programmes/${DG}/reports/dg-u01_${YEAR}`), { unitId: "dg-u01", periodId: YEAR, state: "submitted", metrics: { enterprisesTransformed: 28, solutions: 5 }, updatedBy: memberDg.uid, updatedAt: serverTimestamp() });
+  await eventually(async () => (await collections.evaluations(DG).doc(`dg-u01_${YEAR}`).get()).data(), `the evaluation draft of dg-u01_${YEAR}`);
 
   // Catalogue applications (DG-14 asks no documents): one left a draft, one submitted, one approved into a notice.
   const catalogue = (name: string) => ({ unitId: "dg-u01", type: "catalogue", state: "draft", payload: { type: "catalogue", action: "add", name, category: "上云" }, documents: [], updatedBy: memberDg.uid, updatedAt: serverTimestamp() });
@@ -193,8 +195,8 @@ describe("cross-programme: schema-valid payloads aimed at another programme's re
     expect(await exists(collections.objections(DG, ids.noticeId).doc(ids.objectionId))).toBe(true);
     expect((await collections.changes(DG).doc("dg-ch-submitted").get()).data()?.state).toBe("submitted");
     expect((await collections.changes(DG).doc("dg-ch-draft").get()).data()?.state).toBe("draft");
-    expect(await exists(collections.reports(DG).doc("dg-u01_2025"))).toBe(true);
-    expect(await exists(collections.evaluations(DG).doc("dg-u01_2025"))).toBe(true);
+    expect(await exists(collections.reports(DG).doc(`dg-u01_${YEAR}`))).toBe(true);
+    expect(await exists(collections.evaluations(DG).doc(`dg-u01_${YEAR}`))).toBe(true);
     expect(await exists(collections.documents(DG).doc("dg-doc-licence"))).toBe(true);
     expect((await collections.calendarFeeds(DG).doc(ids.feedId).get()).data()?.state).toBe("active");
   });
