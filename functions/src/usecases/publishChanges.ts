@@ -84,7 +84,7 @@ function writeTouched(tx: Transaction, programmeId: string, reg: Registry, touch
       ...(t.before !== undefined ? { before: t.before } : {}),
       after: t.after,
       clause: meta.clause,
-      note: `${changeTypeWords[t.change.type]}生效（申请编号 ${t.changeId}${meta.noticeId ? `，经公示 ${meta.noticeId}` : ""}）`,
+      note: `依变更申请 ${t.changeId}（${changeTypeWords[t.change.type]}）${meta.noticeId ? `，经公示 ${meta.noticeId}` : ""}`,
     });
   }
 }
