@@ -14,7 +14,7 @@ import { periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
-import { freshDemo, signIn, watchConsole } from "./session.js";
+import { choose, freshDemo, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const PERIOD = periodOf(shanghaiDate(new Date()), "quarterly");
@@ -67,28 +67,36 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await expect(unit.page.getByText("计分说明")).toBeVisible();
   await unit.page.screenshot({ path: "artifacts/screenshots/portal-report-scored.png", fullPage: true });
 
-  // Staff return it with a reason.
+  // Staff open it from 待办 and return it with a reason on one item.
   const staff = await signIn(browser, "/admin", "staff-gz");
-  const row = staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${PERIOD}`) });
-  await row.getByRole("button", { name: /^退\s*回$/ }).click();
-  await staff.page.getByRole("textbox", { name: "退回理由（请写明需补正的内容）" }).fill("典型案例缺少佐证材料，请补充。");
-  await staff.page.getByRole("button", { name: "确 定" }).click();
-  await expect(staff.page.getByText("退回：已完成")).toBeVisible();
   await staff.page.screenshot({ path: "artifacts/screenshots/admin-queues.png", fullPage: true });
+  const review = `审阅${periodWord(PERIOD)}报告`;
+  const row = staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${periodWord(PERIOD)}`) });
+  await row.getByRole("button", { name: review }).click();
+  await choose(staff.page, "第 1 条：退回的内容", "典型案例");
+  await staff.page.getByLabel("第 1 条：退回理由").fill("缺少佐证材料，请补充。");
+  await staff.page.getByRole("button", { name: "确认退回" }).click();
+  await expect(staff.page.getByText("本报告已退回，等待单位修改后重新提交。")).toBeVisible();
+  await staff.page.keyboard.press("Escape");
 
   // The unit sees the reason, corrects and resubmits.
   await unit.page.reload();
   await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
-  await expect(unit.page.getByText("典型案例缺少佐证材料，请补充。").filter({ visible: true }).first()).toBeVisible();
+  await expect(unit.page.getByText("典型案例：缺少佐证材料，请补充。").filter({ visible: true }).first()).toBeVisible();
   await unit.page.getByLabel("典型案例", { exact: true }).fill("3");
   await unit.page.getByRole("button", { name: "提交报告" }).click();
   await unit.page.getByRole("button", { name: "确认提交" }).click();
   await expect(unit.page.getByTestId("report-form-state")).toHaveText("已提交，待审核");
 
-  // Staff accept.
+  // Staff accept, after a confirmation that says what accepting does.
   await staff.page.reload();
-  await staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${PERIOD}`) }).getByRole("button", { name: /^通\s*过$/ }).click();
-  await expect(staff.page.getByText("通过：已完成")).toBeVisible();
+  await staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${periodWord(PERIOD)}`) }).getByRole("button", { name: review }).click();
+  await expect(staff.page.getByText("此前已退回 1 次。")).toBeVisible();
+  await staff.page.getByRole("button", { name: /^通\s*过$/ }).click();
+  await expect(staff.page.getByText("通过后不能再退回", { exact: false })).toBeVisible();
+  await staff.page.getByRole("button", { name: "确认通过" }).click();
+  await expect(staff.page.getByText("本报告已通过审核，已成为定稿。")).toBeVisible();
+  await staff.page.keyboard.press("Escape");
   await expect.poll(async () => (await collections.reports(GZ).doc(`gz-u01_${PERIOD}`).get()).data()?.state).toBe("accepted");
 
   // The ranking names the unit, and its Excel export is a real workbook with the unit's row.

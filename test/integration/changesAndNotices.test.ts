@@ -205,6 +205,10 @@ describe("Guangzhou partner addition, end to end through the callables", () => {
     expect(closed?.nextDeadlineOn).toBeUndefined();
     const audit = await auditOf(GZ);
     expect(audit.filter((a) => a.action === "notice.closed").map((a) => a.clause)).toEqual(["GZ-4.6.3"]);
+    // The new partner's own trail (the registry's 审计记录 asks by its path) holds its creation.
+    expect(audit.filter((a) => a.entity === `programmes/${GZ}/partners/chg-gz-add-1`)).toEqual([
+      expect.objectContaining({ action: "partner.created", clause: "GZ-4.6.3", actor: expect.objectContaining({ uid: "staff-gz" }), after: expect.objectContaining({ status: "active", name: "新伙伴（演示）有限公司" }) }),
+    ]);
   });
 
   it("GZ-4.6.3: running the notice cycle twice changes nothing more (no new version, no new audit entry)", async () => {
@@ -349,6 +353,10 @@ describe("Dongguan unit change (DG-13)", () => {
     expect(list).toMatchObject({ version: 1, clause: "DG-13", entries: [expect.objectContaining({ changeId: "dg-unit-1", unitName: "莞工数字服务（演示）有限公司", changes: [{ field: "address", to: "东莞市松山湖高新区（演示）" }] })] });
     const audit = (await auditOf(DG)).filter((a) => a.action === "change.approve" && a.entity.endsWith("changes/dg-unit-1"));
     expect(audit.map((a) => a.clause)).toEqual(["DG-13"]);
+    // The unit's own trail holds the change to its record, before and after, by the reviewer.
+    const unitTrail = (await auditOf(DG)).filter((a) => a.entity === `programmes/${DG}/units/dg-u01`);
+    expect(unitTrail).toEqual([expect.objectContaining({ action: "unit.changed", clause: "DG-13", actor: expect.objectContaining({ uid: "staff-dg" }), after: expect.objectContaining({ address: "东莞市松山湖高新区（演示）" }) })]);
+    expect((unitTrail[0]!.before as { address?: string }).address).not.toBe("东莞市松山湖高新区（演示）");
   });
 
   it("DG-5.4: a returned application goes back to the unit, which edits it to a draft and submits again", async () => {

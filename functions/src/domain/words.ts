@@ -165,6 +165,37 @@ export const reviewDecisionWords = {
   change: { approve: "通过", return: "退回补正", reject: "不予通过" },
 } as const;
 
+/**
+ * What an audit entry records (GZ-2.1), as the trail shows it; an action not named here is shown
+ * as it is stored.
+ */
+export const auditActionWords: Readonly<Record<string, string>> = {
+  "report.created": "开始填报",
+  "report.refused": "报告未被受理",
+  "report.submitted": "提交报告",
+  "report.resubmitted": "修改后重新提交",
+  "report.submissionRefused": "提交未被受理",
+  "report.accepted": "审核通过",
+  "report.returned": "退回",
+  "report.remindersSent": "发送报送提醒",
+  "evaluation.computed": "计算评价草稿",
+  "evaluation.approved": "审定评价",
+  "document.downloaded": "下载材料",
+  "unit.listed": "列入名单",
+  "unit.status": "单位状态变更",
+  "unit.created": "新增单位",
+  "unit.changed": "单位信息变更生效",
+  "partner.created": "新增合作伙伴生效",
+  "partner.changed": "合作伙伴变更生效",
+  "catalogueItem.created": "新增目录条目生效",
+  "catalogueItem.changed": "目录条目变更生效",
+  "change.submitted": "提交变更申请",
+  "change.approve": "通过变更申请",
+  "change.return": "退回补正",
+  "change.reject": "不予通过",
+};
+export const auditActionWord = (action: string): string => auditActionWords[action] ?? action;
+
 /** GZ-4.8: what a unit reports in advance, and about whom. */
 export const advanceNoticeKindWords = { rename: "更名", reorganisation: "重组", restructuring: "改制", other: "其他重大调整" } as const;
 export const advanceNoticeSubjectWords = { unit: "本单位", partner: "合作伙伴" } as const;

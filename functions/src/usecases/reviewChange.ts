@@ -37,7 +37,7 @@ export async function reviewChange(deps: Deps, input: ReviewChangeInput, actor: 
     // ---- writes ----
     let published = {};
     if (facts.publishing) {
-      const r = publishChanges(tx, programmeId, facts.publishing, [{ changeId, change }], { today, now, clause: t.clause });
+      const r = publishChanges(tx, programmeId, facts.publishing, [{ changeId, change }], { today, now, clause: t.clause, actor });
       if (r.failed[0]) throw new Refused(r.failed[0].refusal);
       published = r.versions;
     }

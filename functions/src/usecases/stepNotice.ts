@@ -83,7 +83,7 @@ async function closeNotice(tx: Transaction, step: Step): Promise<NoticeStepOutco
   const snap = await readForPublishing(tx, programmeId, concluded.toPublish.map((p) => p.change));
 
   // ---- writes ----
-  const result = publishChanges(tx, programmeId, snap, concluded.toPublish, { today: asOf, now: step.now, clause: t.clause, noticeId });
+  const result = publishChanges(tx, programmeId, snap, concluded.toPublish, { today: asOf, now: step.now, clause: t.clause, actor: step.actor, noticeId });
   const outcome = new Map<string, "published" | "withdrawn">();
   for (const p of concluded.toPublish) {
     const failed = result.failed.find((f) => f.changeId === p.changeId);

@@ -1,8 +1,9 @@
 // What needs a person: submitted reports, submitted applications, candidates the system raised
 // (with clause and evidence), overdue rectifications, open complaints. Counts come from
-// aggregate queries; each list shows one page.
-import { changeTypeWords, nouns, proceedingKindWords, reviewDecisionWords } from "@domain/words";
-import { Badge, Card, Col, Row, Space, Table, Tag, Typography } from "antd";
+// aggregate queries; each list shows one page. A submitted report opens in its review screen
+// (review/ReportReview.tsx), where it is read and then decided.
+import { changeTypeWords, nouns, periodWord, proceedingKindWords, reviewDecisionWords } from "@domain/words";
+import { Badge, Button, Card, Col, Row, Space, Table, Tag, Typography } from "antd";
 import { getCountFromServer, query, where, type CollectionReference, type Query } from "firebase/firestore";
 import { useEffect, useState, type ReactNode } from "react";
 import type { CallRequest } from "../data/callables";
@@ -13,6 +14,7 @@ import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import { NameOf } from "./names";
+import { ReportReview } from "./review/ReportReview";
 import type { ProgrammeView } from "./useProgramme";
 
 const s = t.queues;
@@ -31,8 +33,8 @@ function useCount(q: Query, key: string) {
 }
 
 /** One queue: half the row on a wide screen, its count as a badge (red while anything waits), a page of ten. */
-function QueueCard<T>({ title, q, qKey, columns }: { title: string; q: Query<T>; qKey: string; columns: Column<T>[] }) {
-  const page = usePagedQuery(q, qKey, 10);
+function QueueCard<T>({ title, q, qKey, columns, onOpen, reloadKey }: { title: string; q: Query<T>; qKey: string; columns: Column<T>[]; onOpen?: (r: WithId<T>) => void; reloadKey?: number }) {
+  const page = usePagedQuery(q, `${qKey}-${reloadKey ?? 0}`, 10);
   return (
     <Col xs={24} xl={12}>
       <Card title={<Space>{title}<Badge count={page.total ?? 0} showZero color={page.total ? "red" : "green"} /></Space>} size="small">
@@ -43,6 +45,7 @@ function QueueCard<T>({ title, q, qKey, columns }: { title: string; q: Query<T>;
           dataSource={page.rows}
           locale={{ emptyText: s.empty }}
           pagination={false}
+          onRow={onOpen ? (r) => ({ onClick: () => onOpen(r), style: { cursor: "pointer" } }) : undefined}
           columns={columns.map((c, i) => ({ key: i, title: c.title, render: (_: unknown, r: WithId<T>) => c.render(r, page.reload) }))}
         />
         {(page.hasNext || page.pageIndex > 0) && (
@@ -56,12 +59,18 @@ function QueueCard<T>({ title, q, qKey, columns }: { title: string; q: Query<T>;
   );
 }
 
+type Reviewing = WithId<Data<"reports">> | null;
+
 export function Queues({ programme }: { programme: ProgrammeView }) {
   const p = programme.id;
   const openComplaints = useCount(query(collections.complaints(p), where("status", "==", "open")), `${p}-complaints`);
+  const [reviewing, setReviewing] = useState<Reviewing>(null);
+  // A decision in the review screen takes the report off the queue: the queue reads again.
+  const [decisions, setDecisions] = useState(0);
   return (
     <Row gutter={[16, 16]}>
-      <QueueCard title={s.reports} q={query(collections.reports(p), where("state", "==", "submitted"))} qKey={`${p}-reports`} columns={reportColumns(p)} />
+      <QueueCard title={s.reports} q={query(collections.reports(p), where("state", "==", "submitted"))} qKey={`${p}-reports`} columns={reportColumns(p, setReviewing)} onOpen={setReviewing} reloadKey={decisions} />
+      <ReportReview programme={programme} report={reviewing} onClose={() => setReviewing(null)} onDecided={() => setDecisions((n) => n + 1)} />
       <QueueCard title={s.changes} q={query(collections.changes(p), where("state", "==", "submitted"))} qKey={`${p}-changes`} columns={changeColumns(p)} />
       <QueueCard title={s.candidates} q={query(collections.proceedings(p), where("state", "==", "proposed"))} qKey={`${p}-candidates`} columns={candidateColumns(p)} />
       <QueueCard title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")} q={query(collections.proceedings(p), where("state", "==", "overdue"))} qKey={`${p}-overdue`} columns={overdueColumns(p)} />
@@ -101,18 +110,39 @@ function decisionsColumn<N extends ReviewFn, T>(fn: N, target: (r: WithId<T>) =>
   };
 }
 
-const report = reviewDecisionWords.report;
 const change = reviewDecisionWords.change;
 
-/** Submitted reports: accepted, or returned with a comment. */
-const reportColumns = (p: string): Column<Data<"reports">>[] => [
+/** Submitted reports, each opening its review screen (the row, or its button for the keyboard). */
+const reportColumns = (p: string, open: (r: WithId<Data<"reports">>) => void): Column<Data<"reports">>[] => [
   unitColumn(p),
-  { title: nouns.period, render: (r) => r.periodId },
-  { title: "", render: (r) => (r.late ? <Tag color="red">{s.late}</Tag> : null) },
-  decisionsColumn("reviewReport", (r) => ({ programmeId: p, reportId: r.id }), [
-    { decision: "accept", label: report.accept },
-    { decision: "return", label: report.return, comment: s.returnReport, danger: true },
-  ]),
+  { title: nouns.period, render: (r) => periodWord(r.periodId) },
+  { title: s.submittedOn, render: (r) => formatDate(r.submittedOn) },
+  {
+    title: "",
+    render: (r) => (
+      <>
+        {r.late && <Tag color="red">{s.late}</Tag>}
+        {r.incomplete && <Tag color="orange">{s.incomplete}</Tag>}
+        {r.returnedCount > 0 && <Tag>{s.resubmitted(r.returnedCount)}</Tag>}
+      </>
+    ),
+  },
+  {
+    title: t.common.actions,
+    render: (r) => (
+      <Button
+        size="small"
+        type="primary"
+        aria-label={s.reviewLabel(periodWord(r.periodId))}
+        onClick={(e) => {
+          e.stopPropagation();
+          open(r);
+        }}
+      >
+        {s.review}
+      </Button>
+    ),
+  },
 ];
 
 /** Submitted change applications: approved, returned for completion, or refused, the last two with a comment. */

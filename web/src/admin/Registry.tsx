@@ -3,17 +3,17 @@
 // audit trail of any record: who did what, when, under which clause, with the changed fields
 // before and after (GZ-2.1). Every table pages through Firestore with cursors and a count.
 import { nouns, stateWords } from "@domain/words";
-import { Button, Card, Drawer, Tabs, Tag, Timeline } from "antd";
-import { getDocs, limit, orderBy, query, where, type CollectionReference, type Query } from "firebase/firestore";
-import { useEffect, useState, type ReactNode } from "react";
-import { collections, rowsOf, type Stored, type WithId } from "../data/collections";
-import { formatDate, formatInstant } from "../shared/dates";
+import { Button, Card, Drawer, Tabs, Tag } from "antd";
+import { orderBy, query, where, type CollectionReference, type Query } from "firebase/firestore";
+import { useState, type ReactNode } from "react";
+import { collections, type Stored, type WithId } from "../data/collections";
+import { formatDate } from "../shared/dates";
 import { PagedTable } from "../shared/PagedTable";
 import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import type { ColumnsType } from "antd/es/table";
-import { actorName } from "./actorName";
+import { AuditTrail } from "./AuditTrail";
 import { ExportButton } from "./ExportButton";
 import { NameOf, UnitFilter } from "./names";
 import type { ProgrammeView } from "./useProgramme";
@@ -40,7 +40,7 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
         ]}
       />
       <Drawer open={trail !== null} onClose={() => setTrail(null)} width={560} title={trail ? s.trailTitle(trail.title) : ""}>
-        {trail && <AuditTrail programmeId={programme.id} entity={trail.path} />}
+        {trail && <AuditTrail programmeId={programme.id} entity={trail.path} changes />}
       </Drawer>
     </>
   );
@@ -109,29 +109,5 @@ function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTr
         ]}
       />
     </Card>
-  );
-}
-
-export function AuditTrail({ programmeId, entity }: { programmeId: string; entity: string }) {
-  const [rows, setRows] = useState<Stored<"audit">[] | null>(null);
-  useEffect(() => {
-    getDocs(query(collections.audit(programmeId), where("entity", "==", entity), orderBy("at", "desc"), limit(50))).then((snap) => setRows(rowsOf(snap)));
-  }, [programmeId, entity]);
-  if (rows === null) return null;
-  if (rows.length === 0) return <p>{s.noTrail}</p>;
-  return (
-    <Timeline
-      items={rows.map((r) => ({
-        children: (
-          <div>
-            <strong>{r.action}</strong> {r.clause && <Tag color="blue">{r.clause}</Tag>}
-            <div>
-              {formatInstant(r.at)} · {actorName(r.actor)}
-            </div>
-            {r.after !== undefined && r.after !== null && <code style={{ fontSize: 12 }}>{JSON.stringify(r.after)}</code>}
-          </div>
-        ),
-      }))}
-    />
   );
 }

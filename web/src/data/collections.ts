@@ -9,7 +9,7 @@ import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type Cata
 import { announcementSchema, proceedingSchema } from "@domain/schemas/proceeding";
 import { programmeSchema, publicProgrammeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
 import { settingsVersionSchema } from "@domain/settings";
-import { auditEntrySchema, notificationSchema } from "@domain/schemas/records";
+import { auditEntrySchema, documentMetaSchema, notificationSchema } from "@domain/schemas/records";
 import { catalogueItemSchema, partnerSchema, pilotEnterpriseSchema, unitSchema } from "@domain/schemas/unit";
 import type { PublishedListKind } from "@domain/listDiff";
 import { collection, type CollectionReference } from "firebase/firestore";
@@ -55,6 +55,8 @@ export const collections = {
   announcements: under("announcements", announcementSchema),
   notifications: under("notifications", notificationSchema),
   audit: under("audit", auditEntrySchema),
+  /** Uploaded files' metadata (the bytes only through the audited download). */
+  documents: under("documents", documentMetaSchema),
   partnerLists: under("partnerLists", partnerListSchema),
   catalogueLists: under("catalogueLists", catalogueListSchema),
   unitChangeLists: under("unitChangeLists", unitChangeListSchema),

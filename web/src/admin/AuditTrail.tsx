@@ -1,0 +1,58 @@
+// The audit trail of one record (GZ-2.1): who did what, when, under which clause, followed live.
+// Entries are asked for by `entity`, the record's own path, which is what every writer of the
+// log records (functions/src/store/audit.ts and its callers).
+import { auditActionWord, dateWord } from "@domain/words";
+import { Alert, Tag, Timeline } from "antd";
+import { limit, orderBy, query, where } from "firebase/firestore";
+import { useEffect, useState } from "react";
+import { collections, watchQuery, type Stored } from "../data/collections";
+import { formatInstant } from "../shared/dates";
+import { errorText } from "../shared/errorText";
+import { t } from "../shared/strings";
+import { actorName } from "./actorName";
+
+/** The newest 50 entries of one record, newest first. */
+export function useAuditTrail(programmeId: string, entity: string) {
+  const [rows, setRows] = useState<Stored<"audit">[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setRows(null);
+    return watchQuery(query(collections.audit(programmeId), where("entity", "==", entity), orderBy("at", "desc"), limit(50)), setRows, (e) => setError(errorText(e)));
+  }, [programmeId, entity]);
+  return { rows, error };
+}
+
+/** What an entry says beyond its action: its note, or the comment a decision carried; dates in words. */
+function remark(entry: Stored<"audit">): string | undefined {
+  const after = entry.after as { comment?: unknown } | null | undefined;
+  const text = entry.note ?? (typeof after?.comment === "string" ? after.comment : undefined);
+  return text?.replace(/\d{4}-\d{2}-\d{2}/g, dateWord);
+}
+
+/**
+ * The trail as a timeline. `changes` also prints each entry's recorded state after the action
+ * (the registry's view of a record's fields); the review screen leaves it out.
+ */
+export function AuditTrail({ programmeId, entity, changes = false }: { programmeId: string; entity: string; changes?: boolean }) {
+  const { rows, error } = useAuditTrail(programmeId, entity);
+  if (error) return <Alert type="error" showIcon role="alert" title={error} />;
+  if (rows === null) return null;
+  if (rows.length === 0) return <p>{t.audit.empty}</p>;
+  return (
+    <Timeline
+      data-testid="audit-trail"
+      items={rows.map((r) => ({
+        children: (
+          <div>
+            <strong>{auditActionWord(r.action)}</strong> {r.clause && <Tag color="blue">{r.clause}</Tag>}
+            <div>
+              {formatInstant(r.at)} · {actorName(r.actor)}
+            </div>
+            {remark(r) && <div>{remark(r)}</div>}
+            {changes && r.after !== undefined && r.after !== null && <code style={{ fontSize: 12 }}>{JSON.stringify(r.after)}</code>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+// Each task-book metric against the share of its annual target due by the end of the period
+// (GZ-4.4a.3: Q1 ¼ … Q4 all; the level-2 share is a share and is not pro-rated), the lagging ones
+// marked — the same test the portal's form and the server's submission check apply.
+import { proRataFraction, proRataWords } from "@domain/periods";
+import type { MetricKey } from "@domain/policy/schema";
+import { laggingMetrics } from "@domain/reportChecks";
+import type { MetricValues } from "@domain/scoring";
+import { metricWords } from "@domain/words";
+import { Alert, Table, Tag, Typography } from "antd";
+import { t } from "../../shared/strings";
+
+const s = t.review;
+
+/** The metrics a unit reports itself, in the task book's order. */
+const REPORTED: MetricKey[] = ["enterprisesTransformed", "diagnoses", "cloudEnterprises", "level2Share", "solutions", "typicalCases", "platforms"];
+
+/** Shares (0–1) read as percentages; counts as numbers, to two places at most. */
+export function metricValue(metric: MetricKey, value: number | undefined): string {
+  if (value === undefined) return "—";
+  if (metric === "level2Share") return `${Math.round(value * 1000) / 10}%`;
+  return String(Math.round(value * 100) / 100);
+}
+
+interface Row {
+  metric: MetricKey;
+  annual?: number;
+  due?: number;
+  actual?: number;
+  lagging: boolean;
+}
+
+function rowsOf(periodId: string, targets: MetricValues, actuals: MetricValues): Row[] {
+  const lagging = laggingMetrics(periodId, targets, actuals);
+  const fraction = proRataFraction(periodId);
+  return REPORTED.filter((m) => targets[m] !== undefined || actuals[m] !== undefined).map((m) => {
+    const annual = targets[m];
+    const due = annual === undefined ? undefined : m === "level2Share" ? annual : annual * fraction;
+    return { metric: m, annual, due, actual: actuals[m], lagging: lagging.includes(m) };
+  });
+}
+
+function standing(r: Row) {
+  if (r.actual === undefined) return <Tag color="orange">{s.notReported}</Tag>;
+  if (r.annual === undefined) return <Tag>{s.noTarget}</Tag>;
+  return r.lagging ? <Tag color="red">{s.lagging}</Tag> : <Tag color="green">{s.onTrack}</Tag>;
+}
+
+export function MetricsTable({ periodId, targets, actuals }: { periodId: string; targets: MetricValues | null; actuals: MetricValues }) {
+  const rows = rowsOf(periodId, targets ?? {}, actuals);
+  const behind = rows.filter((r) => r.lagging).map((r) => metricWords[r.metric]);
+  return (
+    <section aria-label={s.metricsTitle(proRataWords(periodId))}>
+      <Typography.Title level={5}>{s.metricsTitle(proRataWords(periodId))}</Typography.Title>
+      {targets === null && <Alert type="warning" showIcon title={s.noTaskBook} style={{ marginBottom: 8 }} />}
+      {targets !== null && <Alert type={behind.length ? "warning" : "success"} showIcon title={behind.length ? s.laggingSummary(behind.join("、")) : s.noneLagging} style={{ marginBottom: 8 }} />}
+      <Table<Row>
+        data-testid="review-metrics"
+        rowKey="metric"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        rowClassName={(r) => (r.lagging ? "review-lagging" : "")}
+        onRow={(r) => ({ style: r.lagging ? { background: "#fff1f0" } : undefined })}
+        columns={[
+          { title: s.metric, render: (_, r) => metricWords[r.metric] },
+          { title: s.annualTarget, render: (_, r) => metricValue(r.metric, r.annual) },
+          { title: s.dueTarget, render: (_, r) => metricValue(r.metric, r.due) },
+          { title: s.actual, render: (_, r) => metricValue(r.metric, r.actual) },
+          { title: s.standing, render: (_, r) => standing(r) },
+        ]}
+      />
+    </section>
+  );
+}
