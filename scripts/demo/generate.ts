@@ -11,11 +11,13 @@ import { getPolicyPack, type PolicyPack } from "../../functions/src/domain/polic
 import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
 import { catalogueListEntries, partnerListEntries } from "../../functions/src/domain/applyChange.js";
 import { interviewNotice, interviewNoticeId } from "../../functions/src/domain/interviewNotice.js";
+import { circularOf, circulationClause } from "../../functions/src/domain/circulars.js";
 import { addDays } from "../../functions/src/domain/dates.js";
 import { noticeNextDeadline } from "../../functions/src/domain/noticeSchedule.js";
 import { evaluate, type MetricValues } from "../../functions/src/domain/scoring.js";
 import type {
   ChangeApplication,
+  Circular,
   Evaluation,
   Notice,
   Partner,
@@ -73,6 +75,8 @@ export interface GeneratedProgramme {
   evaluations: Record<string, Evaluation>;
   rankings: Record<string, { periodId: string; counts: Record<string, number> }>;
   proceedings: Record<string, Proceeding>;
+  /** GZ-4.4a.0: the 通报 of each issued criticism, as issuing it writes them (id = the proceeding's). */
+  circulars: Record<string, Circular>;
   changes: Record<string, ChangeApplication>;
   notices: Record<string, Notice>;
   ratings: Record<string, Rating>;
@@ -160,6 +164,7 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     evaluations: {},
     rankings: {},
     proceedings: {},
+    circulars: {},
     changes: {},
     notices: {},
     ratings: {},
@@ -314,6 +319,7 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     g.proceedings["demo-criticism-open"] = { kind: "criticism", unitId: u(3), ground: pack.criticismGrounds[1] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: `${lastClosed} 报告逾期报送且附件不完整` }], openedOn: d.criticismOpenOn, state: "issued", rectificationDeadline: rectifyBy, nextDeadlineOn: rectifyBy, extensions: [] };
     g.units[u(4)]!.status = "rectifying";
     g.proceedings["demo-criticism-overdue"] = { kind: "criticism", unitId: u(4), ground: pack.criticismGrounds[2] ?? pack.criticismGrounds[0]!, ...opened, evidence: [{ description: `${lastClosed} 进度滞后且未作说明` }], openedOn: d.criticismOverdueOn, state: "overdue", rectificationDeadline: calendar.addWorkingDays(d.criticismOverdueOn, 20), extensions: [] };
+    circulateIssued(g, pack);
   }
   const failedTwice = ids[ids.length - 1]!;
   if (spec.closedPeriods.length >= pack.thresholds.failedEvaluations) {
@@ -381,6 +387,16 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     nextDeadlineOn: noticeNextDeadline("open", { startsOn, endsOn }),
   };
   return g;
+}
+
+/** GZ-4.4a.0: each issued criticism's 通报, as the issue step writes it (issued on the day it was opened). */
+function circulateIssued(g: GeneratedProgramme, pack: PolicyPack) {
+  const clause = circulationClause(pack);
+  if (!clause) return;
+  for (const [proceedingId, p] of Object.entries(g.proceedings)) {
+    if (p.kind !== "criticism" || !p.rectificationDeadline) continue;
+    g.circulars[proceedingId] = circularOf({ proceedingId, proceeding: p, unitName: g.units[p.unitId]!.name, issuedOn: p.openedOn, rectificationDeadline: p.rectificationDeadline, clause, publishedAt: at(p.openedOn, "10:00") });
+  }
 }
 
 /** The lived-in demo as of `today`: Guangzhou's current quarter open and the two before it closed, Dongguan's current year open and last year closed. */

@@ -1,6 +1,7 @@
 // Writes a generated programme through the typed collections (so demo data obeys the same schemas
 // as real data), in batches of 400 documents. Fixed ids: running it twice changes nothing.
 import type { Firestore } from "firebase-admin/firestore";
+import { publicCircularOf } from "../../functions/src/domain/schemas/proceeding.js";
 import { publicProgrammeOf } from "../../functions/src/domain/schemas/programme.js";
 import { collections } from "../../functions/src/store/collections.js";
 import type { GeneratedProgramme } from "./generate.js";
@@ -22,6 +23,9 @@ export async function writeProgramme(db: Firestore, g: GeneratedProgramme): Prom
   add(collections.evaluations(p), g.evaluations);
   add(collections.rankings(p), g.rankings);
   add(collections.proceedings(p), g.proceedings);
+  // GZ-4.4a.0: each 通报 beside its public projection, as the issue step writes them.
+  add(collections.circulars(p), g.circulars);
+  add(collections.publicCirculars(p), Object.fromEntries(Object.entries(g.circulars).map(([id, c]) => [id, publicCircularOf(c)])));
   add(collections.changes(p), g.changes);
   add(collections.notices(p), g.notices);
   add(collections.ratings(p), g.ratings);

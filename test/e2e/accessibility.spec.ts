@@ -3,6 +3,9 @@
 // violation fails the test with the rule, the element and axe's explanation.
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
+import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
 import { openNoticeWithObjections } from "./objectionFixtures.js";
 import { freshDemo, signIn } from "./session.js";
 
@@ -11,6 +14,10 @@ test.beforeAll(async () => {
   // An open Dongguan notice with pending objections: the public objection form and the staff
   // page's objection table (row selection, bulk 不予受理) are audited too.
   await openNoticeWithObjections("dg-2025", `a11y-notice-${Date.now()}`, "东莞合作伙伴变更公示（无障碍检查）", ["广告甲", "广告乙"]);
+  // A circulated Guangzhou criticism (GZ-4.4a.0), so the 通报 tabs of the portal and the public page are audited with content.
+  const actor = { uid: "staff-gz", role: "staff" as const };
+  const { proceedingId } = await proposeProceeding(productionDeps(), { programmeId: "gz-2025", kind: "criticism", unitId: "gz-u02", ground: "GZ-4.4a.5", evidence: [{ description: "未履行绩效任务书约定的诊断职责" }], complaintIds: [] }, actor);
+  await applyProceedingEvent(productionDeps(), { programmeId: "gz-2025", proceedingId, event: { type: "issue" } }, actor);
 });
 
 /**
@@ -41,7 +48,7 @@ test("public pages pass axe-core's WCAG 2.1 AA rules", async ({ page }) => {
   await page.goto("/");
   found.push(...(await violations(page, "首页")));
   await page.goto("/notices");
-  for (const tab of ["变更公示", "清退及取消资格公告", "名单公布"]) {
+  for (const tab of ["变更公示", "清退及取消资格公告", "通报批评", "名单公布"]) {
     await page.getByRole("tab", { name: tab }).click();
     found.push(...(await violations(page, `公示公告/${tab}`)));
   }
@@ -62,7 +69,7 @@ test("the unit portal passes axe-core's WCAG 2.1 AA rules on every tab", async (
   const { page, context } = await signIn(browser, "/portal", "member-gz-01");
   await expect(page.getByTestId("unit-name")).toBeVisible();
   const found: string[] = [];
-  for (const tab of ["工作台", "季度绩效报告", "变更申请", "重大调整事前报告"]) {
+  for (const tab of ["工作台", "季度绩效报告", "变更申请", "重大调整事前报告", "通报"]) {
     await page.getByRole("tab", { name: tab }).click();
     found.push(...(await violations(page, `门户/${tab}`)));
   }

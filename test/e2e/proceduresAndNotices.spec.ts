@@ -2,7 +2,8 @@
 // meeting (minutes uploaded) takes effect and is announced on the public page; an overdue
 // rectification ends in a cancelled qualification (GZ-4.3b), announced the same way; a partner addition
 // with its four documents goes through review and a public notice, where an objection is filed
-// by the public and decided by staff; Dongguan staff set junk objections aside in bulk (不予受理).
+// by the public and decided by staff; Dongguan staff set junk objections aside in bulk (不予受理);
+// an issued criticism is circulated (通报批评, GZ-4.4a.0) to another unit's portal and the public page.
 import { expect, test } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
@@ -10,6 +11,8 @@ import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
+import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
+import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
 import { openNoticeWithObjections } from "./objectionFixtures.js";
 import { freshDemo, pickByName, pickDate, signIn, watchConsole } from "./session.js";
 
@@ -110,6 +113,48 @@ test("GZ-4.3b: staff cancel the qualification of a unit whose rectification is o
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);
   await staff.context.close();
+});
+
+test("GZ-4.4a.0: an issued criticism appears as a 通报 in another unit's portal and on the public page's 通报批评 tab, with its outcome once decided", async ({ browser }) => {
+  // Staff open and issue a criticism of 穗链智造 (gz-u01), as the 批评与清退 page does.
+  const deps = productionDeps();
+  const actor = { uid: "staff-gz", role: "staff" as const };
+  const { proceedingId } = await proposeProceeding(deps, { programmeId: GZ, kind: "criticism", unitId: "gz-u01", ground: "GZ-4.4a.2", evidence: [{ description: "季度绩效报告逾期报送且附件不完整" }], complaintIds: [] }, actor);
+  await applyProceedingEvent(deps, { programmeId: GZ, proceedingId, event: { type: "issue" } }, actor);
+  const issued = (await collections.proceedings(GZ).doc(proceedingId).get()).data()!;
+  const deadline = issued.kind === "criticism" ? issued.rectificationDeadline! : "";
+  const inWords = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+  // Another unit of the programme reads it in its portal.
+  const other = await signIn(browser, "/portal", "member-gz-02");
+  await other.page.getByRole("tab", { name: "通报" }).click();
+  const seen = other.page.getByTestId("circular").filter({ hasText: "穗链智造科技（演示）有限公司" });
+  await expect(seen).toContainText("资料报送不及时、不完整、不规范（GZ-4.4a.2）");
+  await expect(seen).toContainText("季度绩效报告逾期报送且附件不完整");
+  await expect(seen).toContainText(inWords(deadline));
+  await expect(seen).toContainText("整改中");
+  await other.page.screenshot({ path: "artifacts/screenshots/portal-circulars.png", fullPage: true });
+
+  // The deadline passes; staff continue the rectification with a new deadline (GZ-4.3b).
+  await collections.proceedings(GZ).doc(proceedingId).set({ ...issued, rectificationDeadline: addDays(shanghaiDate(new Date()), -1) } as typeof issued);
+  await applyProceedingEvent(deps, { programmeId: GZ, proceedingId, event: { type: "markOverdue" } }, actor);
+  const extendedTo = addDays(shanghaiDate(new Date()), 20);
+  await applyProceedingEvent(deps, { programmeId: GZ, proceedingId, event: { type: "extend", deadline: extendedTo } }, actor);
+
+  // The public reads the 通报 with the outcome added.
+  const pub = await browser.newPage();
+  const pubErrors = watchConsole(pub);
+  await pub.goto("/notices?p=gz-2025");
+  await pub.getByRole("tab", { name: "通报批评" }).click();
+  const entry = pub.getByTestId("circular").filter({ hasText: "穗链智造科技（演示）有限公司" });
+  await expect(entry).toContainText("季度绩效报告逾期报送且附件不完整");
+  await expect(entry).toContainText(`继续整改（延期至${inWords(extendedTo)}）`);
+  await pub.screenshot({ path: "artifacts/screenshots/public-circulars.png", fullPage: true });
+  // The portal follows live.
+  await expect(seen).toContainText(`继续整改（延期至${inWords(extendedTo)}）`);
+  expect(other.errors).toEqual([]);
+  expect(pubErrors).toEqual([]);
+  await other.context.close();
 });
 
 test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed, noticed (GZ-4.6.3), objected to by the public and the objection decided", async ({ browser }) => {

@@ -113,6 +113,9 @@ const rows: Row[] = [
   { name: "notices (open)", path: `${pre}/notices/open1`, data: { state: "open", title: "公示" }, read: ROLES, publicQuery: { field: "state", op: "in", value: ["open", "closed"] } },
   { name: "objections", path: `${pre}/notices/open1/objections/o1`, data: { text: "异议", contact: "138" }, read: ["staff"] },
   { name: "announcements", path: `${pre}/announcements/an1`, data: { unitName: "某单位" }, read: ROLES },
+  // GZ-4.4a.0: a circulated criticism is read by every unit of the programme (not only the criticised one) and its staff; the public reads the projection.
+  { name: "circulars", path: `${pre}/circulars/pr1`, data: { unitId: A, unitName: "某单位", ground: "GZ-4.4a.2" }, read: ["staff", "member", "otherUnitMember"] },
+  { name: "publicCirculars", path: `${pre}/publicCirculars/pr1`, data: { unitName: "某单位", ground: "GZ-4.4a.2" }, read: ROLES },
   { name: "partnerLists", path: `${pre}/partnerLists/v1`, data: { version: 1 }, read: ROLES },
   { name: "catalogueLists", path: `${pre}/catalogueLists/1`, data: { version: 1 }, read: ROLES },
   { name: "unitChangeLists", path: `${pre}/unitChangeLists/1`, data: { version: 1 }, read: ROLES },
@@ -214,6 +217,28 @@ describe("rules grid: bans are each programme's own (GZ-4.4b, DG-10)", () => {
   it("GZ-4.4b.6: no client writes a ban", async () => {
     await assertFails(setDoc(doc(dbAs("staff"), `${pre}/bans/new`), { uscc: USCC, programmeId: P }));
     await assertFails(deleteDoc(doc(dbAs("staff"), `${pre}/bans/${USCC}`)));
+  });
+});
+
+describe("rules grid: a circulated criticism stays within its programme (GZ-4.4a.0)", () => {
+  beforeAll(() =>
+    seed({
+      [`${pre}/circulars/pr1`]: { unitId: A, unitName: "某单位", ground: "GZ-4.4a.2" },
+      [`${pre}/publicCirculars/pr1`]: { unitName: "某单位", ground: "GZ-4.4a.2" },
+    }),
+  );
+  const dgMember = () => modular(env.authenticatedContext("member-dg", { unit: { programmeId: "dg", unitId: A } }).firestore());
+  it("GZ-4.4a.0: a unit of another programme cannot read or list this programme's circulars", async () => {
+    await assertFails(getDoc(doc(dgMember(), `${pre}/circulars/pr1`)));
+    await assertFails(getDocs(collection(dgMember(), `${pre}/circulars`)));
+  });
+  it("GZ-4.4a.0: every unit of the programme lists all its circulars, not only its own", async () => {
+    const snap = await assertSucceeds(getDocs(collection(dbAs("otherUnitMember"), `${pre}/circulars`)));
+    expect(snap.docs.map((d) => d.id)).toEqual(["pr1"]);
+  });
+  it("GZ-4.4a.0: the public reads the projection, as the public page does", async () => {
+    const snap = await assertSucceeds(getDocs(collection(dbAs("anonymous"), `${pre}/publicCirculars`)));
+    expect(snap.docs.map((d) => d.data().unitName)).toEqual(["某单位"]);
   });
 });
 

@@ -21,6 +21,7 @@ const SCHEMAS: { [K in Exclude<keyof GeneratedProgramme, "spec" | "programme">]:
   evaluations: s.evaluationSchema,
   rankings: s.rankingSummarySchema,
   proceedings: s.proceedingSchema,
+  circulars: s.circularSchema,
   changes: s.changeApplicationSchema,
   notices: s.noticeSchema,
   ratings: s.ratingSchema,
@@ -76,6 +77,15 @@ describe.each(CASES)("demo programme $id seeded on $today", ({ today, spec }) =>
     expect(open.rectificationDeadline! >= today).toBe(true);
     expect(open.nextDeadlineOn).toBe(open.rectificationDeadline);
     expect(overdue.rectificationDeadline! < today).toBe(true);
+  });
+
+  it("GZ-4.4a.0: every issued criticism of the demo is circulated with its ground, facts and deadline (none in Dongguan)", () => {
+    const criticisms = Object.entries(g.proceedings).filter(([, p]) => p.kind === "criticism");
+    expect(Object.keys(g.circulars).sort()).toEqual(criticisms.map(([id]) => id).sort());
+    if (spec.packId === "dongguan") expect(g.circulars).toEqual({});
+    for (const [id, p] of criticisms) {
+      expect(g.circulars[id]).toMatchObject({ unitId: p.unitId, unitName: g.units[p.unitId]!.name, ground: p.ground, facts: p.evidence.map((e) => e.description), rectificationDeadline: p.kind === "criticism" ? p.rectificationDeadline : "", clause: "GZ-4.4a.0" });
+    }
   });
 
   it("every generated document passes its stored-document schema", () => {

@@ -4,12 +4,16 @@
 // cancellation is its own outcome: the unit leaves the list and is announced, but GZ-4.3b, unlike
 // GZ-4.4b, does not bar it from re-applying, so no ban. Where the facts also make a GZ-4.4b ground,
 // staff may instead escalate to a clear-out on that ground. Dismissed, accepted, cancelled and
-// escalated are final (an escalated matter goes on as a clear-out of its own).
+// escalated are final (an escalated matter goes on as a clear-out of its own). Where the pack
+// circulates criticisms (GZ-4.4a.0), issuing publishes the 通报 and each decision on the
+// rectification is added to it.
 import type { WorkingDayCalendar } from "./calendar.js";
+import { circulationClause } from "./circulars.js";
 import type { IsoDate } from "./dates.js";
 import type { ProceedingEffect } from "./effects.js";
 import { refuse } from "./errors.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
+import type { CircularOutcome } from "./schemas/proceeding.js";
 import type { CriticismState } from "./states.js";
 import { cancellationReason } from "./words.js";
 
@@ -39,6 +43,12 @@ export function rectificationDeadline(ctx: CriticismContext, chosen?: IsoDate): 
 
 const overdueClause = (ctx: CriticismContext) => ctx.pack.clauses.rectificationOverdue ?? ctx.ground;
 
+/** GZ-4.4a.0: where the pack circulates criticisms, the decision is added to the 通报 as well. */
+function toCircular(ctx: CriticismContext, outcome: Omit<CircularOutcome, "decidedOn">): ProceedingEffect[] {
+  const clause = circulationClause(ctx.pack);
+  return clause ? [{ type: "recordCircularOutcome", clause, outcome: { ...outcome, decidedOn: ctx.today } }] : [];
+}
+
 export const criticismMachine = defineMachine<CriticismState, CriticismEvent, CriticismContext, ProceedingEffect>("通报批评", {
   issue: [
     {
@@ -48,9 +58,11 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
       check: (_s, e, ctx) => (e.deadline !== undefined && e.deadline <= ctx.today ? refuse("DEADLINE_INVALID") : undefined),
       effects: (_s, e, ctx) => {
         const on = rectificationDeadline(ctx, e.deadline);
+        const circulation = circulationClause(ctx.pack);
         return [
           { type: "setUnitStatus", status: "criticised" },
           { type: "publishCriticism", ground: ctx.ground },
+          ...(circulation ? [{ type: "circulateCriticism", clause: circulation, deadline: on } as const] : []),
           { type: "scheduleDeadline", kind: "rectification", on },
           { type: "notifyUnit", message: `请于 ${on} 前完成整改并提交整改报告（${ctx.ground}）` },
         ];
@@ -69,7 +81,12 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
     },
   ],
   acceptResponse: [
-    { from: ["responded"], to: "accepted", clause: (ctx) => ctx.ground, effects: () => [{ type: "setUnitStatus", status: "listed" }] },
+    {
+      from: ["responded"],
+      to: "accepted",
+      clause: (ctx) => ctx.ground,
+      effects: (_s, _e, ctx) => [{ type: "setUnitStatus", status: "listed" }, ...toCircular(ctx, { kind: "rectified" })],
+    },
   ],
   returnResponse: [
     { from: ["responded"], to: "issued", clause: (ctx) => ctx.ground, check: (_s, e) => requireText(e.comment, "COMMENT_REQUIRED") },
@@ -88,7 +105,7 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
       to: "issued",
       clause: overdueClause,
       check: (_s, e, ctx) => (e.deadline <= ctx.today ? refuse("DEADLINE_INVALID") : undefined),
-      effects: (_s, e) => [{ type: "scheduleDeadline", kind: "rectification", on: e.deadline }],
+      effects: (_s, e, ctx) => [{ type: "scheduleDeadline", kind: "rectification", on: e.deadline }, ...toCircular(ctx, { kind: "extended", extendedTo: e.deadline })],
     },
   ],
   cancelQualification: [
@@ -105,6 +122,7 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
           { type: "suspendPartnersAndCatalogue" },
           { type: "publishAnnouncement", outcome: "qualificationCancelled", ground: overdueClause(ctx), reason },
           { type: "notifyUnit", message: `因${reason}，依据 ${overdueClause(ctx)} 取消牵引单位资格` },
+          ...toCircular(ctx, { kind: "qualificationCancelled" }),
         ];
       },
     },
@@ -116,7 +134,7 @@ export const criticismMachine = defineMachine<CriticismState, CriticismEvent, Cr
       clause: overdueClause,
       check: (_s, e, ctx) =>
         ctx.pack.clearOut.grounds.includes(e.clearOutGround) ? undefined : refuse("GROUND_NOT_IN_POLICY", e.clearOutGround),
-      effects: (_s, e) => [{ type: "openClearOut", ground: e.clearOutGround }],
+      effects: (_s, e, ctx) => [{ type: "openClearOut", ground: e.clearOutGround }, ...toCircular(ctx, { kind: "escalated" })],
     },
   ],
 }, ["dismissed", "accepted", "qualificationCancelled", "escalated"]);

@@ -3,6 +3,7 @@
 // here is consumed; the notice machine emits none (its use cases write the objection and the
 // notice's items themselves; the machine says whether, to which state and under which clause).
 import type { IsoDate } from "./dates.js";
+import type { CircularOutcome } from "./schemas/proceeding.js";
 import type { AnnouncementOutcome, UnitState } from "./states.js";
 
 export type Effect =
@@ -12,6 +13,10 @@ export type Effect =
   | { type: "notifyUnit"; message: string }
   | { type: "scheduleDeadline"; kind: "rectification"; on: IsoDate }
   | { type: "publishCriticism"; ground: string }
+  /** GZ-4.4a.0: the issued criticism is circulated (通报) to every unit and the public, under `clause`. */
+  | { type: "circulateCriticism"; clause: string; deadline: IsoDate }
+  /** GZ-4.4a.0: the rectification's outcome is added to the circulated criticism. */
+  | { type: "recordCircularOutcome"; clause: string; outcome: CircularOutcome }
   | { type: "openClearOut"; ground: string }
   | { type: "banUscc"; ground: string }
   | { type: "suspendPartnersAndCatalogue" }
@@ -29,5 +34,5 @@ export type Effect =
  */
 export type ProceedingEffect = Extract<
   Effect,
-  { type: "setUnitStatus" | "notifyUnit" | "publishCriticism" | "scheduleDeadline" | "openClearOut" | "banUscc" | "suspendPartnersAndCatalogue" | "publishAnnouncement" | "setPartnerStatus" }
+  { type: "setUnitStatus" | "notifyUnit" | "publishCriticism" | "circulateCriticism" | "recordCircularOutcome" | "scheduleDeadline" | "openClearOut" | "banUscc" | "suspendPartnersAndCatalogue" | "publishAnnouncement" | "setPartnerStatus" }
 >;

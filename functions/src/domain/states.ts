@@ -45,6 +45,10 @@ export type ClearOutState = (typeof clearOutStates)[number];
 export const announcementOutcomes = ["clearOut", "qualificationCancelled"] as const;
 export type AnnouncementOutcome = (typeof announcementOutcomes)[number];
 
+/** GZ-4.4a.0: the decisions added to a circulated criticism (整改完成, 继续整改, 取消牵引单位资格, 转入清退). */
+export const circularOutcomes = ["rectified", "extended", "qualificationCancelled", "escalated"] as const;
+export type CircularOutcomeKind = (typeof circularOutcomes)[number];
+
 /** DG-16 partner removal. */
 export const partnerRemovalStates = ["proposed", "dismissed", "ordered", "removed"] as const;
 export type PartnerRemovalState = (typeof partnerRemovalStates)[number];

@@ -21,6 +21,7 @@ import type {
   AnnouncementOutcome,
   CalendarFeedState,
   CatalogueState,
+  CircularOutcomeKind,
   ChangeState,
   ClearOutState,
   CriticismState,
@@ -150,6 +151,18 @@ export const groundWord = (ground: string): string => groundWords[ground] ?? gro
  */
 export const cancellationReason = (criticismGround: string, facts: string): string =>
   `通报批评（${groundWord(criticismGround)}）责令的整改未在规定时间内完成：${facts}`;
+
+/** GZ-4.4a.0: what became of a circulated criticism's rectification (GZ-4.3b decides the overdue ones). */
+export const circularOutcomeWords = {
+  rectified: "整改完成",
+  extended: "继续整改",
+  qualificationCancelled: "取消牵引单位资格",
+  escalated: "转入清退",
+} as const satisfies Record<CircularOutcomeKind, string>;
+
+/** One decision on a circulated criticism, in words: 继续整改 names the new deadline. */
+export const circularOutcomeWord = (o: { kind: CircularOutcomeKind; extendedTo?: string }): string =>
+  o.kind === "extended" && o.extendedTo ? `${circularOutcomeWords.extended}（延期至${dateWord(o.extendedTo)}）` : circularOutcomeWords[o.kind];
 
 /** GZ-4.6, DG-13, DG-14. */
 export const changeTypeWords = { unitInfo: "单位信息变更", partnerAdd: "新增合作伙伴", partnerRemove: "取消合作伙伴", catalogue: "产品和服务目录变更" } as const satisfies Record<ChangeType, string>;

@@ -11,6 +11,7 @@ import {
   banSchema,
   catalogueItemSchema,
   changeApplicationSchema,
+  circularSchema,
   complaintSchema,
   documentMetaSchema,
   downloadLinkSchema,
@@ -25,6 +26,7 @@ import {
   pilotEnterpriseSchema,
   proceedingSchema,
   programmeSchema,
+  publicCircularSchema,
   publicProgrammeSchema,
   storedHolidayArrangementSchema,
   rankingSummarySchema,
@@ -87,6 +89,10 @@ export const collections = {
   notices: under("notices", noticeSchema),
   objections: (programmeId: string, noticeId: string) => typed(programmeDoc(programmeId).collection("notices").doc(noticeId).collection("objections"), objectionSchema),
   announcements: under("announcements", announcementSchema),
+  /** GZ-4.4a.0: issued criticisms circulated (通报) to the programme's units and staff; id = the proceeding's. */
+  circulars: under("circulars", circularSchema),
+  /** The same 通报 as the public page shows it (no unit or proceeding id); written beside each circular. */
+  publicCirculars: under("publicCirculars", publicCircularSchema),
   documents: under("documents", documentMetaSchema),
   notifications: under("notifications", notificationSchema),
   audit: under("audit", auditEntrySchema),

@@ -1,15 +1,17 @@
 // Carrying out what a proceeding's machine asked for, inside the step's transaction: unit status
 // through unit.machine.ts, notifications to the unit, the clear-out an escalation opens, the
 // programme's ban, suspended partners and catalogue items, the announcement (of a clear-out or of a
-// cancelled qualification), the partner's status. Everything an
+// cancelled qualification), the partner's status, the circulated criticism (通报, GZ-4.4a.0) and
+// the outcomes added to it. Everything an
 // effect touches is read first (`loadEffectTargets`), because Firestore wants every read before
 // the first write; the writer itself only writes. Side-effect documents have fixed ids and are
 // created only when absent, so a replayed step adds nothing.
 import type { DocumentReference, Transaction } from "firebase-admin/firestore";
+import { circularOf, withOutcome } from "../domain/circulars.js";
 import type { ProceedingEffect } from "../domain/effects.js";
 import { refused, Refused } from "../domain/errors.js";
 import { decideOpening, type ProceedingContext } from "../domain/proceedings.js";
-import type { Actor, CatalogueItem, Partner, Proceeding, Unit } from "../domain/schemas/index.js";
+import { type Actor, type CatalogueItem, type Circular, type Partner, type Proceeding, publicCircularOf, type Unit } from "../domain/schemas/index.js";
 import type { UnitState } from "../domain/states.js";
 import { moveUnitStatus } from "../domain/unitStatus.js";
 import { appendAudit } from "../store/audit.js";
@@ -30,6 +32,8 @@ interface EffectTargets {
   banExists: boolean;
   announcementExists: boolean;
   clearOutExists: boolean;
+  /** GZ-4.4a.0: the criticism's 通报 as stored, when one was circulated. */
+  circular?: Circular;
 }
 
 const escalatedClearOutId = (proceedingId: string) => `${proceedingId}-clearOut`;
@@ -49,6 +53,7 @@ export async function loadEffectTargets(tx: Transaction, programmeId: string, pr
   }
   if (has("banUscc")) out.banExists = (await tx.get(collections.bans(programmeId).doc(unit.uscc))).exists;
   if (has("publishAnnouncement")) out.announcementExists = (await tx.get(collections.announcements(programmeId).doc(proceedingId))).exists;
+  if (has("circulateCriticism") || has("recordCircularOutcome")) out.circular = (await tx.get(collections.circulars(programmeId).doc(proceedingId))).data();
   if (has("openClearOut")) out.clearOutExists = (await tx.get(collections.proceedings(programmeId).doc(escalatedClearOutId(proceedingId)))).exists;
   return out;
 }
@@ -89,6 +94,10 @@ export class EffectWriter {
       case "publishCriticism":
         // GZ-4.4a 通报批评: the unit is told formally; the criticism record itself is the proceeding.
         return this.notify(proceedingKindWords.criticism, `${this.targets.unit.data.name}：因“${groundWord(e.ground)}”（${e.ground}）予以通报批评，并责令限期整改。`);
+      case "circulateCriticism":
+        return this.circulate(e.clause, e.deadline);
+      case "recordCircularOutcome":
+        return this.addCircularOutcome(e);
       case "scheduleDeadline":
         // Kept on the proceeding, where the deadline sweep finds it.
         if (this.proceeding.kind === "criticism" && e.kind === "rectification") this.proceeding = { ...this.proceeding, rectificationDeadline: e.on };
@@ -196,6 +205,35 @@ export class EffectWriter {
     tx.create(ref, { outcome, unitName: unit.name, uscc: unit.uscc, ground, reason, effectiveOn: ctx.today, publishedAt: now, proceedingId });
     const clause = outcome === "clearOut" ? ctx.pack.clearOut.announcementClause : ground;
     this.audit("announcement", { action: "announcement.published", entity: ref.path, after: { outcome, unitName: unit.name, ground, reason }, clause });
+  }
+
+  /** GZ-4.4a.0: the issued criticism circulated to the programme's units and the public page. */
+  private circulate(clause: string, deadline: string) {
+    if (this.targets.circular) return; // circulated already (a replay): the first 通报 stands
+    const { ctx, now } = this.scope;
+    const circular = circularOf({ proceedingId: this.scope.proceedingId, proceeding: this.proceeding, unitName: this.targets.unit.data.name, issuedOn: ctx.today, rectificationDeadline: deadline, clause, publishedAt: now });
+    this.writeCircular(circular);
+    this.targets.circular = circular;
+    this.audit("circular", { action: "circular.published", entity: collections.circulars(this.scope.programmeId).doc(this.scope.proceedingId).path, after: { unitName: circular.unitName, ground: circular.ground, rectificationDeadline: deadline }, clause });
+  }
+
+  /** GZ-4.4a.0: the rectification's outcome added to the 通报, once. A criticism never circulated has none to add to. */
+  private addCircularOutcome({ clause, outcome }: Extract<ProceedingEffect, { type: "recordCircularOutcome" }>) {
+    const before = this.targets.circular;
+    if (!before) return;
+    const after = withOutcome(before, outcome);
+    if (after === before) return;
+    this.writeCircular(after);
+    this.targets.circular = after;
+    const entity = collections.circulars(this.scope.programmeId).doc(this.scope.proceedingId).path;
+    this.audit(`circular-${outcome.kind}.${this.scope.now.getTime()}`, { action: "circular.outcome", entity, after: { outcome }, clause });
+  }
+
+  /** The 通报 for the programme and its public projection, side by side. */
+  private writeCircular(c: Circular) {
+    const { tx, programmeId, proceedingId } = this.scope;
+    tx.set(collections.circulars(programmeId).doc(proceedingId), c);
+    tx.set(collections.publicCirculars(programmeId).doc(proceedingId), publicCircularOf(c));
   }
 
   private setPartnerStatus(status: "removalOrdered" | "removed", clause: string) {

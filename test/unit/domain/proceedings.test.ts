@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { type ClearOutContext, clearOutMachine } from "../../../functions/src/domain/clearOut.machine.js";
+import { circularOf, circulationClause, currentOutcome, withOutcome } from "../../../functions/src/domain/circulars.js";
 import { type CriticismContext, criticismMachine } from "../../../functions/src/domain/criticism.machine.js";
 import { evaluationMachine } from "../../../functions/src/domain/evaluation.machine.js";
 import { checkListing, clearOutList, type ListingFacts } from "../../../functions/src/domain/listing.js";
 import { partnerRemovalMachine } from "../../../functions/src/domain/partnerRemoval.machine.js";
 import { decideOpening, proceedingMachine } from "../../../functions/src/domain/proceedings.js";
-import type { Proceeding } from "../../../functions/src/domain/schemas/index.js";
+import { testOnlySample as sample } from "../../../functions/src/domain/policy/testOnlySample.js";
+import { type Proceeding, publicCircularOf } from "../../../functions/src/domain/schemas/index.js";
+import { circularOutcomeWord } from "../../../functions/src/domain/words.js";
 import { clearOutStates, criticismStates, partnerRemovalStates } from "../../../functions/src/domain/states.js";
 import { makeUscc } from "../../../functions/src/domain/uscc.js";
 import { base, calendar, codeOf, dg, gz, okNext } from "./fixtures.js";
@@ -49,6 +52,37 @@ describe("criticism machine", () => {
     expect(t.effects).toContainEqual({ type: "setUnitStatus", status: "criticised" });
   });
 
+  it("GZ-4.4a.0: an issued criticism is circulated (通报) with ground, facts and deadline, and each decision on the rectification is added to it", () => {
+    const issued = okNext(criticismMachine.transition("proposed", { type: "issue" }, crit()));
+    // Circulated under GZ-4.4a.0, not only notified to the unit.
+    expect(issued.effects).toContainEqual({ type: "circulateCriticism", clause: "GZ-4.4a.0", deadline: "2025-07-08" });
+    const proceeding = { unitId: "u1", ground: "GZ-4.4a.2", evidence: [{ description: " 2025-Q2 报告逾期报送 " }, { description: "附件不完整", documentId: "d1" }] };
+    const c = circularOf({ proceedingId: "p1", proceeding, unitName: "穗链智造科技（演示）有限公司", issuedOn: "2025-06-10", rectificationDeadline: "2025-07-08", clause: "GZ-4.4a.0", publishedAt: new Date("2025-06-10T02:00:00Z") });
+    expect(c).toMatchObject({ unitName: "穗链智造科技（演示）有限公司", ground: "GZ-4.4a.2", groundWord: "资料报送不及时、不完整、不规范", facts: ["2025-Q2 报告逾期报送", "附件不完整"], issuedOn: "2025-06-10", rectificationDeadline: "2025-07-08", outcomes: [], clause: "GZ-4.4a.0" });
+    // The public sees the same 通报 without the internal ids.
+    expect(publicCircularOf(c)).not.toHaveProperty("unitId");
+    expect(publicCircularOf(c)).not.toHaveProperty("proceedingId");
+    expect(publicCircularOf(c).facts).toEqual(c.facts);
+    // Each decision on the rectification is added: 继续整改 with its new deadline, then the outcome.
+    const overdue = crit({ deadline: "2025-07-08", today: "2025-07-09" });
+    const ext = okNext(criticismMachine.transition("overdue", { type: "extend", deadline: "2025-07-31" }, overdue));
+    const extended = { kind: "extended", decidedOn: "2025-07-09", extendedTo: "2025-07-31" } as const;
+    expect(ext.effects).toContainEqual({ type: "recordCircularOutcome", clause: "GZ-4.4a.0", outcome: extended });
+    const accepted = okNext(criticismMachine.transition("responded", { type: "acceptResponse" }, crit({ today: "2025-07-20" })));
+    expect(accepted.effects).toContainEqual({ type: "recordCircularOutcome", clause: "GZ-4.4a.0", outcome: { kind: "rectified", decidedOn: "2025-07-20" } });
+    const cancelled = okNext(criticismMachine.transition("overdue", { type: "cancelQualification", reason: "逾期仍未整改" }, overdue));
+    expect(cancelled.effects).toContainEqual({ type: "recordCircularOutcome", clause: "GZ-4.4a.0", outcome: { kind: "qualificationCancelled", decidedOn: "2025-07-09" } });
+    const escalated = okNext(criticismMachine.transition("overdue", { type: "escalate", clearOutGround: "GZ-4.4b.8" }, overdue));
+    expect(escalated.effects).toContainEqual({ type: "recordCircularOutcome", clause: "GZ-4.4a.0", outcome: { kind: "escalated", decidedOn: "2025-07-09" } });
+    const twice = withOutcome(withOutcome(c, extended), { kind: "rectified", decidedOn: "2025-07-20" });
+    expect(twice.outcomes.map(circularOutcomeWord)).toEqual(["继续整改（延期至2025年7月31日）", "整改完成"]);
+    expect(currentOutcome(twice)?.kind).toBe("rectified");
+    // Replaying a decision adds nothing.
+    expect(withOutcome(twice, extended)).toBe(twice);
+    // Only packs with 通报批评 circulate: Dongguan and the sample city have none.
+    expect([gz, dg, sample].map(circulationClause)).toEqual(["GZ-4.4a.0", null, null]);
+  });
+
   it("refuses a staff-chosen deadline that is not in the future", () => {
     expect(codeOf(criticismMachine.transition("proposed", { type: "issue", deadline: "2025-06-10" }, crit()))).toBe("DEADLINE_INVALID");
   });
@@ -65,7 +99,7 @@ describe("criticism machine", () => {
     expect(codeOf(criticismMachine.transition("responded", { type: "returnResponse", comment: "" }, c))).toBe("COMMENT_REQUIRED");
     expect(okNext(criticismMachine.transition("responded", { type: "returnResponse", comment: "整改不到位" }, c)).next).toBe("issued");
     const done = okNext(criticismMachine.transition("responded", { type: "acceptResponse" }, c));
-    expect(done.effects).toEqual([{ type: "setUnitStatus", status: "listed" }]);
+    expect(done.effects.filter((e) => e.type !== "recordCircularOutcome")).toEqual([{ type: "setUnitStatus", status: "listed" }]);
   });
 
   it("refuses a rectification report after the deadline", () => {
@@ -81,7 +115,7 @@ describe("criticism machine", () => {
     expect(okNext(criticismMachine.transition("overdue", { type: "extend", deadline: "2025-07-31" }, c)).next).toBe("issued");
     expect(codeOf(criticismMachine.transition("overdue", { type: "escalate", clearOutGround: "DG-10.6" }, c))).toBe("GROUND_NOT_IN_POLICY");
     const e = okNext(criticismMachine.transition("overdue", { type: "escalate", clearOutGround: "GZ-4.4b.8" }, c));
-    expect(e.effects).toEqual([{ type: "openClearOut", ground: "GZ-4.4b.8" }]);
+    expect(e.effects.filter((x) => x.type !== "recordCircularOutcome")).toEqual([{ type: "openClearOut", ground: "GZ-4.4b.8" }]);
   });
 
   it("GZ-4.3b: 取消牵引单位资格 is its own outcome — the unit leaves the list and is announced under GZ-4.3b, with no ban and no GZ-4.4b ground", () => {

@@ -6,7 +6,7 @@ import { enterpriseProgressSchema, evaluationSchema, interviewSchema, awardSchem
 import { calendarFeedSchema } from "@domain/schemas/calendarFeed";
 import { complaintSchema } from "@domain/schemas/feedback";
 import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type CatalogueList, type PartnerList, type UnitChangeList } from "@domain/schemas/lists";
-import { announcementSchema, proceedingSchema } from "@domain/schemas/proceeding";
+import { announcementSchema, circularSchema, proceedingSchema, publicCircularSchema } from "@domain/schemas/proceeding";
 import { programmeSchema, publicProgrammeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
 import { settingsVersionSchema } from "@domain/settings";
 import { auditEntrySchema, documentMetaSchema, notificationSchema } from "@domain/schemas/records";
@@ -53,6 +53,9 @@ export const collections = {
   notices: under("notices", noticeSchema),
   objections: (programmeId: string, noticeId: string) => typed(objectionSchema, "programmes", programmeId, "notices", noticeId, "objections"),
   announcements: under("announcements", announcementSchema),
+  /** GZ-4.4a.0: criticisms circulated to the programme's units (portal) and their public projection (notices page). */
+  circulars: under("circulars", circularSchema),
+  publicCirculars: under("publicCirculars", publicCircularSchema),
   notifications: under("notifications", notificationSchema),
   audit: under("audit", auditEntrySchema),
   /** Uploaded files' metadata (the bytes only through the audited download). */

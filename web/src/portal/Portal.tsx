@@ -10,6 +10,7 @@ import { usePortalContext } from "./usePortalData";
 const ReportForm = lazy(() => import("./ReportForm"));
 const ChangeApplications = lazy(() => import("./ChangeApplications"));
 const AdvanceNotices = lazy(() => import("./AdvanceNotices"));
+const Circulars = lazy(() => import("./Circulars"));
 
 export default function Portal({ programmeId, unitId }: { programmeId: string; unitId: string }) {
   const ctx = usePortalContext(programmeId, unitId);
@@ -26,6 +27,8 @@ export default function Portal({ programmeId, unitId }: { programmeId: string; u
         { key: "report", label: t.portal.tabs.report(cadenceWords[c.pack.cadence]), children: lazyTab(<ReportForm ctx={c} />) },
         { key: "changes", label: t.portal.tabs.changes, children: lazyTab(<ChangeApplications ctx={c} />) },
         ...(c.pack.advanceNoticeWorkingDays !== null ? [{ key: "advance", label: t.portal.tabs.advance, children: lazyTab(<AdvanceNotices ctx={c} />) }] : []),
+        // GZ-4.4a.0: where the city circulates criticisms, every unit reads the programme's 通报.
+        ...(c.pack.clauses.circulation !== null ? [{ key: "circulars", label: t.portal.tabs.circulars, children: lazyTab(<Circulars ctx={c} />) }] : []),
       ]}
       />
     </>

@@ -1,5 +1,6 @@
 // Open and closed public notices (GZ-4.6.3, DG-14), announcements of clear-outs (GZ-4.5, DG-11)
-// and of qualifications cancelled for an unrectified criticism (GZ-4.3b), and
+// and of qualifications cancelled for an unrectified criticism (GZ-4.3b), criticisms circulated
+// (通报批评, GZ-4.4a.0) with their outcome once decided, and
 // every published version of the partner list, catalogue and unit change list (DG-13, DG-14).
 // Anyone may file an objection while a notice is open; it goes to the work group, never public.
 import { fileObjectionRequestSchema } from "@domain/schemas/requests";
@@ -9,6 +10,7 @@ import { getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call } from "../data/callables";
 import { collections, rowsOf, type Stored } from "../data/collections";
+import { CircularList } from "../shared/CircularList";
 import { formatDate, formatInstant } from "../shared/dates";
 import { mustFill, zodRule } from "../shared/formRules";
 import { NoticeItems, noticeItemText } from "../shared/NoticeItems";
@@ -45,6 +47,7 @@ export default function NoticesPage() {
   const programmeId = chosen ?? programmes?.[0]?.value ?? null;
   const [notices, setNotices] = useState<Notice[] | null>(null);
   const [announcements, setAnnouncements] = useState<Stored<"announcements">[] | null>(null);
+  const [circulars, setCirculars] = useState<Stored<"publicCirculars">[] | null>(null);
 
   useEffect(() => {
     if (!programmeId) return;
@@ -56,6 +59,10 @@ export default function NoticesPage() {
       .then(rowsOf)
       .catch(() => [])
       .then(setAnnouncements);
+    getDocs(query(collections.publicCirculars(programmeId), orderBy("publishedAt", "desc"), limit(50)))
+      .then(rowsOf)
+      .catch(() => [])
+      .then(setCirculars);
   }, [programmeId]);
 
   if (programmes !== null && programmeId === null) return <Empty description={s.noProgrammes} />;
@@ -89,6 +96,7 @@ export default function NoticesPage() {
                 />
               ),
           },
+          { key: "circulars", label: s.circularsTab, children: circulars && <CircularList circulars={circulars} /> },
           { key: "lists", label: s.listsTab, children: programmeId && <PublishedLists key={programmeId} programmeId={programmeId} /> },
         ]}
       />

@@ -439,7 +439,23 @@ export const t = {
   portal: {
     unitNotFound: "未找到本单位的登记信息，请联系所在城市试点的工作机构。",
     loadFailed: (why: string) => `数据加载失败：${why}`,
-    tabs: { dashboard: "工作台", report: (cadence: string) => `${cadence}绩效报告`, changes: "变更申请", advance: "重大调整事前报告" },
+    tabs: { dashboard: "工作台", report: (cadence: string) => `${cadence}绩效报告`, changes: "变更申请", advance: "重大调整事前报告", circulars: "通报" },
+  },
+  /** GZ-4.4a.0: criticisms circulated to every unit of the programme and on the public page. */
+  circulars: {
+    portalTitle: "本专项通报批评",
+    portalHint: "工作小组对牵引单位的通报批评发至本专项全体牵引单位，并在公示公告页面公开。",
+    none: "暂无通报批评",
+    title: (unitName: string) => `关于${unitName}的通报批评`,
+    ground: "情形",
+    groundText: (word: string, clause: string) => `${word}（${clause}）`,
+    facts: "事实",
+    issuedOn: "通报日期",
+    deadline: "整改期限",
+    outcome: "整改结果",
+    pending: "整改中",
+    outcomeLine: (outcome: string, decidedOn: string) => `${outcome}（${decidedOn}决定）`,
+    clause: (clause: string) => `依据 ${clause}：通报批评，并责令限期整改`,
   },
   dashboard: {
     programme: "所属专项",
@@ -607,6 +623,7 @@ export const t = {
     noNotices: "暂无公示",
     announcementsTab: "清退及取消资格公告",
     noAnnouncements: "暂无公告",
+    circularsTab: "通报批评",
     /** `outcome`: what became of the unit (announcementOutcomeWords: 予以清退… / 取消牵引单位资格). */
     announcementTitle: (unitName: string, uscc: string, outcome: string) => `${unitName}（${uscc}）${outcome}`,
     announcementBody: (reason: string, ground: string, effectiveOn: string, publishedAt: string) => `原因：${reason}（依据 ${ground}）；生效日期：${effectiveOn}；发布时间：${publishedAt}`,

@@ -94,6 +94,7 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
     workGroup: "DG-5.3",
     documentAccess: null,
     complaintGround: null,
+    circulation: null,
   },
   scoring: dongguanScoring,
 });

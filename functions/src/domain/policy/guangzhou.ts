@@ -96,6 +96,7 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
     workGroup: "GZ-2.1",
     documentAccess: "GZ-2.2.13",
     complaintGround: "GZ-4.4a.1",
+    circulation: "GZ-4.4a.0",
   },
   scoring: guangzhouScoring,
 });

@@ -203,6 +203,8 @@ export const policyPackSchema = z.object({
     documentAccess: clauseId.nullable(),
     /** A ground that needs the pilot-enterprise complaints it caused linked as evidence (GZ-4.4a.1). */
     complaintGround: clauseId.nullable(),
+    /** 通报批评: an issued criticism is circulated to every unit and the public (GZ-4.4a.0); null where there is no criticism. */
+    circulation: clauseId.nullable(),
   }),
   scoring: scoringModelSchema,
   /**

@@ -82,6 +82,7 @@ export const testOnlySample: PolicyPack = policyPackSchema.parse({
     workGroup: "SL-3",
     documentAccess: null,
     complaintGround: null,
+    circulation: null,
   },
   // Its own model: two dimensions, three bands.
   scoring: {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { announcementOutcomes, clearOutStates, criticismStates, partnerRemovalStates } from "../states.js";
+import { announcementOutcomes, circularOutcomes, clearOutStates, criticismStates, partnerRemovalStates } from "../states.js";
 import { actorSchema, clauseIdField, enumOf, evidenceSchema, idOf, instant, isoDate, optionalText, text, usccField } from "./common.js";
 
 const base = {
@@ -81,3 +81,43 @@ export const announcementSchema = z.object({
   proceedingId: idOf("程序编号"),
 });
 export type Announcement = z.infer<typeof announcementSchema>;
+
+/** GZ-4.3b / GZ-4.4a: how a circulated criticism's rectification was decided, and on which day. */
+export const circularOutcomeSchema = z.object({
+  kind: enumOf("整改结果", circularOutcomes),
+  decidedOn: isoDate("决定日期"),
+  /** 继续整改: the new deadline. */
+  extendedTo: isoDate("延长后的整改期限").optional(),
+});
+export type CircularOutcome = z.infer<typeof circularOutcomeSchema>;
+
+const circularFields = {
+  unitName: text("单位名称", 200),
+  /** The criticism's ground (GZ-4.4a.1 … 6) and the regulation's wording of it. */
+  ground: clauseIdField("依据条款"),
+  groundWord: text("依据情形", 500),
+  /** The facts the criticism rests on: the proceeding's stated evidence. */
+  facts: z.array(text("事实", 1000)).default([]),
+  issuedOn: isoDate("通报日期"),
+  rectificationDeadline: isoDate("整改期限"),
+  /** Every decision on the rectification, oldest first (an extension, then the final outcome). */
+  outcomes: z.array(circularOutcomeSchema).default([]),
+  /** The clause the circulation is published under (GZ-4.4a.0). */
+  clause: clauseIdField("通报依据"),
+  publishedAt: instant("通报时间"),
+};
+
+/**
+ * GZ-4.4a.0 通报批评: an issued criticism circulated to every unit of its programme
+ * (`programmes/{p}/circulars/{proceedingId}`, read by the programme's units and staff).
+ */
+export const circularSchema = z.object({ ...circularFields, unitId: idOf("牵引单位编号"), proceedingId: idOf("程序编号") });
+export type Circular = z.infer<typeof circularSchema>;
+
+/**
+ * The same circular as the public page shows it (`programmes/{p}/publicCirculars/{proceedingId}`):
+ * a projection of its own, as rules cannot hide the fields of a readable document.
+ */
+export const publicCircularSchema = z.object(circularFields);
+export type PublicCircular = z.infer<typeof publicCircularSchema>;
+export const publicCircularOf = ({ unitId: _u, proceedingId: _p, ...rest }: Circular): PublicCircular => rest;
