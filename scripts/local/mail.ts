@@ -5,6 +5,7 @@
 // sends it over SMTP, and writes back `delivery.state` SUCCESS or ERROR with `error` and
 // `endTime`. No code of ours sends mail deployed: the extension does.
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import nodemailer from "nodemailer";
 
@@ -20,6 +21,9 @@ interface MailDevServer {
 
 /** Starts maildev on 127.0.0.1: SMTP on `smtp`, the inbox page and its REST API (/email) on `inbox`. One per process (maildev keeps its store in the module). */
 export async function startDevInbox(p: { smtp: number; inbox: number }): Promise<{ url: string; stop: () => Promise<void> }> {
+  // maildev's web server has no error handler (a taken port would crash the process) and its SMTP
+  // listen never answers on one: so a taken port is found out first, and said.
+  for (const port of [p.smtp, p.inbox]) if (!(await portFree(port))) throw new Error(`端口 ${port} 已被占用`);
   const maildev = require("maildev") as (options: Record<string, unknown>) => MailDevServer;
   const before = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
   const server = maildev({ smtp: p.smtp, web: p.inbox, ip: "127.0.0.1", webIp: "127.0.0.1", silent: true });
@@ -27,6 +31,14 @@ export async function startDevInbox(p: { smtp: number; inbox: number }): Promise
   for (const sig of ["SIGINT", "SIGTERM"] as const) for (const l of process.listeners(sig)) if (!before[sig].includes(l)) process.off(sig, l);
   await new Promise<void>((res, rej) => server.listen((err) => (err ? rej(err) : res())));
   return { url: `http://127.0.0.1:${p.inbox}/`, stop: () => new Promise<void>((res) => server.close(() => res())) };
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const probe = createServer();
+    probe.once("error", () => res(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => res(true)));
+  });
 }
 
 export interface MailSender {
