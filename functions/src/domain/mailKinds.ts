@@ -1,12 +1,13 @@
 // Issue 18: the notifications that matter outside the app also go out by e-mail. The mail is a
 // document in the top-level `mail` collection in the format of Firebase's "Trigger Email from
 // Firestore" extension (`to`, `message.subject`, `message.text`, `message.html`); the extension
-// (deployed) or scripts/local/mailSender.ts (locally) sends it. Pure decisions only: which kinds
+// (deployed) or scripts/local/mail.ts (locally) sends it. Pure decisions only: which kinds
 // are mailed, who of a unit's members gets one, and what it says. A member gets no mail until
-// they opt in (an address and the kinds they want).
+// they opt in (an address and the kinds they want). Only notifications to a unit are mailed: the
+// staff's own (toStaff, e.g. a rectification turned overdue) have no per-person preferences yet.
 
 /** Notification kinds that may be mailed, in the order the portal lists them. */
-export const mailKinds = ["reportReminder", "reportReturned", "reportRefused", "proceeding", "rectificationOverdue", "interviewCandidate"] as const;
+export const mailKinds = ["reportReminder", "reportReturned", "reportRefused", "proceeding", "interviewCandidate"] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /** What each kind is called where a member chooses their reminders. */
@@ -15,7 +16,6 @@ export const mailKindWords = {
   reportReturned: "报告被退回（附退回理由）",
   reportRefused: "报告未被受理",
   proceeding: "通报批评、整改期限、清退的提议与生效",
-  rectificationOverdue: "整改到期未完成",
   interviewCandidate: "约谈名单",
 } as const satisfies Record<MailKind, string>;
 
