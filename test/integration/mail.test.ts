@@ -138,4 +138,24 @@ describe("mail: reminders by e-mail in the Trigger Email extension's format, del
     expect(received.map((r) => r.to[0]!.address)).not.toContain("tuiding@example.com");
     expect(received.map((r) => r.to[0]!.address)).not.toContain("likai@example.com");
   });
+
+  it("a mail the SMTP server cannot take is marked delivery.state ERROR with the reason, and not sent again", async () => {
+    sender.stop();
+    // A port nobody listens on: the sender's SMTP connection is refused.
+    const failing = startMailSender(admin().db, PORTS.inbox + 1);
+    try {
+      const ref = admin().db.collection("mail").doc("gz-2025~probe~member-gz-01");
+      await ref.set({ to: "lianluo01@example.com", message: { subject: "无法投递的邮件", text: "t", html: "<p>t</p>" }, programmeId: GZ, notificationId: "probe", unitId: "gz-u01", memberUid: "member-gz-01", kind: "reportReminder", createdAt: new Date() });
+      const delivery = await eventually(async () => {
+        const d = (await ref.get()).get("delivery") as { state: string; attempts: number; error: string | null } | undefined;
+        return d && d.state !== "PROCESSING" ? d : undefined;
+      }, "the failed delivery");
+      expect(delivery).toMatchObject({ state: "ERROR", attempts: 1 });
+      expect(delivery.error).toMatch(/ECONNREFUSED|connect/);
+      await failing.idle();
+      expect((await inbox()).map((m) => m.subject)).not.toContain("无法投递的邮件");
+    } finally {
+      failing.stop();
+    }
+  });
 });

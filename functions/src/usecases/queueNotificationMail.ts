@@ -1,6 +1,6 @@
 // Issue 18: a notification was created → queue one mail per member of its unit who opted in to
 // its kind (domain/mailKinds.ts), in the `mail` collection in the format of Firebase's "Trigger
-// Email from Firestore" extension, which sends it (locally: scripts/local/mailSender.ts).
+// Email from Firestore" extension, which sends it (locally: scripts/local/mail.ts).
 // Idempotent: a mail's id is fixed by programme, notification and member, and one that exists is
 // never written again, so a redelivered event (or a notification rewritten by a re-run job, which
 // is an update and fires nothing) queues nothing new. A notification, preference or programme it
