@@ -84,9 +84,10 @@ export const EMULATORS = "auth,firestore,functions,pubsub,hosting";
 const BASE_PORTS = { auth: 9099, firestore: 8080, functions: 5001, pubsub: 8085, hosting: 5000, hub: 4400, logging: 4500, eventarc: 9299, tasks: 9499 };
 export const PORT_OFFSET = Number(process.env.EMULATOR_PORT_OFFSET ?? 0);
 // Base ports differ by multiples of 100 (hub 4400, logging 4500, auth 9099 vs eventarc 9299...),
-// so only offsets in whole thousands keep two runs from taking each other's ports.
-if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET % 1000 !== 0 || PORT_OFFSET < 0 || PORT_OFFSET > 50000) {
-  console.error("✖ EMULATOR_PORT_OFFSET 须为 0 到 50000 之间 1000 的整数倍（例如 1000、2000），否则两次运行的端口会相互占用。");
+// so only offsets in whole thousands keep two runs from taking each other's ports. The highest
+// base port (9499) plus 56000 is still below 65536.
+if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET % 1000 !== 0 || PORT_OFFSET < 0 || PORT_OFFSET > 56000) {
+  console.error("✖ EMULATOR_PORT_OFFSET 须为 0 到 56000 之间 1000 的整数倍（例如 1000、2000），否则两次运行的端口会相互占用。");
   process.exit(2);
 }
 // fetch (undici) and Chromium refuse a few ports outright ("bad port", ERR_UNSAFE_PORT): 8080 + 2000
@@ -94,6 +95,11 @@ if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET % 1000 !== 0 || PORT_OFFSET < 
 // whole-thousand offset reaches, so runs still cannot collide.
 const UNSAFE_PORTS = new Set([6000, 6566, 6665, 6666, 6667, 6668, 6669, 6697, 10080]);
 export const ports = Object.fromEntries(Object.entries(BASE_PORTS).map(([k, v]) => [k, UNSAFE_PORTS.has(v + PORT_OFFSET) ? v + PORT_OFFSET + 7 : v + PORT_OFFSET]));
+
+// The local mail: the dev inbox's SMTP port and its web page / JSON API (maildev), shifted like the
+// emulators'. 2525 and 2580 share no last three digits with any base port above (nor with those
+// ports' unsafe-port steps), so no whole-thousand offset makes them meet.
+export const mailPorts = { smtp: 2525 + PORT_OFFSET, inbox: 2580 + PORT_OFFSET };
 
 function configArgs() {
   if (!PORT_OFFSET) return [];

@@ -14,7 +14,7 @@
 // interval of the automatic saves (default 5).
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { EMULATORS, PROJECT_ID, ROOT, checkJava, ports, runFirebase, webBuildEnv } from "./emulators.mjs";
+import { EMULATORS, PROJECT_ID, ROOT, checkJava, mailPorts, ports, runFirebase, webBuildEnv } from "./emulators.mjs";
 import { dataPaths, markSeeded, planStart, readSeeded, releaseLock, takeLock } from "./local/localData.ts";
 import { exportedFunctions, waitUntilReady } from "./local/ready.ts";
 import { LocalScheduler, scheduledFunctions, wireSchedules } from "./local/scheduler.ts";
@@ -39,7 +39,7 @@ const plan = planStart(paths);
 if (plan.kind === "refuse") fail(plan.reason);
 
 let phase = "build"; // build → starting → seeding → running → stopping
-let builder, firebase, scheduler, snapshotTimer, snapshotting, lastSaved, stopping, stoppingSince;
+let builder, firebase, scheduler, snapshotTimer, snapshotting, lastSaved, stopping, stoppingSince, inbox, mailSender;
 
 // A signal to this process (Ctrl-C, or SIGINT/SIGTERM sent to `npm start`, which npm passes on):
 // save, then stop the emulators. One Ctrl-C arrives more than once (the terminal signals npm, tsx
@@ -74,7 +74,8 @@ if (plan.kind === "import" && plan.recovered) console.log(`▶ 上次保存在�
 console.log(plan.kind === "import" ? `▶ 导入已保存的本地数据：${plan.dir}` : "▶ 首次启动：稍后写入演示数据。");
 // Own process group: a terminal Ctrl-C reaches only us, and the emulators keep running until the
 // data is saved; then exactly one SIGINT tells firebase-tools to stop them.
-firebase = runFirebase(args, { detached: true, env: { ...process.env, FILES_DIR: process.env.FILES_DIR ?? paths.files } });
+// WEB_BASE_URL: where links in queued mail point.
+firebase = runFirebase(args, { detached: true, env: { ...process.env, FILES_DIR: process.env.FILES_DIR ?? paths.files, WEB_BASE_URL: process.env.WEB_BASE_URL ?? `http://${HOST}:${ports.hosting}` } });
 void firebase.done.then((code) => {
   if (phase === "stopping") return;
   console.error(plan.kind === "import" && phase === "starting"
@@ -94,9 +95,9 @@ if (!ready.ready) {
 }
 
 const today = todayInShanghai();
+Object.assign(process.env, { FIRESTORE_EMULATOR_HOST: `${HOST}:${ports.firestore}`, FIREBASE_AUTH_EMULATOR_HOST: `${HOST}:${ports.auth}`, GCLOUD_PROJECT: PROJECT_ID });
 if (plan.kind === "seed") {
   phase = "seeding";
-  Object.assign(process.env, { FIRESTORE_EMULATOR_HOST: `${HOST}:${ports.firestore}`, FIREBASE_AUTH_EMULATOR_HOST: `${HOST}:${ports.auth}`, GCLOUD_PROJECT: PROJECT_ID });
   try {
     const { seedDemo, seedLivedIn, adminHandles } = await import("./demo/seed.ts");
     await seedDemo(adminHandles());
@@ -125,8 +126,21 @@ try {
 } catch (err) {
   console.error(`✖ 定时任务未能接入 Pub/Sub 模拟器，本次不会自动运行：${err instanceof Error ? err.message : err}`);
 }
+await startLocalMail();
 snapshotTimer = setInterval(() => void snapshot(), SNAPSHOT_MS);
 await banner(jobs);
+
+/** The dev inbox (maildev) and the sender that delivers the `mail` queue to it, as the Trigger Email extension does deployed. */
+async function startLocalMail() {
+  try {
+    const { startDevInbox, startMailSender } = await import("./local/mail.ts");
+    const { adminHandles } = await import("./demo/seed.ts");
+    inbox = await startDevInbox(mailPorts);
+    mailSender = startMailSender(adminHandles().db, mailPorts.smtp);
+  } catch (err) {
+    console.error(`✖ 本地邮件收件箱未能启动（端口 ${mailPorts.smtp}/${mailPorts.inbox}），本次不投递邮件：${err instanceof Error ? err.message : err}`);
+  }
+}
 
 /** Saves a snapshot (one at a time); false when it failed. */
 async function snapshot() {
@@ -155,6 +169,8 @@ async function stopOnce(code) {
   phase = "stopping";
   stoppingSince = Date.now();
   scheduler?.stop();
+  mailSender?.stop();
+  await inbox?.stop().catch(() => {});
   clearInterval(snapshotTimer);
   if (builder) builder.kill("SIGTERM");
   if (firebase && save) {
@@ -213,6 +229,7 @@ async function banner(jobs) {
     ` 文件存储       ${process.env.FILES_BACKEND === "gcs" ? `Cloud Storage（${process.env.FILES_BUCKET ?? "默认存储桶"}）` : `本地磁盘 ${process.env.FILES_DIR ?? paths.files}`}`,
     ` 定时任务       ${jobs.map((j) => `${j.name}（${j.schedule}）`).join("、")}，经 Pub/Sub 模拟器按计划运行`,
     ` 本地数据       每 ${SNAPSHOT_MS / 60_000} 分钟自动保存到 ${join(paths.root)}`,
+    ` 邮件收件箱     ${inbox ? `${inbox.url}（SMTP ${HOST}:${mailPorts.smtp}；mail 集合中的邮件由本地发送程序投递到这里，成员在单位门户“邮件提醒”中选择）` : "未启动（见上方错误）"}`,
     "",
     " 按 Ctrl-C 停止：先保存数据再关闭，下次启动自动导入。",
     " 重置为演示数据：npm run reset，然后再 npm start。",

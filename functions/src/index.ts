@@ -49,3 +49,5 @@ export { adoptSettings } from "./api/adoptSettings.js";
 export { issueCalendarFeed } from "./api/issueCalendarFeed.js";
 export { revokeCalendarFeed } from "./api/revokeCalendarFeed.js";
 export { calendarFeed } from "./api/calendarFeed.js";
+export { onNotificationCreated } from "./triggers/onNotificationCreated.js";
+export { setMailPreferences } from "./api/setMailPreferences.js";

@@ -85,6 +85,7 @@ const CASES: Record<string, Case> = {
   // A calendar link for a unit of another programme, and revoking a Dongguan member's link.
   issueCalendarFeed: caseOf(schemas.issueCalendarFeedRequestSchema)("member", () => ({ programmeId: DG })),
   revokeCalendarFeed: caseOf(schemas.revokeCalendarFeedRequestSchema)("member", () => ({ programmeId: DG, feedId: ids.feedId })),
+  setMailPreferences: caseOf(schemas.setMailPreferencesRequestSchema)("member", () => ({ programmeId: DG, address: "yuejie@example.com", kinds: ["reportReminder"] })),
 };
 // Staff callables that serve units too: a Guangzhou member tries them as well.
 const ALSO_MEMBER = ["checkDocuments", "getDocumentDownload"];
@@ -101,7 +102,7 @@ const PARALLEL: Record<string, Case> = {
 };
 
 // Exports that are not callables: triggers, scheduled jobs and the HTTPS endpoints (files, calendar feed).
-const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles", "calendarFeed"];
+const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles", "calendarFeed", "onNotificationCreated"];
 // Callables open to everyone by design, so another programme's staff are just the public there:
 // the rating link is found by its token alone, and anyone may object to an open notice.
 const PUBLIC = ["getSurvey", "submitRating", "fileObjection"];

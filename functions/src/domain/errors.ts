@@ -145,6 +145,7 @@ export const errorCatalogue = {
   // person no longer in the unit, so a link tells nothing about any other.
   CALENDAR_FEED_NOT_FOUND: ["日历订阅链接无效或已停用。", "not-found"],
   CALENDAR_FEED_RATE_LIMITED: ["该日历订阅链接读取过于频繁，请稍后再试。", "resource-exhausted"],
+  MAIL_NOT_CURRENT_MEMBER: ["您已不是该单位的成员，不能设置邮件提醒。", "permission-denied"],
 } as const satisfies Record<string, readonly [string, RefusalStatus]>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

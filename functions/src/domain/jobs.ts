@@ -8,7 +8,7 @@ import type { PeriodState } from "./states.js";
 import { dateWord, deadlineWord, periodWord } from "./words.js";
 
 /** Who may record a document it could not read (jobProblems). */
-export const jobNames = ["periodClose", "deadlineSweep", "noticeCycle", "onReportWritten", "onReportCreated", "sweepOrphanFiles"] as const;
+export const jobNames = ["periodClose", "deadlineSweep", "noticeCycle", "onReportWritten", "onReportCreated", "sweepOrphanFiles", "onNotificationCreated"] as const;
 export type JobName = (typeof jobNames)[number];
 
 /** The day a manual run acts "as of": the day asked for (today when none), never a later day than today. */

@@ -264,6 +264,7 @@ export const jobWords = {
   onReportWritten: "报告提交受理",
   onReportCreated: "报告创建记录",
   sweepOrphanFiles: "孤立文件清理",
+  onNotificationCreated: "邮件提醒排队",
 } as const satisfies Record<JobName, string>;
 
 /** How change applications are batched for review (GZ-4.7 定期, DG-15 每年). */

@@ -44,6 +44,8 @@ import {
   jobRunSchema,
   jobProblemSchema,
   calendarFeedSchema,
+  mailPreferenceSchema,
+  mailSchema,
 } from "../domain/schemas/index.js";
 import { tokenRevocationSchema } from "../domain/schemas/roles.js";
 import { settingsVersionSchema } from "../domain/settings.js";
@@ -125,6 +127,10 @@ export const collections = {
   calendarFeeds: under("calendarFeeds", calendarFeedSchema),
   /** Every programme's calendar links: a link names no programme, so it is found by its hash. */
   allCalendarFeeds: () => db.collectionGroup("calendarFeeds").withConverter(converter(calendarFeedSchema)),
+  /** A unit member's e-mail choices (id = the member's uid); setMailPreferences writes, the member reads. */
+  mailPreferences: under("mailPreferences", mailPreferenceSchema),
+  /** Outgoing mail in the format of Firebase's Trigger Email extension (top level, as it expects); no client access. */
+  mail: () => typed(db.collection("mail"), mailSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;

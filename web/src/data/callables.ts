@@ -9,6 +9,8 @@ import type { DeadlineSweepAnswer, NoticeCycleAnswer, PeriodCloseAnswer } from "
 import type { exportWhatIfRequestSchema, SettingsDiffRow, settingsProposalSchema } from "@domain/settings";
 import type { ChangeKind, WhatIfRow } from "@domain/whatIf";
 import type { issueCalendarFeedRequestSchema, revokeCalendarFeedRequestSchema } from "@domain/schemas/calendarFeed";
+import type { setMailPreferencesRequestSchema } from "@domain/schemas/mail";
+import type { MailKind } from "@domain/mailKinds";
 import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema } from "@domain/schemas/documents";
 import type { DimensionScore } from "@domain/scoring";
 import type { exportPublishedListRequestSchema, importEnterprisesRequestSchema, recordAwardRequestSchema, recordInterviewRequestSchema, registerEnterpriseRequestSchema } from "@domain/schemas/registryRequests";
@@ -145,6 +147,8 @@ export interface Callables {
   // The member's private deadline calendar (the link is shown once).
   issueCalendarFeed: Fn<typeof issueCalendarFeedRequestSchema, { feedId: string; url: string; createdAt: string }>;
   revokeCalendarFeed: Fn<typeof revokeCalendarFeedRequestSchema, { feedId: string; state: "revoked"; alreadyRevoked: boolean }>;
+  // The member's own e-mail reminders (address and kinds; an empty list opts out).
+  setMailPreferences: Fn<typeof setMailPreferencesRequestSchema, { address: string; kinds: MailKind[]; updatedAt: string }>;
 }
 
 export type CallableName = keyof Callables;

@@ -4,6 +4,7 @@
 import { changeApplicationSchema, advanceNoticeSchema, noticeSchema, objectionSchema } from "@domain/schemas/change";
 import { enterpriseProgressSchema, evaluationSchema, interviewSchema, awardSchema, periodSchema, rankingSummarySchema, reportSchema, taskBookSchema } from "@domain/schemas/evaluation";
 import { calendarFeedSchema } from "@domain/schemas/calendarFeed";
+import { mailPreferenceSchema } from "@domain/schemas/mail";
 import { complaintSchema } from "@domain/schemas/feedback";
 import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type CatalogueList, type PartnerList, type UnitChangeList } from "@domain/schemas/lists";
 import { announcementSchema, circularSchema, proceedingSchema, publicCircularSchema } from "@domain/schemas/proceeding";
@@ -69,6 +70,8 @@ export const collections = {
   holidayArrangements: () => typed(storedHolidayArrangementSchema, "holidayArrangements"),
   /** A member's own private deadline calendar links (the token is never stored, only its hash). */
   calendarFeeds: under("calendarFeeds", calendarFeedSchema),
+  /** A member's own e-mail choices (id = the member's uid; only they read it). */
+  mailPreferences: under("mailPreferences", mailPreferenceSchema),
 } as const;
 
 export type PublishedListVersion = PartnerList | CatalogueList | UnitChangeList;

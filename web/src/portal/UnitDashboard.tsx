@@ -13,6 +13,7 @@ import { FileUpload } from "../shared/FileUpload";
 import { Outcome, useOutcome } from "../shared/Outcome";
 import { t } from "../shared/strings";
 import { CalendarFeedCard } from "./CalendarFeedCard";
+import { MailPreferencesCard } from "./MailPreferencesCard";
 import type { PortalContext } from "./usePortalData";
 
 const s = t.dashboard;
@@ -39,6 +40,9 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
       </Col>
       <Col xs={24} lg={12}>
         <CalendarFeedCard programmeId={ctx.programmeId} unitId={ctx.unitId} readOnly={!!programmeClosed({ today: today(), pack: ctx.pack, programmeEndsOn: ctx.programmeEndsOn })} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <MailPreferencesCard programmeId={ctx.programmeId} readOnly={!!programmeClosed({ today: today(), pack: ctx.pack, programmeEndsOn: ctx.programmeEndsOn })} />
       </Col>
     </Row>
   );

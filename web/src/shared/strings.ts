@@ -484,6 +484,19 @@ export const t = {
     sendRectification: "提交整改报告",
   },
   /** The member's private deadline calendar (日历订阅). */
+  mailPreferences: {
+    title: "邮件提醒",
+    intro: "选择您希望通过电子邮件收到的提醒，以及接收邮箱。只发给您本人；未勾选任何类型则不发送邮件。",
+    address: "接收邮箱",
+    addressPlaceholder: "例如 name@example.com",
+    kinds: "提醒类型",
+    save: "保存邮件提醒设置",
+    saved: "邮件提醒设置已保存。",
+    savedNone: "已保存：不接收任何邮件提醒。",
+    none: "您尚未设置邮件提醒，目前不会收到邮件。",
+    current: (n: number, at: string) => `已订阅 ${n} 类提醒，最近修改于 ${at}`,
+    loadFailed: "邮件提醒设置加载失败，请刷新重试。",
+  },
   calendarFeed: {
     title: "日历订阅",
     intro: "将本单位的报送截止日、整改期限、提前报告最迟报送日和公示期订阅到您的日历应用（如 Outlook、手机日历），期限调整后日历会随之更新。",

@@ -13,3 +13,4 @@ export * from "./lists.js";
 export * from "./documents.js";
 export * from "./registryRequests.js";
 export * from "./calendarFeed.js";
+export * from "./mail.js";
