@@ -4,12 +4,10 @@
 // another member of the same unit, a member of another unit, another programme's staff and the
 // public do not. No client writes one: issueCalendarFeed and revokeCalendarFeed do, with their
 // audit entries, so a link cannot be forged, revived or repointed at another unit.
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where, type Firestore } from "firebase/firestore";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { hostPort } from "../support/emulators.js";
-import { contextOf, P, type Role } from "./roles.js";
+import { contextOf, startRulesEnv, P, type Role } from "./roles.js";
 
 // A project of its own, so these seeds never meet the other rules suites'.
 const PROJECT = "demo-rules-calendar-feeds";
@@ -34,11 +32,7 @@ const feed = {
 };
 
 beforeAll(async () => {
-  const { host, port } = hostPort("FIRESTORE_EMULATOR_HOST");
-  env = await initializeTestEnvironment({ projectId: PROJECT, firestore: { host, port, rules: readFileSync("firestore.rules", "utf8") } });
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    const db = modular(ctx.firestore());
+  env = await startRulesEnv(PROJECT, async (db) => {
     await setDoc(doc(db, `programmes/${P}`), { name: "广州", endsOn: null });
     await setDoc(doc(db, PATH), feed);
   });

@@ -4,55 +4,29 @@
 // client writes them (setMailPreferences does). The `mail` queue (the Trigger Email extension's
 // collection) is closed to every client: it holds addresses, and a client that could write it
 // could send mail.
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where, type Firestore } from "firebase/firestore";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { hostPort } from "../support/emulators.js";
+import { contextOf, startRulesEnv, P, type Role } from "./roles.js";
 
 // A project of its own, so these seeds never meet the other rules suites'.
 const PROJECT = "demo-rules-mail";
-const P = "gz";
 const PREFS = `programmes/${P}/mailPreferences/member-a`;
 const MAIL = "mail/gz~n1~member-a";
 
-type Role = "anonymous" | "reviewer" | "admin" | "otherProgrammeStaff" | "owner" | "sameUnitMember" | "otherUnitMember" | "ownerInOtherProgramme";
 const ROLES: Role[] = ["anonymous", "reviewer", "admin", "otherProgrammeStaff", "owner", "sameUnitMember", "otherUnitMember", "ownerInOtherProgramme"];
 
 let env: RulesTestEnvironment;
 const modular = (db: unknown) => db as Firestore;
 
-function contextFor(role: Role) {
-  switch (role) {
-    case "anonymous":
-      return env.unauthenticatedContext();
-    case "reviewer":
-      return env.authenticatedContext("reviewer-gz", { staff: { [P]: "reviewer" } });
-    case "admin":
-      return env.authenticatedContext("admin-gz", { staff: { [P]: "admin" } });
-    case "otherProgrammeStaff":
-      return env.authenticatedContext("staff-dg", { staff: { dg: "admin" } });
-    case "owner":
-      return env.authenticatedContext("member-a", { unit: { programmeId: P, unitId: "unit-a" } });
-    case "sameUnitMember":
-      return env.authenticatedContext("member-a2", { unit: { programmeId: P, unitId: "unit-a" } });
-    case "otherUnitMember":
-      return env.authenticatedContext("member-b", { unit: { programmeId: P, unitId: "unit-b" } });
-    case "ownerInOtherProgramme":
-      return env.authenticatedContext("member-a", { unit: { programmeId: "dg", unitId: "unit-a" } });
-  }
-}
+const contextFor = (role: Role) => contextOf(env, role);
 const dbAs = (role: Role) => modular(contextFor(role).firestore());
 
 const prefs = { memberUid: "member-a", unitId: "unit-a", address: "a@example.com", kinds: ["reportReminder"], updatedAt: new Date("2025-09-01T02:00:00Z"), updatedBy: { uid: "member-a", role: "unitMember" } };
 const mail = { to: "a@example.com", message: { subject: "s", text: "t", html: "<p>t</p>" }, programmeId: P, notificationId: "n1", unitId: "unit-a", memberUid: "member-a", kind: "reportReminder", createdAt: new Date("2025-09-01T02:00:00Z") };
 
 beforeAll(async () => {
-  const { host, port } = hostPort("FIRESTORE_EMULATOR_HOST");
-  env = await initializeTestEnvironment({ projectId: PROJECT, firestore: { host, port, rules: readFileSync("firestore.rules", "utf8") } });
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    const db = modular(ctx.firestore());
+  env = await startRulesEnv(PROJECT, async (db) => {
     await setDoc(doc(db, `programmes/${P}`), { name: "广州", endsOn: null });
     await setDoc(doc(db, PREFS), prefs);
     await setDoc(doc(db, MAIL), mail);

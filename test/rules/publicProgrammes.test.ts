@@ -2,12 +2,10 @@
 // manner: every role — the public too — may get and list it, as the public notices page does;
 // no client creates, changes or deletes it. The programme document itself stays closed to the
 // public: the projection is how the public learns which cities there are, and nothing more.
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from "firebase/firestore";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { hostPort } from "../support/emulators.js";
-import { contextOf, P, type Role } from "./roles.js";
+import { contextOf, startRulesEnv, P, type Role } from "./roles.js";
 
 // A project of its own, so these seeds never meet the grid's (files run one after another).
 const PROJECT = "demo-rules-public-programmes";
@@ -21,11 +19,7 @@ const contextFor = (role: Role) => contextOf(env, role);
 const dbAs = (role: Role) => modular(contextFor(role).firestore());
 
 beforeAll(async () => {
-  const { host, port } = hostPort("FIRESTORE_EMULATOR_HOST");
-  env = await initializeTestEnvironment({ projectId: PROJECT, firestore: { host, port, rules: readFileSync("firestore.rules", "utf8") } });
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    const db = modular(ctx.firestore());
+  env = await startRulesEnv(PROJECT, async (db) => {
     await setDoc(doc(db, `programmes/${P}`), { name: "广州试点", city: "广州", packId: "guangzhou", endsOn: null, calendarOverrides: { restDays: [], workingDays: [], coveredYears: [] } });
     await setDoc(doc(db, `publicProgrammes/${P}`), { name: "广州试点", city: "广州" });
     await setDoc(doc(db, "publicProgrammes/dg"), { name: "东莞试点", city: "东莞" });

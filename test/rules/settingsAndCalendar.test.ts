@@ -4,12 +4,10 @@
 // programme, by the staff of any programme, by unit members (the portal counts working days on
 // them) and by the platform calendar administrator. Clients
 // write neither: adoptSettings and enterHolidayArrangement do, with their audit entries.
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, orderBy, query, setDoc, updateDoc, type Firestore } from "firebase/firestore";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { hostPort } from "../support/emulators.js";
-import { contextOf, P, REVOKED, type Role } from "./roles.js";
+import { contextOf, startRulesEnv, P, REVOKED, type Role } from "./roles.js";
 
 // A project of its own, so these seeds never meet the grid's (files run one after another).
 const PROJECT = "demo-rules-settings";
@@ -26,11 +24,7 @@ const version = { version: 2, values: { passMark: 75 }, effectiveFrom: "2027-Q1"
 const arrangement = { year: 2027, reference: "国办发明电〔2026〕7号", holidays: [{ name: "元旦", from: "2027-01-01", to: "2027-01-03" }], workingDays: [], note: "首次录入", revision: 0, enteredAt: new Date() };
 
 beforeAll(async () => {
-  const { host, port } = hostPort("FIRESTORE_EMULATOR_HOST");
-  env = await initializeTestEnvironment({ projectId: PROJECT, firestore: { host, port, rules: readFileSync("firestore.rules", "utf8") } });
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    const db = modular(ctx.firestore());
+  env = await startRulesEnv(PROJECT, async (db) => {
     await setDoc(doc(db, `programmes/${P}`), { name: "广州", endsOn: null });
     await setDoc(doc(db, `programmes/${P}/settingsVersions/2`), version);
     await setDoc(doc(db, "holidayArrangements/2027"), arrangement);
