@@ -18,6 +18,7 @@ import { readObjections } from "../store/objections.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import { readForPublishing } from "../store/publishing.js";
 import type { Deps } from "./deps.js";
+import { retryingLostRace } from "../store/lostRace.js";
 import { changeContext, noticeContext } from "./machineContexts.js";
 import { publishChanges } from "./publishChanges.js";
 
@@ -45,14 +46,16 @@ interface Step extends NoticeStepInput {
 
 export async function stepNotice(deps: Deps, input: NoticeStepInput, actor: Actor): Promise<NoticeStepOutcome> {
   const now = deps.clock();
-  return deps.db.runTransaction(async (tx) => {
-    const ctx = await loadProgrammeContext(input.programmeId, tx, deps.calendar);
-    const { ref, notice } = await readNotice(tx, input.programmeId, input.noticeId);
-    if (!notice || noticeMachine.isTerminal(notice.state)) return { noticeId: input.noticeId, outcome: "nothing" };
-    const items = await readNoticeChanges(tx, input.programmeId, notice);
-    const step: Step = { ...input, now, actor, ctx, ref, notice, items };
-    return notice.state === "scheduled" ? openNotice(tx, step) : closeNotice(tx, step);
-  }, input.dryRun ? { readOnly: true } : undefined);
+  return retryingLostRace(() =>
+    deps.db.runTransaction(async (tx) => {
+      const ctx = await loadProgrammeContext(input.programmeId, tx, deps.calendar);
+      const { ref, notice } = await readNotice(tx, input.programmeId, input.noticeId);
+      if (!notice || noticeMachine.isTerminal(notice.state)) return { noticeId: input.noticeId, outcome: "nothing" as const };
+      const items = await readNoticeChanges(tx, input.programmeId, notice);
+      const step: Step = { ...input, now, actor, ctx, ref, notice, items };
+      return notice.state === "scheduled" ? openNotice(tx, step) : closeNotice(tx, step);
+    }, input.dryRun ? { readOnly: true } : undefined),
+  );
 }
 
 function openNotice(tx: Transaction, step: Step): NoticeStepOutcome {
