@@ -8,15 +8,16 @@ import { type MetricValues } from "./scoring.js";
 import type { PeriodState } from "./states.js";
 import { cadenceWords, metricWords } from "./words.js";
 
-/** Count metrics whose pro-rata target is not met (level2Share is a share and is not pro-rated). */
+/** What a metric's annual target asks by the end of this period: pro rata, except level2Share, a share. */
+export function proRataTarget(metric: MetricKey, annual: number, periodId: PeriodId): number {
+  return metric === "level2Share" ? annual : annual * proRataFraction(periodId);
+}
+
+/** Count metrics whose pro-rata target is not met. */
 export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, lagFraction = 1): MetricKey[] {
-  const fraction = proRataFraction(periodId);
   return (Object.entries(targets) as [MetricKey, number][])
     .filter(([metric, annual]) => annual > 0 && metric !== "reporting" && metric !== "complaintsClosed")
-    .filter(([metric, annual]) => {
-      const target = metric === "level2Share" ? annual : annual * fraction;
-      return (actuals[metric] ?? 0) < target * lagFraction;
-    })
+    .filter(([metric, annual]) => (actuals[metric] ?? 0) < proRataTarget(metric, annual, periodId) * lagFraction)
     .map(([metric]) => metric);
 }
 

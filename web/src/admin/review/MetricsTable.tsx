@@ -1,9 +1,9 @@
 // Each task-book metric against the share of its annual target due by the end of the period
 // (GZ-4.4a.3: Q1 ¼ … Q4 all; the level-2 share is a share and is not pro-rated), the lagging ones
 // marked — the same test the portal's form and the server's submission check apply.
-import { proRataFraction, proRataWords } from "@domain/periods";
+import { proRataWords } from "@domain/periods";
 import type { MetricKey } from "@domain/policy/schema";
-import { laggingMetrics } from "@domain/reportChecks";
+import { laggingMetrics, proRataTarget } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
 import { metricWords } from "@domain/words";
 import { Alert, Table, Tag, Typography } from "antd";
@@ -31,10 +31,9 @@ interface Row {
 
 function rowsOf(periodId: string, targets: MetricValues, actuals: MetricValues): Row[] {
   const lagging = laggingMetrics(periodId, targets, actuals);
-  const fraction = proRataFraction(periodId);
   return REPORTED.filter((m) => targets[m] !== undefined || actuals[m] !== undefined).map((m) => {
     const annual = targets[m];
-    const due = annual === undefined ? undefined : m === "level2Share" ? annual : annual * fraction;
+    const due = annual === undefined ? undefined : proRataTarget(m, annual, periodId);
     return { metric: m, annual, due, actual: actuals[m], lagging: lagging.includes(m) };
   });
 }
