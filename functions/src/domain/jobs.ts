@@ -5,6 +5,7 @@
 import type { IsoDate } from "./dates.js";
 import { refuse, type Refusal } from "./errors.js";
 import type { PeriodState } from "./states.js";
+import { evaluationCloseOf } from "./reportSchedule.js";
 import { dateWord, deadlineWord, periodWord } from "./words.js";
 
 /** Who may record a document it could not read (jobProblems). */
@@ -27,7 +28,7 @@ export function periodCloseRefusal(periodId: string, period: { state: PeriodStat
   if (!period) return refuse("PERIOD_NOT_FOUND", periodId);
   if (period.state === "closed") return refuse("PERIOD_ALREADY_CLOSED", periodId);
   if (!period.reportDeadline) return refuse("DEADLINE_PENDING", `${periodWord(periodId)}的报送截止日${deadlineWord(period)}`);
-  const closesAfter = period.evaluationCloseOn ?? period.reportDeadline;
+  const closesAfter = evaluationCloseOf({ reportDeadline: period.reportDeadline, evaluationCloseOn: period.evaluationCloseOn });
   if (!(closesAfter < asOf)) return refuse("PERIOD_NOT_DUE", `${periodWord(periodId)}的评价截止日为 ${dateWord(closesAfter)}（报送截止日 ${dateWord(period.reportDeadline)}），执行日期为 ${dateWord(asOf)}`);
   return undefined;
 }

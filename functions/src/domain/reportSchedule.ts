@@ -78,7 +78,7 @@ function firstUncoveredYear(from: IsoDate, calendar: WorkingDayCalendar): number
  * The last day of a period's evaluation: a report is accepted (late) until then, and the period
  * closes after it. A period opened before the evaluation window existed closes after its deadline.
  */
-export function evaluationCloseOf(period: { reportDeadline?: IsoDate; evaluationCloseOn?: IsoDate }): IsoDate | undefined {
+export function evaluationCloseOf(period: { reportDeadline: IsoDate; evaluationCloseOn?: IsoDate }): IsoDate {
   return period.evaluationCloseOn ?? period.reportDeadline;
 }
 

@@ -128,7 +128,7 @@ async function duePeriods(deps: Deps, programmeId: string, opts: PeriodCloseOpti
     .filter((p): p is Period => p !== unreadable)
     .filter((p) => !opts.periodIds || opts.periodIds.includes(p.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const due = named.filter(hasDeadline).filter((p) => (evaluationCloseOf(p) ?? p.reportDeadline) < opts.asOf);
+  const due = named.filter(hasDeadline).filter((p) => evaluationCloseOf(p) < opts.asOf);
   const waiting = named.filter((p) => !hasDeadline(p) && p.end < opts.asOf);
   return { ctx, due, waiting };
 }
@@ -165,7 +165,7 @@ async function startClosing(c: Closing) {
     if (runSnap.exists) return;
     tx.set(runRef, { job: "periodClose", asOf: c.asOf, periodId: c.period.id, state: "running", batches: 0, processed: 0, proposed: 0, errors: [], updatedAt: c.now });
     tx.set(periodRef, { ...periodSnap.data()!, state: "closing" });
-    appendAudit(tx, programmeId, `periodClose-${c.period.id}-start`, { at: c.now, actor: ACTOR, action: "period.closing", entity: periodRef.path, before: { state: c.period.state }, after: { state: "closing" }, clause: pack.clauses.report, note: `评价截止日 ${dateWord(evaluationCloseOf(c.period) ?? c.period.reportDeadline)} 已过，开始关账` });
+    appendAudit(tx, programmeId, `periodClose-${c.period.id}-start`, { at: c.now, actor: ACTOR, action: "period.closing", entity: periodRef.path, before: { state: c.period.state }, after: { state: "closing" }, clause: pack.clauses.report, note: `评价截止日 ${dateWord(evaluationCloseOf(c.period))} 已过，开始关账` });
   });
 }
 
