@@ -40,6 +40,7 @@ export { sweepOrphanFiles } from "./jobs/sweepOrphanFiles.js";
 export { registerEnterprise } from "./api/registerEnterprise.js";
 export { importEnterprises } from "./api/importEnterprises.js";
 export { recordInterview } from "./api/recordInterview.js";
+export { recordUnfiledChange } from "./api/recordUnfiledChange.js";
 export { recordAward } from "./api/recordAward.js";
 export { exportPublishedList } from "./api/exportPublishedList.js";
 export { enterHolidayArrangement } from "./api/enterHolidayArrangement.js";

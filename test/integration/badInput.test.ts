@@ -45,6 +45,7 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   enterJudgedScore: { schema: "judgedScoreRequestSchema", role: "staff" },
   approveEvaluation: { schema: "approveEvaluationRequestSchema", role: "staff" },
   fileAdvanceNotice: { schema: "fileAdvanceNoticeRequestSchema", role: "member" },
+  recordUnfiledChange: { schema: "recordUnfiledChangeRequestSchema", role: "staff" },
   exportPeriod: { schema: "exportPeriodRequestSchema", role: "staff" },
   runPeriodClose: { schema: "runPeriodCloseRequestSchema", role: "staff" },
   runDeadlineSweep: { schema: "runJobRequestSchema", role: "staff" },

@@ -72,6 +72,7 @@ const CASES: Record<string, Case> = {
   exportPeriod: caseOf(schemas.exportPeriodRequestSchema)("staff", () => ({ programmeId: DG, periodId: YEAR })),
   runPeriodClose: caseOf(schemas.runPeriodCloseRequestSchema)("staff", () => ({ programmeId: DG, asOf: today, periodId: YEAR })),
   runDeadlineSweep: caseOf(schemas.runJobRequestSchema)("staff", () => ({ programmeId: DG, asOf: today })),
+  recordUnfiledChange: caseOf(schemas.recordUnfiledChangeRequestSchema)("staff", () => ({ programmeId: DG, unitId: "dg-u01", subject: "unit", kind: "rename", description: "越界登记未报告的更名。", procedureOn: "2026-01-05", source: "市场监管登记信息" })),
   checkDocuments: caseOf(schemas.checkDocumentsRequestSchema)("staff", () => ({ programmeId: DG, targetType: "change", targetId: "dg-ch-submitted" })),
   getDocumentDownload: caseOf(schemas.getDocumentDownloadRequestSchema)("staff", () => ({ programmeId: DG, documentId: "dg-doc-licence" })),
   previewSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界试算", whatIfPeriodId: YEAR })),

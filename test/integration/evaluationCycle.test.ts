@@ -10,6 +10,7 @@ import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
+import { dateWord } from "../../functions/src/domain/words.js";
 import { guangzhou } from "../../functions/src/domain/policy/index.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { collections } from "../../functions/src/store/collections.js";
@@ -263,13 +264,63 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     expect(stored).toMatchObject({ unitId: "gz-u01", late: true, filedOn: today, nextDeadlineOn: today, clause: "GZ-4.8" });
     expect(await auditOf(`programmes/${P}/advanceNotices/${late.id}`, "advanceNotice.filed")).toHaveLength(1);
 
-    // The deadline sweep turns the late filing into a criticism candidate, once.
+    // The deadline sweep turns the late filing into a criticism candidate, once: GZ-4.8 names no
+    // sanction, the criticism is GZ-4.4a.4's 重大变更未及时报告说明, its facts citing GZ-4.8.
     const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
     const sweep = await staff.call<{ proposed: number }>("runDeadlineSweep", { programmeId: P, asOf: today });
     expect(sweep.proposed).toBe(1);
-    const candidate = (await collections.proceedings(P).doc(`auto_criticism_GZ-4.8_unit-gz-u01_advance-${late.id}`).get()).data()!;
-    expect(candidate).toMatchObject({ kind: "criticism", state: "proposed", ground: "GZ-4.8" });
+    const candidateId = `auto_criticism_GZ-4.4a.4_unit-gz-u01_advance-${late.id}`;
+    const candidate = (await collections.proceedings(P).doc(candidateId).get()).data()!;
+    expect(candidate).toMatchObject({ kind: "criticism", state: "proposed", ground: "GZ-4.4a.4", automatic: true });
+    expect(candidate.evidence[0]!.description).toContain("仅 5 个工作日");
+    expect(candidate.evidence[0]!.description).toContain("（GZ-4.8）");
     expect((await collections.advanceNotices(P).doc(late.id).get()).data()!.nextDeadlineOn).toBeUndefined();
+    expect((await staff.call<{ proposed: number }>("runDeadlineSweep", { programmeId: P, asOf: today })).proposed).toBe(0);
+
+    // Staff can actually issue it: the unit is criticised and the 通报 names the ground in the regulation's words.
+    await staff.call("proceedingEvent", { programmeId: P, proceedingId: candidateId, event: { type: "issue" } });
+    expect((await collections.proceedings(P).doc(candidateId).get()).data()).toMatchObject({ state: "issued" });
+    expect((await collections.units(P).doc("gz-u01").get()).data()!.status).toBe("criticised");
+    const circular = (await collections.circulars(P).doc(candidateId).get()).data()!;
+    expect(circular).toMatchObject({ ground: "GZ-4.4a.4", groundWord: expect.stringContaining("未及时报告说明"), clause: "GZ-4.4a.0" });
+    expect(circular.facts[0]).toContain("（GZ-4.8）");
+  });
+
+  it("GZ-4.8: staff record a restructuring the unit never reported; the GZ-4.4a.4 criticism is proposed at once; a second record of it is refused and nothing is doubled", async () => {
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    const today = shanghaiDate(new Date());
+    let procedureOn: string;
+    try {
+      procedureOn = calendar.addWorkingDays(today, -3);
+    } catch {
+      return;
+    }
+    const request = { programmeId: P, unitId: "gz-u02", subject: "unit", kind: "restructuring", description: "已完成股权重组，未向工作小组报告", procedureOn, source: "市场监管部门登记信息" };
+    // Not yet due: the unit may still report in time, so there is nothing to record.
+    await expect(staff.call("recordUnfiledChange", { ...request, procedureOn: calendar.addWorkingDays(today, 12) })).rejects.toMatchObject({ message: expect.stringContaining("最迟报送日期尚未过") });
+    // A unit member cannot record it.
+    const member = await signedInClient(account("member-gz-02").email, DEMO_PASSWORD);
+    await expect(member.call("recordUnfiledChange", request)).rejects.toMatchObject({ code: "functions/permission-denied" });
+
+    const r = await staff.call<{ id: string; latestOnTimeFilingDate: string; proposed: string[] }>("recordUnfiledChange", request);
+    expect(r.latestOnTimeFilingDate).toBe(calendar.addWorkingDays(procedureOn, -10));
+    const stored = (await collections.advanceNotices(P).doc(r.id).get()).data()!;
+    expect(stored).toMatchObject({ unitId: "gz-u02", late: true, plannedOn: procedureOn, recordedBy: { uid: "staff-gz" }, source: "市场监管部门登记信息" });
+    expect(stored.filedOn).toBeUndefined();
+    expect(stored.nextDeadlineOn).toBeUndefined();
+    expect((await auditOf(`programmes/${P}/advanceNotices/${r.id}`, "advanceNotice.unfiledRecorded")).map((a) => a.data().clause)).toEqual(["GZ-4.8"]);
+    await expect(staff.call("recordUnfiledChange", request)).rejects.toMatchObject({ code: "functions/already-exists" });
+
+    const candidateId = `auto_criticism_GZ-4.4a.4_unit-gz-u02_advance-${r.id}`;
+    expect(r.proposed).toEqual([candidateId]);
+    const candidate = (await collections.proceedings(P).doc(candidateId).get()).data()!;
+    expect(candidate).toMatchObject({ kind: "criticism", state: "proposed", ground: "GZ-4.4a.4", automatic: true });
+    expect(candidate.evidence[0]!.description).toContain(`最迟应于 ${dateWord(r.latestOnTimeFilingDate)} 报送，未报送`);
+    expect(candidate.evidence[0]!.description).toContain("（GZ-4.8）");
+    expect((await auditOf(`programmes/${P}/proceedings/${candidateId}`, "proceeding.proposed")).map((a) => a.data().clause)).toEqual(["GZ-4.4a.4"]);
+    // The record is not due for the sweep again: nothing more is proposed.
+    await staff.call("runDeadlineSweep", { programmeId: P, asOf: today });
+    expect((await admin().db.collection(`programmes/${P}/proceedings`).where("ground", "==", "GZ-4.4a.4").where("unitId", "==", "gz-u02").get()).size).toBe(1);
   });
 
   it("GZ-4.8: a procedure date beyond the holiday calendar is refused with a clear Chinese message; Dongguan has no such filing", async () => {

@@ -285,7 +285,7 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     expect((await sweepDeadlines(productionDeps(), { asOf: "2026-03-14", programmeIds: [GZ] }))[0]!.overdue).toBe(0);
   });
 
-  it("GZ-4.8: a filing 9 working days before a procedure after Spring Festival is late and becomes a criticism candidate", async () => {
+  it("GZ-4.8: a filing 9 working days before a procedure after Spring Festival is late and becomes a criticism candidate under GZ-4.4a.4", async () => {
     // Procedure 2026-02-27 Fri; 10 working days back over 春节 (02-14 Sat works) is 2026-02-06.
     const check = checkAdvanceNotice("2026-02-27", "2026-02-09", guangzhou, calendar);
     expect(check).toMatchObject({ latestOnTimeFilingDate: "2026-02-06", workingDaysAhead: 9, late: true });
@@ -295,8 +295,8 @@ describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
     });
     const r = (await sweepDeadlines(productionDeps(), { asOf: "2026-02-09", programmeIds: [GZ] }))[0]!;
     expect(r.proposed).toBe(1);
-    const p = (await collections.proceedings(GZ).doc("auto_criticism_GZ-4.8_unit-gz-u01_advance-an-1").get()).data()!;
-    expect(p.evidence[0]!.description).toContain("仅 9 个工作日，应不少于 10 个");
+    const p = (await collections.proceedings(GZ).doc("auto_criticism_GZ-4.4a.4_unit-gz-u01_advance-an-1").get()).data()!;
+    expect(p.evidence[0]!.description).toContain("仅 9 个工作日，未达到办理手续前 10 个工作日报送工作小组的要求（GZ-4.8）");
   });
 
   it("GZ-3.4.1: in a programme that has not entered the 2027 holidays, a 2027 deadline is refused clearly in the job run and the audit log; the rest of the sweep goes on", async () => {

@@ -152,7 +152,7 @@ function advanceNoticeEvent(facts: DeadlineFeedFacts, a: AdvanceNotice & { id: s
     summary: `${what}提前报告最迟报送日`,
     description: [
       `${what}拟于${dateWord(a.plannedOn)}办理手续，提前报告最迟应于${dateWord(a.latestOnTimeFilingDate)}报送。`,
-      `本单位已于${dateWord(a.filedOn)}报送${a.late ? "，属逾期报送" : "，按时"}。`,
+      a.filedOn ? `本单位已于${dateWord(a.filedOn)}报送${a.late ? "，属逾期报送" : "，按时"}。` : "本单位未报送，已登记为未报告。",
       ...(days !== null ? [basis(clause, deadlineDutyWords.advanceNotice(days))] : clause ? [`依据 ${clause}`] : []),
     ].join("\n"),
     clause,

@@ -57,6 +57,8 @@ export const errorCatalogue = {
   CHANGE_TARGET_NOT_FOUND: ["变更所涉及的合作伙伴或目录条目不存在或不属于本单位", "invalid-argument"],
   JUDGED_PART_UNKNOWN: ["评分模型中没有该人工评分项", "invalid-argument"],
   ADVANCE_NOTICE_NOT_IN_POLICY: ["本专项政策未规定更名、重组等重大调整的提前报告", "failed-precondition"],
+  ADVANCE_NOTICE_NOT_YET_DUE: ["procedureOn：最迟报送日期尚未过，单位仍可按时报送，暂不能登记为未报告", "failed-precondition"],
+  UNFILED_CHANGE_RECORDED: ["该调整已登记，请勿重复登记", "already-exists"],
   UNIT_NOT_FOUND: ["本专项中没有该牵引单位", "not-found"],
   UNIT_CANNOT_SERVE: ["该牵引单位已清退、被取消资格或已退出，不能再承接试点企业", "failed-precondition"],
   ENTERPRISE_LISTED: ["该企业已在试点企业名单中", "already-exists"],

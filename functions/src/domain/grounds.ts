@@ -132,17 +132,24 @@ export interface RestructuringFact {
   filedOn?: IsoDate;
 }
 
-/** GZ-4.8: advance notice filed fewer than 10 working days before the procedure, or not at all. */
+/**
+ * GZ-4.8 requires the report 10 working days before the procedure but names no sanction of its
+ * own. A rename or restructuring is a 重大变更 of the unit's (or its partner's) name or
+ * organisation, so a report filed too late, or not at all, is GZ-4.4a.4's 发生重大变更，未及时报告说明:
+ * the candidate is a criticism on the pack's unreported-change ground, and its facts cite GZ-4.8.
+ */
 export function advanceNoticeGrounds(facts: readonly RestructuringFact[], today: IsoDate, pack: PolicyPack, calendar: WorkingDayCalendar): Candidate[] {
-  const clause = pack.clauses.advanceNotice;
-  if (!clause || pack.advanceNoticeWorkingDays === null) return [];
+  const rule = pack.clauses.advanceNotice;
+  const clause = pack.clauses.unreportedChange;
+  if (!rule || !clause || pack.advanceNoticeWorkingDays === null) return [];
   const out: Candidate[] = [];
+  const required = `未达到办理手续前 ${pack.advanceNoticeWorkingDays} 个工作日报送${pack.workGroupName}的要求（${rule}）`;
   for (const f of facts) {
     const subject = { kind: "unit" as const, id: f.unitId };
     if (f.filedOn === undefined) {
       const check = checkAdvanceNotice(f.procedureOn, f.procedureOn, pack, calendar);
       if (today > check.latestOnTimeFilingDate) {
-        out.push({ clause, proceeding: "criticism", subject, evidence: [`“${f.subjectName}”拟于 ${f.procedureOn} 办理更名、重组等手续，应于 ${check.latestOnTimeFilingDate} 前报送，未报送`] });
+        out.push({ clause, proceeding: "criticism", subject, evidence: [`“${f.subjectName}”于 ${dateWord(f.procedureOn)} 办理更名、重组等手续，最迟应于 ${dateWord(check.latestOnTimeFilingDate)} 报送，未报送，${required}`] });
       }
       continue;
     }
@@ -152,7 +159,7 @@ export function advanceNoticeGrounds(facts: readonly RestructuringFact[], today:
         clause,
         proceeding: "criticism",
         subject,
-        evidence: [`“${f.subjectName}”于 ${f.filedOn} 报送，距办理手续（${f.procedureOn}）仅 ${check.workingDaysAhead} 个工作日，应不少于 ${pack.advanceNoticeWorkingDays} 个`],
+        evidence: [`“${f.subjectName}”于 ${dateWord(f.filedOn)} 报送，距办理手续（${dateWord(f.procedureOn)}）仅 ${check.workingDaysAhead} 个工作日，${required}，应不少于 ${pack.advanceNoticeWorkingDays} 个`],
       });
     }
   }

@@ -54,7 +54,7 @@ export async function fileAdvanceNotice(deps: Deps, input: FileAdvanceNoticeInpu
 }
 
 /** The partner must exist in this programme and belong to this unit; refused otherwise, before anything is written. */
-async function requireOwnPartner(tx: Transaction, programmeId: string, unitId: string, partnerId: string) {
+export async function requireOwnPartner(tx: Transaction, programmeId: string, unitId: string, partnerId: string) {
   const partner = (await tx.get(collections.partners(programmeId).doc(partnerId))).data();
   if (!partner || partner.unitId !== unitId) refused("PARTNER_NOT_FOUND", `partnerId：${partnerId}`);
 }

@@ -12,16 +12,14 @@
 // the sweep cannot read is skipped the same way — a unit whose record or report does
 // not parse gets no reminder — and recorded for staff (jobProblems) before the run is marked done.
 // `planDeadlineSweep` is the dry run: the same reads and decisions, in read-only transactions.
-import type { Transaction } from "firebase-admin/firestore";
 import { criticismMachine } from "../domain/criticism.machine.js";
 import type { IsoDate } from "../domain/dates.js";
 import { DomainError } from "../domain/errors.js";
-import { advanceNoticeGrounds } from "../domain/grounds.js";
 import { takesPartIn } from "../domain/participation.js";
 import { awaitsSubmission } from "../domain/report.machine.js";
 import { type DueReminder, dueReportReminder, reportReminderText } from "../domain/reportSchedule.js";
 import type { SweepPlan, SweepResult } from "../domain/jobs.js";
-import { type AdvanceNotice, type DatedPeriod, hasDeadline, type Period } from "../domain/schemas/index.js";
+import { type DatedPeriod, hasDeadline, type Period } from "../domain/schemas/index.js";
 import { appendAudit, appendAuditOnce, systemActor } from "../store/audit.js";
 import { proposeCandidates, unproposed } from "../store/candidates.js";
 import { collections, ids } from "../store/collections.js";
@@ -32,6 +30,7 @@ import { dayStart } from "./closeDuePeriods.js";
 import type { Deps } from "./deps.js";
 import { dateWord, groundWord } from "../domain/words.js";
 import { auditWaitingDeadline, openCurrentPeriod, settlePendingDeadlines } from "./periodDeadlines.js";
+import { filingCandidates } from "./advanceNoticeCandidates.js";
 import { recordProblems } from "./recordProblems.js";
 
 export interface SweepOptions {
@@ -254,7 +253,7 @@ async function checkFiling(s: Sweep, filingId: string): Promise<number> {
     const ref = collections.advanceNotices(programmeId).doc(filingId);
     const f = (await tx.get(ref)).data();
     if (!f || !f.nextDeadlineOn || f.nextDeadlineOn > s.asOf) return none;
-    const inputs = await filingCandidates(tx, s, filingId, f);
+    const inputs = await filingCandidates(tx, s.ctx, filingId, f, s.asOf);
     if (s.plan) {
       const planned = (await unproposed(tx, programmeId, inputs)).map(({ input, ref: at }) => ({ proceedingId: at.id, unitId: input.unitId, clause: input.candidate.clause }));
       return { proposed: planned.length, planned };
@@ -275,11 +274,3 @@ async function checkFiling(s: Sweep, filingId: string): Promise<number> {
   return r.proposed;
 }
 
-/** The candidates a filing raises, with the subject's name as staff read it. */
-async function filingCandidates(tx: Transaction, s: Sweep, filingId: string, f: AdvanceNotice) {
-  const { programmeId, pack, calendar } = s.ctx;
-  const subject = f.subject === "partner" && f.partnerId ? (await tx.get(collections.partners(programmeId).doc(f.partnerId))).data() : (await tx.get(collections.units(programmeId).doc(f.unitId))).data();
-  const subjectName = subject?.name ?? f.unitId;
-  const candidates = advanceNoticeGrounds([{ unitId: f.unitId, subjectName, procedureOn: f.plannedOn, filedOn: f.filedOn }], s.asOf, pack, calendar);
-  return candidates.map((candidate) => ({ candidate, unitId: f.unitId, scope: `advance-${filingId}` }));
-}

@@ -122,14 +122,19 @@ describe("change-reporting grounds", () => {
     // procedure 2025-10-17 Fri; back: 10-16(1) 10-15(2) 10-14(3) 10-13(4) 10-11 Sat 调休(5) 10-10(6) 10-09(7) [10-01..08 off] 09-30(8) 09-29(9) 09-28 Sun 调休(10)
     expect(checkAdvanceNotice("2025-10-17", "2025-09-29", gz, calendar).latestOnTimeFilingDate).toBe("2025-09-28");
     const g = advanceNoticeGrounds([{ unitId: "u1", subjectName: "甲公司", procedureOn: "2025-10-17", filedOn: "2025-09-29" }], "2025-09-29", gz, calendar);
-    expect(clauses(g)).toEqual(["GZ-4.8"]);
+    // GZ-4.8 names no sanction; a late report of a 重大变更 is GZ-4.4a.4's 未及时报告说明.
+    expect(clauses(g)).toEqual(["GZ-4.4a.4"]);
+    expect(g[0]).toMatchObject({ proceeding: "criticism", subject: { kind: "unit", id: "u1" } });
     expect(g[0]?.evidence[0]).toContain("仅 9 个工作日");
+    expect(g[0]?.evidence[0]).toContain("（GZ-4.8）");
   });
 
-  it("GZ-4.8: no filing at all is a ground once the last on-time day has passed", () => {
+  it("GZ-4.8: a change carried out with no report at all is a GZ-4.4a.4 criticism candidate once the last on-time day has passed", () => {
     const f = { unitId: "u1", subjectName: "甲公司", procedureOn: "2025-03-17" };
     expect(advanceNoticeGrounds([f], "2025-03-03", gz, calendar)).toEqual([]);
-    expect(clauses(advanceNoticeGrounds([f], "2025-03-04", gz, calendar))).toEqual(["GZ-4.8"]);
+    const g = advanceNoticeGrounds([f], "2025-03-04", gz, calendar);
+    expect(clauses(g)).toEqual(["GZ-4.4a.4"]);
+    expect(g[0]?.evidence[0]).toContain("最迟应于 2025年3月3日 报送，未报送");
     expect(advanceNoticeGrounds([f], "2025-03-04", dg, calendar)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { useProgramme, type ProgrammeView } from "./useProgramme";
 const Evaluations = lazy(() => import("./Evaluations"));
 const Proceedings = lazy(() => import("./Proceedings"));
 const Notices = lazy(() => import("./Notices"));
+const AdvanceReports = lazy(() => import("./AdvanceReports"));
 const Registry = lazy(() => import("./Registry"));
 const Enterprises = lazy(() => import("./Enterprises"));
 const Awards = lazy(() => import("./Awards"));
@@ -57,6 +58,7 @@ function programmeTabs(programme: ProgrammeView, role: StaffRole) {
     { key: "evaluations", label: t.admin.tabs.evaluations, children: lazyTab(<Evaluations programme={programme} />) },
     { key: "proceedings", label: t.admin.tabs.proceedings, children: lazyTab(<Proceedings programme={programme} />) },
     { key: "notices", label: t.admin.tabs.notices, children: lazyTab(<Notices programme={programme} />) },
+    ...(programme.pack.advanceNoticeWorkingDays !== null ? [{ key: "advance", label: t.admin.tabs.advance, children: lazyTab(<AdvanceReports programme={programme} />) }] : []),
     { key: "registry", label: t.admin.tabs.registry, children: lazyTab(<Registry programme={programme} />) },
     { key: "enterprises", label: t.admin.tabs.enterprises, children: lazyTab(<Enterprises programme={programme} />) },
     ...(programme.pack.clauses.awards ? [{ key: "awards", label: t.admin.tabs.awards, children: lazyTab(<Awards programme={programme} />) }] : []),

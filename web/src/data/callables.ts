@@ -20,6 +20,7 @@ import type {
   decideObjectionRequestSchema,
   exportPeriodRequestSchema,
   fileAdvanceNoticeRequestSchema,
+  recordUnfiledChangeRequestSchema,
   fileComplaintRequestSchema,
   fileObjectionRequestSchema,
   judgedScoreRequestSchema,
@@ -124,6 +125,7 @@ export interface Callables {
   // Changes, notices, objections
   submitChange: Fn<typeof submitChangeRequestSchema, { state: string; reviewBatchId: string }>;
   reviewChange: Fn<typeof reviewChangeRequestSchema, { state: string; noticeId?: string; startsOn?: string; endsOn?: string }>;
+  recordUnfiledChange: Fn<typeof recordUnfiledChangeRequestSchema, { id: string; latestOnTimeFilingDate: string; proposed: string[] }>;
   fileAdvanceNotice: Fn<typeof fileAdvanceNoticeRequestSchema, { id: string; filedOn: string; latestOnTimeFilingDate: string; workingDaysAhead: number; late: boolean }>;
   runNoticeCycle: Fn<typeof runNoticeCycleRequestSchema, NoticeCycleAnswer>;
   fileObjection: Fn<typeof fileObjectionRequestSchema>;

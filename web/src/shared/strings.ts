@@ -106,7 +106,7 @@ export const t = {
   // ---------- admin page ----------
   admin: {
     switchProgramme: "切换专项",
-    tabs: { queues: "待办", evaluations: "评价与排名", proceedings: "批评与清退", notices: "公示", registry: "单位、伙伴与目录", enterprises: "试点企业", awards: "年度评选", settings: "设置", holidays: "节假日安排" },
+    tabs: { queues: "待办", evaluations: "评价与排名", proceedings: "批评与清退", notices: "公示", advance: "重大调整报告", registry: "单位、伙伴与目录", enterprises: "试点企业", awards: "年度评选", settings: "设置", holidays: "节假日安排" },
   },
   settings: {
     currentTitle: (version: number, from: string) => `现行设置：第 ${version} 版（自 ${from} 起施行）`,
@@ -435,6 +435,29 @@ export const t = {
     empty: "尚无评选记录",
   },
 
+  /** GZ-4.8 seen by staff: the units' advance reports, and changes the units did not report. */
+  advanceReports: {
+    recordTitle: (days: number, clause: string) => `登记未按规定提前报告的重大调整（应在办理手续前 ${days} 个工作日报送，${clause}）`,
+    recordHint: (ground: string) => `登记后，期限检查将其列为通报批评候选（${ground}），由工作人员决定是否批评。`,
+    unit: "牵引单位",
+    subject: "调整主体",
+    partner: "合作伙伴",
+    kind: "调整类型",
+    description: "调整情况",
+    procedureOn: "办理手续日期",
+    source: "信息来源",
+    sourcePlaceholder: "如：市场监管部门登记信息、实地走访",
+    recorded: (latest: string) => `已登记：最迟应于 ${latest} 报送，未报送。`,
+    listTitle: (total: number | null) => `重大调整报告（共 ${n(total)} 项）`,
+    empty: "尚无重大调整报告",
+    filedOn: "报送日",
+    latest: "最迟报送日",
+    notFiled: "未报送",
+    recordedBy: (who: string) => `${who}登记`,
+    lateTag: "逾期",
+    onTimeTag: "按时",
+  },
+
   // ---------- unit portal ----------
   portal: {
     unitNotFound: "未找到本单位的登记信息，请联系所在城市试点的工作机构。",
@@ -625,6 +648,7 @@ export const t = {
     latestColumn: "最迟报送日",
     lateTag: "逾期",
     onTimeTag: "按时",
+    notFiledTag: "未报送（工作机构登记）",
   },
 
   // ---------- public pages ----------

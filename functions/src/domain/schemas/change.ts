@@ -43,7 +43,10 @@ export const changeApplicationSchema = z.object({
 });
 export type ChangeApplication = z.infer<typeof changeApplicationSchema>;
 
-/** GZ-4.8 advance notice of a rename / reorganisation / restructuring. */
+/**
+ * GZ-4.8 advance notice of a rename / reorganisation / restructuring. Staff may also record a
+ * change the unit never reported (`recordedBy`, no `filedOn`), so the deadline sweep sees it.
+ */
 export const advanceNoticeSchema = z.object({
   unitId: idOf("牵引单位编号"),
   subject: enumOf("报告主体", ["unit", "partner"] as const),
@@ -51,12 +54,18 @@ export const advanceNoticeSchema = z.object({
   kind: enumOf("调整类型", ["rename", "reorganisation", "restructuring", "other"] as const),
   description: text("情况说明", 3000),
   plannedOn: isoDate("拟办理手续日期"),
-  filedOn: isoDate("报送日期"),
+  /** Absent: the unit never reported it; staff recorded it. */
+  filedOn: isoDate("报送日期").optional(),
   latestOnTimeFilingDate: isoDate("最迟报送日期"),
-  workingDaysAhead: z.number().int(),
+  /** Working days from the filing to the procedure; absent when nothing was filed. */
+  workingDaysAhead: z.number().int().optional(),
   late: z.boolean(),
   filedAt: instant("报送时间").optional(),
   filedBy: actorSchema.optional(),
+  /** Staff who recorded an unreported change, and when, with where they learnt of it. */
+  recordedBy: actorSchema.optional(),
+  recordedAt: instant("登记时间").optional(),
+  source: text("信息来源", 500).optional(),
   /** Chronograph: the deadline sweep checks a late filing against GZ-4.8 on or after this day. */
   nextDeadlineOn: isoDate("待核查日期").optional(),
   clause: clauseIdField().optional(),

@@ -78,6 +78,15 @@ export const fileAdvanceNoticeRequestSchema = z.object({
   ...advanceNoticeSchema.pick({ subject: true, partnerId: true, kind: true, description: true, plannedOn: true }).shape,
 });
 
+/** GZ-4.8: staff record a rename / restructuring the unit did not report ahead; the sweep then checks it. */
+export const recordUnfiledChangeRequestSchema = z.object({
+  programmeId: idOf("专项编号"),
+  unitId: idOf("牵引单位编号"),
+  ...advanceNoticeSchema.pick({ subject: true, partnerId: true, kind: true, description: true }).shape,
+  procedureOn: isoDate("办理手续日期"),
+  source: text("信息来源", 500),
+});
+
 /** 公示 objections are 实名: the objector's name (person or organisation) and how to reach them. */
 export const fileObjectionRequestSchema = z.object({
   programmeId: idOf("专项编号"),
