@@ -186,8 +186,17 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
 
   // Staff approve it; it joins a notice batch.
   const staff = await signIn(browser, "/admin", "staff-gz");
-  await staff.page.getByRole("row", { name: /穗链智造科技.*新增合作伙伴/ }).getByRole("button", { name: /^通\s*过$/ }).click();
-  await expect(staff.page.getByText("通过：已完成")).toBeVisible();
+  // Staff open the application, read its documents against the required list, and approve after
+  // a confirmation that says it goes to the batch notice.
+  await staff.page.getByRole("row", { name: /穗链智造科技.*新增合作伙伴/ }).getByRole("button", { name: "审阅新增合作伙伴申请" }).click();
+  const review = staff.page.getByTestId("change-review");
+  await expect(review.getByTestId("change-documents")).toContainText("营业执照");
+  await expect(review.getByTestId("change-documents").getByText("缺少")).toHaveCount(0);
+  await review.getByRole("button", { name: /^通\s*过$/ }).click();
+  await expect(staff.page.getByText("本变更列入下一批", { exact: false })).toBeVisible();
+  await staff.page.getByRole("button", { name: "确认通过" }).click();
+  await expect(review.getByText("已通过。")).toBeVisible();
+  await staff.page.keyboard.press("Escape");
   const change = (await collections.changes(GZ).where("unitId", "==", "gz-u01").get()).docs.map((d) => d.data()).find((c) => c.state === "inNotice" || c.state === "approved")!;
   const notice = (await collections.notices(GZ).doc(change.noticeId!).get()).data()!;
   // The notice cycle opens it on its start date, as the daily job will on that day (a staff member's

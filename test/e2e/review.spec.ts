@@ -169,8 +169,14 @@ test("GZ-3.4.1: the reviewer reads the submitted report — metrics against the 
 test("GZ-2.1: the registry's 审计记录 of a unit whose change was just approved shows that change", async ({ browser }) => {
   const staff = await signIn(browser, "/admin", "staff-gz");
   const page = staff.page;
-  await page.getByRole("row", { name: /单位信息变更/ }).getByRole("button", { name: /^通\s*过$/ }).click();
-  await expect(page.getByText("通过：已完成")).toBeVisible();
+  await page.getByRole("row", { name: /单位信息变更/ }).getByRole("button", { name: "审阅单位信息变更申请" }).click();
+  const review = page.getByTestId("change-review");
+  await expect(review).toContainText("审计路 1 号");
+  await review.getByRole("button", { name: /^通\s*过$/ }).click();
+  await expect(page.getByText("本变更立即生效", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "确认通过" }).click();
+  await expect(review.getByText("已通过。")).toBeVisible();
+  await page.keyboard.press("Escape");
   await page.getByRole("tab", { name: "单位、伙伴与目录" }).click();
   await page.getByRole("row", { name: new RegExp(UNIT_NAME) }).getByRole("button", { name: "审计记录" }).click();
   const drawer = page.locator(".ant-drawer").filter({ hasText: `审计记录：${UNIT_NAME}` });

@@ -34,8 +34,11 @@ const UNIT_KINDS: readonly DocumentKind[] = ["businessLicence", "legalRepIdCopy"
 /** The document kinds a target needs; anything else is refused at upload. */
 export function kindsForTarget(target: DocumentTarget, pack: PolicyPack): ReadonlySet<DocumentKind> {
   switch (target.type) {
-    case "change":
-      return new Set<DocumentKind>([...(pack.requiredDocuments[target.changeType] ?? []).flatMap((r) => r.anyOf), "changeApplicationLetter", "other"]);
+    case "change": {
+      // DG-13: staff attach the minutes where the work group referred a unit change to the bureau meeting.
+      const minutes: DocumentKind[] = target.changeType === "unitInfo" && pack.unitChange.bureauMeeting === "optional" ? ["meetingMinutes"] : [];
+      return new Set<DocumentKind>([...(pack.requiredDocuments[target.changeType] ?? []).flatMap((r) => r.anyOf), "changeApplicationLetter", ...minutes, "other"]);
+    }
     case "report":
       return new Set<DocumentKind>(["diagnosisReport", "evidence", "other"]);
     case "proceeding":

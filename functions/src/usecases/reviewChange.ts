@@ -1,10 +1,12 @@
 // Staff decide a submitted change application: approve, return for completion, or reject with
 // reasons (GZ-4.6.2, DG-5.4, DG-13, DG-14). The state is the claim, so exactly one decision
 // stands. An approval joins a notice batch, or — for types the pack does not put on notice — is
-// applied and published at once.
+// applied and published at once. Where the work group referred a unit change to the bureau
+// meeting (DG-13), the meeting and its minutes are recorded with the decision.
 import type { Transaction } from "firebase-admin/firestore";
 import type { z } from "zod";
 import { changeMachine, changeReviewDecided, type ChangeEvent } from "../domain/change.machine.js";
+import { checkChangeBureauMeeting } from "../domain/unitChangeReview.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { refuse, Refused } from "../domain/errors.js";
 import type { Actor, ChangeApplication, reviewChangeRequestSchema } from "../domain/schemas/index.js";
@@ -33,6 +35,11 @@ export async function reviewChange(deps: Deps, input: ReviewChangeInput, actor: 
     const t = changeMachine.transition(change.state, reviewEvent(input), changeContext(ctx, today, change));
     if (!t.ok) throw new Refused(t);
     const facts = await gatherReviewFacts(tx, ctx, today, input, change, t.effects.map((e) => e.type));
+    if (input.bureauMeeting) {
+      const minutes = (await tx.get(collections.documents(programmeId).doc(input.bureauMeeting.minutesDocumentId))).data();
+      const refusal = checkChangeBureauMeeting(input.bureauMeeting, change, changeId, minutes, ctx.pack, today);
+      if (refusal) throw new Refused(refusal);
+    }
 
     // ---- writes ----
     let published = {};
@@ -42,7 +49,8 @@ export async function reviewChange(deps: Deps, input: ReviewChangeInput, actor: 
       published = r.versions;
     }
     const { notice } = facts;
-    tx.set(ref, { ...change, state: t.next, reviewedBy: actor, clause: t.clause, ...(input.comment ? { reviewComment: input.comment } : {}), ...(notice ? { noticeId: notice.id } : {}) });
+    const meeting = input.bureauMeeting ? { bureauMeeting: input.bureauMeeting } : {};
+    tx.set(ref, { ...change, state: t.next, reviewedBy: actor, clause: t.clause, ...(input.comment ? { reviewComment: input.comment } : {}), ...(notice ? { noticeId: notice.id } : {}), ...meeting });
     if (notice) tx.set(collections.notices(programmeId).doc(notice.id), notice.data);
     const approvedDocuments = markApproved(tx, programmeId, facts.current, actor, now);
     appendAudit(tx, programmeId, `change-${changeId}-${input.decision}-${now.getTime()}`, {
@@ -51,7 +59,7 @@ export async function reviewChange(deps: Deps, input: ReviewChangeInput, actor: 
       action: `change.${input.decision}`,
       entity: ref.path,
       before: { state: change.state },
-      after: { state: t.next, ...(notice ? { noticeId: notice.id, noticeStartsOn: notice.data.startsOn } : {}), ...(facts.publishing ? { published } : {}), ...(approvedDocuments.length ? { approvedDocuments } : {}) },
+      after: { state: t.next, ...meeting, ...(notice ? { noticeId: notice.id, noticeStartsOn: notice.data.startsOn } : {}), ...(facts.publishing ? { published } : {}), ...(approvedDocuments.length ? { approvedDocuments } : {}) },
       clause: t.clause,
       ...(input.comment ? { note: input.comment } : {}),
     });

@@ -2,18 +2,17 @@
 // (with clause and evidence), overdue rectifications, open complaints. Counts come from
 // aggregate queries; each list shows one page. A submitted report opens in its review screen
 // (review/ReportReview.tsx), where it is read and then decided.
-import { changeTypeWords, nouns, periodWord, proceedingKindWords, reviewDecisionWords } from "@domain/words";
+import { changeTypeWords, nouns, periodWord, proceedingKindWords } from "@domain/words";
 import { Badge, Button, Card, Col, Row, Space, Table, Tag, Typography } from "antd";
 import { getCountFromServer, query, where, type CollectionReference, type Query } from "firebase/firestore";
 import { useEffect, useState, type ReactNode } from "react";
-import type { CallRequest } from "../data/callables";
 import { collections, type WithId } from "../data/collections";
 import { changeSubject } from "../shared/changeSubject";
 import { formatDate } from "../shared/dates";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
-import { ActionButton } from "./ActionButton";
 import { NameOf } from "./names";
+import { ChangeReview } from "./review/change/ChangeReview";
 import { ReportReview } from "./review/ReportReview";
 import type { ProgrammeView } from "./useProgramme";
 
@@ -60,18 +59,21 @@ function QueueCard<T>({ title, q, qKey, columns, onOpen, reloadKey }: { title: s
 }
 
 type Reviewing = WithId<Data<"reports">> | null;
+type ReviewingChange = WithId<Data<"changes">> | null;
 
 export function Queues({ programme }: { programme: ProgrammeView }) {
   const p = programme.id;
   const openComplaints = useCount(query(collections.complaints(p), where("status", "==", "open")), `${p}-complaints`);
   const [reviewing, setReviewing] = useState<Reviewing>(null);
+  const [reviewingChange, setReviewingChange] = useState<ReviewingChange>(null);
   // A decision in the review screen takes the report off the queue: the queue reads again.
   const [decisions, setDecisions] = useState(0);
   return (
     <Row gutter={[16, 16]}>
       <QueueCard title={s.reports} q={query(collections.reports(p), where("state", "==", "submitted"))} qKey={`${p}-reports`} columns={reportColumns(p, setReviewing)} onOpen={setReviewing} reloadKey={decisions} />
       <ReportReview programme={programme} report={reviewing} onClose={() => setReviewing(null)} onDecided={() => setDecisions((n) => n + 1)} />
-      <QueueCard title={s.changes} q={query(collections.changes(p), where("state", "==", "submitted"))} qKey={`${p}-changes`} columns={changeColumns(p)} />
+      <QueueCard title={s.changes} q={query(collections.changes(p), where("state", "==", "submitted"))} qKey={`${p}-changes`} columns={changeColumns(p, setReviewingChange)} onOpen={setReviewingChange} reloadKey={decisions} />
+      <ChangeReview programme={programme} change={reviewingChange} onClose={() => setReviewingChange(null)} onDecided={() => setDecisions((n) => n + 1)} />
       <QueueCard title={s.candidates} q={query(collections.proceedings(p), where("state", "==", "proposed"))} qKey={`${p}-candidates`} columns={candidateColumns(p)} />
       <QueueCard title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")} q={query(collections.proceedings(p), where("state", "==", "overdue"))} qKey={`${p}-overdue`} columns={overdueColumns(p)} />
       <Col span={24}>
@@ -83,34 +85,6 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
 
 /** The unit a queued item belongs to, by name. */
 const unitColumn = (p: string) => ({ title: nouns.unit, render: (r: { unitId: string }) => <NameOf programmeId={p} id={r.unitId} /> });
-
-type ReviewFn = "reviewReport" | "reviewChange";
-/** One button of a review: its decision, and for sending back or refusing, the title of the comment asked for first. */
-type Decision<N extends ReviewFn> = { decision: CallRequest<N>["decision"]; label: string; comment?: string; danger?: boolean };
-
-/** The actions column of a review queue: one button per decision, all through the same review function. */
-function decisionsColumn<N extends ReviewFn, T>(fn: N, target: (r: WithId<T>) => Omit<CallRequest<N>, "decision" | "comment">, decisions: Decision<N>[]): Column<T> {
-  return {
-    title: t.common.actions,
-    render: (r, reload) => (
-      <Space>
-        {decisions.map((d) => (
-          <ActionButton<N, "comment">
-            key={d.decision}
-            label={d.label}
-            fn={fn}
-            data={{ ...target(r), decision: d.decision } as Omit<CallRequest<N>, "comment">}
-            reason={d.comment ? { field: "comment", title: d.comment } : undefined}
-            danger={d.danger}
-            onDone={reload}
-          />
-        ))}
-      </Space>
-    ),
-  };
-}
-
-const change = reviewDecisionWords.change;
 
 /** Submitted reports, each opening its review screen (the row, or its button for the keyboard). */
 const reportColumns = (p: string, open: (r: WithId<Data<"reports">>) => void): Column<Data<"reports">>[] => [
@@ -145,16 +119,28 @@ const reportColumns = (p: string, open: (r: WithId<Data<"reports">>) => void): C
   },
 ];
 
-/** Submitted change applications: approved, returned for completion, or refused, the last two with a comment. */
-const changeColumns = (p: string): Column<Data<"changes">>[] => [
+/** Submitted change applications, each opening its review screen, where it is read and then decided. */
+const changeColumns = (p: string, open: (r: WithId<Data<"changes">>) => void): Column<Data<"changes">>[] => [
   unitColumn(p),
   { title: s.type, render: (r) => changeTypeWords[r.type] },
   { title: s.content, render: (r) => changeSubject(r.payload) },
-  decisionsColumn("reviewChange", (r) => ({ programmeId: p, changeId: r.id }), [
-    { decision: "approve", label: change.approve },
-    { decision: "return", label: change.return, comment: s.returnChange },
-    { decision: "reject", label: change.reject, comment: s.rejectChange, danger: true },
-  ]),
+  { title: s.submittedOn, render: (r) => formatDate(r.submittedOn) },
+  {
+    title: t.common.actions,
+    render: (r) => (
+      <Button
+        size="small"
+        type="primary"
+        aria-label={s.reviewChangeLabel(changeTypeWords[r.type])}
+        onClick={(e) => {
+          e.stopPropagation();
+          open(r);
+        }}
+      >
+        {s.review}
+      </Button>
+    ),
+  },
 ];
 
 /** Proceedings the system proposed, with the clause and the facts behind them. */

@@ -13,6 +13,8 @@ import type { setMailPreferencesRequestSchema } from "@domain/schemas/mail";
 import type { MailKind } from "@domain/mailKinds";
 import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema } from "@domain/schemas/documents";
 import type { DimensionScore } from "@domain/scoring";
+import type { DocumentFlag, RequirementStatus } from "@domain/requiredDocuments";
+import type { DocumentKind } from "@domain/policy/schema";
 import type { exportPublishedListRequestSchema, importEnterprisesRequestSchema, recordAwardRequestSchema, recordInterviewRequestSchema, registerEnterpriseRequestSchema } from "@domain/schemas/registryRequests";
 import type {
   approveEvaluationRequestSchema,
@@ -90,6 +92,16 @@ export type Survey =
     };
 
 /** What previewSettings answers: the version in force, the problems, the worded diff, and the what-if on a closed period. */
+/** The reviewer's checklist of a target's files (usecases/checkDocuments.ts). */
+export interface DocumentCheck {
+  today: string;
+  freshnessDays: number;
+  requirements: RequirementStatus[];
+  missing: string[];
+  flags: DocumentFlag[];
+  current: { documentId: string; kind: DocumentKind; version: number; fileName: string; size: number; contentType: string; stamped: boolean; issuedOn: string | null; uploadedAt: string; previousVersionId: string | null; approvedAt: string | null }[];
+}
+
 export interface SettingsPreview {
   currentVersion: number;
   problems: string[];
@@ -145,7 +157,7 @@ export interface Callables {
   submitRating: Fn<typeof submitRatingRequestSchema, { rated: number; proposals: number }>;
   // Documents
   getDocumentDownload: Fn<typeof getDocumentDownloadRequestSchema, { url: string; expiresAt: string }>;
-  checkDocuments: Fn<typeof checkDocumentsRequestSchema>;
+  checkDocuments: Fn<typeof checkDocumentsRequestSchema, DocumentCheck>;
   // The member's private deadline calendar (the link is shown once).
   issueCalendarFeed: Fn<typeof issueCalendarFeedRequestSchema, { feedId: string; url: string; createdAt: string }>;
   revokeCalendarFeed: Fn<typeof revokeCalendarFeedRequestSchema, { feedId: string; state: "revoked"; alreadyRevoked: boolean }>;

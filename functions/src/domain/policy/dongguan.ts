@@ -27,8 +27,9 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
     progressLagFraction: 1,
   },
   requiredDocuments: {
-    // DG-13 牵引单位变更：材料均须加盖公章
+    // DG-13 牵引单位变更：变更申请书连同以下材料，均须加盖公章
     unitInfo: [
+      { anyOf: ["changeApplicationLetter"], label: "变更申请书", mustBeStamped: true, clause: "DG-13" },
       { anyOf: ["businessLicence"], label: "在莞独立法人的营业执照复印件", mustBeStamped: true, clause: "DG-13" },
       { anyOf: ["legalRepIdCopy"], label: "法定代表人身份证复印件", mustBeStamped: true, clause: "DG-13" },
       { anyOf: ["localServiceTeamList"], label: "本地服务团队名单", mustBeStamped: true, clause: "DG-13" },
@@ -66,6 +67,10 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
   partnerRemovalGrounds: ["DG-16.1", "DG-16.2", "DG-16.3", "DG-16.4", "DG-16.5", "DG-16.6"],
   lowestRankedCount: 3, // configuration: DG-9.2 "排名落后" without a number
   reviewBatch: "annual", // DG-15 每年定期
+  unitChange: {
+    localEntity: { divisionPrefix: "4419", place: "东莞市" }, // DG-13 在莞独立法人的营业执照复印件
+    bureauMeeting: "optional", // DG-13 如有需要，可报市工信局局务会议审议
+  },
   clauses: {
     listing: "DG-2",
     changeFiling: { unitInfo: "DG-13", partnerAdd: "DG-14", partnerRemove: "DG-14", catalogue: "DG-14" },

@@ -68,6 +68,7 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
   partnerRemovalGrounds: [], // GZ has no partner-removal clause; partners leave by change application
   lowestRankedCount: 3, // configuration (GZ does not require interviews; the ranking is informative)
   reviewBatch: "monthly", // GZ-4.7 定期; monthly chosen
+  unitChange: { localEntity: null, bureauMeeting: "none" }, // GZ-4.4a.4 asks only that the change be reported
   clauses: {
     listing: "GZ-4.3a",
     changeFiling: { partnerAdd: "GZ-4.6.1", unitInfo: "GZ-4.4a.4", partnerRemove: "GZ-4.7", catalogue: "GZ-4.7" },

@@ -166,6 +166,15 @@ export const policyPackSchema = z.object({
   lowestRankedCount: z.number().int().min(0),
   /** How change applications are batched for review (GZ-4.7 periodically, DG-15 yearly). */
   reviewBatch: reviewBatchSchema,
+  /**
+   * What a change of the unit itself asks beyond its documents (DG-13): the new licence must be an
+   * independent legal person registered locally (在莞独立法人: the USCC's division begins with this
+   * prefix, or reviewers are warned), and the work group may refer it to the bureau meeting.
+   */
+  unitChange: z.object({
+    localEntity: z.object({ divisionPrefix: z.string().regex(/^\d{2,6}$/), place: z.string().min(2).max(20) }).nullable(),
+    bureauMeeting: z.enum(["optional", "none"]),
+  }),
   /** Clause IDs this pack cites for each procedure, so messages and audit entries name the right rule. */
   clauses: z.object({
     /** Adding / annulling a listing (GZ-4.3a, DG-2). */

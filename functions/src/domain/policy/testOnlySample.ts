@@ -54,6 +54,7 @@ export const testOnlySample: PolicyPack = policyPackSchema.parse({
   partnerRemovalGrounds: [], // partners leave by change application only
   lowestRankedCount: 1, // SL-5.3 末位约谈
   reviewBatch: "halfYearly", // SL-7.4 每半年集中审核
+  unitChange: { localEntity: null, bureauMeeting: "none" },
   clauses: {
     listing: "SL-1",
     changeFiling: { unitInfo: "SL-7.1", partnerAdd: "SL-7", partnerRemove: "SL-7", catalogue: "SL-7" },

@@ -11,6 +11,8 @@ export const changePayloadSchema = z.discriminatedUnion("type", [
     type: z.literal("unitInfo"),
     changes: z.array(z.object({ field: unitInfoFieldSchema, from: optionalText("变更前"), to: text("变更后", 2000) })).min(1, "请至少填写一项变更内容").max(5, "变更内容不能超过 5 项"),
     effectiveOn: isoDate("变更生效日期"),
+    /** The USCC on the licence filed with the change: reviewers compare its registration place (DG-13). */
+    licenceUscc: usccField("营业执照统一社会信用代码").optional(),
   }),
   z.object({ type: z.literal("partnerAdd"), name: text("合作伙伴名称", 200), uscc: usccField("合作伙伴统一社会信用代码") }),
   z.object({ type: z.literal("partnerRemove"), partnerId: idOf("合作伙伴编号"), reason: text("取消合作原因", 1000) }),
@@ -40,6 +42,8 @@ export const changeApplicationSchema = z.object({
   reviewedBy: actorSchema.optional(),
   noticeId: idOf("公示编号").optional(),
   clause: clauseIdField().optional(),
+  /** DG-13: the bureau meeting the work group referred the change to, with its minutes. */
+  bureauMeeting: z.object({ heldOn: isoDate("局务会日期"), minutesDocumentId: idOf("会议纪要编号") }).optional(),
 });
 export type ChangeApplication = z.infer<typeof changeApplicationSchema>;
 

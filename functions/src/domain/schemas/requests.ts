@@ -66,6 +66,8 @@ export const reviewChangeRequestSchema = z
     comment: optionalText("审核意见"),
     /** Optional start of the notice batch the approved change joins (default: next working day). */
     noticeStartsOn: isoDate("公示开始日期").optional(),
+    /** DG-13: the bureau meeting the change was referred to, recorded with the decision. */
+    bureauMeeting: z.object({ heldOn: isoDate("局务会日期"), minutesDocumentId: idOf("会议纪要编号") }).optional(),
   })
   .refine((r) => r.decision === "approve" || (r.comment !== undefined && r.comment.length > 0), {
     message: "退回或不予通过须填写审核意见",
