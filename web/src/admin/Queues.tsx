@@ -149,7 +149,18 @@ const reportColumns = (p: string, open: (r: WithId<Data<"reports">>) => void): C
 const changeColumns = (p: string): Column<Data<"changes">>[] => [
   unitColumn(p),
   { title: s.type, render: (r) => changeTypeWords[r.type] },
-  { title: s.content, render: (r) => changeSubject(r.payload) },
+  {
+    title: s.content,
+    // A removal names its partner (GZ-4.6.0, DG-14), read by name, then the unit's reason.
+    render: (r) =>
+      r.payload.type === "partnerRemove" ? (
+        <span>
+          <NameOf programmeId={p} kind="partners" id={r.payload.partnerId} />：{r.payload.reason}
+        </span>
+      ) : (
+        changeSubject(r.payload)
+      ),
+  },
   decisionsColumn("reviewChange", (r) => ({ programmeId: p, changeId: r.id }), [
     { decision: "approve", label: change.approve },
     { decision: "return", label: change.return, comment: s.returnChange },
