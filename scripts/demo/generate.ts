@@ -14,6 +14,7 @@ import { interviewNotice, interviewNoticeId } from "../../functions/src/domain/i
 import { circularOf, circulationClause } from "../../functions/src/domain/circulars.js";
 import { addDays } from "../../functions/src/domain/dates.js";
 import { noticeNextDeadline } from "../../functions/src/domain/noticeSchedule.js";
+import { reviewBatchId } from "../../functions/src/domain/reviewBatches.js";
 import { evaluate, type MetricValues } from "../../functions/src/domain/scoring.js";
 import type {
   ChangeApplication,
@@ -370,6 +371,17 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     reviewedBy: STAFF(spec.id),
     noticeId: "demo-notice-open",
     clause: pack.clauses.changeReview,
+  };
+  // GZ-4.6.0 / DG-14: a unit has applied to remove one of its partners; it waits in the review queue.
+  g.changes["demo-change-partner-remove"] = {
+    unitId: u(7),
+    type: "partnerRemove",
+    state: "submitted",
+    payload: { type: "partnerRemove", partnerId: `${u(7)}-p2`, reason: "合作项目已结束，双方协商不再合作" },
+    documents: [],
+    submittedOn: d.changeSubmittedOn,
+    reviewBatchId: reviewBatchId(d.changeSubmittedOn, pack),
+    clause: pack.clauses.changeFiling.partnerRemove ?? pack.clauses.changeReview,
   };
   const startsOn = d.noticeStartsOn;
   const endsOn = calendar.deadline(startsOn, pack.notice.length, pack.notice.unit);

@@ -464,3 +464,52 @@ describe("an item the change machine refuses while its notice moves on", () => {
     expect((await auditOf(GZ)).filter((a) => a.action === "change.noticeStepRefused")).toHaveLength(1);
   });
 });
+
+describe("Guangzhou partner removal by application (GZ-4.6.0), through the callables", () => {
+  const listNow = async () => (await collections.partnerLists(GZ).orderBy("version", "desc").limit(1).get()).docs[0]!.data();
+
+  it("GZ-4.6.0: the unit applies to remove its partner with a reason and no documents; approved in review, the partner leaves the next list version without a notice", async () => {
+    await collections.partners(GZ).doc("gz-rm-stay").set({ unitId: "gz-u01", name: "继续合作伙伴（演示）有限公司", uscc: makeUscc(611), status: "active", since: "2025-02-01" });
+    await collections.partners(GZ).doc("gz-rm-go").set({ unitId: "gz-u01", name: "退出合作伙伴（演示）有限公司", uscc: makeUscc(612), status: "active", since: "2025-02-01" });
+    await collections.partners(GZ).doc("gz-rm-other").set({ unitId: "gz-u02", name: "别家合作伙伴（演示）有限公司", uscc: makeUscc(613), status: "active", since: "2025-02-01" });
+    // Listed: the published list carries both partners of gz-u01 before the removal.
+    const top = await listNow();
+    const listed = top.version + 1;
+    const entry = (partnerId: string, name: string, seq: number) => ({ partnerId, unitId: "gz-u01", unitName: "穗链智造科技（演示）有限公司", name, uscc: makeUscc(seq) });
+    await collections.partnerLists(GZ).doc(String(listed)).set({ ...top, version: listed, entries: [...top.entries, entry("gz-rm-stay", "继续合作伙伴（演示）有限公司", 611), entry("gz-rm-go", "退出合作伙伴（演示）有限公司", 612)] });
+    const notices = (await collections.notices(GZ).get()).size;
+
+    const unit = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
+    // Another unit's partner cannot be removed by this unit.
+    await draft(unit, GZ, "gz-u01", "gz-rm-bad", { type: "partnerRemove", partnerId: "gz-rm-other", reason: "不属于本单位" });
+    await expect(unit.call("submitChange", { programmeId: GZ, changeId: "gz-rm-bad" })).rejects.toMatchObject({ details: { code: "CHANGE_TARGET_NOT_FOUND" } });
+
+    await draft(unit, GZ, "gz-u01", "gz-rm-1", { type: "partnerRemove", partnerId: "gz-rm-go", reason: "合作项目已结束，双方协商退出" });
+    await expect(unit.call("submitChange", { programmeId: GZ, changeId: "gz-rm-1" })).resolves.toMatchObject({ state: "submitted" });
+    expect((await collections.changes(GZ).doc("gz-rm-1").get()).data()).toMatchObject({ state: "submitted", clause: "GZ-4.6.0" });
+
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    const r = await staff.call<{ state: string; published: { partners: number }; noticeId?: string }>("reviewChange", { programmeId: GZ, changeId: "gz-rm-1", decision: "approve" });
+    expect(r).toEqual({ state: "published", published: { partners: listed + 1 } });
+    expect((await collections.notices(GZ).get()).size).toBe(notices);
+
+    // Nothing deleted: the partner is on record as removed, with its trail.
+    expect((await collections.partners(GZ).doc("gz-rm-go").get()).data()).toMatchObject({ name: "退出合作伙伴（演示）有限公司", status: "removed" });
+    const trail = (await auditOf(GZ)).filter((a) => a.entity === collections.partners(GZ).doc("gz-rm-go").path);
+    expect(trail).toEqual([expect.objectContaining({ action: "partner.changed", before: expect.objectContaining({ status: "active" }), after: expect.objectContaining({ status: "removed" }), clause: "GZ-4.6.2" })]);
+    // The public reads the new version without it; the one before still lists it.
+    const next = (await getDoc(doc(publicDb(), `programmes/${GZ}/partnerLists/${listed + 1}`))).data();
+    expect(next).toMatchObject({ version: listed + 1, changeIds: ["gz-rm-1"], clause: "GZ-4.6.2" });
+    const names = (next?.entries as { name: string }[]).map((e) => e.name);
+    expect(names).toContain("继续合作伙伴（演示）有限公司");
+    expect(names).not.toContain("退出合作伙伴（演示）有限公司");
+    expect((await collections.partnerLists(GZ).doc(String(listed)).get()).data()?.entries.map((e) => e.partnerId)).toContain("gz-rm-go");
+
+    // Replayed: the approval is already decided and publishes nothing more.
+    await expect(staff.call("reviewChange", { programmeId: GZ, changeId: "gz-rm-1", decision: "approve" })).rejects.toMatchObject({ details: { code: "ALREADY_DECIDED" } });
+    expect((await listNow()).version).toBe(listed + 1);
+    // A second application for the partner already removed is refused by its name.
+    await draft(unit, GZ, "gz-u01", "gz-rm-2", { type: "partnerRemove", partnerId: "gz-rm-go", reason: "重复申请" });
+    await expect(unit.call("submitChange", { programmeId: GZ, changeId: "gz-rm-2" })).rejects.toMatchObject({ details: { code: "PARTNER_NOT_LISTED" }, message: expect.stringContaining("退出合作伙伴（演示）有限公司") });
+  });
+});

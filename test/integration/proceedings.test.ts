@@ -17,7 +17,7 @@ import { clearOutList } from "../../functions/src/domain/listing.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
-import { auditOf, seedCatalogueItem, seedDocument, seedPartner, seedUnit } from "../support/workflowFixtures.js";
+import { auditOf, publishPartnerListNow, seedCatalogueItem, seedDocument, seedPartner, seedUnit } from "../support/workflowFixtures.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -333,6 +333,45 @@ describe("proceedings", () => {
       await expect(step(dg, DG, proceedingId, { type: "confirmRemoved" })).resolves.toMatchObject({ state: "removed" });
       expect((await collections.partners(DG).doc(partnerId).get()).data()?.status).toBe("removed");
       expect((await auditOf(DG, `programmes/${DG}/partners/${partnerId}`)).map((a) => a.after)).toEqual(expect.arrayContaining([{ status: "removalOrdered" }, { status: "removed" }]));
+    });
+
+    it("DG-16.3: the confirmed removal takes the partner off the published list through a new version naming the proceeding; a replayed confirmation publishes nothing more", async () => {
+      await seedPartner(DG, "dg-u01", "list-stay", 970, "留用伙伴（演示）有限公司");
+      await seedPartner(DG, "dg-u01", "list-gone", 971, "不满意伙伴（演示）有限公司");
+      const listed = await publishPartnerListNow(DG);
+      const { proceedingId } = await open(dg, { programmeId: DG, kind: "partnerRemoval", unitId: "dg-u01", partnerId: "list-gone", ground: "DG-16.3", evidence: [{ description: "两家试点企业评价为不满意" }] });
+      await step(dg, DG, proceedingId, { type: "order" });
+      // Ordered, it stays on the list: the unit has yet to end the cooperation.
+      expect((await collections.partnerLists(DG).get()).size).toBe(listed);
+      await step(dg, DG, proceedingId, { type: "confirmRemoved" });
+
+      const lists = await collections.partnerLists(DG).orderBy("version").get();
+      expect(lists.size).toBe(listed + 1);
+      const next = lists.docs.at(-1)!.data();
+      expect(next).toMatchObject({ version: listed + 1, clause: "DG-16.3", proceedingId, changeIds: [], basis: expect.stringContaining("不满意伙伴（演示）有限公司") });
+      expect(next.basis).toContain("试点企业对合作伙伴的服务满意度评价为“不满意”达到2次");
+      const names = next.entries.map((e) => e.name);
+      expect(names).toContain("留用伙伴（演示）有限公司");
+      expect(names).not.toContain("不满意伙伴（演示）有限公司");
+      // The previous version still lists it: versions are never rewritten.
+      expect((await collections.partnerLists(DG).doc(String(listed)).get()).data()?.entries.map((e) => e.partnerId)).toContain("list-gone");
+      const published = await auditOf(DG, `programmes/${DG}/partnerLists/${listed + 1}`);
+      expect(published).toEqual([expect.objectContaining({ action: "partnerList.published", clause: "DG-16.3", after: expect.objectContaining({ removed: "list-gone", proceedingId }) })]);
+
+      // Replayed (a second click, a retried request): refused, and no second version.
+      await expect(step(dg, DG, proceedingId, { type: "confirmRemoved" })).rejects.toMatchObject({ details: { code: "EVENT_NOT_ALLOWED" } });
+      expect((await collections.partnerLists(DG).get()).size).toBe(listed + 1);
+      expect(await auditOf(DG, `programmes/${DG}/partnerLists/${listed + 1}`)).toHaveLength(1);
+    });
+
+    it("DG-16.4: a partner the latest list no longer carries is marked removed without another list version", async () => {
+      await seedPartner(DG, "dg-u01", "never-listed", 972, "注销伙伴（演示）有限公司");
+      const before = (await collections.partnerLists(DG).get()).size;
+      const { proceedingId } = await open(dg, { programmeId: DG, kind: "partnerRemoval", unitId: "dg-u01", partnerId: "never-listed", ground: "DG-16.4", evidence: [{ description: "经查询已注销" }] });
+      await step(dg, DG, proceedingId, { type: "order" });
+      await step(dg, DG, proceedingId, { type: "confirmRemoved" });
+      expect((await collections.partners(DG).doc("never-listed").get()).data()?.status).toBe("removed");
+      expect((await collections.partnerLists(DG).get()).size).toBe(before);
     });
 
     it("DG-16.6: two staff deciding the same proposal at once — one wins, the other is told it was already decided", async () => {

@@ -32,7 +32,8 @@ export function applyChange(reg: Registry, changeId: string, change: ChangeAppli
     }
     case "partnerRemove": {
       const partner = reg.partners.get(p.partnerId);
-      if (!partner || partner.unitId !== change.unitId) return refuse("CHANGE_TARGET_NOT_FOUND", p.partnerId);
+      const refusal = removalRefusal(partner, change.unitId, p.partnerId);
+      if (refusal || !partner) return refusal ?? refuse("CHANGE_TARGET_NOT_FOUND", p.partnerId);
       reg.partners.set(p.partnerId, { ...partner, status: "removed" });
       return [{ collection: "partners", id: p.partnerId }];
     }
@@ -79,6 +80,20 @@ export function applyChange(reg: Registry, changeId: string, change: ChangeAppli
   }
 }
 
+/** Partners on the published list: active, or ordered removed (DG-16) but not yet confirmed. */
+const LISTED_PARTNER_STATES: readonly Partner["status"][] = ["active", "removalOrdered"];
+
+/**
+ * Whether a unit may apply to remove this partner (GZ-4.6.0, DG-14): it must be the unit's own
+ * and still on its list. A partner already removed, or suspended with its cleared-out unit, has
+ * nothing left to remove. Undefined: it may.
+ */
+export function removalRefusal(partner: Partner | undefined, unitId: string, partnerId: string): Refusal | undefined {
+  if (!partner || partner.unitId !== unitId) return refuse("CHANGE_TARGET_NOT_FOUND", partnerId);
+  if (!LISTED_PARTNER_STATES.includes(partner.status)) return refuse("PARTNER_NOT_LISTED", partner.name);
+  return undefined;
+}
+
 export interface PartnerListEntry {
   partnerId: string;
   unitId: string;
@@ -101,12 +116,23 @@ export interface CatalogueListEntry {
 const byUnitThenName = <T extends { unitId: string; name: string }>(a: T, b: T) =>
   a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.name.localeCompare(b.name, "zh-CN");
 
-/** The published partner list: every active partner, by unit. */
+/** The published partner list: every listed partner (active, or ordered removed but not yet confirmed), by unit. */
 export function partnerListEntries(reg: Registry): PartnerListEntry[] {
   return [...reg.partners]
-    .filter(([, p]) => p.status === "active")
+    .filter(([, p]) => LISTED_PARTNER_STATES.includes(p.status))
     .map(([partnerId, p]) => ({ partnerId, unitId: p.unitId, unitName: reg.units.get(p.unitId)?.name ?? p.unitId, name: p.name, uscc: p.uscc }))
     .sort(byUnitThenName);
+}
+
+/**
+ * DG-16 相应变更: the entries of the partner list's next version once `partnerId` is removed in
+ * `reg`, or undefined when the latest published version does not list it (it left already, or was
+ * never published), so there is no change to publish. Replaying a confirmed removal publishes nothing.
+ */
+export function partnerListAfterRemoval(reg: Registry, latest: readonly Pick<PartnerListEntry, "partnerId">[], partnerId: string): PartnerListEntry[] | undefined {
+  if (!latest.some((e) => e.partnerId === partnerId)) return undefined;
+  const entries = partnerListEntries(reg);
+  return entries.some((e) => e.partnerId === partnerId) ? undefined : entries;
 }
 
 /** The published catalogue: every approved item, by unit (DG-5.3, DG-6.2). */

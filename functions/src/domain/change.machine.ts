@@ -1,6 +1,7 @@
 // Change application (GZ-4.6, GZ-4.7, DG-5.4, DG-13, DG-14): draft → submitted → returned /
 // rejected / approved → in notice → published, or withdrawn on an upheld objection. Types the
-// pack does not put on notice (e.g. DG-13 unit changes) are published on approval.
+// pack does not put on notice (e.g. DG-13 unit changes, Guangzhou partner removals under GZ-4.6.0,
+// whose GZ-4.6.3 notice covers additions only) are published on approval.
 import { refuse } from "./errors.js";
 import type { PublishedListKind } from "./listDiff.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";

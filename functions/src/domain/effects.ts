@@ -25,7 +25,9 @@ export type Effect =
   | { type: "addToNoticeBatch" }
   /** Apply the approved change to the registry and publish a new version of its list (publishChanges). */
   | { type: "applyChange"; list: "partners" | "catalogue" | "unitChanges" }
-  | { type: "setPartnerStatus"; status: "removalOrdered" | "removed" };
+  | { type: "setPartnerStatus"; status: "removalOrdered" | "removed" }
+  /** DG-16 相应变更: the removed partner leaves the published partner list through a new version. */
+  | { type: "publishPartnerList" };
 
 /**
  * The effects the proceeding machines (criticism, clear-out, partner removal) and the opening of a
@@ -34,5 +36,5 @@ export type Effect =
  */
 export type ProceedingEffect = Extract<
   Effect,
-  { type: "setUnitStatus" | "notifyUnit" | "publishCriticism" | "circulateCriticism" | "recordCircularOutcome" | "scheduleDeadline" | "openClearOut" | "banUscc" | "suspendPartnersAndCatalogue" | "publishAnnouncement" | "setPartnerStatus" }
+  { type: "setUnitStatus" | "notifyUnit" | "publishCriticism" | "circulateCriticism" | "recordCircularOutcome" | "scheduleDeadline" | "openClearOut" | "banUscc" | "suspendPartnersAndCatalogue" | "publishAnnouncement" | "setPartnerStatus" | "publishPartnerList" }
 >;

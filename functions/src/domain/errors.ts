@@ -82,6 +82,7 @@ export const errorCatalogue = {
   OWN_ROLE: ["不能修改自己的角色，请由另一位管理员操作", "failed-precondition"],
   ROLE_CONFLICT: ["一个账号只能担任一种角色：工作人员与牵引单位成员须使用不同账号，一个账号只能属于一个牵引单位", "failed-precondition"],
   PARTNER_NOT_FOUND: ["该牵引单位没有这个合作伙伴", "not-found"],
+  PARTNER_NOT_LISTED: ["该合作伙伴已不在本单位的合作伙伴名单上", "failed-precondition"],
   PARTNER_REQUIRED: ["partnerId：请指定合作伙伴", "invalid-argument"],
   ENTERPRISE_NOT_FOUND: ["未找到试点企业", "not-found"],
   COMPLAINT_NOT_FOUND: ["该牵引单位没有这个投诉", "not-found"],

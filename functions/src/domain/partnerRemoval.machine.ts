@@ -1,6 +1,8 @@
 // Partner removal (DG-16): proposed → ordered (责令牵引单位取消合作) → removed (相应变更), or dismissed.
-// The removal is recorded on the partner; the published partner list gets its next version from
-// the change and notice workflow (DG-14), which owns list versions.
+// Ordered, the partner is still on the published list (the unit has yet to end the cooperation);
+// confirmed removed, it is marked removed and 作相应变更: it leaves the published partner list
+// through a new version that names the proceeding and its ground — unless it already left
+// (e.g. through the unit's own DG-14 removal application), when there is nothing to publish.
 import type { ProceedingEffect } from "./effects.js";
 import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { PartnerRemovalState } from "./states.js";
@@ -29,7 +31,7 @@ export const partnerRemovalMachine = defineMachine<PartnerRemovalState, PartnerR
       from: ["ordered"],
       to: "removed",
       clause: (ctx) => ctx.ground,
-      effects: () => [{ type: "setPartnerStatus", status: "removed" }],
+      effects: () => [{ type: "setPartnerStatus", status: "removed" }, { type: "publishPartnerList" }],
     },
   ],
 }, ["dismissed", "removed"]);

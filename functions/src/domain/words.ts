@@ -145,6 +145,9 @@ export const groundWords: Readonly<Record<string, string>> = Object.assign({}, .
 /** The regulation's words for a ground; the clause ID itself when it has none here. */
 export const groundWord = (ground: string): string => groundWords[ground] ?? ground;
 
+/** DG-16: why a partner list version was published without a change application (the version's basis). */
+export const partnerRemovalBasis = (partnerName: string, ground: string): string => `取消合作伙伴：${partnerName}（${ground}：${groundWord(ground)}）`;
+
 /**
  * GZ-4.3b: why a qualification was cancelled, as the announcement and the unit's notice state it —
  * the criticism's ground, the rectification not completed in time, and staff's stated facts.

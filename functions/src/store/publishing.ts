@@ -24,11 +24,17 @@ export interface PublishingSnapshot {
   registry: Registry;
   latest: Partial<Record<PublishedListKind, number>>;
   previousUnitChanges: UnitChangeList["entries"];
+  /** The entries of the latest published partner list ([] before the first). */
+  previousPartners: PartnerList["entries"];
 }
 
 /** Reads what applying `changes` needs: the programme's registry and each affected list's latest version. */
-export async function readForPublishing(tx: Transaction, programmeId: string, changes: readonly ChangeApplication[]): Promise<PublishingSnapshot> {
-  const kinds = new Set(changes.map((c) => publishedListOf(c.type)));
+export function readForPublishing(tx: Transaction, programmeId: string, changes: readonly ChangeApplication[]): Promise<PublishingSnapshot> {
+  return readListsForPublishing(tx, programmeId, new Set(changes.map((c) => publishedListOf(c.type))));
+}
+
+/** Reads what publishing new versions of `kinds` needs: the programme's registry and each list's latest version. */
+export async function readListsForPublishing(tx: Transaction, programmeId: string, kinds: ReadonlySet<PublishedListKind>): Promise<PublishingSnapshot> {
   const [units, partners, catalogue] = await Promise.all([
     tx.get(collections.units(programmeId)),
     kinds.has("partners") ? tx.get(collections.partners(programmeId)) : undefined,
@@ -41,6 +47,7 @@ export async function readForPublishing(tx: Transaction, programmeId: string, ch
   };
   const latest: PublishingSnapshot["latest"] = {};
   let previousUnitChanges: UnitChangeList["entries"] = [];
+  let previousPartners: PartnerList["entries"] = [];
   for (const kind of kinds) {
     const col = publishedLists(programmeId, kind);
     const top = (await tx.get(col.orderBy("version", "desc").limit(1))).docs[0];
@@ -50,6 +57,7 @@ export async function readForPublishing(tx: Transaction, programmeId: string, ch
     await tx.get(col.doc(String(version + 1)));
     latest[kind] = version;
     if (kind === "unitChanges" && top) previousUnitChanges = (top.data() as UnitChangeList).entries;
+    if (kind === "partners" && top) previousPartners = (top.data() as PartnerList).entries;
   }
-  return { registry, latest, previousUnitChanges };
+  return { registry, latest, previousUnitChanges, previousPartners };
 }

@@ -1,7 +1,7 @@
 // Carrying out what a proceeding's machine asked for, inside the step's transaction: unit status
 // through unit.machine.ts, notifications to the unit, the clear-out an escalation opens, the
 // programme's ban, suspended partners and catalogue items, the announcement (of a clear-out or of a
-// cancelled qualification), the partner's status, the circulated criticism (通报, GZ-4.4a.0) and
+// cancelled qualification), the partner's status and the partner list's next version (DG-16), the circulated criticism (通报, GZ-4.4a.0) and
 // the outcomes added to it. Everything an
 // effect touches is read first (`loadEffectTargets`), because Firestore wants every read before
 // the first write; the writer itself only writes. Side-effect documents have fixed ids and are
@@ -16,7 +16,9 @@ import type { UnitState } from "../domain/states.js";
 import { moveUnitStatus } from "../domain/unitStatus.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
-import { groundWord, proceedingKindWords } from "../domain/words.js";
+import { groundWord, partnerRemovalBasis, proceedingKindWords } from "../domain/words.js";
+import { readListsForPublishing, type PublishingSnapshot } from "../store/publishing.js";
+import { publishPartnerRemoval } from "./publishChanges.js";
 
 interface Loaded<T> {
   ref: DocumentReference<T>;
@@ -34,6 +36,8 @@ interface EffectTargets {
   clearOutExists: boolean;
   /** GZ-4.4a.0: the criticism's 通报 as stored, when one was circulated. */
   circular?: Circular;
+  /** DG-16: the registry and the latest partner list, when the step publishes the list's next version. */
+  publishing?: PublishingSnapshot;
 }
 
 const escalatedClearOutId = (proceedingId: string) => `${proceedingId}-clearOut`;
@@ -54,6 +58,7 @@ export async function loadEffectTargets(tx: Transaction, programmeId: string, pr
   if (has("banUscc")) out.banExists = (await tx.get(collections.bans(programmeId).doc(unit.uscc))).exists;
   if (has("publishAnnouncement")) out.announcementExists = (await tx.get(collections.announcements(programmeId).doc(proceedingId))).exists;
   if (has("circulateCriticism") || has("recordCircularOutcome")) out.circular = (await tx.get(collections.circulars(programmeId).doc(proceedingId))).data();
+  if (has("publishPartnerList")) out.publishing = await readListsForPublishing(tx, programmeId, new Set(["partners"]));
   if (has("openClearOut")) out.clearOutExists = (await tx.get(collections.proceedings(programmeId).doc(escalatedClearOutId(proceedingId)))).exists;
   return out;
 }
@@ -112,6 +117,8 @@ export class EffectWriter {
         return this.announce(e);
       case "setPartnerStatus":
         return this.setPartnerStatus(e.status, clause);
+      case "publishPartnerList":
+        return this.publishPartnerList(clause);
       default: {
         const unhandled: never = e;
         throw new Error(`未处理的程序效果：${JSON.stringify(unhandled)}`);
@@ -239,7 +246,26 @@ export class EffectWriter {
   private setPartnerStatus(status: "removalOrdered" | "removed", clause: string) {
     const partner = this.targets.partner;
     if (!partner) return;
-    this.scope.tx.set(partner.ref, { ...partner.data, status });
+    const after = { ...partner.data, status };
+    this.scope.tx.set(partner.ref, after);
     this.audit(`partner-${status}.${this.scope.now.getTime()}`, { action: "partner.status", entity: partner.ref.path, before: { status: partner.data.status }, after: { status }, clause });
+    this.targets.partner = { ref: partner.ref, data: after };
+  }
+
+  /**
+   * DG-16 相应变更: the partner, as the step left it, leaves the published partner list through a
+   * new version naming this proceeding and its ground. A replayed confirmation is refused by the
+   * machine; a partner no longer on the latest version (it left through a DG-14 application) adds none.
+   */
+  private publishPartnerList(clause: string) {
+    const { partner, publishing } = this.targets;
+    if (!partner || !publishing || this.proceeding.kind !== "partnerRemoval") return;
+    const { tx, programmeId, proceedingId, ctx, actor, now } = this.scope;
+    const partnerId = this.proceeding.partnerId;
+    const basis = partnerRemovalBasis(partner.data.name, this.proceeding.ground);
+    const version = publishPartnerRemoval(tx, programmeId, publishing, partnerId, partner.data, { today: ctx.today, now, clause, proceedingId, basis });
+    if (version === undefined) return;
+    const entity = collections.partnerLists(programmeId).doc(String(version)).path;
+    appendAudit(tx, programmeId, `${proceedingId}.partnerList`, { at: now, actor, action: "partnerList.published", entity, after: { version, removed: partnerId, proceedingId, basis }, clause });
   }
 }

@@ -1,17 +1,17 @@
-// Applying changes and publishing new list versions inside the caller's transaction (GZ-4.6.3,
-// DG-13, DG-14), after `readForPublishing` (store/publishing.ts) has read the registry and each
+// Applying changes and publishing new list versions inside the caller's transaction (GZ-4.6.0,
+// GZ-4.6.3, DG-13, DG-14), and the partner list's next version after a confirmed DG-16 removal, after `readForPublishing` (store/publishing.ts) has read the registry and each
 // list's latest version: the domain applies each change to a copy of the registry, then the
 // touched records and one new version of each affected list are written. Each touched record gets
 // its own audit entry (entity: the record's path, before and after), so a unit's, partner's or
 // catalogue item's trail shows the change that made it what it is — the change application's and
 // the notice's entries are under their own paths.
 import type { Transaction } from "firebase-admin/firestore";
-import { applyChange, catalogueListEntries, cloneRegistry, partnerListEntries, type Registry, type Touched } from "../domain/applyChange.js";
+import { applyChange, catalogueListEntries, cloneRegistry, partnerListAfterRemoval, partnerListEntries, type Registry, type Touched } from "../domain/applyChange.js";
 import { publishedListOf } from "../domain/change.machine.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Refusal } from "../domain/errors.js";
 import type { PublishedListKind } from "../domain/listDiff.js";
-import type { Actor, ChangeApplication, UnitChangeList } from "../domain/schemas/index.js";
+import type { Actor, ChangeApplication, Partner, UnitChangeList } from "../domain/schemas/index.js";
 import { changeTypeWords } from "../domain/words.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
@@ -106,4 +106,38 @@ function unitChangeEntries(reg: Registry, applied: readonly Item[], approvedOn: 
       ? [{ changeId, unitId: change.unitId, unitName: reg.units.get(change.unitId)?.name ?? change.unitId, changes: change.payload.changes.map((c) => ({ field: c.field, to: c.to })), approvedOn }]
       : [],
   );
+}
+
+/** Why a version without change applications was published: the DG-16 proceeding and its ground. */
+interface RemovalMeta {
+  today: IsoDate;
+  now: Date;
+  /** The proceeding's ground (DG-16.x). */
+  clause: string;
+  proceedingId: string;
+  basis: string;
+}
+
+/**
+ * DG-16 相应变更: the partner, as it is now written (removed), leaves the published partner list
+ * through version n + 1, which names the proceeding and its ground. Nothing is published when the
+ * latest version does not list the partner (it left already); returns the version written, if any.
+ */
+export function publishPartnerRemoval(tx: Transaction, programmeId: string, snap: PublishingSnapshot, partnerId: string, partner: Partner, meta: RemovalMeta): number | undefined {
+  const reg = cloneRegistry(snap.registry);
+  reg.partners.set(partnerId, partner);
+  const entries = partnerListAfterRemoval(reg, snap.previousPartners, partnerId);
+  if (!entries) return undefined;
+  const version = (snap.latest.partners ?? 0) + 1;
+  tx.create(collections.partnerLists(programmeId).doc(String(version)), {
+    version,
+    publishedOn: meta.today,
+    publishedAt: meta.now,
+    clause: meta.clause,
+    changeIds: [],
+    proceedingId: meta.proceedingId,
+    basis: meta.basis,
+    entries,
+  });
+  return version;
 }

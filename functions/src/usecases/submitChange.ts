@@ -1,7 +1,9 @@
-// A unit member submits its drafted change application (GZ-4.6.1, DG-13, DG-14). Clients may
-// only draft (firestore.rules); submission checks the required documents here and assigns the
-// review batch (GZ-4.7, DG-15).
+// A unit member submits its drafted change application (GZ-4.6.0, GZ-4.6.1, DG-13, DG-14). Clients
+// may only draft (firestore.rules); submission checks the required documents here — and, for a
+// removal, that the partner is the unit's own and still on its list — and assigns the review batch
+// (GZ-4.7, DG-15).
 import type { z } from "zod";
+import { removalRefusal } from "../domain/applyChange.js";
 import { changeMachine } from "../domain/change.machine.js";
 import { shanghaiDate } from "../domain/dates.js";
 import { Refused, refused } from "../domain/errors.js";
@@ -10,6 +12,7 @@ import { reviewBatchId } from "../domain/reviewBatches.js";
 import type { submitChangeRequestSchema } from "../domain/schemas/index.js";
 import { appendAudit } from "../store/audit.js";
 import { readChange } from "../store/changes.js";
+import { collections } from "../store/collections.js";
 import { currentDocumentOf, currentDocuments } from "../store/documents.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Acting, Deps } from "./deps.js";
@@ -27,6 +30,11 @@ export async function submitChange(deps: Deps, input: SubmitChangeInput, acting:
     const ctx = await loadProgrammeContext(programmeId, tx, deps.calendar);
     const { ref, change } = await readChange(tx, programmeId, changeId);
     if (change.unitId !== unitId) refused("OWN_UNIT_ONLY");
+    if (change.payload.type === "partnerRemove") {
+      const { partnerId } = change.payload;
+      const refusal = removalRefusal((await tx.get(collections.partners(programmeId).doc(partnerId))).data(), unitId, partnerId);
+      if (refusal) throw new Refused(refusal);
+    }
     // What the application still lacks, from the current version of each document (GZ-4.6.1, DG-13).
     const docs = await currentDocuments(tx, programmeId, "change", changeId);
     const missing = missingDocuments(change.type, docs.map(currentDocumentOf), ctx.packOn(today), today);

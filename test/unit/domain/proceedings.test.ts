@@ -323,10 +323,10 @@ describe("partner removal (DG-16)", () => {
     expect(o.effects).toContainEqual({ type: "setPartnerStatus", status: "removalOrdered" });
   });
 
-  it("DG-16.3: the dissatisfied-ratings ground ends with the partner removed (the list's next version comes from the change workflow, DG-14)", () => {
+  it("DG-16.3: the dissatisfied-ratings ground ends with the partner removed and the published partner list changed accordingly (相应变更)", () => {
     expect(codeOf(open("DG-16.3"))).toBe("ok");
     const r = okNext(partnerRemovalMachine.transition("ordered", { type: "confirmRemoved" }, pr("DG-16.3")));
-    expect([r.next, r.effects]).toEqual(["removed", [{ type: "setPartnerStatus", status: "removed" }]]);
+    expect([r.next, r.clause, r.effects]).toEqual(["removed", "DG-16.3", [{ type: "setPartnerStatus", status: "removed" }, { type: "publishPartnerList" }]]);
   });
 
   it("DG-16.4: legal termination of the partner is a ground", () => {

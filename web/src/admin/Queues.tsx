@@ -123,7 +123,18 @@ const reportColumns = (p: string, open: (r: WithId<Data<"reports">>) => void): C
 const changeColumns = (p: string, open: (r: WithId<Data<"changes">>) => void): Column<Data<"changes">>[] => [
   unitColumn(p),
   { title: s.type, render: (r) => changeTypeWords[r.type] },
-  { title: s.content, render: (r) => changeSubject(r.payload) },
+  {
+    title: s.content,
+    // A removal names its partner (GZ-4.6.0, DG-14), read by name, then the unit's reason.
+    render: (r) =>
+      r.payload.type === "partnerRemove" ? (
+        <span>
+          <NameOf programmeId={p} kind="partners" id={r.payload.partnerId} />：{r.payload.reason}
+        </span>
+      ) : (
+        changeSubject(r.payload)
+      ),
+  },
   { title: s.submittedOn, render: (r) => formatDate(r.submittedOn) },
   {
     title: t.common.actions,

@@ -1,5 +1,6 @@
-// Change applications (GZ-4.6.1, DG-13, DG-14): the unit drafts one, uploads the documents its
-// city's rules require (listed from the policy pack), and submits; the server checks again.
+// Change applications (GZ-4.6.0, GZ-4.6.1, DG-13, DG-14): the unit drafts one, uploads the
+// documents its city's rules require (listed from the policy pack), and submits; the server checks
+// again. A removal picks one of the unit's listed partners by name and gives the reason.
 import type { ChangeType, DocumentKind, DocumentRequirement } from "@domain/policy/schema";
 import type { ChangeApplication } from "@domain/schemas/change";
 import { usccField } from "@domain/schemas/common";
@@ -22,20 +23,26 @@ import { DocumentLink } from "../shared/DocumentLink";
 
 const s = t.changes;
 type Change = Stored<"changes">;
+type Partner = Stored<"partners">;
+/** Partners on the unit's list, the ones a removal may name (domain/applyChange.ts `removalRefusal`). */
+const listed = (p: Partner) => p.status === "active" || p.status === "removalOrdered";
 const TYPES: ChangeType[] = ["partnerAdd", "partnerRemove", "unitInfo", "catalogue"];
 const options = (words: Record<string, string>) => Object.entries(words).map(([value, label]) => ({ value, label }));
 
 export default function ChangeApplications({ ctx }: { ctx: PortalContext }) {
   const { programmeId, unitId, pack } = ctx;
   const [changes, setChanges] = useState<Change[]>([]);
+  const [partners, setPartners] = useState<Partner[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
 
   useEffect(() => watchQuery(query(collections.changes(programmeId), where("unitId", "==", unitId)), setChanges), [programmeId, unitId]);
+  useEffect(() => watchQuery(query(collections.partners(programmeId), where("unitId", "==", unitId)), setPartners), [programmeId, unitId]);
+  const partnerName = ({ payload }: Change) => (payload.type === "partnerRemove" ? partners.find((p) => p.id === payload.partnerId)?.name : undefined);
 
   const open = changes.find((c) => c.id === openId);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <NewChange ctx={ctx} onCreated={setOpenId} />
+      <NewChange ctx={ctx} partners={partners.filter(listed)} onCreated={setOpenId} />
       {open && <ChangeDocuments ctx={ctx} change={open} requirements={pack.requiredDocuments[open.type] ?? []} />}
       <Card title={s.listTitle}>
         <Table
@@ -46,7 +53,7 @@ export default function ChangeApplications({ ctx }: { ctx: PortalContext }) {
           pagination={{ pageSize: 10 }}
           columns={[
             { title: s.type, render: (_, c) => changeTypeWords[c.type] },
-            { title: s.content, render: (_, c) => changeSubject(c.payload) },
+            { title: s.content, render: (_, c) => changeSubject(c.payload, partnerName(c)) },
             { title: nouns.state, render: (_, c) => <Tag>{stateWords.change[c.state]}</Tag> },
             { title: s.reviewComment, render: (_, c) => c.reviewComment ?? "—" },
             { title: t.common.actions, render: (_, c) => (["draft", "returned"].includes(c.state) ? <Button onClick={() => setOpenId(c.id)}>{s.complete}</Button> : null) },
@@ -91,7 +98,7 @@ function payloadOf(type: ChangeType, v: Values): ChangeApplication["payload"] | 
   }
 }
 
-function NewChange({ ctx, onCreated }: { ctx: PortalContext; onCreated: (id: string) => void }) {
+function NewChange({ ctx, partners, onCreated }: { ctx: PortalContext; partners: Partner[]; onCreated: (id: string) => void }) {
   const [type, setType] = useState<ChangeType>("partnerAdd");
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -115,7 +122,7 @@ function NewChange({ ctx, onCreated }: { ctx: PortalContext; onCreated: (id: str
         <Form.Item label={s.changeType}>
           <Radio.Group value={type} onChange={(e) => setType(e.target.value)} options={TYPES.map((v) => ({ value: v, label: changeTypeWords[v] }))} />
         </Form.Item>
-        <ChangeFields type={type} />
+        <ChangeFields type={type} partners={partners} />
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit">
           {s.saveDraft}
@@ -126,7 +133,7 @@ function NewChange({ ctx, onCreated }: { ctx: PortalContext; onCreated: (id: str
 }
 
 /** What each type of application asks for: the form values payloadOf turns into its content. */
-function ChangeFields({ type }: { type: ChangeType }) {
+function ChangeFields({ type, partners }: { type: ChangeType; partners: Partner[] }) {
   switch (type) {
     case "partnerAdd":
       return (
@@ -140,7 +147,14 @@ function ChangeFields({ type }: { type: ChangeType }) {
     case "partnerRemove":
       return (
         <>
-          <TextField label={s.partnerId} name="partnerId" required />
+          <Form.Item label={s.partnerToRemove} name="partnerId" rules={mustChoose(s.partnerToRemove)}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              notFoundContent={s.noPartners}
+              options={[...partners].sort((a, b) => a.name.localeCompare(b.name, "zh-CN")).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
           <Form.Item label={s.removalReason} name="reason" rules={mustFill(s.removalReason)}>
             <Input.TextArea maxLength={1000} />
           </Form.Item>

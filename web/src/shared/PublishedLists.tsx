@@ -92,6 +92,11 @@ function VersionDetail({ programmeId, kind, version }: { programmeId: string; ki
         <Descriptions.Item label={s.clause}>{version.clause}</Descriptions.Item>
         <Descriptions.Item label={s.notice}>{version.noticeId ?? "—"}</Descriptions.Item>
         <Descriptions.Item label={s.changeCount}>{version.changeIds.length}</Descriptions.Item>
+        {version.basis && (
+          <Descriptions.Item label={s.basis} span={2}>
+            {version.basis}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {diff && (
         <div data-testid="version-diff">

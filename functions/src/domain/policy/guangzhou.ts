@@ -36,6 +36,7 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
     ],
     // Configuration: GZ-4.4a.4 changes are evidenced by the new business licence.
     unitInfo: [{ anyOf: ["businessLicence"], label: "变更后的营业执照", clause: "GZ-4.4a.4" }],
+    // GZ-4.6.1 asks materials of 新增 enterprises only: a removal (GZ-4.6.0) gives its reason, no documents.
     partnerRemove: [],
     catalogue: [],
   },
@@ -57,7 +58,10 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
     "GZ-4.4b.8": "其他不符合牵引单位要求的，或不适合继续担任牵引单位",
   },
   ownRequestGrounds: ["GZ-4.4b.1"],
-  noticeRequiredFor: ["partnerAdd"], // GZ-4.6.3 names additions only
+  // GZ-4.6.3 "分批次将通过审核的……新增企业名单进行公示": only additions are noticed. A removal
+  // (GZ-4.6.0 动态调整) approved in review (GZ-4.6.2) goes straight onto the next published list
+  // version, without a notice.
+  noticeRequiredFor: ["partnerAdd"],
   creditReportFreshnessDays: 30, // configuration
   clearOut: {
     bureauMeeting: "required", // GZ-4.4b.9 经市工业和信息化局局务会审议确认后进行清退
@@ -71,7 +75,7 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
   unitChange: { localEntity: null, bureauMeeting: "none" }, // GZ-4.4a.4 asks only that the change be reported
   clauses: {
     listing: "GZ-4.3a",
-    changeFiling: { partnerAdd: "GZ-4.6.1", unitInfo: "GZ-4.4a.4", partnerRemove: "GZ-4.7", catalogue: "GZ-4.7" },
+    changeFiling: { partnerAdd: "GZ-4.6.1", unitInfo: "GZ-4.4a.4", partnerRemove: "GZ-4.6.0", catalogue: "GZ-4.7" },
     rectificationOverdue: "GZ-4.3b",
     evaluationApproval: "GZ-3.4.2",
     report: "GZ-3.4.1",

@@ -1,7 +1,7 @@
 // Published lists (GZ-4.6.3, DG-13, DG-14): each publication is a new, numbered, immutable
 // version; earlier versions stay readable. And the rate-limit counters behind public objections.
 import { z } from "zod";
-import { amount, clauseIdField, count, idOf, instant, isoDate, text, usccField } from "./common.js";
+import { amount, clauseIdField, count, idOf, instant, isoDate, optionalText, text, usccField } from "./common.js";
 import { unitInfoFieldSchema } from "./change.js";
 
 const versionHeader = {
@@ -13,6 +13,10 @@ const versionHeader = {
   noticeId: idOf("公示编号").optional(),
   /** The change applications this version carries out. */
   changeIds: z.array(idOf("变更申请编号")).default([]),
+  /** DG-16: the partner-removal proceeding whose confirmation published it (clause: its ground). */
+  proceedingId: idOf("程序编号").optional(),
+  /** Why the version was published, in words, when no change application says it (DG-16). */
+  basis: optionalText("发布依据", 500),
 };
 
 export const partnerListSchema = z.object({
