@@ -74,6 +74,8 @@ export function mayAttach(attacher: Attacher, programmeId: string, target: Docum
     }
   }
   if (!kindsForTarget(target, pack).has(kind)) return refuse("KIND_NOT_NEEDED");
+  // Minutes are the bureau's own record (see ownerUnitFor): staff upload them, never a unit.
+  if (!staff && kind === "meetingMinutes") return refuse("STAFF_ONLY", "局务会会议纪要由工作人员上传");
   return { ok: true };
 }
 

@@ -39,15 +39,17 @@ describe("required documents", () => {
     expect(missingDocuments("partnerAdd", edge, gz, today)).toEqual([]);
   });
 
-  it("DG-13: a unit change needs the four stamped documents", () => {
+  it("DG-13: a unit change needs the stamped 变更申请书 with the licence, ID copy, local team list and social-security proof", () => {
     const docs = [
+      { kind: "changeApplicationLetter" as const, stamped: true },
       { kind: "businessLicence" as const, stamped: true },
       { kind: "legalRepIdCopy" as const, stamped: true },
       { kind: "localServiceTeamList" as const, stamped: true },
       { kind: "socialSecurityProof" as const, stamped: false },
     ];
     expect(missingDocuments("unitInfo", docs, dg, today)).toEqual(["社保证明（须加盖公章）"]);
-    expect(missingDocuments("unitInfo", docs.slice(0, 2), dg, today)).toHaveLength(2);
+    expect(missingDocuments("unitInfo", docs.slice(0, 3), dg, today)).toHaveLength(2);
+    expect(missingDocuments("unitInfo", docs.slice(1), dg, today)).toEqual(["变更申请书", "社保证明（须加盖公章）"]);
   });
 });
 

@@ -27,9 +27,14 @@ describe("attaching files", () => {
     expect(code(mayAttach(member(), "p1", change(), "socialSecurityProof", gz))).toBe("KIND_NOT_NEEDED");
   });
 
-  it("DG-13: a Dongguan unit change takes the four DG-13 documents", () => {
+  it("DG-13: a Dongguan unit change takes the DG-13 documents, and the bureau meeting's minutes when the work group refers it", () => {
     const unitChange: DocumentTarget = { type: "change", id: "c2", unitId: "u1", state: "draft", changeType: "unitInfo" };
-    expect(kindsForTarget(unitChange, dg)).toEqual(new Set(["businessLicence", "legalRepIdCopy", "localServiceTeamList", "socialSecurityProof", "changeApplicationLetter", "other"]));
+    expect(kindsForTarget(unitChange, dg)).toEqual(new Set(["changeApplicationLetter", "businessLicence", "legalRepIdCopy", "localServiceTeamList", "socialSecurityProof", "meetingMinutes", "other"]));
+    // Guangzhou has no such referral for a unit change.
+    expect(kindsForTarget(unitChange, gz).has("meetingMinutes")).toBe(false);
+    expect(code(mayAttach(staff(), "p1", unitChange, "meetingMinutes", dg))).toBe("ok");
+    expect(code(mayAttach(member(), "p1", unitChange, "meetingMinutes", dg))).toBe("STAFF_ONLY");
+    expect(ownerUnitFor(unitChange, "meetingMinutes")).toBeUndefined();
   });
 
   it("GZ-4.4b.9: staff attach bureau-meeting minutes to a proceeding; a unit may only answer its own issued criticism", () => {
@@ -133,7 +138,7 @@ describe("the reviewer's checklist", () => {
 
   it("DG-13: unstamped documents are listed as problems of their slot", () => {
     const c = documentChecklist("unitInfo", [{ documentId: "x", version: 1, kind: "businessLicence", stamped: false }], dg, today);
-    expect(c.requirements[0]!.problems).toEqual(["在莞独立法人的营业执照复印件（须加盖公章）"]);
-    expect(c.missing).toHaveLength(4);
+    expect(c.requirements.find((r) => r.anyOf.includes("businessLicence"))!.problems).toEqual(["在莞独立法人的营业执照复印件（须加盖公章）"]);
+    expect(c.missing).toHaveLength(5);
   });
 });
