@@ -8,7 +8,7 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { checkAdvanceNotice } from "../../functions/src/domain/advanceNotice.js";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js";
-import { lowestRanked, rank, rankOn, summarise } from "../../functions/src/domain/ranking.js";
+import { lowestRanked, rankOn, summarise } from "../../functions/src/domain/ranking.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import type { Evaluation, Report } from "../../functions/src/domain/schemas/index.js";
 import { approveEvaluation } from "../../functions/src/usecases/approveEvaluation.js";

@@ -3,7 +3,9 @@
 // approved, or the approval of the last evaluation of a closed period. Reads first (the caller's
 // transaction has read nothing it will write yet), then hands back a writer. Idempotent: a
 // ranking already final is left as it is, and an interview notification already raised is
-// never raised again (fixed ids, created only when absent), so replays change nothing.
+// never raised again (fixed ids, created only when absent), so replays change nothing. A summary
+// or evaluation of the period that cannot be read leaves the ranking provisional: no ranking is
+// made final on facts not seen (the close job records such documents for staff).
 import type { Transaction } from "firebase-admin/firestore";
 import { decideFinalRanking, type EvaluationToRank, type FinalRanking } from "../domain/finalRanking.js";
 import { interviewNoticeId } from "../domain/interviewNotice.js";
@@ -12,6 +14,7 @@ import { rankingMarkWords } from "../domain/words.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { rankingRef } from "../store/evaluations.js";
+import { ProblemLog, unreadable } from "../store/jobProblems.js";
 import type { ProgrammeContext } from "../store/programmeContext.js";
 
 export interface FinalRankingStep {
@@ -42,15 +45,18 @@ export async function prepareFinalRanking(
   const { periodId } = a;
   const nothing = { write: () => undefined };
   const summaryRef = rankingRef(programmeId, periodId);
-  const summary = (await tx.get(summaryRef)).data();
-  if (summary?.finalAt) return nothing;
+  const log = new ProblemLog();
+  const summary = log.read(await tx.get(summaryRef));
+  if (summary === unreadable || summary?.finalAt) return nothing;
   const drafts = (await tx.get(unapprovedQuery(programmeId, periodId).limit(2))).docs.filter((d) => d.id !== a.approving?.id);
   if (!a.periodClosed || drafts.length > 0) {
     const unapproved = (await countUnapproved(tx, programmeId, periodId)) - (a.approving ? 1 : 0);
     return { decision: { final: false, unapproved, reason: rankingMarkWords({ final: false, unapproved, periodClosed: a.periodClosed }).reason }, write: nothing.write };
   }
 
-  const stored = (await tx.get(collections.evaluations(programmeId).where("periodId", "==", periodId))).docs.map((d) => ({ id: d.id, e: d.id === a.approving?.id ? { ...a.approving.evaluation, state: "approved" as const } : d.data() }));
+  const read = (await tx.get(collections.evaluations(programmeId).where("periodId", "==", periodId))).docs.map((d) => ({ id: d.id, e: d.id === a.approving?.id ? { ...a.approving.evaluation, state: "approved" as const } : log.read(d) }));
+  if (read.some((x) => x.e === unreadable)) return nothing;
+  const stored = read as { id: string; e: Evaluation }[];
   const toRank = (names: ReadonlyMap<string, string>): EvaluationToRank[] => stored.map(({ e }) => ({ unitId: e.unitId, unitName: names.get(e.unitId) ?? e.unitId, state: e.state, total: e.total, completion: e.completion, rank: e.rank }));
   // Names are read only for the units the decision lists (a few), not the whole period.
   const first = decideFinalRanking({ periodId, periodClosed: true, evaluations: toRank(new Map()), pack: ctx.pack });
