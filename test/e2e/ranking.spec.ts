@@ -25,7 +25,7 @@ test("DG-9.2: Dongguan staff see the year's ranking on task-book completion mark
   await expect(mark).toContainText("暂定");
   await expect(mark).toContainText("尚有 1 份评价未审定");
   await expect(page.getByRole("columnheader", { name: "名次（按任务书完成率）" })).toBeVisible();
-  await expect(page.getByRole("columnheader", { name: "任务书完成率" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "任务书完成率", exact: true })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "莞工数字服务（演示）有限公司" })).toContainText(/\d+\.\d\d%/);
   // Nobody is listed for interview on a provisional ranking.
   const interviews = page.getByTestId("interviews");
