@@ -8,7 +8,8 @@ import { periodBounds, reportDeadline } from "../../functions/src/domain/periods
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { judgedParts } from "../../functions/src/domain/evaluationDraft.js";
 import { getPolicyPack, type PolicyPack } from "../../functions/src/domain/policy/index.js";
-import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
+import { lowestRanked, rankOn, rankingValue, summarise } from "../../functions/src/domain/ranking.js";
+import { taskBookCompletion } from "../../functions/src/domain/taskBookCompletion.js";
 import { catalogueListEntries, partnerListEntries } from "../../functions/src/domain/applyChange.js";
 import { interviewNotice, interviewNoticeId } from "../../functions/src/domain/interviewNotice.js";
 import { circularOf, circulationClause } from "../../functions/src/domain/circulars.js";
@@ -60,6 +61,11 @@ export interface ProgrammeSpec {
   openPeriod: string;
   /** First USCC serial, so programmes never share codes. */
   usccBase: number;
+  /**
+   * DG-8 / DG-9.2: how many evaluations of the last closed period still await approval (default
+   * none). With any, that period's ranking is provisional (暂定): nobody is listed for interview yet.
+   */
+  pendingApproval?: number;
   /** Names for the first units (the demo sign-ins belong to them). */
   fixedNames?: string[];
 }
@@ -74,7 +80,7 @@ export interface GeneratedProgramme {
   periods: Record<string, Period>;
   reports: Record<string, Report>;
   evaluations: Record<string, Evaluation>;
-  rankings: Record<string, { periodId: string; counts: Record<string, number> }>;
+  rankings: Record<string, { periodId: string; counts: Record<string, number>; finalAt?: Date }>;
   proceedings: Record<string, Proceeding>;
   /** GZ-4.4a.0: the 通报 of each issued criticism, as issuing it writes them (id = the proceeding's). */
   circulars: Record<string, Circular>;
@@ -229,7 +235,9 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     const closedOn = d.closedOn(evaluationCloseOn);
     const closedAt = at(closedOn, "01:00");
     g.periods[periodId] = { id: periodId, cadence: pack.cadence, start: b.start, end: b.end, reportDeadline: deadline, evaluationCloseOn, state: "closed", closedAt };
-    const rows: { unitId: string; total: number }[] = [];
+    // DG-8 / DG-9.2: in the last closed period the first `pendingApproval` units after the sign-in unit still await approval.
+    const pending = periodId === spec.closedPeriods[spec.closedPeriods.length - 1] ? (spec.pendingApproval ?? 0) : 0;
+    const rows: { unitId: string; total: number; completion: Evaluation["completion"] }[] = [];
     Object.keys(g.units).forEach((uid, i) => {
       const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;
       const actuals = actualsFor(targets, strengths[i]!, fractionOf(periodId));
@@ -238,10 +246,12 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
       const judged = judgedParts(pack.scoring).map((part) => ({ partId: part.id, score: Math.round(part.points * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "siteVisit"] as const }));
       const r = evaluate({ periodId, targets, actuals, reporting: "onTime", complaints: { received: 1, closed: 1 }, judged }, pack.scoring);
       if (!r.ok) throw new Error(r.message);
+      const completion = taskBookCompletion(periodId, targets, actuals);
+      const approved = !(i >= 1 && i <= pending);
       g.evaluations[`${uid}_${periodId}`] = {
         unitId: uid,
         periodId,
-        state: "approved",
+        state: approved ? "approved" : "draft",
         dimensions: r.value.dimensions.map((d) => ({ id: d.id, label: d.label, weight: d.weight, score: d.score, explanation: d.explanation })),
         judged: judged.map((j) => ({ ...j, methods: [...j.methods], evidenceDocumentIds: [], by: STAFF(spec.id) })),
         total: r.value.total,
@@ -250,24 +260,30 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
         participated: true,
         reporting: "onTime",
         missingJudged: [],
+        completion,
         // What the scores were computed from, as receiveReportSubmission stores it (the what-if rescores from it).
         inputs: { targets, actuals, complaints: { received: 1, closed: 1 } },
-        approvedBy: STAFF(spec.id),
-        approvedAt: at(d.past(deadline), "16:00"),
+        ...(approved ? { approvedBy: STAFF(spec.id), approvedAt: at(d.past(deadline), "16:00") } : {}),
       };
-      rows.push({ unitId: uid, total: r.value.total });
+      rows.push({ unitId: uid, total: r.value.total, completion });
     });
-    const ranked = rank(rows);
+    // Ranked on the pack's basis (DG-9.2: task-book completion), as the period close freezes it.
+    const basis = pack.ranking.basis;
+    const ranked = rankOn(rows, basis);
     for (const row of ranked) g.evaluations[`${row.unitId}_${periodId}`]!.rank = row.rank;
-    g.rankings[periodId] = { periodId, counts: { ...summarise(rows) } };
-    // DG-9.2: the period close lists the lowest-ranked for interview; the first is already recorded.
-    if (pack.clauses.ranking) {
+    const final = pending === 0;
+    g.rankings[periodId] = { periodId, counts: { ...summarise(ranked.map((r) => ({ unitId: r.unitId, total: rankingValue(r, basis)! }))) }, ...(final ? { finalAt: closedAt } : {}) };
+    // DG-9.2: the final ranking lists the lowest-ranked for interview; the first is already recorded.
+    // A provisional ranking lists nobody yet (finalRanking.ts).
+    if (pack.clauses.ranking && final) {
       lowestRanked(ranked, pack.lowestRankedCount).forEach((row, k) => {
         const recorded = k === 0;
-        g.notifications[interviewNoticeId(periodId, row.unitId)] = { ...interviewNotice({ unitId: row.unitId, unitName: g.units[row.unitId]!.name, periodId, rank: row.rank, total: row.total, clause: pack.clauses.ranking! }), createdAt: closedAt, ...(recorded ? { readAt: closedAt } : {}) };
+        g.notifications[interviewNoticeId(periodId, row.unitId)] = { ...interviewNotice({ unitId: row.unitId, unitName: g.units[row.unitId]!.name, periodId, rank: row.rank, total: row.total, completion: row.completion, basis, clause: pack.clauses.ranking! }), createdAt: closedAt, ...(recorded ? { readAt: closedAt } : {}) };
         if (recorded) g.interviews[`demo-interview-${periodId}`] = { unitId: row.unitId, periodId, rank: row.rank, heldOn: d.past(addDays(closedOn, 5)), kind: "interview", notes: "约谈单位负责人，指出任务书完成率偏低，要求一个月内提交整改计划。", by: STAFF(spec.id) };
       });
-      // DG-5.7: the year's best unit named excellent (optional; recorded when given).
+    }
+    // DG-5.7: the year's best unit named excellent (optional; recorded when given).
+    if (pack.clauses.awards) {
       const best = ranked.find((r) => r.rank === 1)!;
       g.awards[`${periodId}_excellentUnit_${best.unitId}`] = { year: Number(periodId.slice(0, 4)), kind: "excellentUnit", subjectId: best.unitId, subjectName: g.units[best.unitId]!.name, decidedOn: d.past(addDays(closedOn, 10)), by: STAFF(spec.id) };
     }
@@ -416,6 +432,7 @@ export function demoSpecs(today = todayInShanghai()): ProgrammeSpec[] {
   const p = demoPeriods(today);
   return [
     { id: "gz-2025", name: "广州市中小企业数字化转型城市试点（演示）", city: "广州", packId: "guangzhou", units: 30, partnersPerUnit: 7, enterprisesPerUnit: 20, ...p.guangzhou, usccBase: 1, fixedNames: ["穗链智造科技（演示）有限公司", "羊城云数信息（演示）有限公司"] },
-    { id: "dg-2025", name: "东莞市中小企业数字化转型城市试点（演示）", city: "东莞", packId: "dongguan", units: 20, partnersPerUnit: 5, enterprisesPerUnit: 10, ...p.dongguan, usccBase: 50_000, fixedNames: ["莞工数字服务（演示）有限公司"] },
+    // DG-8 / DG-9.2: one evaluation of last year still awaits approval, so its ranking shows 暂定.
+    { id: "dg-2025", name: "东莞市中小企业数字化转型城市试点（演示）", city: "东莞", packId: "dongguan", units: 20, partnersPerUnit: 5, enterprisesPerUnit: 10, ...p.dongguan, usccBase: 50_000, fixedNames: ["莞工数字服务（演示）有限公司"], pendingApproval: 1 },
   ];
 }

@@ -13,6 +13,7 @@ import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { dateWord } from "../../functions/src/domain/words.js";
 import { guangzhou } from "../../functions/src/domain/policy/index.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
+import { completionWords } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { receiveReportSubmission } from "../../functions/src/usecases/receiveReportSubmission.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
@@ -209,12 +210,12 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(r.contentBase64, "base64") as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("绩效评价与排名")!;
-    expect(sheet.getRow(2).values).toEqual([undefined, "排名", "单位名称", "总分", "等级", "是否达标", "评价状态", "报送情况", "服务企业（25分）", "改造成效（35分）", "产品和解决方案（20分）", "综合表现（20分）"]);
+    expect(sheet.getRow(2).values).toEqual([undefined, "排名", "单位名称", "总分", "任务书完成率", "等级", "是否达标", "评价状态", "报送情况", "服务企业（25分）", "改造成效（35分）", "产品和解决方案（20分）", "综合表现（20分）"]);
     const u1 = (await collections.evaluations(P).doc("gz-u01_2025-Q3").get()).data()!;
-    expect(sheet.getRow(3).values).toEqual([undefined, 1, "穗链智造科技（演示）有限公司", u1.total, "良好", "达标", "已审定", "按时完整", ...u1.dimensions.map((d) => d.score)]);
+    expect(sheet.getRow(3).values).toEqual([undefined, 1, "穗链智造科技（演示）有限公司", u1.total, completionWords(u1.completion), "良好", "达标", "已审定", "按时完整", ...u1.dimensions.map((d) => d.score)]);
     expect(sheet.getRow(1).getCell(1).value).toBe("广州市中小企业数字化转型城市试点（演示） 2025年第三季度 绩效评价与排名");
     // Units by name, never by the system's ids (gz-u02 is 穗链智造's neighbour in the demo).
-    expect(sheet.getRow(4).getCell(5).value).toBe("不达标");
+    expect(sheet.getRow(4).getCell(6).value).toBe("不达标");
     expect(sheet.getSheetValues().flat().map(String).some((v) => /^gz-u\d+$/.test(v))).toBe(false);
     expect(wb.getWorksheet("计分说明")!.rowCount).toBe(1 + 2 * 4);
     const member = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);

@@ -8,10 +8,13 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { checkAdvanceNotice } from "../../functions/src/domain/advanceNotice.js";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js";
-import { lowestRanked, rank, summarise } from "../../functions/src/domain/ranking.js";
+import { lowestRanked, rankOn, summarise } from "../../functions/src/domain/ranking.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import type { Evaluation, Report } from "../../functions/src/domain/schemas/index.js";
+import { approveEvaluation } from "../../functions/src/usecases/approveEvaluation.js";
 import { closeDuePeriods } from "../../functions/src/usecases/closeDuePeriods.js";
+import { enterJudgedScore } from "../../functions/src/usecases/enterJudgedScore.js";
+import { recordInterview } from "../../functions/src/usecases/recordInterview.js";
 import { sweepDeadlines } from "../../functions/src/usecases/sweepDeadlines.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
@@ -22,6 +25,7 @@ const GZ = "gz-2025";
 const DG = "dg-2025";
 const calendar = makeCalendar();
 const TARGETS = { enterprisesTransformed: 20, diagnoses: 40 };
+const STAFF_DG = { uid: "staff-dg", role: "staff" as const, name: "东莞工作人员" };
 
 function evaluationOf(unitId: string, periodId: string, total: number, over: Partial<Evaluation> = {}): Evaluation {
   return { unitId, periodId, state: "draft", dimensions: [], judged: [], total, band: total >= 60 ? "合格" : "不合格", passed: total >= 60, participated: true, missingJudged: [], ...over };
@@ -184,7 +188,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     expect((await collections.notifications(GZ).where("kind", "==", "reportReminder").get()).size).toBe(6);
   });
 
-  it("DG-9.2: Dongguan annual cycle — reports submitted through the trigger are ranked at close, the lowest-ranked are listed for interview, a unit that never reported is a DG-10.2 candidate", async () => {
+  it("DG-9.2: Dongguan annual cycle — reports submitted through the trigger are ranked on task-book completion at close, provisionally; the last approval makes the ranking final and lists the lagging units for interview, once; a unit that never reported is a DG-10.2 candidate", async () => {
     await addUnits(DG, ["dg-u02", "dg-u03", "dg-u04", "dg-u05", "dg-u06"], 20);
     const period = newPeriod("2025", dongguan, calendar);
     expect(period).toMatchObject({ reportDeadline: "2026-01-22" });
@@ -200,23 +204,62 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
       const s = (await collections.rankings(DG).doc("2025").get()).data();
       return s && Object.values(s.counts).reduce((a, b) => a + b, 0) === 5 ? s : undefined;
     }, "five evaluations in the Dongguan ranking summary");
-    expect(Object.keys(summary.counts)).toHaveLength(5);
+    // DG-9.2: the summary counts task-book completion (30/30 and 5/5 → 100 %; 6/30 and 5/5 → 60 %), not totals.
+    expect(Object.keys(summary.counts).sort()).toEqual(["10000", "6000", "7000", "8000", "9000"]);
 
     const r = await closeDuePeriods(productionDeps(), { asOf: "2026-02-06", programmeIds: [DG] });
     expect(r.runs[0]).toMatchObject({ periodId: "2025", state: "done", processed: 6 });
     const evaluations = (await collections.evaluations(DG).where("periodId", "==", "2025").get()).docs.map((x) => x.data());
-    const expected = rank(evaluations);
+    const expected = rankOn(evaluations, "taskBookCompletion");
     expect(Object.fromEntries(evaluations.map((e) => [e.unitId, e.rank]))).toEqual(Object.fromEntries(expected.map((e) => [e.unitId, e.rank])));
     expect(expected.map((e) => e.unitId)).toEqual(["dg-u01", "dg-u02", "dg-u03", "dg-u04", "dg-u05"]);
-    const interviews = (await collections.notifications(DG).where("kind", "==", "interviewCandidate").get()).docs.map((x) => x.id).sort();
-    expect(interviews).toEqual(lowestRanked(expected, dongguan.lowestRankedCount).map((e) => `interview_2025_${e.unitId}`).sort());
-    expect(interviews).toEqual(["interview_2025_dg-u03", "interview_2025_dg-u04", "interview_2025_dg-u05"]);
-    // Staff read the unit's name in the notification, not its id.
-    const u03 = (await collections.units(DG).doc("dg-u03").get()).data()!.name;
-    expect((await collections.notifications(DG).doc("interview_2025_dg-u03").get()).data()!.body).toContain(`牵引单位 ${u03} 在 2025`);
+    expect(evaluations.find((e) => e.unitId === "dg-u05")!.completion).toMatchObject({ percent: 60 });
+    // DG-8: every evaluation is still a draft — the ranking is provisional and nobody is listed yet.
+    const interviewIds = async () => (await collections.notifications(DG).where("kind", "==", "interviewCandidate").get()).docs.map((x) => x.id).sort();
+    expect(await interviewIds()).toEqual([]);
+    expect((await collections.rankings(DG).doc("2025").get()).data()!.finalAt).toBeUndefined();
+    expect((await db.doc(`programmes/${DG}/audit/periodClose-2025-done`).get()).data()!.note).toContain("排名暂定（尚有 5 份评价未审定）");
     expect((await collections.proceedings(DG).get()).docs.map((x) => x.id)).toEqual(["auto_clearOut_DG-10.2_unit-dg-u06_2025"]);
-    const audit = (await db.collection(`programmes/${DG}/audit`).where("action", "==", "period.unitClosed").get()).docs.filter((x) => x.data().clause === "DG-9.2");
-    expect(audit).toHaveLength(3);
+
+    // Staff score and approve. The judged scores favour the units behind on the task book, so
+    // the totals order them the other way round: the ranking stays on completion.
+    const deps = productionDeps();
+    const judged = { "dg-u01": 0, "dg-u02": 1, "dg-u03": 2, "dg-u04": 3, "dg-u05": 4 };
+    for (const [unitId, k] of Object.entries(judged)) {
+      await enterJudgedScore(deps, { programmeId: DG, evaluationId: `${unitId}_2025`, partId: "satisfaction", score: 3 * k, methods: ["siteVisit"], evidenceDocumentIds: [] }, STAFF_DG);
+      await enterJudgedScore(deps, { programmeId: DG, evaluationId: `${unitId}_2025`, partId: "serviceCapability", score: k, methods: ["phone"], evidenceDocumentIds: [] }, STAFF_DG);
+    }
+    for (const unitId of ["dg-u01", "dg-u02", "dg-u03", "dg-u04"]) {
+      const a = await approveEvaluation(deps, { programmeId: DG, evaluationId: `${unitId}_2025` }, STAFF_DG);
+      expect(a.rankingFinal).toBe(false);
+      expect(await interviewIds()).toEqual([]);
+    }
+    await expect(recordInterview(deps, { programmeId: DG, unitId: "dg-u05", periodId: "2025", heldOn: "2026-02-05", kind: "interview", notes: "约谈" }, STAFF_DG)).rejects.toMatchObject({ refusal: { code: "PERIOD_NOT_RANKED" } });
+
+    // The last approval: refrozen and final, the three behind listed (DG-9.2), in the same transaction.
+    const last = await approveEvaluation(deps, { programmeId: DG, evaluationId: "dg-u05_2025" }, STAFF_DG);
+    expect(last.rankingFinal).toBe(true);
+    const approved = (await collections.evaluations(DG).where("periodId", "==", "2025").get()).docs.map((x) => x.data());
+    expect(Object.fromEntries(approved.map((e) => [e.unitId, e.rank]))).toEqual({ "dg-u01": 1, "dg-u02": 2, "dg-u03": 3, "dg-u04": 4, "dg-u05": 5 });
+    expect((await collections.rankings(DG).doc("2025").get()).data()!.finalAt).toBeInstanceOf(Date);
+    const listed = ["interview_2025_dg-u03", "interview_2025_dg-u04", "interview_2025_dg-u05"];
+    expect(await interviewIds()).toEqual(listed);
+    expect(await interviewIds()).toEqual(lowestRanked(rankOn(approved, "taskBookCompletion"), dongguan.lowestRankedCount).map((e) => `interview_2025_${e.unitId}`).sort());
+    // Staff read the unit's name and its completion beside the total, not its id.
+    const u05 = (await collections.units(DG).doc("dg-u05").get()).data()!.name;
+    expect((await collections.notifications(DG).doc("interview_2025_dg-u05").get()).data()!.body).toContain(`牵引单位 ${u05} 在 2025 绩效评价中排名第 5（任务书完成率 60.00%，总分`);
+    const finalised = async () => (await db.collection(`programmes/${DG}/audit`).where("action", "==", "ranking.finalised").get()).docs.map((x) => x.data());
+    expect((await finalised()).map((a) => [a.clause, a.actor.uid])).toEqual([["DG-9.2", STAFF_DG.uid]]);
+    expect((await finalised())[0]!.note).toContain("排名落后列入约谈、督导 3 家");
+
+    // A replayed approval is refused and changes nothing; a second close run finds nothing to do.
+    const before = await snapshot(DG);
+    await expect(approveEvaluation(deps, { programmeId: DG, evaluationId: "dg-u05_2025" }, STAFF_DG)).rejects.toMatchObject({ refusal: { code: "ALREADY_DECIDED" } });
+    expect((await closeDuePeriods(deps, { asOf: "2026-02-07", programmeIds: [DG] })).runs).toEqual([]);
+    expect(await snapshot(DG)).toEqual(before);
+    expect(await finalised()).toHaveLength(1);
+    // Now the interview can be recorded.
+    await recordInterview(deps, { programmeId: DG, unitId: "dg-u05", periodId: "2025", heldOn: "2026-02-05", kind: "interview", notes: "约谈单位负责人" }, STAFF_DG);
   });
 
   it("DG-9.1: an annual report submitted before its deadline is scored against the full annual task book (DG-12), not a pro-rata share", async () => {
@@ -239,6 +282,10 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     await collections.rankings(DG).doc("2025").set({ periodId: "2025", counts: summarise([{ unitId: "dg-u01", total: 48 }]) });
     await closeDuePeriods(productionDeps(), { asOf: "2026-02-06", programmeIds: [DG] });
     expect((await collections.proceedings(DG).get()).docs.map((x) => x.id)).toEqual(["auto_clearOut_DG-10.3_unit-dg-u01_2025"]);
+    // DG-8: its one evaluation was already approved, so the close itself makes the ranking final;
+    // a unit ranked first (here alone) is never behind anyone, so nobody is listed (DG-9.2).
+    expect((await collections.rankings(DG).doc("2025").get()).data()!.finalAt).toBeInstanceOf(Date);
+    expect((await collections.notifications(DG).where("kind", "==", "interviewCandidate").get()).size).toBe(0);
   });
 
   it("DG-10.2: staff run the Dongguan close through the callable — a unit that never reported is a candidate for not taking part; a unit member cannot run it", async () => {

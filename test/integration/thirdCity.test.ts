@@ -156,9 +156,9 @@ describe("示例市（测试用）: a third city runs the whole cycle from its p
     const everything = [audit, notifications, await read("proceedings"), await read("announcements"), await read("evaluations"), await read("reports"), await read("periods"), await read("jobRuns")];
     expect(JSON.stringify(everything)).not.toMatch(/\b(GZ|DG)-\d/);
     const clauses = new Set(audit.flatMap((a) => ("clause" in a && typeof a.clause === "string" ? [a.clause] : [])));
-    // SL-3 work group (manual job runs), SL-4 report, SL-5 evaluation, SL-5.2 approval, SL-6.2 / 6.3 grounds, SL-6.5 announcement.
-    expect([...clauses].sort()).toEqual(["SL-3", "SL-4", "SL-5", "SL-5.2", "SL-6.2", "SL-6.3", "SL-6.5"]);
-    // The ranking clause is cited where the interview listing is: in the staff notification.
+    // SL-3 work group (manual job runs), SL-4 report, SL-5 evaluation, SL-5.2 approval, SL-5.3 the final ranking, SL-6.2 / 6.3 grounds, SL-6.5 announcement.
+    expect([...clauses].sort()).toEqual(["SL-3", "SL-4", "SL-5", "SL-5.2", "SL-5.3", "SL-6.2", "SL-6.3", "SL-6.5"]);
+    // The ranking clause is cited where the interview listing is: in the staff notification and the audit of the final ranking.
     expect(JSON.stringify(notifications)).toContain("SL-5.3");
     expect(audit.length).toBeGreaterThan(15);
   });

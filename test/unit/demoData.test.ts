@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { catalogueListEntries, partnerListEntries } from "../../functions/src/domain/applyChange.js";
 import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
-import { lowestRanked } from "../../functions/src/domain/ranking.js";
+import { lowestRanked, rankOn } from "../../functions/src/domain/ranking.js";
 import * as s from "../../functions/src/domain/schemas/index.js";
 import { noticeMachine } from "../../functions/src/domain/notice.machine.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
@@ -110,10 +110,21 @@ describe.each(CASES)("demo programme $id seeded on $today", ({ today, spec }) =>
     expect(g.catalogueLists["1"]!.entries).toEqual(catalogueListEntries(registry));
   });
 
-  it("DG-9.2: interview notifications exist exactly where the pack ranks for interviews, for the lowest-ranked units", () => {
+  it("DG-8 / DG-9.2: a closed period's ranking is on the pack's basis and final exactly when every evaluation is approved; the Dongguan demo's last year is provisional", () => {
     const pack = getPolicyPack(spec.packId);
+    for (const p of spec.closedPeriods) {
+      const evaluations = Object.values(g.evaluations).filter((e) => e.periodId === p);
+      expect(g.rankings[p]!.finalAt !== undefined, p).toBe(evaluations.every((e) => e.state === "approved"));
+      expect(Object.fromEntries(evaluations.map((e) => [e.unitId, e.rank]))).toEqual(Object.fromEntries(rankOn(evaluations, pack.ranking.basis).map((e) => [e.unitId, e.rank])));
+    }
+    if (spec.packId === "dongguan") expect(g.rankings[spec.closedPeriods.at(-1)!]!.finalAt).toBeUndefined();
+  });
+
+  it("DG-9.2: interview notifications exist exactly where the pack ranks for interviews and the ranking is final, for the lowest-ranked units", () => {
+    const pack = getPolicyPack(spec.packId);
+    const final = spec.closedPeriods.filter((p) => g.rankings[p]!.finalAt !== undefined);
     const expected = pack.clauses.ranking
-      ? spec.closedPeriods.flatMap((p) => lowestRanked(Object.values(g.evaluations).filter((e) => e.periodId === p).map((e) => ({ unitId: e.unitId, rank: e.rank!, total: e.total })), pack.lowestRankedCount).map((e) => `interview_${p}_${e.unitId}`))
+      ? final.flatMap((p) => lowestRanked(Object.values(g.evaluations).filter((e) => e.periodId === p).map((e) => ({ unitId: e.unitId, rank: e.rank!, total: e.total })), pack.lowestRankedCount).map((e) => `interview_${p}_${e.unitId}`))
       : [];
     expect(Object.keys(g.notifications).sort()).toEqual(expected.sort());
     for (const n of Object.values(g.notifications)) expect(n.body).toMatch(/（演示）有限公司/);

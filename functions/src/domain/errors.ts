@@ -65,7 +65,7 @@ export const errorCatalogue = {
   INTERVIEWS_NOT_IN_POLICY: ["本专项政策未规定对排名落后单位约谈督导", "failed-precondition"],
   NOT_LOWEST_RANKED: ["该单位不在本期排名落后、须约谈督导的名单中", "failed-precondition"],
   NOT_EVALUATED: ["该单位本期没有绩效评价结果", "failed-precondition"],
-  PERIOD_NOT_RANKED: ["本期尚未关账，排名尚未确定，不能记录约谈", "failed-precondition"],
+  PERIOD_NOT_RANKED: ["本期尚未关账或尚有评价未审定，排名为暂定，排名落后名单未确定，不能记录约谈", "failed-precondition"],
   MINUTES_REQUIRED: ["bureauMeeting：请上传局务会会议纪要", "failed-precondition"],
   DATE_IN_FUTURE: ["日期不能晚于今天", "failed-precondition"],
   AWARDS_NOT_IN_POLICY: ["本专项政策未规定年度评选", "failed-precondition"],

@@ -1,15 +1,15 @@
 // What closing a period decides for one unit, from the facts the job gathered: the automatic
 // grounds (grounds.ts: missing / late / incomplete / returned reports, unexplained lag, failed
-// acceptances, failed evaluations — GZ-4.4a.2/3/6, GZ-4.4b.2/3, DG-10.2/3), the unit's frozen rank
-// from the period's summary, and whether it is listed for interview (DG-9.2). Pure: the job reads,
-// asks here, then writes.
+// acceptances, failed evaluations — GZ-4.4a.2/3/6, GZ-4.4b.2/3, DG-10.2/3), the unit's rank frozen
+// from the period's summary on the pack's basis, and whether it lags on that ranking (DG-9.2).
+// The lagging units are listed for interview only when the ranking is final (finalRanking.ts).
+// Pure: the job reads, asks here, then writes.
 import type { IsoDate } from "./dates.js";
 import { approvedConclusion } from "./failedEvaluations.js";
 import { type Candidate, periodCloseGrounds } from "./grounds.js";
-import { interviewNotice, type InterviewNotice } from "./interviewNotice.js";
 import { periodBounds } from "./periods.js";
 import type { PolicyPack } from "./policy/schema.js";
-import { atOrBelowThreshold, lowestRankedThreshold, rankFromSummary, type ScoreSummary } from "./ranking.js";
+import { atOrBelowThreshold, lowestRankedThreshold, rankFromSummary, rankingValue, type ScoreSummary } from "./ranking.js";
 import type { MetricValues } from "./scoring.js";
 import type { DatedPeriod, Evaluation, Report } from "./schemas/index.js";
 
@@ -27,9 +27,10 @@ export interface UnitAtClose {
 
 export interface UnitClose {
   candidates: Candidate[];
-  /** The rank to store on the evaluation; undefined when the unit was not evaluated. */
+  /** The rank to store on the evaluation; undefined when the unit was not evaluated (or has no value on the pack's basis). */
   rank?: number;
-  interview?: InterviewNotice;
+  /** DG-9.2: among the lagging units on the ranking as it stands (listed for interview once it is final). */
+  lagging: boolean;
 }
 
 /** The interview cut-off of a period (DG-9.2), where the pack ranks for interviews. */
@@ -58,9 +59,7 @@ export function decideUnitClose(u: UnitAtClose, period: DatedPeriod, ranking: Sc
     },
     pack,
   );
-  if (!evaluation || !ranking) return { candidates };
-  const rank = rankFromSummary(ranking, evaluation.total);
-  if (!atOrBelowThreshold(evaluation.total, threshold)) return { candidates, rank };
-  const interview = interviewNotice({ unitId: u.unitId, unitName: u.unitName, periodId: period.id, rank, total: evaluation.total, clause: pack.clauses.ranking ?? "" });
-  return { candidates, rank, interview };
+  const value = evaluation && rankingValue(evaluation, pack.ranking.basis);
+  if (value === undefined || !ranking) return { candidates, lagging: false };
+  return { candidates, rank: rankFromSummary(ranking, value), lagging: atOrBelowThreshold(value, threshold) };
 }

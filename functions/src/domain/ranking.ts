@@ -1,10 +1,13 @@
-// Ranking (DG-8, DG-9.2): standard competition ranking (1, 2, 2, 4) by total score, highest
+// Ranking (DG-8, DG-9.2): standard competition ranking (1, 2, 2, 4) by the value the pack ranks
+// on (`pack.ranking.basis`: the total score, or task-book completion % in Dongguan), highest
 // first. Tie-break for the *order* within a tie (ranks stay equal): unit id ascending by code
 // unit, which is deterministic in every JavaScript engine and locale.
 //
 // For per-submission cost flat in the number of units, a period keeps a small summary — how
 // many units hold each score (in hundredths) — and a unit's rank is 1 + the number of units with
 // a higher score. A resubmission moves one count; nobody else's document is rewritten.
+
+import type { RankingBasis } from "./policy/schema.js";
 
 export interface RankInput {
   unitId: string;
@@ -18,13 +21,43 @@ export interface Ranked extends RankInput {
 const key = (total: number) => Math.round(total * 100);
 
 export function rank<T extends RankInput>(evaluations: readonly T[]): (T & { rank: number })[] {
-  const sorted = [...evaluations].sort((a, b) => key(b.total) - key(a.total) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return rankBy(evaluations, (e) => e.total);
+}
+
+/** Competition ranking of `items` by `valueOf`, highest first; ties share a rank, order within a tie by unit id. */
+export function rankBy<T extends { unitId: string }>(items: readonly T[], valueOf: (item: T) => number): (T & { rank: number })[] {
+  const v = (x: T) => key(valueOf(x));
+  const sorted = [...items].sort((a, b) => v(b) - v(a) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
   const out: (T & { rank: number })[] = [];
   sorted.forEach((e, i) => {
     const prev = out[i - 1];
-    out.push({ ...e, rank: prev && key(prev.total) === key(e.total) ? prev.rank : i + 1 });
+    out.push({ ...e, rank: prev && v(prev) === v(e) ? prev.rank : i + 1 });
   });
   return out;
+}
+
+/** What an evaluation carries that a ranking may be on: its total and its task-book completion. */
+export interface RankedOn {
+  total: number;
+  completion?: { percent: number | null };
+}
+
+/**
+ * The value a unit is ranked on under the pack's basis. undefined when it cannot be ranked on it:
+ * under DG-9.2's task-book completion, a unit whose task book sets no target has no completion.
+ */
+export function rankingValue(e: RankedOn, basis: RankingBasis): number | undefined {
+  if (basis === "total") return e.total;
+  return e.completion?.percent ?? undefined;
+}
+
+/** The period's ranking on the pack's basis: units without a value on it are left out (no rank). */
+export function rankOn<T extends RankedOn & { unitId: string }>(evaluations: readonly T[], basis: RankingBasis): (T & { rank: number; value: number })[] {
+  const valued = evaluations.flatMap((e) => {
+    const value = rankingValue(e, basis);
+    return value === undefined ? [] : [{ ...e, value }];
+  });
+  return rankBy(valued, (e) => e.value);
 }
 
 /** Score (hundredths, as a string key) → number of units with that score. */
@@ -58,10 +91,6 @@ export function rankFromSummary(summary: ScoreSummary, total: number): number {
   return higher + 1;
 }
 
-/**
- * DG-9.2: the lowest-ranked units to interview. Takes the last `count` positions and, so that
- * equal scores are treated equally, every unit tied with the last one taken.
- */
 /**
  * DG-9.2 排名落后: the `count` lowest-ranked units, ties at the cut-off included. "Behind" means
  * behind someone: a unit ranked first is never lagging, so when every unit ties nobody is listed.

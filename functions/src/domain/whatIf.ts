@@ -3,8 +3,9 @@
 // differences that matter to a unit are listed — total, band, rank, pass/fail and the candidacies
 // the result would raise (clear-out for a cumulative failure, interview for the lowest-ranked).
 // Pure: it reads only what it is given, so a 2,000-unit period costs its evaluations and no more.
-import { lowestRanked, rank } from "./ranking.js";
+import { lowestRanked, rankOn } from "./ranking.js";
 import { evaluate, type ReportingStatus } from "./scoring.js";
+import { taskBookCompletion } from "./taskBookCompletion.js";
 import type { PolicyPack, ScoringModel } from "./policy/schema.js";
 import type { Evaluation } from "./schemas/index.js";
 
@@ -19,7 +20,8 @@ export interface Outcome {
   total: number;
   band: string;
   passed: boolean;
-  rank: number;
+  /** undefined when the unit has no value on the pack's ranking basis (a task book without targets). */
+  rank: number | undefined;
   clearOut: boolean;
   interview: boolean;
 }
@@ -41,11 +43,14 @@ function outcomes(units: readonly WhatIfUnit[], model: ScoringModel, pack: Polic
     const r = evaluate({ periodId: u.evaluation.periodId, targets: inputs.targets, actuals: inputs.actuals, reporting: (u.evaluation.reporting ?? "missing") as ReportingStatus, complaints: inputs.complaints, judged: u.evaluation.judged ?? [] }, model);
     // A stored judged score outside the proposed model's range counts as unscored (0), as the model would refuse it.
     const value = r.ok ? r.value : { total: 0, band: model.bands[model.bands.length - 1]?.label ?? "", passed: false };
-    return { unitId: u.unitId, total: value.total, band: value.band, passed: value.passed, failedElsewhere: u.failedElsewhere };
+    // DG-9.2: a pack ranking on task-book completion ranks on it whatever the scoring model says.
+    const completion = taskBookCompletion(u.evaluation.periodId, inputs.targets, inputs.actuals);
+    return { unitId: u.unitId, total: value.total, band: value.band, passed: value.passed, failedElsewhere: u.failedElsewhere, completion };
   });
-  const ranked = rank(scored);
+  const ranked = rankOn(scored, pack.ranking.basis);
+  const rankOf = new Map(ranked.map((r) => [r.unitId, r.rank]));
   const interviewed = new Set(pack.clauses.ranking ? lowestRanked(ranked, pack.lowestRankedCount).map((r) => r.unitId) : []);
-  return new Map(ranked.map((r) => [r.unitId, { total: r.total, band: r.band, passed: r.passed, rank: r.rank, clearOut: !r.passed && r.failedElsewhere + 1 >= pack.thresholds.failedEvaluations, interview: interviewed.has(r.unitId) }]));
+  return new Map(scored.map((r) => [r.unitId, { total: r.total, band: r.band, passed: r.passed, rank: rankOf.get(r.unitId), clearOut: !r.passed && r.failedElsewhere + 1 >= pack.thresholds.failedEvaluations, interview: interviewed.has(r.unitId) }]));
 }
 
 export function whatIf(units: readonly WhatIfUnit[], current: PolicyPack, proposed: PolicyPack): { rows: WhatIfRow[]; counts: Record<ChangeKind, number> } {
@@ -59,6 +64,6 @@ export function whatIf(units: readonly WhatIfUnit[], current: PolicyPack, propos
     for (const k of changed) counts[k]++;
     return { unitId, current: c, proposed: p, changed };
   });
-  rows.sort((a, b) => a.proposed.rank - b.proposed.rank || (a.unitId < b.unitId ? -1 : 1));
+  rows.sort((a, b) => (a.proposed.rank ?? Infinity) - (b.proposed.rank ?? Infinity) || (a.unitId < b.unitId ? -1 : 1));
   return { rows, counts };
 }

@@ -13,7 +13,7 @@ import type { PublishedListKind } from "./listDiff.js";
 import type { PartnerRemovalEvent } from "./partnerRemoval.machine.js";
 import { pendingDeadlineText } from "./holidayArrangement.js";
 import { policyPacks } from "./policy/index.js";
-import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey, ReviewBatch } from "./policy/schema.js";
+import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey, RankingBasis, ReviewBatch } from "./policy/schema.js";
 import type { ProceedingKind } from "./proceedings.js";
 import type { ReportingStatus } from "./scoring.js";
 import type {
@@ -320,6 +320,23 @@ export const nouns = {
   category: "类别",
   priceRange: "价格区间",
 } as const;
+
+/** What a period's ranking is on (the pack's `ranking.basis`; DG-9.2 ranks on task-book completion). */
+export const rankingBasisWords: Record<RankingBasis, string> = { total: "总分", taskBookCompletion: "任务书完成率" };
+
+/** A task-book completion as shown beside the total: `83.33%`, or why there is none. */
+export const completionWords = (c: { percent: number | null } | undefined) => (c === undefined ? "—" : c.percent === null ? "任务书未设目标" : `${c.percent.toFixed(2)}%`);
+
+/**
+ * DG-8 / DG-9.2: whether the period's ranking (and its 排名落后 list) is final. It is 暂定 while
+ * any evaluation of the period awaits approval or reports may still come, and 最终 once the
+ * period is closed and every evaluation approved.
+ */
+export function rankingMarkWords(s: { final: boolean; unapproved: number; periodClosed: boolean }): { mark: "暂定" | "最终"; reason: string } {
+  if (s.final) return { mark: "最终", reason: "本期评价已全部审定，排名已确定" };
+  const reasons = [s.unapproved > 0 ? `尚有 ${s.unapproved} 份评价未审定` : "", s.periodClosed ? "" : "本期尚未关账"].filter(Boolean);
+  return { mark: "暂定", reason: reasons.length > 0 ? reasons.join("，") : "待确定" };
+}
 
 const QUARTER_WORDS = ["第一季度", "第二季度", "第三季度", "第四季度"] as const;
 

@@ -1,8 +1,11 @@
 // The evaluation draft and the period's ranking summary move together: every stored evaluation
-// of a period is counted once in rankings/{periodId} with its current total, so a unit's rank
-// is known from one small document and a submission never reads the other units' evaluations.
+// of a period is counted once in rankings/{periodId} with its current value on the pack's ranking
+// basis (total, or task-book completion for DG-9.2), so a unit's rank is known from one small
+// document and a submission never reads the other units' evaluations. A summary that moves is
+// not final (it loses `finalAt`; finalRanking.ts).
 import type { Transaction } from "firebase-admin/firestore";
-import { updateSummary } from "../domain/ranking.js";
+import type { RankingBasis } from "../domain/policy/schema.js";
+import { rankingValue, updateSummary } from "../domain/ranking.js";
 import type { Evaluation, RankingSummary } from "../domain/schemas/index.js";
 import { collections } from "./collections.js";
 
@@ -12,8 +15,10 @@ export async function readRanking(tx: Transaction, programmeId: string, periodId
   return (await tx.get(rankingRef(programmeId, periodId))).data() ?? { periodId, counts: {} };
 }
 
-/** Writes the evaluation and moves its total in the summary (`previousTotal` undefined for a new one). */
-export function writeEvaluation(tx: Transaction, programmeId: string, evaluationId: string, evaluation: Evaluation, summary: RankingSummary, previousTotal: number | undefined) {
+/** Writes the evaluation and moves its ranking value in the summary (`previous` undefined for a new one). */
+export function writeEvaluation(tx: Transaction, programmeId: string, evaluationId: string, evaluation: Evaluation, summary: RankingSummary, previous: Evaluation | undefined, basis: RankingBasis) {
   tx.set(collections.evaluations(programmeId).doc(evaluationId), evaluation);
-  tx.set(rankingRef(programmeId, evaluation.periodId), { periodId: evaluation.periodId, counts: updateSummary(summary.counts, previousTotal, evaluation.total) });
+  const before = previous && rankingValue(previous, basis);
+  const after = rankingValue(evaluation, basis);
+  tx.set(rankingRef(programmeId, evaluation.periodId), { periodId: evaluation.periodId, counts: updateSummary(summary.counts, before, after) });
 }

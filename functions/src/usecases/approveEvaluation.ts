@@ -1,7 +1,10 @@
 // Staff approve (审定) an evaluation (GZ-3.4.2; DG-8): the final score, band and pass / fail. The
 // approval claims the draft by its state in the transaction, so of two staff approving at once
 // one wins and the other is told it was already decided. A failed evaluation that is the
-// unit's second in total makes it a clear-out candidate (GZ-4.4b.3 / DG-10.3).
+// unit's second in total makes it a clear-out candidate (GZ-4.4b.3 / DG-10.3). When this is the
+// last evaluation of a closed period to be approved, the period's ranking is frozen again and
+// marked final in the same transaction, and the lagging units are listed for interview then
+// (DG-8 / DG-9.2, finalRanking.ts). A replayed approval is refused (already decided): nothing twice.
 import { shanghaiDate } from "../domain/dates.js";
 import { Refused } from "../domain/errors.js";
 import { evaluationMachine } from "../domain/evaluation.machine.js";
@@ -14,6 +17,7 @@ import { collections } from "../store/collections.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
 import { loadDraftEvaluation } from "./evaluationDraft.js";
+import { approvedRank, prepareFinalRanking } from "./finalRanking.js";
 
 export interface ApproveEvaluationInput {
   programmeId: string;
@@ -32,9 +36,15 @@ export async function approveEvaluation(deps: Deps, input: ApproveEvaluationInpu
     const own = (await tx.get(collections.evaluations(programmeId).where("unitId", "==", evaluation.unitId))).docs.map((d) => d.data());
     const failedBefore = failedEvaluationsOutside(own, evaluation.periodId).get(evaluation.unitId) ?? 0;
     const candidates = failedEvaluationGrounds({ unitId: evaluation.unitId, periodId: evaluation.periodId, passed: evaluation.passed, failedEvaluationsBefore: failedBefore }, ctx.pack);
+    const period = (await tx.get(collections.periods(programmeId).doc(evaluation.periodId))).data();
+    const approved = { ...evaluation, state: step.next, approvedBy: actor, approvedAt: now };
+    const ranking = await prepareFinalRanking(tx, ctx, { periodId: evaluation.periodId, periodClosed: period?.state === "closed", now, actor, approving: { id: evaluationId, evaluation: approved } });
     const proposed = await proposeCandidates(tx, programmeId, candidates.map((candidate) => ({ candidate, unitId: evaluation.unitId, scope: evaluation.periodId })), now, actor);
 
-    tx.set(ref, { ...evaluation, state: step.next, approvedBy: actor, approvedAt: now });
+    const { rank: _provisional, ...rest } = approved;
+    const rank = approvedRank(ranking, evaluation.unitId, evaluation.rank);
+    tx.set(ref, rank === undefined ? rest : { ...rest, rank });
+    ranking.write();
     appendAudit(tx, programmeId, `approve-${evaluationId}-${now.getTime()}`, {
       at: now,
       actor,
@@ -44,6 +54,7 @@ export async function approveEvaluation(deps: Deps, input: ApproveEvaluationInpu
       after: { state: step.next, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, failedInTotal: failedBefore + (evaluation.passed ? 0 : 1) },
       clause: step.clause,
     });
-    return { evaluationId, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, proposed };
+    const final = ranking.decision?.final ?? true;
+    return { evaluationId, total: evaluation.total, band: evaluation.band, passed: evaluation.passed, proposed, rankingFinal: final };
   });
 }

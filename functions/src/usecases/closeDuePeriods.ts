@@ -2,8 +2,10 @@
 // unit taking part (participation.ts) is looked at once, in bounded batches, each batch in its own
 // transaction that also moves the job's cursor in jobRuns/periodClose_{periodId}. Each batch
 // gathers the facts, asks the domain (periodClose.ts: grounds become candidates, the rank is
-// frozen from the period's summary, the lowest-ranked are listed for interview where the pack
-// says so, DG-9.2) and writes; then the period is marked closed. Stopped midway (maxBatches, a
+// frozen from the period's summary on the pack's ranking basis) and writes; then the period is
+// marked closed. In that same last transaction the ranking is made final if every evaluation of
+// the period is approved, and the lagging units are listed for interview (DG-8 / DG-9.2,
+// finalRanking.ts); otherwise it stays provisional until the last approval (approveEvaluation). Stopped midway (maxBatches, a
 // crash), the next run resumes at the cursor; a closed period is never picked again, so running
 // twice changes nothing more.
 // A document the job cannot read never stops it: a unit whose facts include one is
@@ -13,7 +15,6 @@
 import type { QueryDocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import type { IsoDate } from "../domain/dates.js";
 import { failedEvaluationsOutside } from "../domain/failedEvaluations.js";
-import { interviewNoticeId } from "../domain/interviewNotice.js";
 import { programmeClosed } from "../domain/machine.js";
 import { takesPartIn } from "../domain/participation.js";
 import { decideUnitClose, interviewThreshold, type UnitAtClose, type UnitClose } from "../domain/periodClose.js";
@@ -32,6 +33,7 @@ import { chunks, unitsPage } from "../store/pages.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
 import { recordProblems } from "./recordProblems.js";
+import { prepareFinalRanking } from "./finalRanking.js";
 
 export interface PeriodCloseOptions {
   asOf: IsoDate;
@@ -217,6 +219,8 @@ async function planPeriod(c: Closing, log: ProblemLog): Promise<PeriodClosePlan>
   const run = log.read(await runRefOf(c).get());
   if (run === unreadable || run?.state === "done") return plan;
   let cursor = run?.cursor;
+  const lagging: string[] = [];
+  let unapproved = 0;
   for (;;) {
     const step = await c.deps.db.runTransaction(
       async (tx) => {
@@ -225,11 +229,13 @@ async function planPeriod(c: Closing, log: ProblemLog): Promise<PeriodClosePlan>
       },
       { readOnly: true },
     );
-    if (!step) return plan;
+    if (!step) return { ...plan, interviews: unapproved === 0 ? lagging : [] };
     plan.units += step.page.decided.length;
     plan.candidates.push(...step.fresh.map(({ input, ref }) => ({ proceedingId: ref.id, unitId: input.unitId, proceeding: input.candidate.proceeding, clause: input.candidate.clause })));
-    plan.interviews.push(...step.page.decided.filter((d) => d.interview).map((d) => d.unitId));
-    if (!step.page.full) return plan;
+    lagging.push(...step.page.decided.filter((d) => d.lagging).map((d) => d.unitId));
+    unapproved += step.page.decided.filter((d) => d.evaluation && d.evaluation.state !== "approved").length;
+    // DG-9.2: the lagging units are listed only on a final ranking (every evaluation approved).
+    if (!step.page.full) return { ...plan, interviews: unapproved === 0 ? lagging : [] };
     cursor = step.page.last;
   }
 }
@@ -286,9 +292,12 @@ async function unitHistory(tx: Transaction, programmeId: string, unitIds: string
 function writeUnitClose(tx: Transaction, c: Closing, d: UnitAtClose & UnitClose) {
   const { programmeId, pack } = c.ctx;
   const periodId = c.period.id;
-  const { unitId, report, evaluation, candidates, rank, interview } = d;
-  if (evaluation && evaluation.rank !== rank) tx.set(collections.evaluations(programmeId).doc(ids.evaluation(unitId, periodId)), { ...evaluation, rank });
-  if (interview) tx.set(collections.notifications(programmeId).doc(interviewNoticeId(periodId, unitId)), { ...interview, createdAt: c.now });
+  const { unitId, report, evaluation, candidates, rank, lagging } = d;
+  if (evaluation && evaluation.rank !== rank) {
+    const { rank: _old, ...rest } = evaluation;
+    const next: Evaluation = rank === undefined ? rest : { ...rest, rank };
+    tx.set(collections.evaluations(programmeId).doc(ids.evaluation(unitId, periodId)), next);
+  }
   appendAudit(tx, programmeId, `periodClose-${periodId}-${unitId}`, {
     at: c.now,
     actor: ACTOR,
@@ -298,14 +307,14 @@ function writeUnitClose(tx: Transaction, c: Closing, d: UnitAtClose & UnitClose)
       report: report ? { state: report.state, late: report.late, incomplete: report.incomplete } : "missing",
       evaluation: evaluation ? { total: evaluation.total, state: evaluation.state, passed: evaluation.passed, rank } : null,
       candidates: candidates.map((x) => x.clause),
-      interview: interview !== undefined,
+      lagging,
     },
-    clause: candidates[0]?.clause ?? (interview ? (pack.clauses.ranking ?? undefined) : pack.clauses.report),
+    clause: candidates[0]?.clause ?? pack.clauses.report,
     note: candidates.length ? candidates.flatMap((x) => x.evidence).join("；") : undefined,
   });
 }
 
-/** Every unit done: the period is closed and the run marked done, once. */
+/** Every unit done: the period is closed (its ranking final if every evaluation is approved) and the run marked done, once. */
 async function finishClosing(c: Closing) {
   const { programmeId, pack } = c.ctx;
   const [runRef, periodRef] = [runRefOf(c), periodRefOf(c)];
@@ -313,7 +322,10 @@ async function finishClosing(c: Closing) {
     const run = (await tx.get(runRef)).data()!;
     const current = (await tx.get(periodRef)).data()!;
     if (run.state === "done") return;
+    const ranking = await prepareFinalRanking(tx, c.ctx, { periodId: c.period.id, periodClosed: true, now: c.now, actor: ACTOR });
+    const standing = ranking.decision?.final === false ? `排名暂定（${ranking.decision.reason}），全部审定后确定` : "排名已确定";
     tx.set(periodRef, { ...current, state: "closed", closedAt: c.now, nextDeadlineOn: undefined });
+    ranking.write();
     tx.set(runRef, { ...run, state: "done", updatedAt: c.now });
     appendAudit(tx, programmeId, `periodClose-${c.period.id}-done`, {
       at: c.now,
@@ -323,7 +335,7 @@ async function finishClosing(c: Closing) {
       before: { state: current.state },
       after: { state: "closed", units: run.processed, proposed: run.proposed, batches: run.batches },
       clause: pack.clauses.report,
-      note: `已关账：处理 ${run.processed} 家单位，提出 ${run.proposed} 项候选，排名已固定`,
+      note: `已关账：处理 ${run.processed} 家单位，提出 ${run.proposed} 项候选，${standing}`,
     });
   });
 }

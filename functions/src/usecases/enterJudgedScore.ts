@@ -26,7 +26,7 @@ export async function enterJudgedScore(deps: Deps, input: EnterJudgedScoreInput,
     const score = { partId, score: input.score, methods: input.methods, note: input.note, evidenceDocumentIds: input.evidenceDocumentIds, by: actor };
     const judged = [...evaluation.judged.filter((j) => j.partId !== partId), score];
     const next = recompute(evaluation, judged, pack, now);
-    writeEvaluation(tx, programmeId, evaluationId, next, summary, evaluation.total);
+    writeEvaluation(tx, programmeId, evaluationId, next, summary, evaluation, ctx.pack.ranking.basis);
     const previous = evaluation.judged.find((j) => j.partId === partId);
     appendAudit(tx, programmeId, `judged-${evaluationId}-${partId}-${now.getTime()}`, {
       at: now,

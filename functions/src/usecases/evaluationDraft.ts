@@ -4,6 +4,7 @@ import { evaluationMachine } from "../domain/evaluation.machine.js";
 import { storedDimensions } from "../domain/evaluationDraft.js";
 import type { PolicyPack } from "../domain/policy/schema.js";
 import { evaluate } from "../domain/scoring.js";
+import { taskBookCompletion } from "../domain/taskBookCompletion.js";
 import type { Evaluation, JudgedScore } from "../domain/schemas/index.js";
 import type { Transaction } from "firebase-admin/firestore";
 import { refuse, Refused, refused } from "../domain/errors.js";
@@ -28,5 +29,7 @@ export function recompute(evaluation: Evaluation, judged: JudgedScore[], pack: P
   );
   if (!scored.ok) throw new Refused(scored);
   const r = scored.value;
-  return { ...evaluation, judged, dimensions: storedDimensions(r), total: r.total, band: r.band, passed: r.passed, missingJudged: r.missingJudged, computedAt: now };
+  // DG-9.2: the completion comes from the same stored inputs (judged scores do not move it).
+  const completion = taskBookCompletion(evaluation.periodId, inputs.targets, inputs.actuals);
+  return { ...evaluation, judged, dimensions: storedDimensions(r), total: r.total, band: r.band, passed: r.passed, missingJudged: r.missingJudged, completion, computedAt: now };
 }

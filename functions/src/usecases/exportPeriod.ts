@@ -1,9 +1,11 @@
 // Staff export a period's evaluations and ranking as an Excel workbook, returned as base64 with a
-// Chinese file name. Every export is audited: it carries every unit's scores.
+// Chinese file name, marked provisional or final as the admin page shows it (DG-8 / DG-9.2).
+// Every export is audited: it carries every unit's scores.
 import type { z } from "zod";
 import type { Actor, exportPeriodRequestSchema } from "../domain/schemas/index.js";
 import { appendAuditOnce } from "../store/audit.js";
 import { collections } from "../store/collections.js";
+import { rankingRef } from "../store/evaluations.js";
 import { loadProgrammeContext } from "../store/programmeContext.js";
 import type { Deps } from "./deps.js";
 import { periodWord } from "../domain/words.js";
@@ -19,11 +21,14 @@ export async function exportPeriod(deps: Deps, input: ExportPeriodInput, actor: 
   const unitRefs = [...new Set(evaluations.map((e) => e.unitId))].map((id) => collections.units(programmeId).doc(id));
   const units = unitRefs.length ? await deps.db.getAll(...unitRefs) : [];
   const names = new Map(units.map((s) => [s.id, s.data()?.name ?? s.id]));
+  const [period, summary] = await Promise.all([collections.periods(programmeId).doc(periodId).get(), rankingRef(programmeId, periodId).get()]);
+  const standing = { final: summary.data()?.finalAt !== undefined, unapproved: evaluations.filter((e) => e.state !== "approved").length, periodClosed: period.data()?.state === "closed" };
   const buffer = await periodWorkbook({
     programmeName: ctx.programme.name,
     periodId,
     evaluations: evaluations.map((e) => ({ ...e, unitName: names.get(e.unitId) ?? e.unitId })),
-    lowestRankedCount: ctx.packFor(periodId).lowestRankedCount,
+    basis: ctx.pack.ranking.basis,
+    standing,
   });
   const fileName = `${ctx.programme.name}_${periodWord(periodId)}_绩效评价与排名.xlsx`;
   await appendAuditOnce(programmeId, `export-${periodId}-${now.getTime()}`, {
@@ -31,7 +36,7 @@ export async function exportPeriod(deps: Deps, input: ExportPeriodInput, actor: 
     actor,
     action: "period.exported",
     entity: collections.periods(programmeId).doc(periodId).path,
-    after: { fileName, rows: evaluations.length },
+    after: { fileName, rows: evaluations.length, rankingFinal: standing.final },
     clause: ctx.pack.clauses.evaluation,
   });
   return { fileName, contentBase64: buffer.toString("base64"), rows: evaluations.length };

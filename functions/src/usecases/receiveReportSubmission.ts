@@ -6,8 +6,10 @@
 //   - lateness against the period's deadline and missing task-book content are recorded on the
 //     report (GZ-4.4a.2: late or incomplete submissions are recorded as such);
 //   - the automatic scores are computed against the task book (DG-12) and written as the
-//     evaluation draft with each dimension's explanation, keeping staff-judged scores (GZ-3.3);
-//   - the period's ranking summary moves by this one unit (cost flat in the number of units).
+//     evaluation draft with each dimension's explanation, keeping staff-judged scores (GZ-3.3),
+//     with the task-book completion beside them (DG-9.2, with its workings);
+//   - the period's ranking summary moves by this one unit on the pack's ranking basis (cost flat
+//     in the number of units).
 // The submission time is the report's `updatedAt`, which the rules pin to the request time.
 // Issue 16.2: a report is received only for a period of the programme's cadence that exists and
 // is open (domain `reportPeriodRefusal`, the rules' `periodOpen` asked again for documents the
@@ -24,6 +26,7 @@ import { periodBounds } from "../domain/periods.js";
 import { reportMachine } from "../domain/report.machine.js";
 import { missingReportFields, reportPeriodRefusal } from "../domain/reportChecks.js";
 import { evaluate, type ReportingStatus } from "../domain/scoring.js";
+import { taskBookCompletion } from "../domain/taskBookCompletion.js";
 import type { Actor, Evaluation } from "../domain/schemas/index.js";
 import { appendAudit, systemActor } from "../store/audit.js";
 import { collections, ids } from "../store/collections.js";
@@ -157,17 +160,18 @@ function writeEvaluationDraft(tx: Transaction, s: Submission, reporting: Reporti
     participated: true,
     reporting,
     missingJudged: result.missingJudged,
+    completion: taskBookCompletion(periodId, s.targets, metrics),
     inputs: { targets: s.targets, actuals: metrics, complaints },
     computedAt: s.now,
   };
-  writeEvaluation(tx, s.w.programmeId, s.evaluationRef.id, evaluation, s.summary, s.existing?.total);
+  writeEvaluation(tx, s.w.programmeId, s.evaluationRef.id, evaluation, s.summary, s.existing, s.ctx.pack.ranking.basis);
   appendAudit(tx, s.w.programmeId, `${s.w.eventId}-evaluation`, {
     at: s.now,
     actor,
     action: "evaluation.computed",
     entity: s.evaluationRef.path,
     before: s.existing ? { total: s.existing.total, band: s.existing.band } : undefined,
-    after: { total: result.total, band: result.band, passed: result.passed, missingJudged: result.missingJudged },
+    after: { total: result.total, band: result.band, passed: result.passed, missingJudged: result.missingJudged, completion: evaluation.completion?.percent ?? null },
     clause: s.ctx.pack.clauses.evaluation,
     note: result.complete ? `自动计分完成，待${s.ctx.pack.workGroupName}审定` : `自动计分完成，待人工评分：${result.missingJudged.join("、")}`,
   });

@@ -1,5 +1,6 @@
-// Staff record an interview or supervision of a low-ranked unit (DG-9.2). The matching staff
-// notification from the period close is marked done in the same transaction.
+// Staff record an interview or supervision of a low-ranked unit (DG-9.2), once the period's
+// ranking is final. The matching staff notification raised with the final ranking is marked done
+// in the same transaction.
 import type { z } from "zod";
 import { shanghaiDate } from "../domain/dates.js";
 import { Refused, refused } from "../domain/errors.js";
@@ -26,7 +27,8 @@ export async function recordInterview(deps: Deps, input: RecordInterviewInput, a
       tx.get(noticeRef),
     ]);
     if (!unit.exists) refused("UNIT_NOT_FOUND", unitId);
-    const decision = interviewDecision({ pack: ctx.pack, periodClosed: period.data()?.state === "closed", evaluation: evaluation.data(), summary: ranking.data()?.counts ?? {}, heldOn: input.heldOn, today: shanghaiDate(now) });
+    const summary = ranking.data();
+    const decision = interviewDecision({ pack: ctx.pack, rankingFinal: period.data()?.state === "closed" && summary?.finalAt !== undefined, evaluation: evaluation.data(), summary: summary?.counts ?? {}, heldOn: input.heldOn, today: shanghaiDate(now) });
     if (!decision.ok) throw new Refused(decision);
     const ref = collections.interviews(programmeId).doc();
     const interview = { unitId, periodId, rank: decision.rank, heldOn: input.heldOn, kind: input.kind, notes: input.notes, by: actor };

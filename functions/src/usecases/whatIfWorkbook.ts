@@ -53,7 +53,7 @@ function units(wb: ExcelJS.Workbook, input: WhatIfWorkbookInput) {
   for (const r of input.rows) {
     const c = r.current;
     const p = r.proposed;
-    const row = sheet.addRow([r.unitName, one(c.total), one(p.total), c.band, p.band, c.rank, p.rank, passWord(c), passWord(p), candidacies(c), candidacies(p), r.changed.map((k) => CHANGE_LABELS[k]).join("、") || "无变化"]);
+    const row = sheet.addRow([r.unitName, one(c.total), one(p.total), c.band, p.band, c.rank ?? "—", p.rank ?? "—", passWord(c), passWord(p), candidacies(c), candidacies(p), r.changed.map((k) => CHANGE_LABELS[k]).join("、") || "无变化"]);
     row.getCell(2).numFmt = "0.0";
     row.getCell(3).numFmt = "0.0";
     if (r.changed.length > 0) row.eachCell((cell) => (cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: CHANGED_FILL } }));

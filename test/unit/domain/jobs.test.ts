@@ -67,15 +67,16 @@ describe("a report's period (issue 16.2, GZ-3.4.1, DG-9.1)", () => {
 describe("period close on an unreadable ranking summary (issue 16.1)", () => {
   it("DG-9.2: with the summary unknown the grounds are still decided, but no rank is frozen and nobody is listed for interview", () => {
     const period = { id: "2025", cadence: "annual" as const, start: "2025-01-01", end: "2025-12-31", reportDeadline: "2026-01-22", state: "closing" as const };
-    const evaluation = { unitId: "dg-u01", periodId: "2025", state: "approved" as const, dimensions: [], judged: [], total: 40, band: "不合格", passed: false, participated: true, missingJudged: [] };
+    const evaluation = { unitId: "dg-u01", periodId: "2025", state: "approved" as const, dimensions: [], judged: [], total: 40, band: "不合格", passed: false, participated: true, missingJudged: [], completion: { percent: 40, explanation: "任务书完成率 40.00%" } };
     const unit = { unitId: "dg-u01", unitName: "甲", evaluation, targets: {}, failedEvaluationsBefore: 1, failedEnterprises: [] };
     expect(interviewThreshold(undefined, dg)).toBeUndefined();
     const unknown = decideUnitClose(unit, period, undefined, undefined, dg);
     expect(unknown.rank).toBeUndefined();
-    expect(unknown.interview).toBeUndefined();
+    expect(unknown.lagging).toBe(false);
     expect(unknown.candidates.map((c) => c.clause)).toContain("DG-10.3");
     const known = decideUnitClose(unit, period, { "4000": 1, "9000": 3 }, interviewThreshold({ "4000": 1, "9000": 3 }, dg), dg);
     expect(known.rank).toBe(4);
+    expect(known.lagging).toBe(true);
     expect(known.candidates.map((c) => c.clause)).toEqual(unknown.candidates.map((c) => c.clause));
   });
 });

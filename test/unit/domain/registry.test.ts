@@ -61,16 +61,21 @@ describe("pilot-enterprise list", () => {
 describe("interviews and awards", () => {
   const dg = getPolicyPack("dongguan");
   const gz = getPolicyPack("guangzhou");
-  // Totals in hundredths → count; five units, the lowest three at 61, 55 and 40 points.
+  // DG-9.2 ranks on task-book completion: completion % in hundredths → count; five units, the lowest three at 61, 55 and 40 %.
   const summary = { "9000": 1, "8000": 1, "6100": 1, "5500": 1, "4000": 1 };
 
-  it("DG-9.2: only a unit among a closed period's lowest-ranked can have an interview recorded, not in the future; Guangzhou has no such duty", () => {
-    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: { total: 55 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toEqual({ ok: true, rank: 4, clause: "DG-9.2" });
-    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: { total: 80, rank: 2 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_LOWEST_RANKED" });
-    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: undefined, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_EVALUATED" });
-    expect(interviewDecision({ pack: dg, periodClosed: true, evaluation: { total: 40 }, summary, heldOn: "2026-01-07", today: "2026-01-06" })).toMatchObject({ ok: false, code: "DATE_IN_FUTURE" });
-    expect(interviewDecision({ pack: dg, periodClosed: false, evaluation: { total: 40 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "PERIOD_NOT_RANKED" });
-    expect(interviewDecision({ pack: gz, periodClosed: true, evaluation: { total: 40 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "INTERVIEWS_NOT_IN_POLICY" });
+  it("DG-9.2: only a unit among the lowest-ranked on task-book completion, on a final ranking, can have an interview recorded, not in the future; Guangzhou has no such duty", () => {
+    const lagging = { total: 95, completion: { percent: 55 } };
+    const ahead = { total: 40, completion: { percent: 80 }, rank: 2 };
+    // Ranked on completion, not on the total: a high total does not lift a lagging completion, nor a low one sink a good completion.
+    expect(interviewDecision({ pack: dg, rankingFinal: true, evaluation: lagging, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toEqual({ ok: true, rank: 4, clause: "DG-9.2" });
+    expect(interviewDecision({ pack: dg, rankingFinal: true, evaluation: ahead, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_LOWEST_RANKED" });
+    expect(interviewDecision({ pack: dg, rankingFinal: true, evaluation: { total: 10, completion: { percent: null } }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_LOWEST_RANKED" });
+    expect(interviewDecision({ pack: dg, rankingFinal: true, evaluation: undefined, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "NOT_EVALUATED" });
+    expect(interviewDecision({ pack: dg, rankingFinal: true, evaluation: lagging, summary, heldOn: "2026-01-07", today: "2026-01-06" })).toMatchObject({ ok: false, code: "DATE_IN_FUTURE" });
+    // DG-8 / DG-9.2: a provisional ranking (an evaluation not yet approved) lists nobody yet.
+    expect(interviewDecision({ pack: dg, rankingFinal: false, evaluation: lagging, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "PERIOD_NOT_RANKED" });
+    expect(interviewDecision({ pack: gz, rankingFinal: true, evaluation: { total: 40 }, summary, heldOn: "2026-01-05", today: "2026-01-06" })).toMatchObject({ ok: false, code: "INTERVIEWS_NOT_IN_POLICY" });
   });
 
   it("DG-5.7: an award names a subject in good standing, once per year and kind; Guangzhou's regulation has no awards", () => {

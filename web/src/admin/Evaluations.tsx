@@ -1,9 +1,11 @@
-// Evaluation and ranking (GZ-3.3, GZ-3.4.2, DG-8, DG-9.2): the period's ranking page by page
-// with bands, each unit's dimensions with their explanations, staff-judged parts with the method
-// used, approval; the score distribution and a unit's scores across periods; Excel export.
-import { judgedMethodWords, nouns, periodWord, stateWords } from "@domain/words";
+// Evaluation and ranking (GZ-3.3, GZ-3.4.2, DG-8, DG-9.2): the period's ranking page by page on
+// the pack's basis (DG-9.2: task-book completion, shown beside the total), marked 暂定 with the
+// reason until the period is closed and every evaluation approved, then 最终; each unit's
+// dimensions with their explanations, staff-judged parts with the method used, approval; the
+// distribution of the ranked value and a unit's scores across periods; Excel export.
+import { completionWords, judgedMethodWords, nouns, periodWord, rankingBasisWords, rankingMarkWords, stateWords } from "@domain/words";
 import { Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input, Progress, Select, Space, Tag, Typography } from "antd";
-import { doc, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
+import { doc, getCountFromServer, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call } from "../data/callables";
 import { collections, type Stored } from "../data/collections";
@@ -31,6 +33,8 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
   const [periods, setPeriods] = useState<{ id: string; state: string }[]>([]);
   const [periodId, setPeriodId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Evaluation | null>(null);
+  const [tick, setTick] = useState(0);
+  const basis = programme.pack.ranking.basis;
 
   useEffect(() => {
     getDocs(collections.periods(p)).then((snap) => {
@@ -40,8 +44,18 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
     });
   }, [p]);
 
-  const ranking = periodId ? query(collections.evaluations(p), where("periodId", "==", periodId), orderBy("total", "desc")) : null;
+  // Ordered by what the pack ranks on (one literal query each, so each has its declared index).
+  const ranking = !periodId
+    ? null
+    : basis === "taskBookCompletion"
+      ? query(collections.evaluations(p), where("periodId", "==", periodId), orderBy("completion.percent", "desc"))
+      : query(collections.evaluations(p), where("periodId", "==", periodId), orderBy("total", "desc"));
   const page = usePagedQuery(ranking, `${p}-${periodId}`, 20);
+  const periodClosed = periods.find((q) => q.id === periodId)?.state === "closed";
+  const changed = () => {
+    page.reload();
+    setTick((n) => n + 1);
+  };
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
@@ -51,15 +65,16 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
         {periodId && <ExportButton fn="exportPeriod" data={{ programmeId: p, periodId }} />}
         {periodId && periods.find((q) => q.id === periodId)?.state !== "closed" && <ClosePeriodButton programmeId={p} periodId={periodId} workGroup={programme.pack.workGroupName} onDone={page.reload} />}
       </Space>
-      {periodId && <Distribution programmeId={p} periodId={periodId} />}
-      {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} />}
-      <Card title={s.rankingTitle(page.total)} size="small">
+      {periodId && <Distribution programmeId={p} periodId={periodId} label={rankingBasisWords[basis]} />}
+      {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} key={tick} />}
+      <Card title={s.rankingTitle(page.total)} size="small" extra={periodId && <RankingMark programmeId={p} periodId={periodId} periodClosed={periodClosed} tick={tick} />}>
         <PagedTable
           page={page}
           onRowClick={setSelected}
           columns={[
-            { title: nouns.rank, render: (_, r) => r.rank ?? "—" },
+            { title: s.rankColumn(rankingBasisWords[basis]), render: (_, r) => r.rank ?? "—" },
             { title: nouns.unit, render: (_, r) => <NameOf programmeId={p} id={r.unitId} /> },
+            { title: s.completion, render: (_, r) => completionWords(r.completion) },
             { title: nouns.total, render: (_, r) => r.total.toFixed(1) },
             { title: nouns.band, render: (_, r) => <Tag color={r.passed ? "green" : "red"}>{r.band}</Tag> },
             { title: nouns.state, render: (_, r) => stateWords.evaluation[r.state] },
@@ -67,7 +82,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
         />
       </Card>
       <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? <><NameOf programmeId={p} id={selected.unitId} /> · {selected.periodId}</> : ""}>
-        {selected && <EvaluationDetail programme={programme} evaluation={selected} onChanged={page.reload} />}
+        {selected && <EvaluationDetail programme={programme} evaluation={selected} onChanged={changed} />}
       </Drawer>
     </Space>
   );
@@ -98,6 +113,7 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions size="small" bordered column={3}>
         <Descriptions.Item label={nouns.total}>{evaluation.total.toFixed(1)}</Descriptions.Item>
+        <Descriptions.Item label={s.completion}>{completionWords(evaluation.completion)}</Descriptions.Item>
         <Descriptions.Item label={nouns.band}>{evaluation.band}</Descriptions.Item>
         <Descriptions.Item label={nouns.state}>{stateWords.evaluation[evaluation.state]}</Descriptions.Item>
       </Descriptions>
@@ -127,8 +143,32 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
   );
 }
 
-/** Score distribution in 10-point bands, from the period's ranking summary (one document). */
-function Distribution({ programmeId, periodId }: { programmeId: string; periodId: string }) {
+/**
+ * DG-8 / DG-9.2: whether the period's ranking is final (its summary frozen on the last approval)
+ * or provisional, and why: the evaluations still awaiting approval are counted on the server.
+ */
+function RankingMark({ programmeId, periodId, periodClosed, tick }: { programmeId: string; periodId: string; periodClosed: boolean; tick: number }) {
+  const [standing, setStanding] = useState<{ final: boolean; unapproved: number } | null>(null);
+  useEffect(() => {
+    setStanding(null);
+    const drafts = query(collections.evaluations(programmeId), where("periodId", "==", periodId), where("state", "==", "draft"));
+    Promise.all([getDoc(doc(collections.rankings(programmeId), periodId)), getCountFromServer(drafts)]).then(
+      ([summary, count]) => setStanding({ final: summary.data()?.finalAt !== undefined, unapproved: count.data().count }),
+      () => setStanding(null),
+    );
+  }, [programmeId, periodId, tick]);
+  if (!standing) return null;
+  const mark = rankingMarkWords({ ...standing, periodClosed });
+  return (
+    <Space data-testid="ranking-mark" aria-label={`${s.markLabel}：${mark.mark}，${mark.reason}`}>
+      <Tag color={mark.mark === "最终" ? "green" : "orange"}>{mark.mark}</Tag>
+      <Typography.Text type={mark.mark === "最终" ? undefined : "warning"}>{mark.reason}</Typography.Text>
+    </Space>
+  );
+}
+
+/** Distribution of the ranked value (total or completion %) in 10-point bands, from the period's ranking summary (one document). */
+function Distribution({ programmeId, periodId, label }: { programmeId: string; periodId: string; label: string }) {
   const [bands, setBands] = useState<{ label: string; value: number }[]>([]);
   useEffect(() => {
     getDoc(doc(collections.rankings(programmeId), periodId)).then((snap) => {
@@ -139,7 +179,7 @@ function Distribution({ programmeId, periodId }: { programmeId: string; periodId
     }, () => setBands([]));
   }, [programmeId, periodId]);
   return (
-    <Card title={s.distribution} size="small">
+    <Card title={s.distribution(label)} size="small">
       <Bars data={bands} max={Math.max(1, ...bands.map((b) => b.value))} />
     </Card>
   );

@@ -65,6 +65,7 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
   },
   criticismGrounds: [], // DG has no 通报批评 procedure; low-ranked units are interviewed (DG-9.2)
   partnerRemovalGrounds: ["DG-16.1", "DG-16.2", "DG-16.3", "DG-16.4", "DG-16.5", "DG-16.6"],
+  ranking: { basis: "taskBookCompletion" }, // DG-9.2 根据绩效任务书完成情况对牵引单位进行排名
   lowestRankedCount: 3, // configuration: DG-9.2 "排名落后" without a number
   reviewBatch: "annual", // DG-15 每年定期
   unitChange: {

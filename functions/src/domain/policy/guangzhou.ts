@@ -70,6 +70,7 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
   },
   criticismGrounds: ["GZ-4.4a.1", "GZ-4.4a.2", "GZ-4.4a.3", "GZ-4.4a.4", "GZ-4.4a.5", "GZ-4.4a.6"],
   partnerRemovalGrounds: [], // GZ has no partner-removal clause; partners leave by change application
+  ranking: { basis: "total" }, // GZ-3.3 evaluates on several aspects (task-book completion one of them) into one result; no ranking rule, so the ranking is by the total
   lowestRankedCount: 3, // configuration (GZ does not require interviews; the ranking is informative)
   reviewBatch: "monthly", // GZ-4.7 定期; monthly chosen
   unitChange: { localEntity: null, bureauMeeting: "none" }, // GZ-4.4a.4 asks only that the change be reported

@@ -162,6 +162,12 @@ export const policyPackSchema = z.object({
   }),
   criticismGrounds: z.array(clauseId),
   partnerRemovalGrounds: z.array(clauseId),
+  /**
+   * What the period's ranking orders units by: the weighted total of the scoring model, or how much
+   * of the task book they completed (DG-9.2 根据绩效任务书完成情况对牵引单位进行排名). The total is
+   * shown beside either way. Fixed by the regulation, so not a settings-version value.
+   */
+  ranking: z.object({ basis: z.enum(["total", "taskBookCompletion"], { error: "排名依据必须为 total（总分）或 taskBookCompletion（任务书完成情况）" }) }).default({ basis: "total" }),
   /** How many of the lowest-ranked units are listed for interview (DG-9.2; configuration). */
   lowestRankedCount: z.number().int().min(0),
   /** How change applications are batched for review (GZ-4.7 periodically, DG-15 yearly). */
@@ -223,6 +229,7 @@ export const policyPackSchema = z.object({
   fixedSettings: z.partialRecord(z.enum(["scoring", "reportDeadline", "evaluationWindow", "notice", "rectification", "lowestRankedCount", "reviewBatch", "creditReportFreshnessDays"]), clauseId).default({}),
 });
 export type PolicyPack = z.infer<typeof policyPackSchema>;
+export type RankingBasis = PolicyPack["ranking"]["basis"];
 /** Alias under the name the issue uses. */
 export const PolicyPack = policyPackSchema;
 

@@ -52,6 +52,7 @@ export const testOnlySample: PolicyPack = policyPackSchema.parse({
   },
   criticismGrounds: [], // no 通报批评
   partnerRemovalGrounds: [], // partners leave by change application only
+  ranking: { basis: "total" }, // SL-5.3 末位 by the evaluation score
   lowestRankedCount: 1, // SL-5.3 末位约谈
   reviewBatch: "halfYearly", // SL-7.4 每半年集中审核
   unitChange: { localEntity: null, bureauMeeting: "none" },

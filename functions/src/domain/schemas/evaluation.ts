@@ -116,6 +116,11 @@ export const evaluationSchema = z.object({
   passed: z.boolean(),
   participated: z.boolean().default(true),
   rank: z.number().int().positive().optional(),
+  /**
+   * DG-9.2: how much of the task book the unit completed (taskBookCompletion.ts), with its workings;
+   * percent null when the task book sets no target. What a pack ranking on completion ranks by.
+   */
+  completion: z.object({ percent: z.number().min(0).max(100).nullable(), explanation: text("完成情况说明", 1000) }).optional(),
   approvedBy: actorSchema.optional(),
   approvedAt: instant("审定时间").optional(),
   /** How the report was delivered, as scored (GZ-3.4.1): onTime / late / incomplete / missing. */
@@ -134,10 +139,15 @@ export const evaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
-/** Per-period ranking summary: score (in hundredths) → number of units with it. */
+/**
+ * Per-period ranking summary: the value ranked on (the pack's basis: total or task-book completion
+ * %, in hundredths) → number of units with it. `finalAt` is set when the ranking became final
+ * (period closed and every evaluation approved); until then the ranking is provisional.
+ */
 export const rankingSummarySchema = z.object({
   periodId: periodIdField,
   counts: z.record(z.string().regex(/^\d+$/), z.number().int().min(0)),
+  finalAt: instant("排名确定时间").optional(),
 });
 export type RankingSummary = z.infer<typeof rankingSummarySchema>;
 
