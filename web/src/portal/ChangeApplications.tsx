@@ -72,6 +72,7 @@ interface Values {
   field?: keyof typeof unitInfoFieldWords;
   to?: string;
   effectiveOn?: Dayjs;
+  licenceUscc?: string;
   action?: keyof typeof catalogueActionWords;
   category?: string;
   priceMin?: number;
@@ -88,8 +89,12 @@ function payloadOf(type: ChangeType, v: Values): ChangeApplication["payload"] | 
     }
     case "partnerRemove":
       return { type, partnerId: (v.partnerId ?? "").trim(), reason: (v.reason ?? "").trim() };
-    case "unitInfo":
-      return { type, changes: [{ field: v.field!, to: v.to ?? "" }], effectiveOn: v.effectiveOn!.format("YYYY-MM-DD") };
+    case "unitInfo": {
+      const typed = (v.licenceUscc ?? "").trim();
+      const uscc = typed ? usccField(s.licenceUscc).safeParse(typed) : undefined;
+      if (uscc && !uscc.success) return uscc.error.issues[0]?.message ?? t.form.invalid;
+      return { type, changes: [{ field: v.field!, to: v.to ?? "" }], effectiveOn: v.effectiveOn!.format("YYYY-MM-DD"), ...(uscc?.data ? { licenceUscc: uscc.data } : {}) };
+    }
     case "catalogue": {
       // Fields left empty are left out: an emptied number field gives null, which the schema and the rules refuse.
       const given = Object.entries({ category: v.category, priceMin: v.priceMin, priceMax: v.priceMax }).filter(([, x]) => x !== undefined && x !== null && x !== "");
@@ -122,7 +127,7 @@ function NewChange({ ctx, partners, onCreated }: { ctx: PortalContext; partners:
         <Form.Item label={s.changeType}>
           <Radio.Group value={type} onChange={(e) => setType(e.target.value)} options={TYPES.map((v) => ({ value: v, label: changeTypeWords[v] }))} />
         </Form.Item>
-        <ChangeFields type={type} partners={partners} />
+        <ChangeFields type={type} partners={partners} localEntity={ctx.pack.unitChange.localEntity} />
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit">
           {s.saveDraft}
@@ -133,7 +138,7 @@ function NewChange({ ctx, partners, onCreated }: { ctx: PortalContext; partners:
 }
 
 /** What each type of application asks for: the form values payloadOf turns into its content. */
-function ChangeFields({ type, partners }: { type: ChangeType; partners: Partner[] }) {
+function ChangeFields({ type, partners, localEntity }: { type: ChangeType; partners: Partner[]; localEntity: { place: string } | null }) {
   switch (type) {
     case "partnerAdd":
       return (
@@ -172,6 +177,12 @@ function ChangeFields({ type, partners }: { type: ChangeType; partners: Partner[
           <Form.Item label={s.effectiveOn} name="effectiveOn" rules={mustChoose(s.effectiveOn)}>
             <DatePicker />
           </Form.Item>
+          {/* DG-13: the licence of the local independent legal person; reviewers check where it is registered. */}
+          {localEntity && (
+            <Form.Item label={s.licenceUscc} name="licenceUscc" extra={s.licenceUsccHint(localEntity.place)} rules={mustFill(s.licenceUscc)}>
+              <Input maxLength={18} />
+            </Form.Item>
+          )}
         </>
       );
     case "catalogue":

@@ -664,6 +664,8 @@ export const t = {
     field: "变更事项",
     to: "变更后",
     toRequired: "请填写变更后的内容",
+    licenceUscc: "营业执照统一社会信用代码",
+    licenceUsccHint: (place: string) => `变更后在${place}登记的独立法人营业执照上的代码；工作机构将核对其登记地。`,
     effectiveOn: "变更生效日期",
     action: "方式",
     itemName: "产品或服务名称",
