@@ -93,7 +93,8 @@ export async function setTriggers(enabled: boolean) {
 }
 
 /** Plausible on-time metrics for a unit's report, as a client would write them. */
-export const reportMetrics = (i: number) => ({ enterprisesTransformed: 5 + (i % 17), diagnoses: 10 + (i % 23), level2Share: Math.round((0.3 + (i % 7) / 10) * 100) / 100, solutions: 1 + (i % 4) });
+/** What a unit types in its report (the row figures — transformed, diagnoses, level-2 share — are counted from rows, never typed). */
+export const reportMetrics = (i: number) => ({ cloudEnterprises: 3 + (i % 13), solutions: 1 + (i % 4), typicalCases: i % 3, platforms: i % 2 });
 
 /** A settings proposal for the what-if: pass mark 75 and 5 points moved from 产品和解决方案 to 改造成效. */
 export function benchProposal(): SettingsValues {

@@ -17,6 +17,7 @@ import { addDays } from "../../functions/src/domain/dates.js";
 import { noticeNextDeadline } from "../../functions/src/domain/noticeSchedule.js";
 import { reviewBatchId } from "../../functions/src/domain/reviewBatches.js";
 import { evaluate, type MetricValues } from "../../functions/src/domain/scoring.js";
+import { reportMetrics, typedMetrics, type ProgressRow } from "../../functions/src/domain/enterpriseMetrics.js";
 import type {
   ChangeApplication,
   Circular,
@@ -135,6 +136,25 @@ function actualsFor(targets: MetricValues, strength: number, fraction: number): 
   return out;
 }
 
+/**
+ * A report's per-enterprise rows for the unit's own pilot enterprises, so that the figures counted
+ * from them (enterpriseMetrics.ts: transformed, diagnoses, the level-2 share) come near `actuals`;
+ * the report stores the metrics as counted, never the typed figures.
+ */
+function reportOf(actuals: MetricValues, served: string[]): { metrics: MetricValues; enterprises: (ProgressRow & { progress: string; contractSigned: boolean })[] } {
+  const transformed = Math.min(served.length, actuals.enterprisesTransformed ?? 0);
+  const diagnosed = Math.min(served.length, actuals.diagnoses ?? 0);
+  const atLevel2 = Math.round(transformed * (actuals.level2Share ?? 0));
+  const enterprises = served.slice(0, Math.max(transformed, diagnosed)).map((enterpriseId, i) => ({
+    enterpriseId,
+    progress: i < transformed ? "改造实施完成，已评估数字化水平" : "已完成诊断，改造方案编制中",
+    contractSigned: true,
+    diagnosisDone: i < diagnosed,
+    ...(i < transformed ? { levelAfter: i < atLevel2 ? 2 + (i % 2) : 1 } : {}),
+  }));
+  return { metrics: reportMetrics(actuals, enterprises, served), enterprises };
+}
+
 function fractionOf(periodId: string): number {
   const q = /-Q([1-4])$/.exec(periodId);
   return q ? Number(q[1]) / 4 : 1;
@@ -220,12 +240,15 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
       g.taskBooks[`${id}_${y}`] = {
         unitId: id,
         year: y,
-        targets: { enterprisesTransformed: 20, diagnoses: 30, cloudEnterprises: 15, level2Share: 0.8, solutions: 5, typicalCases: 2, platforms: 1 },
+        // Enterprises transformed and diagnoses are counted from the unit's own pilot enterprises: the targets fit them.
+        targets: { enterprisesTransformed: spec.enterprisesPerUnit, diagnoses: spec.enterprisesPerUnit, cloudEnterprises: Math.round(spec.enterprisesPerUnit * 0.75), level2Share: 0.8, solutions: 5, typicalCases: 2, platforms: 1 },
         otherTargets: [],
         signedOn: d.taskBookSignedOn(y),
       };
     }
   }
+
+  const servedBy = (uid: string) => Object.keys(g.enterprises).filter((id) => g.enterprises[id]!.servedBy === uid);
 
   // Closed periods: accepted reports, approved evaluations scored by the domain, frozen ranks.
   for (const periodId of spec.closedPeriods) {
@@ -240,8 +263,8 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     const rows: { unitId: string; total: number; completion: Evaluation["completion"] }[] = [];
     Object.keys(g.units).forEach((uid, i) => {
       const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;
-      const actuals = actualsFor(targets, strengths[i]!, fractionOf(periodId));
-      g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises: [], documentIds: [], submittedOn: b.end, late: false, incomplete: false, missingFields: [], reviewReasons: [], returnedCount: 0 };
+      const { metrics: actuals, enterprises } = reportOf(actualsFor(targets, strengths[i]!, fractionOf(periodId)), servedBy(uid));
+      g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises, documentIds: [], submittedOn: b.end, late: false, incomplete: false, missingFields: [], reviewReasons: [], returnedCount: 0 };
       // Every judged part of the city's own model, scored by the unit's strength.
       const judged = judgedParts(pack.scoring).map((part) => ({ partId: part.id, score: Math.round(part.points * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "siteVisit"] as const }));
       const r = evaluate({ periodId, targets, actuals, reporting: "onTime", complaints: { received: 1, closed: 1 }, judged }, pack.scoring);
@@ -306,12 +329,14 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     if (i % 3 === 2) return; // not started yet
     const targets = g.taskBooks[`${uid}_${open.slice(0, 4)}`]!.targets;
     const state = i === 0 ? "submitted" : i === 1 ? "returned" : "draft";
+    const counted = reportOf(actualsFor(targets, strengths[i]!, fractionOf(open) * 0.9), servedBy(uid));
     g.reports[`${uid}_${open}`] = {
       unitId: uid,
       periodId: open,
       state,
-      metrics: actualsFor(targets, strengths[i]!, fractionOf(open) * 0.9),
-      enterprises: [],
+      // A draft holds only what the unit types (the rules refuse the row figures); a submitted report holds them as counted.
+      metrics: state === "draft" ? typedMetrics(counted.metrics) : counted.metrics,
+      enterprises: counted.enterprises,
       documentIds: [],
       late: false,
       incomplete: false,

@@ -37,11 +37,10 @@ test.afterAll(closeClients);
 
 
 
+// What the unit types. Enterprises transformed, diagnoses and the level-2 share are not typed:
+// the form counts them from the enterprise rows (GZ-2.2.4/2.2.5), read-only.
 const METRICS: [string, string][] = [
-  ["完成改造企业", "18"],
-  ["咨询诊断", "25"],
   ["上云用云企业", "12"],
-  ["达到数字化二级及以上比例", "0.85"],
   ["“小快轻准”解决方案", "4"],
   ["典型案例", "2"],
   ["平台建设", "1"],
@@ -52,6 +51,15 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   const unit = await signIn(browser, "/portal", "member-gz-01");
   await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
   for (const [label, value] of METRICS) await unit.page.getByLabel(label, { exact: true }).fill(value);
+  // GZ-2.2.5: the figures follow the rows — no field to type them in.
+  await expect(unit.page.getByLabel("完成改造企业", { exact: true })).toHaveCount(0);
+  const firm = "天河五金制品厂（演示）有限公司";
+  await unit.page.getByLabel(`${firm} 进展情况`).fill("完成设备联网改造，已评估数字化水平");
+  await unit.page.getByLabel(`${firm} 已完成诊断`).check();
+  await choose(unit.page, `${firm} 改造后数字化水平`, "3 级");
+  await expect(unit.page.getByTestId("figure-enterprisesTransformed")).toHaveText(/^[1-9]\d*$/);
+  await expect(unit.page.getByTestId("figure-level2Share")).toHaveText(/%$/);
+  const counted = await unit.page.getByTestId("figure-diagnoses").textContent();
   await unit.page.getByLabel("进度滞后说明及补救措施").fill("第四季度受订单波动影响，部分企业改造顺延至一月，已增派实施人员。");
   await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible();
   // An attachment, uploaded for real (a minimal PDF the server recognises from its bytes).
@@ -62,6 +70,8 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await unit.page.getByRole("button", { name: "提交报告" }).click();
   await unit.page.getByRole("button", { name: "确认提交" }).click();
   await expect(unit.page.getByTestId("report-form-state")).toHaveText("已提交，待审核");
+  // The trigger counted the same figure the form showed.
+  await expect(unit.page.getByTestId("figure-diagnoses")).toHaveText(counted ?? "");
   // The trigger scored it: the score and each dimension's explanation appear.
   await expect(unit.page.getByTestId("evaluation-total")).toHaveText(/\d+\.\d/);
   await expect(unit.page.getByText("计分说明")).toBeVisible();

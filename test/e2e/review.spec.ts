@@ -44,18 +44,22 @@ async function seedSubmittedReport() {
   await collections.taskBooks(GZ).doc(`gz-u01_${YEAR}`).set({
     unitId: "gz-u01",
     year: Number(YEAR),
-    targets: { enterprisesTransformed: 20, diagnoses: 30, cloudEnterprises: 15, level2Share: 0.8, solutions: 5, typicalCases: 2, platforms: 1 },
+    targets: { enterprisesTransformed: 20, diagnoses: 20, cloudEnterprises: 15, level2Share: 0.8, solutions: 5, typicalCases: 2, platforms: 1 },
     otherTargets: [],
     signedOn: `${YEAR}-01-20`,
   });
-  await collections.enterprises(GZ).doc("gz-u01-e1").set({ name: "天河五金制品厂（演示）有限公司", uscc: makeUscc(90_101), servedBy: "gz-u01", diagnosisDone: false, onCloud: false, acceptance: "pending" });
+  // The unit's 20 pilot enterprises in the registry: the figures are counted from their rows.
+  for (let i = 1; i <= 20; i++) {
+    await collections.enterprises(GZ).doc(`gz-u01-e${i}`).set({ name: i === 1 ? "天河五金制品厂（演示）有限公司" : `试点企业${i}（演示）有限公司`, uscc: makeUscc(90_100 + i), servedBy: "gz-u01", diagnosisDone: false, onCloud: false, acceptance: "pending" });
+  }
   const draft = {
     unitId: "gz-u01",
     periodId: PERIOD,
     state: "draft" as const,
-    // Q4 is the whole year: 18 of 20 enterprises is behind, 85% of the level-2 target 80% is not.
-    metrics: { enterprisesTransformed: 18, diagnoses: 30, cloudEnterprises: 15, level2Share: 0.85, solutions: 5, typicalCases: 2, platforms: 1 },
-    enterprises: [{ enterpriseId: "gz-u01-e1", progress: "已完成诊断，生产线数据采集改造实施中。", contractSigned: true, diagnosisDone: true, levelAfter: 2 }],
+    // Q4 is the whole year. The figures are counted from the rows of the unit's 20 pilot
+    // enterprises: 18 transformed of 20 is behind; 16 of them at level 2+ (88.9%) against 80% is not.
+    metrics: { cloudEnterprises: 15, solutions: 5, typicalCases: 2, platforms: 1 },
+    enterprises: Array.from({ length: 20 }, (_, i) => ({ enterpriseId: `gz-u01-e${i + 1}`, progress: i === 0 ? "已完成诊断，生产线数据采集改造实施中。" : `第 ${i + 1} 家企业改造进展`, contractSigned: true, diagnosisDone: true, ...(i < 18 ? { levelAfter: i < 16 ? 2 : 1 } : {}) })),
     lagExplanation: LAG,
     documentIds: [],
     late: false,
@@ -113,7 +117,7 @@ test("GZ-3.4.1: the reviewer reads the submitted report — metrics against the 
   // Metrics against this period's target: 18 of 20 is behind; the level-2 share reads as percentages.
   const metrics = page.getByTestId("review-metrics");
   await expect(metrics.getByRole("row", { name: /完成改造企业\s*20\s*20\s*18\s*滞后/ })).toBeVisible();
-  await expect(metrics.getByRole("row", { name: /达到数字化二级及以上比例\s*80%\s*80%\s*85%\s*达到进度/ })).toBeVisible();
+  await expect(metrics.getByRole("row", { name: /达到数字化二级及以上比例\s*80%\s*80%\s*88\.9%\s*达到进度/ })).toBeVisible();
   await expect(review.getByText("低于按进度应完成的目标：完成改造企业")).toBeVisible();
   await expect(page.getByTestId("review-lag")).toHaveText(LAG);
   await expect(review.getByRole("row", { name: /天河五金制品厂（演示）有限公司\s*是\s*是\s*2 级/ })).toBeVisible();

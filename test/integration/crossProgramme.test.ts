@@ -139,7 +139,7 @@ async function seedDongguan() {
   await collections.taskBooks(DG).doc(`dg-u01_${YEAR}`).set({ unitId: "dg-u01", year: Number(YEAR), targets: { enterprisesTransformed: 30, solutions: 5 }, otherTargets: [], signedOn: `${YEAR}-02-01` });
 
   // The unit submits its annual report from its browser; the trigger scores it into an evaluation draft.
-  await setDoc(doc(memberDg.db, `programmes/${DG}/reports/dg-u01_${YEAR}`), { unitId: "dg-u01", periodId: YEAR, state: "submitted", metrics: { enterprisesTransformed: 28, solutions: 5 }, updatedBy: memberDg.uid, updatedAt: serverTimestamp() });
+  await setDoc(doc(memberDg.db, `programmes/${DG}/reports/dg-u01_${YEAR}`), { unitId: "dg-u01", periodId: YEAR, state: "submitted", metrics: { solutions: 5 }, enterprises: [{ enterpriseId: "dg-e1", progress: "已完成改造", contractSigned: true, diagnosisDone: true, levelAfter: 2 }], updatedBy: memberDg.uid, updatedAt: serverTimestamp() });
   await eventually(async () => (await collections.evaluations(DG).doc(`dg-u01_${YEAR}`).get()).data(), `the evaluation draft of dg-u01_${YEAR}`);
 
   // Catalogue applications (DG-14 asks no documents): one left a draft, one submitted, one approved into a notice.

@@ -19,6 +19,7 @@ import { receiveReportSubmission } from "../../functions/src/usecases/receiveRep
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { ioCounters, resetIoCounters } from "../../functions/src/store/ioCounters.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
+import { reportContent } from "../support/reportRows.js";
 
 const P = "gz-2025";
 const calendar = makeCalendar();
@@ -27,7 +28,7 @@ const TARGETS = { enterprisesTransformed: 20, diagnoses: 40, level2Share: 0.8, s
 
 async function submit(unitId: string, periodId: string, metrics: Record<string, number>, when: Date, extra: Record<string, unknown> = {}) {
   const { db } = admin();
-  await db.doc(`programmes/${P}/reports/${unitId}_${periodId}`).set({ unitId, periodId, state: "submitted", metrics, updatedBy: `member-${unitId}`, updatedAt: when, ...extra });
+  await db.doc(`programmes/${P}/reports/${unitId}_${periodId}`).set({ unitId, periodId, state: "submitted", ...(await reportContent(P, unitId, metrics)), updatedBy: `member-${unitId}`, updatedAt: when, ...extra });
 }
 
 const evaluation = (id: string) => eventually(async () => (await collections.evaluations(P).doc(id).get()).data(), `evaluation ${id}`);
@@ -85,13 +86,16 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
   });
 
   it("GZ-4.4a.2: a report submitted after the deadline with task-book metrics missing is recorded as late and incomplete, and scored so", async () => {
-    // 2025-10-23 Thu is two working days after the 2025-10-21 deadline; diagnoses is left out.
-    await submit("gz-u02", "2025-Q3", { enterprisesTransformed: 2, level2Share: 0.1, solutions: 0 }, at("2025-10-23T09:00:00"));
+    // 2025-10-23 Thu is two working days after the 2025-10-21 deadline; the solutions count is left
+    // out. Diagnoses are counted from the rows (none diagnosed is 0, not missing).
+    await submit("gz-u02", "2025-Q3", { enterprisesTransformed: 2, level2Share: 0.5 }, at("2025-10-23T09:00:00"));
     const e = await evaluation("gz-u02_2025-Q3");
     expect(e.reporting).toBe("incomplete");
     const report = (await collections.reports(P).doc("gz-u02_2025-Q3").get()).data()!;
     expect(report).toMatchObject({ late: true, incomplete: true, submittedOn: "2025-10-23" });
-    expect(report.missingFields).toContain("咨询诊断");
+    expect(report.missingFields).toContain("“小快轻准”解决方案");
+    expect(report.missingFields).not.toContain("咨询诊断");
+    expect(report.metrics).toMatchObject({ diagnoses: 0, enterprisesTransformed: 2, level2Share: 0.5 });
     const [entry] = await auditOf(`programmes/${P}/reports/gz-u02_2025-Q3`, "report.submitted");
     expect(entry!.data()).toMatchObject({ clause: "GZ-4.4a.2", after: { late: true, incomplete: true } });
     expect(entry!.data().note).toContain("逾期（截止日 2025-10-21）");
@@ -114,7 +118,7 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
 
     // Resubmitted on 2026-01-12 (before the deadline): re-evaluated, summary still one entry for the unit.
     const { db } = admin();
-    await db.doc(`programmes/${P}/reports/gz-u01_2025-Q4`).update({ state: "submitted", metrics: { enterprisesTransformed: 18, diagnoses: 38, level2Share: 0.7, solutions: 3 }, updatedAt: at("2026-01-12T10:00:00") });
+    await db.doc(`programmes/${P}/reports/gz-u01_2025-Q4`).update({ state: "submitted", ...(await reportContent(P, "gz-u01", { enterprisesTransformed: 18, diagnoses: 38, level2Share: 0.7, solutions: 3 })), updatedAt: at("2026-01-12T10:00:00") });
     await eventually(async () => ((await auditOf(`programmes/${P}/reports/gz-u01_2025-Q4`, "report.resubmitted")).length ? true : undefined), "the resubmission");
     expect((await collections.reports(P).doc("gz-u01_2025-Q4").get()).data()).toMatchObject({ state: "submitted", late: false, returnedCount: 1 });
     expect(sumCounts((await collections.rankings(P).doc("2025-Q4").get()).data()!.counts)).toBe(1);

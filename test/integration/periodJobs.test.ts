@@ -20,6 +20,7 @@ import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
+import { reportContent } from "../support/reportRows.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -198,7 +199,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     for (const [unitId, n] of Object.entries(done)) {
       await collections.taskBooks(DG).doc(`${unitId}_2025`).set({ unitId, year: 2025, targets: { enterprisesTransformed: 30, solutions: 5 }, otherTargets: [], signedOn: "2025-02-01" });
       // DG-9.1: submitted before the deadline (2026-01-20), through the report trigger.
-      await db.doc(`programmes/${DG}/reports/${unitId}_2025`).set({ unitId, periodId: "2025", state: "submitted", metrics: { enterprisesTransformed: n, solutions: 5 }, updatedBy: "member", updatedAt: new Date("2026-01-20T10:00:00+08:00") });
+      await db.doc(`programmes/${DG}/reports/${unitId}_2025`).set({ unitId, periodId: "2025", state: "submitted", ...(await reportContent(DG, unitId, { enterprisesTransformed: n, solutions: 5 })), updatedBy: "member", updatedAt: new Date("2026-01-20T10:00:00+08:00") });
     }
     const summary = await eventually(async () => {
       const s = (await collections.rankings(DG).doc("2025").get()).data();
@@ -265,7 +266,7 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
   it("DG-9.1: an annual report submitted before its deadline is scored against the full annual task book (DG-12), not a pro-rata share", async () => {
     await collections.periods(DG).doc("2025").set(newPeriod("2025", dongguan, calendar));
     await collections.taskBooks(DG).doc("dg-u01_2025").set({ unitId: "dg-u01", year: 2025, targets: { enterprisesTransformed: 30, solutions: 5 }, otherTargets: [], signedOn: "2025-02-01" });
-    await admin().db.doc(`programmes/${DG}/reports/dg-u01_2025`).set({ unitId: "dg-u01", periodId: "2025", state: "submitted", metrics: { enterprisesTransformed: 24, solutions: 5 }, updatedBy: "member-dg-01", updatedAt: new Date("2026-01-22T17:00:00+08:00") });
+    await admin().db.doc(`programmes/${DG}/reports/dg-u01_2025`).set({ unitId: "dg-u01", periodId: "2025", state: "submitted", ...(await reportContent(DG, "dg-u01", { enterprisesTransformed: 24, solutions: 5 })), updatedBy: "member-dg-01", updatedAt: new Date("2026-01-22T17:00:00+08:00") });
     const e = await eventually(async () => (await collections.evaluations(DG).doc("dg-u01_2025").get()).data(), "the Dongguan evaluation");
     expect(e).toMatchObject({ reporting: "onTime", state: "draft" });
     expect(e.dimensions[0]!.explanation).toContain("完成改造企业 24/30，");

@@ -12,6 +12,7 @@ import { rank } from "../../functions/src/domain/ranking.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
+import { reportContent } from "../support/reportRows.js";
 import { seedDocument, seedUnit } from "../support/workflowFixtures.js";
 
 const P = "sl-2026";
@@ -27,7 +28,7 @@ const UNITS = [
 ];
 
 async function submit(unitId: string, metrics: Record<string, number>, when: Date) {
-  await admin().db.doc(`programmes/${P}/reports/${unitId}_2026-H1`).set({ unitId, periodId: "2026-H1", state: "submitted", metrics, updatedBy: `member-${unitId}`, updatedAt: when });
+  await admin().db.doc(`programmes/${P}/reports/${unitId}_2026-H1`).set({ unitId, periodId: "2026-H1", state: "submitted", ...(await reportContent(P, unitId, metrics)), updatedBy: `member-${unitId}`, updatedAt: when });
 }
 const evaluation = (unitId: string) => eventually(async () => (await collections.evaluations(P).doc(`${unitId}_2026-H1`).get()).data(), `evaluation ${unitId}`);
 const auditOf = async (entity: string, action: string) => (await collections.audit(P).where("entity", "==", entity).where("action", "==", action).get()).docs.map((d) => d.data());

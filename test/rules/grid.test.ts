@@ -247,7 +247,7 @@ describe("rules grid: a circulated criticism stays within its programme (GZ-4.4a
 const reportPath = `${pre}/reports/${A}_2025-Q3`;
 
 function draftReport(uid: string, over: Record<string, unknown> = {}) {
-  return { unitId: A, periodId: "2025-Q3", state: "draft", metrics: { diagnoses: 3 }, updatedBy: uid, updatedAt: serverTimestamp(), ...over };
+  return { unitId: A, periodId: "2025-Q3", state: "draft", metrics: { solutions: 3 }, updatedBy: uid, updatedAt: serverTimestamp(), ...over };
 }
 
 describe("rules grid: reports (GZ-3.4.1, DG-9.1)", () => {
@@ -321,7 +321,7 @@ describe("rules grid: reports (GZ-3.4.1, DG-9.1)", () => {
   describe("updating a draft", () => {
     beforeAll(seeded("draft"));
     it("GZ-3.4.1: a member edits the metrics of its own draft", async () => {
-      await assertSucceeds(setDoc(doc(dbAs("member"), reportPath), draftReport("member-a", { metrics: { diagnoses: 5 } })));
+      await assertSucceeds(setDoc(doc(dbAs("member"), reportPath), draftReport("member-a", { metrics: { solutions: 5 } })));
     });
     it("attack: a member sets its own report to accepted", async () => {
       await assertFails(setDoc(doc(dbAs("member"), reportPath), draftReport("member-a", { state: "accepted" })));
@@ -346,7 +346,7 @@ describe("rules grid: reports (GZ-3.4.1, DG-9.1)", () => {
   describe("after submission", () => {
     beforeAll(seeded("submitted"));
     it("a submitted report can no longer be edited by the unit", async () => {
-      await assertFails(setDoc(doc(dbAs("member"), reportPath), draftReport("member-a", { metrics: { diagnoses: 9 } })));
+      await assertFails(setDoc(doc(dbAs("member"), reportPath), draftReport("member-a", { metrics: { solutions: 9 } })));
     });
     it("a submitted report cannot be pulled back to draft by the unit", async () => {
       await assertFails(setDoc(doc(dbAs("member"), reportPath), draftReport("member-a", { state: "draft" })));
@@ -377,7 +377,7 @@ describe("rules grid: reports (GZ-3.4.1, DG-9.1)", () => {
     });
     // Last: it changes the state the attacks above need.
     it("GZ-3.4.1: the unit resubmits with an update; the late flag and the staff's reasons stay", async () => {
-      await assertSucceeds(updateDoc(doc(dbAs("member"), reportPath), { state: "submitted", metrics: { diagnoses: 4 }, updatedBy: "member-a", updatedAt: serverTimestamp() }));
+      await assertSucceeds(updateDoc(doc(dbAs("member"), reportPath), { state: "submitted", metrics: { solutions: 4 }, updatedBy: "member-a", updatedAt: serverTimestamp() }));
     });
   });
 

@@ -55,9 +55,9 @@ async function seed(docs: Record<string, Record<string, unknown>> = {}) {
 
 const reportPath = (periodId = "2025-Q3", p = GZ) => `programmes/${p}/reports/${A}_${periodId}`;
 const stamp = () => ({ updatedBy: UID, updatedAt: serverTimestamp() });
-const draft = (over: Record<string, unknown> = {}, periodId = "2025-Q3") => ({ unitId: A, periodId, state: "draft", metrics: { diagnoses: 3 }, ...stamp(), ...over });
+const draft = (over: Record<string, unknown> = {}, periodId = "2025-Q3") => ({ unitId: A, periodId, state: "draft", metrics: { solutions: 3 }, ...stamp(), ...over });
 /** A stored draft (no server timestamp when seeding). */
-const storedDraft = (over: Record<string, unknown> = {}, periodId = "2025-Q3") => ({ unitId: A, periodId, state: "draft", metrics: { diagnoses: 3 }, updatedBy: UID, updatedAt: new Date(), ...over });
+const storedDraft = (over: Record<string, unknown> = {}, periodId = "2025-Q3") => ({ unitId: A, periodId, state: "draft", metrics: { solutions: 3 }, updatedBy: UID, updatedAt: new Date(), ...over });
 const row = (n: number, over: Record<string, unknown> = {}) => ({ enterpriseId: `${A}-e${n}`, progress: `已签订改造合同，完成诊断（第 ${n} 家）`, contractSigned: true, diagnosisDone: true, levelAfter: 2, ...over });
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => row(from + i));
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `DocAutoId${String(i).padStart(11, "0")}`);
@@ -72,15 +72,19 @@ describe("issue 16.1: a report draft holds what reportSchema reads, or is refuse
 
   // Each attack is tried as a new draft; the ones on existing drafts follow below.
   const attacks: [string, Record<string, unknown>][] = [
-    ["metrics as text", { metrics: { diagnoses: "3" } }],
+    ["metrics as text", { metrics: { solutions: "3" } }],
     ["metrics that are a sentence, not a map", { metrics: "诊断 3 家" }],
     ["metrics as a list", { metrics: [3] }],
-    ["a metric that does not exist", { metrics: { diagnoses: 3, bonus: 50 } }],
-    ["a negative metric", { metrics: { diagnoses: -1 } }],
-    ["an infinite metric", { metrics: { enterprisesTransformed: Infinity } }],
-    ["a metric that is not a number (NaN)", { metrics: { level2Share: NaN } }],
-    ["a metric set to null", { metrics: { diagnoses: null } }],
+    ["a metric that does not exist", { metrics: { solutions: 3, bonus: 50 } }],
+    ["a negative metric", { metrics: { solutions: -1 } }],
+    ["an infinite metric", { metrics: { cloudEnterprises: Infinity } }],
+    ["a metric that is not a number (NaN)", { metrics: { solutions: NaN } }],
+    ["a metric set to null", { metrics: { solutions: null } }],
     ["a metric as a boolean", { metrics: { platforms: true } }],
+    ["GZ-2.2.4: a typed number of diagnoses (counted from the enterprise rows)", { metrics: { diagnoses: 3 } }],
+    ["GZ-2.2.5: a typed number of enterprises transformed (counted from the enterprise rows)", { metrics: { enterprisesTransformed: 12 } }],
+    ["DG-6.4: a typed level-2 share (counted from the enterprise rows)", { metrics: { level2Share: 0.85 } }],
+    ["a typed on-time reporting score (the system's to compute)", { metrics: { reporting: 1 } }],
     ["enterprise rows as numbers", { enterprises: [1, 2, 3] }],
     ["enterprise rows as text", { enterprises: ["甲企业进展良好"] }],
     ["enterprises as a map", { enterprises: { [`${A}-e1`]: row(1) } }],
@@ -122,7 +126,7 @@ describe("issue 16.1: a report draft holds what reportSchema reads, or is refuse
   }
 
   it("issue 16.1: a draft with every metric, three enterprise rows, a 3,000-character explanation and 50 documents passes", async () => {
-    const metrics = { enterprisesTransformed: 12, cloudEnterprises: 8, level2Share: 0.85, platforms: 1, solutions: 3, typicalCases: 1, diagnoses: 20, reporting: 0, complaintsClosed: 0 };
+    const metrics = { cloudEnterprises: 8, platforms: 1, solutions: 3, typicalCases: 1 };
     const enterprises = [row(1), { enterpriseId: `${A}-e2`, progress: "已完成诊断" }, row(3, { contractSigned: false, diagnosisDone: false, levelAfter: 4 })];
     await assertSucceeds(createReport(draft({ metrics, enterprises, lagExplanation: "滞".repeat(3000), documentIds: ids(50) })));
   });
@@ -157,7 +161,7 @@ describe("issue 16.1: editing a stored draft — only rows that arrive are check
     await assertFails(editReport({ enterprises: [...now.slice(0, 296), ...now.slice(296).map((r) => ({ ...r, progress: "四行同时修改" }))] }));
   });
   it("issue 16.1 attack: an edit that turns the metrics into text — refused", async () => {
-    await assertFails(editReport({ metrics: { diagnoses: "很多" } }));
+    await assertFails(editReport({ metrics: { solutions: "很多" } }));
   });
   it("issue 16.1 attack: an edit that adds a key of its own to the metrics — refused", async () => {
     await assertFails(editReport({ "metrics.bonus": 10 }));
@@ -177,7 +181,7 @@ describe("issue 16.1: editing a stored draft — only rows that arrive are check
     await env.withSecurityRulesDisabled((ctx) =>
       setDoc(doc(modular(ctx.firestore()), reportPath()), storedDraft({ state: "returned", enterprises: stored, documentIds: ids(3), late: true, submittedOn: "2025-10-22", returnedCount: 2, reviewComment: "请补充", reviewReasons: [{ field: "咨询诊断", reason: "未填写" }], incomplete: true, missingFields: ["咨询诊断"], reviewedBy: { uid: "staff-gz", role: "staff" }, reviewedAt: new Date(), lastRefusal: "" })),
     );
-    const metrics = { enterprisesTransformed: 13, cloudEnterprises: 9, level2Share: 0.9, platforms: 2, solutions: 4, typicalCases: 2, diagnoses: 21, reporting: 1, complaintsClosed: 1 };
+    const metrics = { cloudEnterprises: 9, platforms: 2, solutions: 4, typicalCases: 2 };
     const edited = [...stored.slice(0, 294), ...[295, 296, 297].map((n) => row(n, { progress: "进".repeat(1000), enterpriseId: `${"e".repeat(120)}${n}` }))];
     await assertSucceeds(editReport({ state: "submitted", metrics, enterprises: edited, documentIds: ids(50), lagExplanation: "滞".repeat(3000) }));
   });
@@ -192,7 +196,7 @@ describe("issue 16.1: the portal's saves are what the rules take", () => {
     const steps = rowSteps(rows, stored);
     const own = ["unitId", "periodId", "state", "metrics", "enterprises", "lagExplanation", "documentIds", "updatedBy", "updatedAt"];
     for (const [i, enterprises] of steps.entries()) {
-      const data = { unitId: A, periodId: "2025-Q3", state: i === steps.length - 1 ? "submitted" : "draft", metrics: { diagnoses: 4, level2Share: 0.5 }, enterprises, lagExplanation: "", documentIds: ["DocAutoId00000000001"], ...stamp() };
+      const data = { unitId: A, periodId: "2025-Q3", state: i === steps.length - 1 ? "submitted" : "draft", metrics: { solutions: 4, cloudEnterprises: 5 }, enterprises, lagExplanation: "", documentIds: ["DocAutoId00000000001"], ...stamp() };
       await assertSucceeds(setDoc(doc(member(), reportPath()), data, { mergeFields: own }));
     }
     const saved = (await getDoc(doc(member(), reportPath()))).data()!;
@@ -338,7 +342,7 @@ describe("issue 16.2: a stored report changes only while its period is open", ()
   beforeAll(() => seed({ [reportPath()]: storedDraft(), [reportPath("2025-Q2")]: storedDraft({}, "2025-Q2"), [reportPath("2025-Q1")]: storedDraft({ state: "returned" }, "2025-Q1") }));
 
   it("issue 16.2 attack: editing the stored draft of a closed quarter — refused", async () => {
-    await assertFails(updateDoc(doc(member(), reportPath("2025-Q2")), { metrics: { diagnoses: 9 }, ...stamp() }));
+    await assertFails(updateDoc(doc(member(), reportPath("2025-Q2")), { metrics: { solutions: 9 }, ...stamp() }));
   });
   it("issue 16.2 attack: submitting the stored draft of a closed quarter — refused", async () => {
     await assertFails(updateDoc(doc(member(), reportPath("2025-Q2")), { state: "submitted", ...stamp() }));
@@ -347,9 +351,9 @@ describe("issue 16.2: a stored report changes only while its period is open", ()
     await assertFails(updateDoc(doc(member(), reportPath("2025-Q1")), { state: "submitted", ...stamp() }));
   });
   it("issue 16.2: once the quarter is closed, the draft written while it was open can no longer change", async () => {
-    await assertSucceeds(editReport({ metrics: { diagnoses: 4 } }));
+    await assertSucceeds(editReport({ metrics: { solutions: 4 } }));
     await env.withSecurityRulesDisabled((ctx) => setDoc(doc(modular(ctx.firestore()), `programmes/${GZ}/periods/2025-Q3`), period("2025-Q3", "closed")));
-    await assertFails(editReport({ metrics: { diagnoses: 5 } }));
+    await assertFails(editReport({ metrics: { solutions: 5 } }));
   });
 });
 
@@ -380,7 +384,7 @@ describe("issue 16.5: a token issued before the person's sessions were revoked c
     await assertFails(getDocs(query(collection(member(GZ, before), `programmes/${GZ}/reports`), where("unitId", "==", A))));
   });
   it("issue 16.5 attack: … edits and submits its draft — refused", async () => {
-    await assertFails(updateDoc(doc(member(GZ, before), reportPath()), { metrics: { diagnoses: 9 }, ...stamp() }));
+    await assertFails(updateDoc(doc(member(GZ, before), reportPath()), { metrics: { solutions: 9 }, ...stamp() }));
     await assertFails(updateDoc(doc(member(GZ, before), reportPath()), { state: "submitted", ...stamp() }));
   });
   it("issue 16.5 attack: … creates a change application — refused", async () => {
@@ -396,7 +400,7 @@ describe("issue 16.5: a token issued before the person's sessions were revoked c
       await assertSucceeds(getDoc(doc(member(GZ, t), `programmes/${GZ}/units/${A}`)));
       await assertSucceeds(getDoc(doc(staff(t), reportPath())));
     }
-    await assertSucceeds(updateDoc(doc(member(GZ, REVOKED + 60), reportPath()), { metrics: { diagnoses: 9 }, ...stamp() }));
+    await assertSucceeds(updateDoc(doc(member(GZ, REVOKED + 60), reportPath()), { metrics: { solutions: 9 }, ...stamp() }));
   });
   it("issue 16.5: a stale token still reads what the public reads", async () => {
     await assertSucceeds(getDoc(doc(member(GZ, before), `programmes/${GZ}/announcements/an1`)));

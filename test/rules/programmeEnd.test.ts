@@ -38,7 +38,7 @@ const asMember = (p: Programme) => modular(env.authenticatedContext(p.member, { 
 const asStaff = (p: Programme) => modular(env.authenticatedContext(p.staff, { staff: { [p.id]: "reviewer" } }).firestore());
 
 const reportId = (p: Programme) => `${p.unitId}_${p.periodId}`;
-const report = (p: Programme, over: Record<string, unknown> = {}) => ({ unitId: p.unitId, periodId: p.periodId, state: "draft", metrics: { diagnoses: 3 }, updatedBy: p.member, updatedAt: serverTimestamp(), ...over });
+const report = (p: Programme, over: Record<string, unknown> = {}) => ({ unitId: p.unitId, periodId: p.periodId, state: "draft", metrics: { solutions: 3 }, updatedBy: p.member, updatedAt: serverTimestamp(), ...over });
 const change = (p: Programme, over: Record<string, unknown> = {}) => ({
   unitId: p.unitId, type: "partnerAdd", state: "draft", payload: { type: "partnerAdd", name: "新伙伴（演示）有限公司", uscc: "91440100MA0000015P" }, documents: [], updatedBy: p.member, updatedAt: serverTimestamp(), ...over,
 });
@@ -61,7 +61,7 @@ async function seed(p: Programme, endsOn: IsoDate | null) {
 /** The client writes a unit may make under a programme: its report and change-application drafts. */
 const clientWrites: [string, (p: Programme, db: Firestore) => Promise<void>][] = [
   ["creates a report draft", (p, db) => setDoc(doc(db, `programmes/${p.id}/reports/${p.unitId}_${nextPeriod(p)}`), report(p, { periodId: nextPeriod(p) }))],
-  ["updates its report draft", (p, db) => updateDoc(doc(db, `programmes/${p.id}/reports/${reportId(p)}`), { metrics: { diagnoses: 4 }, updatedBy: p.member, updatedAt: serverTimestamp() })],
+  ["updates its report draft", (p, db) => updateDoc(doc(db, `programmes/${p.id}/reports/${reportId(p)}`), { metrics: { solutions: 4 }, updatedBy: p.member, updatedAt: serverTimestamp() })],
   ["submits its report", (p, db) => updateDoc(doc(db, `programmes/${p.id}/reports/${reportId(p)}`), { state: "submitted", updatedBy: p.member, updatedAt: serverTimestamp() })],
   ["creates a change-application draft", (p, db) => setDoc(doc(db, `programmes/${p.id}/changes/ch-new`), change(p))],
   [

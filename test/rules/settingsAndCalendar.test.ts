@@ -1,6 +1,7 @@
 // Who reads the governed settings and the national holiday calendar, in the grid's manner: every
 // role tries get, list, create, update and delete. A programme's settings versions (GZ-3.4.2) are
-// read by that programme's staff only; the holiday arrangements, which move deadlines in every
+// read by that programme's staff and its unit members (the indicators they are scored on, the duty
+// metrics their report asks for, the lag threshold: GZ-2.2.6-10, GZ-4.4a.3); the holiday arrangements, which move deadlines in every
 // programme, by the staff of any programme, by unit members (the portal counts working days on
 // them) and by the platform calendar administrator. Clients
 // write neither: adoptSettings and enterHolidayArrangement do, with their audit entries.
@@ -36,7 +37,7 @@ afterAll(() => env.cleanup());
 const verdict = (allowed: boolean) => (allowed ? "allowed" : "denied");
 
 const rows = [
-  { name: "settingsVersions", clause: "GZ-3.4.2", path: `programmes/${P}/settingsVersions/2`, data: version, read: ["reviewer", "admin"] as Role[], order: "version" },
+  { name: "settingsVersions", clause: "GZ-3.4.2", path: `programmes/${P}/settingsVersions/2`, data: version, read: ["reviewer", "admin", "member"] as Role[], order: "version" },
   { name: "holidayArrangements", clause: "national calendar", path: "holidayArrangements/2027", data: arrangement, read: ["reviewer", "admin", "otherProgrammeStaff", "member", "calendarAdmin"] as Role[], order: "year" },
 ];
 

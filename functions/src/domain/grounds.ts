@@ -6,7 +6,7 @@ import type { IsoDate } from "./dates.js";
 import type { PeriodId } from "./periods.js";
 import type { PolicyPack } from "./policy/schema.js";
 import type { ProceedingKind } from "./proceedings.js";
-import { laggingMetrics } from "./reportChecks.js";
+import { metricsNeedingExplanation } from "./reportChecks.js";
 import { type MetricValues } from "./scoring.js";
 import type { ReportState } from "./states.js";
 import { dateWord, metricWords, periodWord } from "./words.js";
@@ -65,7 +65,7 @@ export function periodCloseGrounds(f: UnitPeriodFacts, pack: PolicyPack): Candid
 
   // A report that never came is GZ-4.4a.2's case; lag is judged on reported figures only.
   if (c.progressLag && !neverSubmitted && !f.lagExplanation?.trim()) {
-    const lagging = laggingMetrics(f.periodId, f.targets, f.actuals, pack.thresholds.progressLagFraction);
+    const lagging = metricsNeedingExplanation(f.periodId, f.targets, f.actuals, pack);
     if (lagging.length > 0) {
       out.push({
         clause: c.progressLag,

@@ -53,7 +53,8 @@ export function decideUnitClose(u: UnitAtClose, period: DatedPeriod, ranking: Sc
       evaluation: approvedConclusion(evaluation),
       failedEvaluationsBefore: u.failedEvaluationsBefore,
       targets: u.targets,
-      actuals: report?.metrics ?? {},
+      // The figures as counted at the last submission (a returned report being edited holds only what the unit typed).
+      actuals: evaluation?.inputs?.actuals ?? report?.metrics ?? {},
       lagExplanation: report?.lagExplanation,
       failedAcceptances: u.failedEnterprises.flatMap((e) => (e.decidedOn && e.decidedOn >= start && e.decidedOn <= end ? [{ ...e, decidedOn: e.decidedOn }] : [])),
     },

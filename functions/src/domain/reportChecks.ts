@@ -1,6 +1,9 @@
 // What a report must contain before it can be submitted (GZ-3.4.1, DG-9.1): a value for every
 // metric in the task book (DG-12: the task book is the basis of the report and the score) and,
-// for a quarterly report behind the pro-rata target, an explanation (GZ-4.4a.3).
+// for a report behind the pro-rata target, an explanation (GZ-4.4a.3). "Behind" is ONE rule
+// (laggingMetrics, with the pack's progressLagFraction): the submission trigger, the period-close
+// grounds, the staff's review table and the unit's form all ask it. The metrics passed in are the
+// report's as counted (enterpriseMetrics.reportMetrics: row figures, not typed numbers).
 import { refuse, type Refusal } from "./errors.js";
 import { isPeriodId, type PeriodId, periodBounds, periodOf, proRataFraction } from "./periods.js";
 import type { Cadence, MetricKey, PolicyPack } from "./policy/schema.js";
@@ -13,11 +16,15 @@ export function proRataTarget(metric: MetricKey, annual: number, periodId: Perio
   return metric === "level2Share" ? annual : annual * proRataFraction(periodId);
 }
 
-/** Count metrics whose pro-rata target is not met. */
-export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, lagFraction = 1): MetricKey[] {
+/**
+ * GZ-4.4a.3 进度滞后: the task-book metrics below the pack's fraction (thresholds.progressLagFraction)
+ * of what is due by the end of the period. Reporting and complaints are conduct, not progress.
+ */
+export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "thresholds">): MetricKey[] {
+  const fraction = pack.thresholds.progressLagFraction;
   return (Object.entries(targets) as [MetricKey, number][])
     .filter(([metric, annual]) => annual > 0 && metric !== "reporting" && metric !== "complaintsClosed")
-    .filter(([metric, annual]) => (actuals[metric] ?? 0) < proRataTarget(metric, annual, periodId) * lagFraction)
+    .filter(([metric, annual]) => (actuals[metric] ?? 0) < proRataTarget(metric, annual, periodId) * fraction)
     .map(([metric]) => metric);
 }
 
@@ -29,11 +36,12 @@ export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actual
 export const lagExplanationRequired = (pack: Pick<PolicyPack, "clauses">): boolean => pack.clauses.progressLag !== null;
 
 /** The metrics a report must explain (empty when the programme asks for no explanation). */
-export function metricsNeedingExplanation(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "clauses">): MetricKey[] {
-  return lagExplanationRequired(pack) ? laggingMetrics(periodId, targets, actuals) : [];
+export function metricsNeedingExplanation(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "clauses" | "thresholds">): MetricKey[] {
+  return lagExplanationRequired(pack) ? laggingMetrics(periodId, targets, actuals, pack) : [];
 }
 
-export function missingReportFields(periodId: PeriodId, targets: MetricValues, report: { metrics: MetricValues; lagExplanation?: string }, pack: Pick<PolicyPack, "clauses">): string[] {
+/** What is still missing; `report.metrics` are the counted ones (row figures included). */
+export function missingReportFields(periodId: PeriodId, targets: MetricValues, report: { metrics: MetricValues; lagExplanation?: string }, pack: Pick<PolicyPack, "clauses" | "thresholds">): string[] {
   const missing: string[] = (Object.keys(targets) as MetricKey[]).filter((m) => report.metrics[m] === undefined).map((m) => metricWords[m]);
   if (metricsNeedingExplanation(periodId, targets, report.metrics, pack).length > 0 && !report.lagExplanation?.trim()) {
     missing.push("进度滞后说明及补救措施");

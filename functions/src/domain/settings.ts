@@ -24,6 +24,12 @@ export const settingsValuesSchema = z.object({
   lowestRankedCount: z.number({ error: "约谈名单人数必须是数字" }).int("约谈名单人数必须是整数").min(0, "约谈名单人数不能为负"),
   reviewBatch: reviewBatchSchema,
   creditReportFreshnessDays: z.number({ error: "信用报告有效天数必须是数字" }).int("信用报告有效天数必须是整数").positive("信用报告有效天数必须大于 0"),
+  /**
+   * GZ-4.4a.3 进度滞后: below which share of the period's pro-rata target progress counts as
+   * lagging (the regulation does not say how far behind is "behind"). Absent from versions adopted
+   * before it was a setting: those keep the pack's threshold.
+   */
+  progressLagFraction: z.number({ error: "进度滞后判定比例必须是数字" }).gt(0, "进度滞后判定比例必须大于 0").max(1, "进度滞后判定比例不能超过 1").optional(),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;
@@ -37,6 +43,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   lowestRankedCount: "排名落后约谈名单人数",
   reviewBatch: "变更审核批次",
   creditReportFreshnessDays: "“信用中国”查询报告有效天数",
+  progressLagFraction: "进度滞后判定线（占按期目标的比例）",
 };
 
 export const settingsVersionSchema = z.object({
@@ -54,7 +61,7 @@ export type SettingsVersion = z.infer<typeof settingsVersionSchema>;
 /** Version 1 of a programme: exactly what its pack says. */
 export function settingsFromPack(pack: PolicyPack): SettingsValues {
   const { scoring, reportDeadline, evaluationWindow, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays } = pack;
-  return { scoring, reportDeadline, evaluationWindow, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays };
+  return { scoring, reportDeadline, evaluationWindow, notice, rectification, lowestRankedCount, reviewBatch, creditReportFreshnessDays, progressLagFraction: pack.thresholds.progressLagFraction };
 }
 
 /**
@@ -75,7 +82,13 @@ export function initialSettingsVersion(pack: PolicyPack, startsOn: string): Sett
 
 /** The pack as decisions see it for a period: the regulation's fixed parts plus that period's settings. */
 export function packWithSettings(pack: PolicyPack, values: SettingsValues): PolicyPack {
-  return { ...pack, ...values };
+  const { progressLagFraction, evaluationWindow, ...rest } = values;
+  return {
+    ...pack,
+    ...rest,
+    evaluationWindow: evaluationWindow ?? pack.evaluationWindow,
+    thresholds: { ...pack.thresholds, progressLagFraction: progressLagFraction ?? pack.thresholds.progressLagFraction },
+  };
 }
 
 /** The version in force for a period: the highest-numbered one whose effectiveFrom is not after it (ids of one cadence sort as text). */
@@ -125,7 +138,12 @@ const partWord = (p: ScoringPart) => `${p.kind === "metric" ? metricWords[p.metr
 export function describeSetting(key: SettingKey, v: SettingsValues): Record<string, SettingRow> {
   if (key !== "scoring") {
     const value = v[key];
-    const text = value === undefined ? "（按政策包）" : typeof value === "object" ? lengthText(value) : key === "reviewBatch" ? reviewBatchWords[v.reviewBatch] : String(value);
+    const text =
+      value === undefined ? "（按政策包）"
+      : typeof value === "object" ? lengthText(value)
+      : key === "reviewBatch" ? reviewBatchWords[v.reviewBatch]
+      : key === "progressLagFraction" ? `按期目标的 ${Math.round(Number(value) * 1000) / 10}%`
+      : String(value);
     return { [key]: { label: SETTING_LABELS[key], text } };
   }
   const rows: Record<string, SettingRow> = { passMark: { label: "合格线", text: `${v.scoring.passMark} 分` } };

@@ -246,6 +246,13 @@ export const metricWords = {
   complaintsClosed: "投诉办结",
 } as const satisfies Record<MetricKey, string>;
 
+/** A metric's value in words: a share (0–1) as a percentage, a count to two places at most; "—" when not reported. */
+export function metricValueWord(metric: MetricKey, value: number | undefined): string {
+  if (value === undefined) return "—";
+  if (metric === "level2Share") return `${Math.round(value * 1000) / 10}%`;
+  return String(Math.round(value * 100) / 100);
+}
+
 /** How a staff-judged part was evaluated (GZ-3.3). */
 export const judgedMethodWords = { questionnaire: "问卷调查", phone: "电话访谈", siteVisit: "实地走访", spotCheck: "项目抽查" } as const satisfies Record<JudgedMethod, string>;
 

@@ -5,6 +5,9 @@
 //     a refused submission goes back to its previous state with the reason recorded;
 //   - lateness against the period's deadline and missing task-book content are recorded on the
 //     report (GZ-4.4a.2: late or incomplete submissions are recorded as such);
+//   - the figures counted from records — enterprises transformed, the level-2 share, diagnoses
+//     (GZ-2.2.4/2.2.5, DG-6.3/6.4) — are counted from the report's per-enterprise rows for the
+//     enterprises the registry lists as served by the unit, replacing any number stored for them;
 //   - the automatic scores are computed against the task book (DG-12) and written as the
 //     evaluation draft with each dimension's explanation, keeping staff-judged scores (GZ-3.3),
 //     with the task-book completion beside them (DG-9.2, with its workings);
@@ -24,8 +27,9 @@ import { evaluationMachine } from "../domain/evaluation.machine.js";
 import { complaintCounts, reportingStatus, storedDimensions } from "../domain/evaluationDraft.js";
 import { periodBounds } from "../domain/periods.js";
 import { reportMachine } from "../domain/report.machine.js";
+import { reportMetrics, rowFigures } from "../domain/enterpriseMetrics.js";
 import { missingReportFields, reportPeriodRefusal } from "../domain/reportChecks.js";
-import { evaluate, type ReportingStatus } from "../domain/scoring.js";
+import { evaluate, type MetricValues, type ReportingStatus } from "../domain/scoring.js";
 import { taskBookCompletion } from "../domain/taskBookCompletion.js";
 import type { Actor, Evaluation } from "../domain/schemas/index.js";
 import { appendAudit, systemActor } from "../store/audit.js";
@@ -92,8 +96,10 @@ async function gatherSubmission(tx: Transaction, deps: Deps, w: ReportWrite) {
   const existing = (await tx.get(evaluationRef)).data();
   const summary = await readRanking(tx, programmeId, periodId);
   const complaints = (await tx.get(collections.complaints(programmeId).where("unitId", "==", unitId))).docs.map((d) => d.data());
+  // Only ids are needed: which rows are the unit's own pilot enterprises.
+  const served = (await tx.get(collections.enterprises(programmeId).where("servedBy", "==", unitId).select())).docs.map((d) => d.id);
   const now = report.updatedAt ?? w.eventTime;
-  return { w, ctx, reportRef, report, evaluationRef, period, targets: taskBook?.targets ?? {}, existing, summary, complaints, now, today: shanghaiDate(now) };
+  return { w, ctx, reportRef, report, evaluationRef, period, targets: taskBook?.targets ?? {}, existing, summary, complaints, served, now, today: shanghaiDate(now) };
 }
 
 /** Asks the report machine, then records the refusal, or the submission and the evaluation draft. */
@@ -111,21 +117,24 @@ function decideSubmission(tx: Transaction, s: Submission, actor: Actor): ReportW
   const step = reportMachine.transition(from, { type: resubmission ? "resubmit" : "submit" }, machineCtx);
   if (!step.ok) return refuseSubmission(tx, s, from, step, audit);
 
-  const missing = missingReportFields(report.periodId, s.targets, report, ctx.pack);
+  const metrics = reportMetrics(report.metrics, report.enterprises, s.served);
+  const { ignored } = rowFigures(report.enterprises, s.served);
+  const missing = missingReportFields(report.periodId, s.targets, { metrics, lagExplanation: report.lagExplanation }, ctx.packFor(report.periodId));
   const late = step.effects.some((e) => e.type === "recordLateReport");
   const incomplete = missing.length > 0;
-  tx.set(s.reportRef, { ...report, late, incomplete, missingFields: missing, submittedOn: s.today, lastRefusal: undefined });
+  tx.set(s.reportRef, { ...report, metrics, late, incomplete, missingFields: missing, submittedOn: s.today, lastRefusal: undefined });
   const flags = [late ? `逾期（截止日 ${deadline}）` : "", incomplete ? `不完整（缺：${missing.join("、")}）` : ""].filter(Boolean);
+  const notCounted = ignored.length > 0 ? `；${ignored.length} 行试点企业进展不是本单位服务的企业或重复填报，未计入统计（${ignored.join("、")}）` : "";
   audit({
     action: resubmission ? "report.resubmitted" : "report.submitted",
-    after: { state: "submitted", submittedOn: s.today, late, incomplete, missingFields: missing },
+    after: { state: "submitted", submittedOn: s.today, late, incomplete, missingFields: missing, metrics },
     clause: flags.length > 0 ? (ctx.pack.clauses.missingReport ?? step.clause) : step.clause,
-    note: flags.length > 0 ? `报告${flags.join("，")}，已记录` : "报告按时完整提交",
+    note: `${flags.length > 0 ? `报告${flags.join("，")}，已记录` : "报告按时完整提交"}${notCounted}`,
   });
 
   // GZ-3.4.2: an approved conclusion is final; a late resubmission does not rewrite it.
   if (s.existing && evaluationMachine.isTerminal(s.existing.state)) return "recorded";
-  writeEvaluationDraft(tx, s, reportingStatus({ late, incomplete }), actor);
+  writeEvaluationDraft(tx, s, metrics, reportingStatus({ late, incomplete }), actor);
   return "evaluated";
 }
 
@@ -141,8 +150,8 @@ function refuseSubmission(tx: Transaction, s: Submission, from: "draft" | "retur
 }
 
 /** The automatic scores against the task book, keeping the staff-judged parts already entered. */
-function writeEvaluationDraft(tx: Transaction, s: Submission, reporting: ReportingStatus, actor: Actor) {
-  const { unitId, periodId, metrics } = s.report;
+function writeEvaluationDraft(tx: Transaction, s: Submission, metrics: MetricValues, reporting: ReportingStatus, actor: Actor) {
+  const { unitId, periodId } = s.report;
   const complaints = complaintCounts(s.complaints, periodId);
   const judged = s.existing?.judged ?? [];
   const scored = evaluate({ periodId, targets: s.targets, actuals: metrics, reporting, complaints, judged }, s.ctx.packFor(periodId).scoring);

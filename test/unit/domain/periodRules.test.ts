@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { approvedConclusion, failedEvaluationsOutside } from "../../../functions/src/domain/failedEvaluations.js";
 import { takesPartIn } from "../../../functions/src/domain/participation.js";
 import { awaitsSubmission, reportMachine, reportReviewDecided } from "../../../functions/src/domain/report.machine.js";
-import { lagExplanationRequired, metricsNeedingExplanation } from "../../../functions/src/domain/reportChecks.js";
+import { lagExplanationRequired, laggingMetrics, metricsNeedingExplanation, missingReportFields } from "../../../functions/src/domain/reportChecks.js";
+import { packWithSettings, settingsFromPack } from "../../../functions/src/domain/settings.js";
 import { reportDeadlineOf } from "../../../functions/src/domain/reportSchedule.js";
 import { calendar, dg, gz } from "./fixtures.js";
 
@@ -46,6 +47,20 @@ describe("lag explanation", () => {
     const targets = { enterprisesTransformed: 20 };
     expect(metricsNeedingExplanation("2025-Q2", targets, { enterprisesTransformed: 9 }, gz)).toEqual(["enterprisesTransformed"]);
     expect(metricsNeedingExplanation("2025", targets, { enterprisesTransformed: 9 }, dg)).toEqual([]);
+  });
+
+  it("GZ-4.4a.3: how far behind counts as lagging is the programme's setting (progressLagFraction), and the trigger's check, the review's marks and the close's ground all read it", () => {
+    // Q2: 10 of 20 due. At 80 % of that, 8 is on track and 7 is lagging.
+    const lenient = packWithSettings(gz, { ...settingsFromPack(gz), progressLagFraction: 0.8 });
+    const targets = { enterprisesTransformed: 20 };
+    expect(laggingMetrics("2025-Q2", targets, { enterprisesTransformed: 8 }, gz)).toEqual(["enterprisesTransformed"]);
+    expect(laggingMetrics("2025-Q2", targets, { enterprisesTransformed: 8 }, lenient)).toEqual([]);
+    expect(laggingMetrics("2025-Q2", targets, { enterprisesTransformed: 7 }, lenient)).toEqual(["enterprisesTransformed"]);
+    expect(missingReportFields("2025-Q2", targets, { metrics: { enterprisesTransformed: 8 } }, lenient)).toEqual([]);
+    expect(missingReportFields("2025-Q2", targets, { metrics: { enterprisesTransformed: 7 } }, lenient)).toEqual(["进度滞后说明及补救措施"]);
+    // A version adopted before the setting existed keeps the pack's threshold.
+    const { progressLagFraction: _, ...older } = settingsFromPack(gz);
+    expect(packWithSettings(gz, older).thresholds.progressLagFraction).toBe(1);
   });
 });
 

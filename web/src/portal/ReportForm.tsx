@@ -1,12 +1,16 @@
 // The periodic report against the task book (GZ-2.2.11, GZ-3.4.1, DG-9.1): metrics, progress
 // per pilot enterprise, an explanation that becomes required when progress lags (GZ-4.4a.3),
 // attachments. Drafts save as you type; submitting first shows exactly what is missing.
+// Enterprises transformed, diagnoses and the level-2 share (GZ-2.2.4/2.2.5, DG-6.3/6.4) are not
+// typed: they are shown as counted from the progress rows (enterpriseMetrics.reportMetrics, the
+// count the submission makes), read-only; the lag rule is the domain's, with the pack's fraction.
 import { proRataFraction } from "@domain/periods";
 import type { MetricKey } from "@domain/policy/schema";
 import type { Period } from "@domain/schemas/evaluation";
+import { isRowMetric, reportMetrics, typedMetrics } from "@domain/enterpriseMetrics";
 import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
-import { deadlineWord, metricWords, nouns, periodWord, stateWords } from "@domain/words";
+import { deadlineWord, metricValueWord, metricWords, nouns, periodWord, stateWords } from "@domain/words";
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { doc, getDoc, getDocs, query, where } from "firebase/firestore";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -37,6 +41,8 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   const reportId = period ? ids.report(unitId, period.id) : null;
   const { draft, dirty, fromStored, change } = useDraft();
   const { targets, enterprises, report, evaluation } = useReportSources(ctx, reportId, fromStored, setProblem);
+  // The metrics as the submission will count them: the row figures from the rows it will store.
+  const counted = useMemo(() => reportMetrics(draft.metrics, storedRows(draft.enterprises), enterprises.map((e) => e.id)), [draft.metrics, draft.enterprises, enterprises]);
   const editable = report === null || report?.state === "draft" || report?.state === "returned";
   const saving = useAutosave({ ctx, reportId, report, draft, dirty, editable, onProblem: setProblem });
 
@@ -45,7 +51,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 
   async function submit() {
     if (!period || !targets) return;
-    const gaps = missingReportFields(period.id, targets, { metrics: draft.metrics, lagExplanation: draft.lagExplanation }, ctx.pack);
+    const gaps = missingReportFields(period.id, targets, { metrics: counted, lagExplanation: draft.lagExplanation }, ctx.periodPack);
     setMissing(gaps);
     if (gaps.length > 0) return;
     try {
@@ -62,7 +68,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
         {report?.late && <Alert type="info" showIcon title={s.late} style={{ marginBottom: 16 }} />}
         {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" disabled={!editable}>
-          <MetricFields ctx={ctx} period={period} targets={targets} draft={draft} change={change} />
+          <MetricFields ctx={ctx} period={period} targets={targets} counted={counted} draft={draft} change={change} />
           <EnterpriseProgress enterprises={enterprises} draft={draft} change={change} />
         </Form>
 
@@ -85,6 +91,9 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
 }
 
 type Change = (patch: Partial<Draft>) => void;
+
+/** The rows reportSchema stores: one per enterprise once its progress is written. */
+const storedRows = (rows: Progress[]) => rows.filter((e) => e.progress.trim() !== "").map(storedRow);
 
 /**
  * The report as it stands on screen. `dirty` says something typed is not saved yet: until it is,
@@ -153,10 +162,11 @@ function useAutosave({ ctx, reportId, report, draft, dirty, editable, onProblem 
 
   async function save(state: "draft" | "submitted") {
     if (!reportId || !period) return;
-    // What reportSchema (and firestore.rules) take: numbers only for metrics, and a row per
-    // enterprise once its progress is written (a row without it stays on screen until it is).
-    const metrics = Object.fromEntries(Object.entries(draft.metrics).filter(([, v]) => typeof v === "number" && Number.isFinite(v)));
-    const rows = (draft.enterprises ?? []).filter((e) => e.progress.trim() !== "").map(storedRow);
+    // What reportSchema (and firestore.rules) take: numbers only for the typed metrics (never the
+    // row figures), and a row per enterprise once its progress is written (a row without it stays
+    // on screen until it is).
+    const metrics = typedMetrics(Object.fromEntries(Object.entries(draft.metrics).filter(([, v]) => typeof v === "number" && Number.isFinite(v))));
+    const rows = storedRows(draft.enterprises ?? []);
     const steps = rowSteps(rows, report?.enterprises ?? []);
     for (const [i, enterprises] of steps.entries()) {
       // Only the last step submits.
@@ -178,9 +188,9 @@ function useAutosave({ ctx, reportId, report, draft, dirty, editable, onProblem 
 }
 
 /** The reported metrics against the annual target and this period's pro-rata share, and the explanation lagging ones require (GZ-4.4a.3). */
-function MetricFields({ ctx, period, targets, draft, change }: { ctx: PortalContext; period: Period; targets: MetricValues; draft: Draft; change: Change }) {
-  const lagging = useMemo(() => laggingMetrics(period.id, targets, draft.metrics), [period, targets, draft.metrics]);
-  const toExplain = useMemo(() => metricsNeedingExplanation(period.id, targets, draft.metrics, ctx.pack), [period, targets, draft.metrics, ctx.pack]);
+function MetricFields({ ctx, period, targets, counted, draft, change }: { ctx: PortalContext; period: Period; targets: MetricValues; counted: MetricValues; draft: Draft; change: Change }) {
+  const lagging = useMemo(() => laggingMetrics(period.id, targets, counted, ctx.periodPack), [period, targets, counted, ctx.periodPack]);
+  const toExplain = useMemo(() => metricsNeedingExplanation(period.id, targets, counted, ctx.periodPack), [period, targets, counted, ctx.periodPack]);
   const metricKeys = REPORTED.filter((m) => targets[m] !== undefined || Object.keys(targets).length === 0);
   const fraction = proRataFraction(period.id);
   return (
@@ -189,9 +199,19 @@ function MetricFields({ ctx, period, targets, draft, change }: { ctx: PortalCont
       {metricKeys.map((m) => {
         const annual = targets[m];
         const hint = annual === undefined ? s.noTarget : m === "level2Share" ? s.shareTarget(annual) : s.target(annual, Math.round(annual * fraction * 100) / 100);
+        const status = { validateStatus: lagging.includes(m) ? ("warning" as const) : undefined, help: lagging.includes(m) ? s.lagging : undefined };
+        if (isRowMetric(m)) {
+          return (
+            <Form.Item key={m} label={metricWords[m]} extra={`${hint}；${s.counted}`} {...status}>
+              <Typography.Text strong data-testid={`figure-${m}`}>
+                {metricValueWord(m, counted[m])}
+              </Typography.Text>
+            </Form.Item>
+          );
+        }
         return (
-          <Form.Item key={m} label={metricWords[m]} extra={hint} htmlFor={`metric-${m}`} validateStatus={lagging.includes(m) ? "warning" : undefined} help={lagging.includes(m) ? s.lagging : undefined}>
-            <InputNumber id={`metric-${m}`} min={0} step={m === "level2Share" ? 0.05 : 1} value={draft.metrics[m]} onChange={(v) => change({ metrics: { ...draft.metrics, [m]: v === null ? undefined : Number(v) } })} style={{ width: 200 }} />
+          <Form.Item key={m} label={metricWords[m]} extra={hint} htmlFor={`metric-${m}`} {...status}>
+            <InputNumber id={`metric-${m}`} min={0} step={1} value={draft.metrics[m]} onChange={(v) => change({ metrics: { ...draft.metrics, [m]: v === null ? undefined : Number(v) } })} style={{ width: 200 }} />
           </Form.Item>
         );
       })}

@@ -1,5 +1,6 @@
 import { daysBetween } from "@domain/dates";
 import { programmeClosed } from "@domain/machine";
+import { reportMetrics } from "@domain/enterpriseMetrics";
 import { missingReportFields } from "@domain/reportChecks";
 import { deadlineWord, nouns, periodWord, stateWords } from "@domain/words";
 import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Statistic, Tag } from "antd";
@@ -55,7 +56,7 @@ type ReportState = keyof typeof stateWords.report | null | undefined;
  * What the dashboard reads once per visit: the unit's open criticisms, its latest notifications,
  * and this period's report state with what it still lacks for submitting.
  */
-function useDashboardData({ programmeId, unitId, period, pack }: PortalContext) {
+function useDashboardData({ programmeId, unitId, period, periodPack: pack }: PortalContext) {
   const [reportState, setReportState] = useState<ReportState>(undefined);
   const [missing, setMissing] = useState<string[]>([]);
   const [criticisms, setCriticisms] = useState<Criticism[]>([]);
@@ -70,11 +71,17 @@ function useDashboardData({ programmeId, unitId, period, pack }: PortalContext) 
       setCriticisms(rowsOf(proceedings).filter((p): p is Criticism => p.kind === "criticism" && OPEN_CRITICISM.includes(p.state)));
       setNotes(rowsOf(notifications));
       if (!period) return setReportState(null);
-      const [report, taskBook] = await Promise.all([getDoc(doc(collections.reports(programmeId), ids.report(unitId, period.id))), getDoc(doc(collections.taskBooks(programmeId), ids.taskBook(unitId, period.id.slice(0, 4))))]);
+      const [report, taskBook, served] = await Promise.all([
+        getDoc(doc(collections.reports(programmeId), ids.report(unitId, period.id))),
+        getDoc(doc(collections.taskBooks(programmeId), ids.taskBook(unitId, period.id.slice(0, 4)))),
+        getDocs(query(collections.enterprises(programmeId), where("servedBy", "==", unitId))),
+      ]);
       const r = report.data();
       setReportState(r?.state ?? null);
       const targets = taskBook.data()?.targets ?? {};
-      setMissing(missingReportFields(period.id, targets, { metrics: r?.metrics ?? {}, lagExplanation: r?.lagExplanation }, pack));
+      // Counted as the submission counts them: the row figures from the report's enterprise rows.
+      const metrics = reportMetrics(r?.metrics ?? {}, r?.enterprises ?? [], served.docs.map((d) => d.id));
+      setMissing(missingReportFields(period.id, targets, { metrics, lagExplanation: r?.lagExplanation }, pack));
     };
     load().catch(() => setReportState(null));
   }, [programmeId, unitId, period, pack]);

@@ -618,6 +618,7 @@ export const t = {
     shareTarget: (annual: number) => `年度目标 ${annual}（比例，0–1）`,
     target: (annual: number, due: number) => `年度目标 ${annual}，本期应达 ${due}`,
     lagging: "低于按进度应完成的目标",
+    counted: "按下方试点企业进展逐户统计（填写了进展情况的本单位服务企业），不能手工填写",
     lagExplanation: "进度滞后说明及补救措施",
     lagRequired: (metrics: string, clause: string) => `以下指标低于进度要求，须说明原因及补救措施（${clause}）：${metrics}`,
     lagOptional: "进度达标时可不填",

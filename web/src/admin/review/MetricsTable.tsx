@@ -1,11 +1,13 @@
 // Each task-book metric against the share of its annual target due by the end of the period
 // (GZ-4.4a.3: Q1 ¼ … Q4 all; the level-2 share is a share and is not pro-rated), the lagging ones
-// marked — the same test the portal's form and the server's submission check apply.
+// marked by the one lag rule (laggingMetrics, with the pack's progressLagFraction) the portal's
+// form, the submission trigger and the period close apply. The row figures (enterprises
+// transformed, diagnoses, the level-2 share) are the counts the submission made from the rows.
 import { proRataWords } from "@domain/periods";
-import type { MetricKey } from "@domain/policy/schema";
+import type { MetricKey, PolicyPack } from "@domain/policy/schema";
 import { laggingMetrics, proRataTarget } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
-import { metricWords } from "@domain/words";
+import { metricValueWord, metricWords } from "@domain/words";
 import { Alert, Table, Tag, Typography } from "antd";
 import { t } from "../../shared/strings";
 
@@ -14,12 +16,7 @@ const s = t.review;
 /** The metrics a unit reports itself, in the task book's order. */
 const REPORTED: MetricKey[] = ["enterprisesTransformed", "diagnoses", "cloudEnterprises", "level2Share", "solutions", "typicalCases", "platforms"];
 
-/** Shares (0–1) read as percentages; counts as numbers, to two places at most. */
-export function metricValue(metric: MetricKey, value: number | undefined): string {
-  if (value === undefined) return "—";
-  if (metric === "level2Share") return `${Math.round(value * 1000) / 10}%`;
-  return String(Math.round(value * 100) / 100);
-}
+const metricValue = metricValueWord;
 
 interface Row {
   metric: MetricKey;
@@ -29,8 +26,8 @@ interface Row {
   lagging: boolean;
 }
 
-function rowsOf(periodId: string, targets: MetricValues, actuals: MetricValues): Row[] {
-  const lagging = laggingMetrics(periodId, targets, actuals);
+function rowsOf(periodId: string, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "thresholds">): Row[] {
+  const lagging = laggingMetrics(periodId, targets, actuals, pack);
   return REPORTED.filter((m) => targets[m] !== undefined || actuals[m] !== undefined).map((m) => {
     const annual = targets[m];
     const due = annual === undefined ? undefined : proRataTarget(m, annual, periodId);
@@ -44,8 +41,8 @@ function standing(r: Row) {
   return r.lagging ? <Tag color="red">{s.lagging}</Tag> : <Tag color="green">{s.onTrack}</Tag>;
 }
 
-export function MetricsTable({ periodId, targets, actuals }: { periodId: string; targets: MetricValues | null; actuals: MetricValues }) {
-  const rows = rowsOf(periodId, targets ?? {}, actuals);
+export function MetricsTable({ periodId, targets, actuals, pack }: { periodId: string; targets: MetricValues | null; actuals: MetricValues; pack: Pick<PolicyPack, "thresholds"> }) {
+  const rows = rowsOf(periodId, targets ?? {}, actuals, pack);
   const behind = rows.filter((r) => r.lagging).map((r) => metricWords[r.metric]);
   return (
     <section aria-label={s.metricsTitle(proRataWords(periodId))}>

@@ -3,6 +3,7 @@
 // explanation, the enterprises' progress, the documents, earlier returns and the audit trail, the
 // evaluation draft — and then the decision itself.
 import type { MetricKey } from "@domain/policy/schema";
+import { packForPeriod } from "@domain/settings";
 import { metricWords, periodWord } from "@domain/words";
 import { Alert, Divider, Drawer, Space, Spin } from "antd";
 import { doc } from "firebase/firestore";
@@ -10,6 +11,7 @@ import { collections } from "../../data/collections";
 import { t } from "../../shared/strings";
 import { NameOf } from "../names";
 import type { ProgrammeView } from "../useProgramme";
+import { useSettingsVersions } from "../settings/useSettingsVersions";
 import { Decision } from "./Decision";
 import { MetricsTable } from "./MetricsTable";
 import { EnterpriseProgress, LagExplanation } from "./ProgressSection";
@@ -34,13 +36,16 @@ function ReviewBody({ programme, reportId, onDecided }: { programme: ProgrammeVi
   const { report, error } = useReport(p, reportId);
   const { sources, error: sourcesError } = useReviewSources(p, report);
   const evaluation = useEvaluation(p, report);
+  const { versions } = useSettingsVersions(programme);
   if (error || sourcesError) return <Alert type="error" showIcon role="alert" title={s.loadFailed} description={error ?? sourcesError} />;
   if (report === null) return <Alert type="error" showIcon role="alert" title={s.loadFailed} />;
-  if (report === undefined || sources === undefined) return <Spin />;
+  if (report === undefined || sources === undefined || versions === null) return <Spin />;
+  // The period is judged with the settings in force for it (the lag threshold among them).
+  const periodPack = packForPeriod(programme.pack, versions, report.periodId);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }} data-testid="report-review">
       <ReportFacts programmeId={p} report={report} period={sources.period} />
-      <MetricsTable periodId={report.periodId} targets={sources.targets} actuals={report.metrics} />
+      <MetricsTable periodId={report.periodId} targets={sources.targets} actuals={report.metrics} pack={periodPack} />
       <LagExplanation report={report} clause={programme.pack.clauses.progressLag} />
       <EnterpriseProgress programmeId={p} report={report} />
       <ReviewDocuments programmeId={p} documents={sources.documents} />
