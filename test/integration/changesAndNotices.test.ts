@@ -6,7 +6,8 @@ import { deleteApp, initializeApp } from "firebase/app";
 import { connectFirestoreEmulator, doc, getDoc, getFirestore, serverTimestamp, setDoc, updateDoc, type Firestore } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
-import { guangzhou } from "../../functions/src/domain/policy/index.js";
+import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js";
+import { unitChangeWarnings } from "../../functions/src/domain/unitChangeReview.js";
 import { reviewBatchId } from "../../functions/src/domain/reviewBatches.js";
 import type { DocumentKind } from "../../functions/src/domain/policy/schema.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
@@ -334,13 +335,13 @@ describe("review batches and catalogue changes (injected dates)", () => {
 });
 
 describe("Dongguan unit change (DG-13)", () => {
-  it("DG-13: four stamped documents are required; once approved the change applies at once and the change list is published without a notice", async () => {
+  it("DG-13: the stamped 变更申请书 and four stamped documents are required; once approved the change applies at once and the change list is published without a notice", async () => {
     const unit = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
     await draft(unit, DG, "dg-u01", "dg-unit-1", { type: "unitInfo", changes: [{ field: "address", to: "东莞市松山湖高新区（演示）" }], effectiveOn: "2025-03-01" });
     await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-unit-1" })).rejects.toMatchObject({
-      message: "申请缺少必须提交的材料：在莞独立法人的营业执照复印件、法定代表人身份证复印件、本地服务团队名单、社保证明",
+      message: "申请缺少必须提交的材料：变更申请书、在莞独立法人的营业执照复印件、法定代表人身份证复印件、本地服务团队名单、社保证明",
     });
-    await attach(DG, "dg-u01", "dg-unit-1", ["businessLicence", "legalRepIdCopy", "localServiceTeamList"], { stamped: true });
+    await attach(DG, "dg-u01", "dg-unit-1", ["changeApplicationLetter", "businessLicence", "legalRepIdCopy", "localServiceTeamList"], { stamped: true });
     await attach(DG, "dg-u01", "dg-unit-1", ["socialSecurityProof"], { stamped: false });
     await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-unit-1" })).rejects.toMatchObject({ message: "申请缺少必须提交的材料：社保证明（须加盖公章）" });
     await attach(DG, "dg-u01", "dg-unit-1", ["socialSecurityProof"], { stamped: true });
@@ -357,6 +358,48 @@ describe("Dongguan unit change (DG-13)", () => {
     const unitTrail = (await auditOf(DG)).filter((a) => a.entity === `programmes/${DG}/units/dg-u01`);
     expect(unitTrail).toEqual([expect.objectContaining({ action: "unit.changed", clause: "DG-13", actor: expect.objectContaining({ uid: "staff-dg" }), after: expect.objectContaining({ address: "东莞市松山湖高新区（演示）" }) })]);
     expect((unitTrail[0]!.before as { address?: string }).address).not.toBe("东莞市松山湖高新区（演示）");
+  });
+
+  it("DG-13: the licence's USCC is kept with the application for the reviewer's check; staff record the referral to the bureau meeting with minutes they uploaded; a unit cannot upload minutes, a future meeting day is refused", async () => {
+    const unit = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
+    const elsewhere = makeUscc({ division: "440106", orgBody: "MA4UX1Q3" });
+    await draft(unit, DG, "dg-u01", "dg-unit-2", { type: "unitInfo", changes: [{ field: "name", to: "莞工数字服务（东莞）有限公司" }], effectiveOn: "2025-04-01", licenceUscc: elsewhere });
+    // The rules refuse a malformed code in the unit's own draft.
+    await expect(draft(unit, DG, "dg-u01", "dg-unit-bad", { type: "unitInfo", changes: [{ field: "name", to: "某公司" }], effectiveOn: "2025-04-01", licenceUscc: "12345" })).rejects.toMatchObject({ code: "permission-denied" });
+    await attach(DG, "dg-u01", "dg-unit-2", ["changeApplicationLetter", "businessLicence", "legalRepIdCopy", "localServiceTeamList", "socialSecurityProof"], { stamped: true });
+    await expect(unit.call("submitChange", { programmeId: DG, changeId: "dg-unit-2" })).resolves.toMatchObject({ state: "submitted" });
+    const stored = (await collections.changes(DG).doc("dg-unit-2").get()).data()!;
+    expect(stored.payload).toMatchObject({ type: "unitInfo", licenceUscc: elsewhere });
+    expect(unitChangeWarnings(stored, dongguan)[0]).toContain("不是东莞市（4419）");
+
+    // Minutes are the bureau's record: the upload endpoint's decision refuses a unit, accepts staff.
+    const staff = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
+    await collections.documents(DG).doc("dg-unit-2-minutes").set({
+      kind: "meetingMinutes", fileName: "局务会纪要.pdf", storagePath: `programmes/${DG}/documents/dg-unit-2-minutes/v1`, size: 2048, sha256: "b".repeat(64), contentType: "application/pdf",
+      sensitive: false, stamped: false, uploadedAt: new Date(), uploadedBy: { uid: "staff-dg", role: "staff" }, programmeId: DG, target: { type: "change", id: "dg-unit-2", unitId: "dg-u01" }, targetKey: "change/dg-unit-2", version: 1, current: true,
+    });
+    const today = shanghaiDate(new Date());
+    await expect(staff.call("reviewChange", { programmeId: DG, changeId: "dg-unit-2", decision: "approve", bureauMeeting: { heldOn: addDays(today, 1), minutesDocumentId: "dg-unit-2-minutes" } })).rejects.toMatchObject({ message: expect.stringContaining("晚于今天") });
+    await expect(staff.call("reviewChange", { programmeId: DG, changeId: "dg-unit-2", decision: "approve", bureauMeeting: { heldOn: today, minutesDocumentId: "dg-unit-2-changeApplicationLetter" } })).rejects.toMatchObject({ message: expect.stringContaining("局务会会议纪要") });
+    expect((await collections.changes(DG).doc("dg-unit-2").get()).data()!.state).toBe("submitted");
+
+    await expect(staff.call("reviewChange", { programmeId: DG, changeId: "dg-unit-2", decision: "approve", bureauMeeting: { heldOn: today, minutesDocumentId: "dg-unit-2-minutes" } })).resolves.toMatchObject({ state: "published" });
+    expect((await collections.changes(DG).doc("dg-unit-2").get()).data()).toMatchObject({ state: "published", bureauMeeting: { heldOn: today, minutesDocumentId: "dg-unit-2-minutes" } });
+    const audit = (await auditOf(DG)).filter((a) => a.action === "change.approve" && a.entity.endsWith("changes/dg-unit-2"));
+    expect(audit).toEqual([expect.objectContaining({ clause: "DG-13", after: expect.objectContaining({ bureauMeeting: { heldOn: today, minutesDocumentId: "dg-unit-2-minutes" } }) })]);
+    // A replayed decision is refused and records nothing more.
+    await expect(staff.call("reviewChange", { programmeId: DG, changeId: "dg-unit-2", decision: "approve" })).rejects.toMatchObject({ message: expect.stringContaining("已由他人处理") });
+    expect((await auditOf(DG)).filter((a) => a.action === "change.approve" && a.entity.endsWith("changes/dg-unit-2"))).toHaveLength(1);
+  });
+
+  it("DG-13: Guangzhou unit changes have no bureau-meeting referral", async () => {
+    const unit = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
+    await draft(unit, GZ, "gz-u01", "gz-unit-meeting", { type: "unitInfo", changes: [{ field: "address", to: "广州市黄埔区（演示）" }], effectiveOn: "2025-04-01" });
+    await attach(GZ, "gz-u01", "gz-unit-meeting", ["businessLicence"], { stamped: true });
+    await unit.call("submitChange", { programmeId: GZ, changeId: "gz-unit-meeting" });
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    await expect(staff.call("reviewChange", { programmeId: GZ, changeId: "gz-unit-meeting", decision: "approve", bureauMeeting: { heldOn: shanghaiDate(new Date()), minutesDocumentId: "gz-unit-meeting-businessLicence" } })).rejects.toMatchObject({ message: expect.stringContaining("不提交局务会审议") });
+    expect((await collections.changes(GZ).doc("gz-unit-meeting").get()).data()!.state).toBe("submitted");
   });
 
   it("DG-5.4: a returned application goes back to the unit, which edits it to a draft and submits again", async () => {
