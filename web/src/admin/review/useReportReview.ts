@@ -6,6 +6,7 @@ import type { MetricValues } from "@domain/scoring";
 import { doc, getDoc } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { collections, ids, rowOf, watchDoc, type Stored } from "../../data/collections";
+import { useLiveDoc } from "../../data/useLiveDoc";
 import { errorText } from "../../shared/errorText";
 
 export type ReviewedReport = Stored<"reports">;
@@ -19,13 +20,8 @@ export interface ReviewSources {
 
 /** The report, live: undefined while loading, null when it does not exist. */
 export function useReport(programmeId: string, reportId: string) {
-  const [report, setReport] = useState<ReviewedReport | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setReport(undefined);
-    setError(null);
-    return watchDoc(doc(collections.reports(programmeId), reportId), setReport, (e) => setError(errorText(e)));
-  }, [programmeId, reportId]);
+  const ref = doc(collections.reports(programmeId), reportId);
+  const { row: report, error } = useLiveDoc(ref, ref.path);
   return { report, error };
 }
 

@@ -4,19 +4,15 @@
 import { doc } from "firebase/firestore";
 import { useCallback, useEffect, useState } from "react";
 import { call, type DocumentCheck } from "../../../data/callables";
-import { collections, watchDoc, type Stored } from "../../../data/collections";
+import { collections, type Stored } from "../../../data/collections";
+import { useLiveDoc } from "../../../data/useLiveDoc";
 import { errorText } from "../../../shared/errorText";
 
 export type ReviewedChange = Stored<"changes">;
 
 export function useChange(programmeId: string, changeId: string) {
-  const [change, setChange] = useState<ReviewedChange | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setChange(undefined);
-    setError(null);
-    return watchDoc(doc(collections.changes(programmeId), changeId), setChange, (e) => setError(errorText(e)));
-  }, [programmeId, changeId]);
+  const ref = doc(collections.changes(programmeId), changeId);
+  const { row: change, error } = useLiveDoc(ref, ref.path);
   return { change, error };
 }
 
