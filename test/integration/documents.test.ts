@@ -262,10 +262,10 @@ describe("documents: upload, versions, download, checks", () => {
     await expect(outsider.call("checkDocuments", { programmeId: P, targetType: "change", targetId: "chg-u01" })).rejects.toMatchObject({ code: "functions/permission-denied" });
   });
 
-  it("DG-13: a Dongguan unit change takes its four stamped documents; unstamped ones count as missing", async () => {
+  it("DG-13: a Dongguan unit change takes the stamped 变更申请书 and its four stamped documents; unstamped ones count as missing", async () => {
     const r = await upload(as("member-dg-01"), fieldsFor("chg-dg", "socialSecurityProof", { stamped: "false" }, "change", "dg-2025"), { name: "社保证明.png", bytes: realPng(8, 8), contentType: "image/png" });
     expect(r.status).toBe(201);
-    expect(await submitRefusal("member-dg-01", "dg-2025", "chg-dg")).toBe("申请缺少必须提交的材料：在莞独立法人的营业执照复印件、法定代表人身份证复印件、本地服务团队名单、社保证明（须加盖公章）");
+    expect(await submitRefusal("member-dg-01", "dg-2025", "chg-dg")).toBe("申请缺少必须提交的材料：变更申请书、在莞独立法人的营业执照复印件、法定代表人身份证复印件、本地服务团队名单、社保证明（须加盖公章）");
   });
 
   it("GZ-4.6.2: a reviewer's decision records exactly which versions it approved; a later re-upload does not move the approval", async () => {

@@ -161,11 +161,14 @@ describe("registry", () => {
   });
 
   it("DG-5.7: two staff recording the same award at once: one wins, the other is told it already exists", async () => {
-    const req = { programmeId: DG, year: 2025, kind: "excellentUnit", subjectId: "dg-u02", decidedOn: "2026-02-11" };
+    // The demo already names the year's best unit; race on one that has no award yet.
+    const awarded = new Set((await collections.awards(DG).get()).docs.map((d) => d.data().subjectId as string));
+    const subjectId = ["dg-u02", "dg-u03", "dg-u04"].find((u) => !awarded.has(u))!;
+    const req = { programmeId: DG, year: 2025, kind: "excellentUnit", subjectId, decidedOn: "2026-02-11" };
     const other = await signedInClient(account("staff-dg").email, DEMO_PASSWORD);
     const outcome = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code);
     expect((await Promise.all([outcome(dgStaff.call("recordAward", req)), outcome(other.call("recordAward", req))])).sort()).toEqual(["functions/already-exists", "ok"]);
-    expect(await auditOf(DG, `programmes/${DG}/awards/2025_excellentUnit_dg-u02`)).toHaveLength(1);
+    expect(await auditOf(DG, `programmes/${DG}/awards/2025_excellentUnit_${subjectId}`)).toHaveLength(1);
   });
 
   it("DG-3: 450 rows go in several batches, every enterprise audited under DG-3; the same file again is all unchanged", async () => {
