@@ -136,6 +136,34 @@ describe("issue 16.1: a report draft holds what reportSchema reads, or is refuse
   });
 });
 
+describe("GZ-2.2.6-10, DG-6.5-8: a report's duty counts are whole numbers within bounds, and no other key", () => {
+  beforeAll(() => seed());
+  const duties = { platforms: 1, digitalWorkshops: 2, typicalCases: 3, specialisedFirms: 4, talentTraining: 5, promotionEvents: 10000 };
+  const refused: [string, Record<string, unknown>][] = [
+    ["GZ-2.2.7: a fractional count of digital workshops", { digitalWorkshops: 1.5 }],
+    ["GZ-2.2.9: a negative count of 专精特新 firms", { specialisedFirms: -1 }],
+    ["GZ-2.2.10: a count of training sessions above 10,000", { talentTraining: 10001 }],
+    ["DG-6.8: a count of events as text", { promotionEvents: "3" }],
+    ["DG-6.6: typical cases as a list of names", { typicalCases: ["案例一"] }],
+    ["DG-6.5: platforms as a boolean", { platforms: true }],
+    ["a duty that no regulation lists", { smartParks: 2 }],
+    ["a duty's description stored as a metric", { talentTrainingNote: "培训 3 场" }],
+  ];
+  for (const [what, metrics] of refused) {
+    it(`${what} — refused`, async () => {
+      await assertFails(createReport(draft({ metrics: { solutions: 3, ...metrics } })));
+    });
+  }
+  it("GZ-2.2.6-10: every duty's count (whole numbers, up to 10,000) beside the other typed metrics passes, on create and on edit", async () => {
+    await assertSucceeds(createReport(draft({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties } })));
+    await assertSucceeds(editReport({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties, digitalWorkshops: 0 } }));
+    await assertFails(editReport({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties, digitalWorkshops: 0.5 } }));
+  });
+  it("DG-6.7: a Dongguan unit's talent-training count passes in its open year", async () => {
+    await assertSucceeds(setDoc(doc(member(DG), reportPath("2025", DG)), draft({ metrics: { talentTraining: 6, promotionEvents: 2 } }, "2025")));
+  });
+});
+
 describe("issue 16.1: editing a stored draft — only rows that arrive are checked, and they are", () => {
   const stored = rows(1, 297);
   beforeAll(() => seed({ [reportPath()]: storedDraft({ enterprises: stored, documentIds: ids(3) }) }));
