@@ -2,7 +2,7 @@
 // quarter does not ask a duty the settings do not score (GZ-2.2.7 digital workshops and smart
 // factories); the work group adds that duty to the scoring model in the settings, weighs it and
 // adopts the version from the next quarter; in that quarter the unit's report form asks the
-// count (whole number, citing GZ-2.2.7), and what it types is saved on the report.
+// count (whole number, citing GZ-2.2.7) with a note of what was done, both saved on the report.
 import { expect, test } from "@playwright/test";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
 import { nextPeriod, periodBounds, periodOf, proRataFraction } from "../../functions/src/domain/periods.js";
@@ -74,9 +74,14 @@ test("GZ-2.2.7: the work group adds digital workshops and smart factories to the
   await expect(field).toBeVisible();
   await expect(unit.page.getByText(`年度目标 8，本期应达 ${8 * proRataFraction(FROM)}；牵引单位职责（GZ-2.2.7）`, { exact: false })).toBeVisible();
   await field.fill("3");
+  const note = "××机械数字化车间，2027年2月投运；××电子智能工厂，2027年3月验收";
+  await unit.page.getByLabel(`${DUTY}：完成情况说明`).fill(note);
   await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible();
-  const saved = await eventually(async () => (await collections.reports(GZ).doc(`gz-u01_${FROM}`).get()).data()?.metrics.digitalWorkshops, "the saved duty count");
-  expect(saved).toBe(3);
+  const saved = await eventually(async () => {
+    const r = (await collections.reports(GZ).doc(`gz-u01_${FROM}`).get()).data();
+    return r?.dutyNotes?.digitalWorkshops === note ? r : undefined;
+  }, "the saved duty count and note");
+  expect(saved.metrics.digitalWorkshops).toBe(3);
   await unit.page.screenshot({ path: "artifacts/screenshots/portal-report-duty.png", fullPage: true });
   expect(unit.errors).toEqual([]);
   await unit.context.close();

@@ -159,6 +159,23 @@ describe("GZ-2.2.6-10, DG-6.5-8: a report's duty counts are whole numbers within
     await assertSucceeds(editReport({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties, digitalWorkshops: 0 } }));
     await assertFails(editReport({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties, digitalWorkshops: 0.5 } }));
   });
+  const notes: [string, unknown][] = [
+    ["a note over 1,000 characters", { talentTraining: "训".repeat(1001) }],
+    ["a note for a metric that is not a duty", { solutions: "三套方案" }],
+    ["a note that is a number", { typicalCases: 2 }],
+    ["notes as one text", "培训 3 场"],
+  ];
+  for (const [what, dutyNotes] of notes) {
+    it(`GZ-2.2.10: a report whose duty notes hold ${what} — refused`, async () => {
+      await assertFails(createReport(draft({ dutyNotes })));
+    });
+  }
+  it("GZ-2.2.8: notes of what was done for each duty (names and dates, up to 1,000 characters each, empty allowed) pass", async () => {
+    await env.withSecurityRulesDisabled((ctx) => deleteDoc(doc(modular(ctx.firestore()), reportPath())));
+    const dutyNotes = { typicalCases: "“链式转型”典型案例：××机械，2025年8月", talentTraining: "训".repeat(1000), promotionEvents: "" };
+    await assertSucceeds(createReport(draft({ metrics: { typicalCases: 1, talentTraining: 2 }, dutyNotes })));
+    await assertSucceeds(editReport({ dutyNotes: { ...dutyNotes, promotionEvents: "供需对接会，2025年9月12日" } }));
+  });
   it("DG-6.7: a Dongguan unit's talent-training count passes in its open year", async () => {
     await assertSucceeds(setDoc(doc(member(DG), reportPath("2025", DG)), draft({ metrics: { talentTraining: 6, promotionEvents: 2 } }, "2025")));
   });

@@ -15,6 +15,8 @@ export const DUTY_METRICS: readonly DutyMetric[] = dutyMetricSchema.options;
 
 /** A duty count is a whole number: more than this many in one year is a typing error. */
 export const MAX_DUTY_COUNT = 10000;
+/** What was done for a duty (names and dates), beside its count: at most this many characters. */
+export const MAX_DUTY_NOTE = 1000;
 
 export const isDutyMetric = (m: string): m is DutyMetric => (DUTY_METRICS as readonly string[]).includes(m);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isDutyMetric, MAX_DUTY_COUNT } from "../duties.js";
-import { cadenceSchema, judgedMethodSchema, metricKeySchema } from "../policy/schema.js";
+import { isDutyMetric, MAX_DUTY_COUNT, MAX_DUTY_NOTE } from "../duties.js";
+import { cadenceSchema, dutyMetricSchema, judgedMethodSchema, metricKeySchema } from "../policy/schema.js";
 import { metricWords } from "../words.js";
 import { evaluationStates, periodStates, reportStates } from "../states.js";
 import { actorSchema, count, enumOf, idOf, instant, isoDate, optionalText, periodIdOf, text } from "./common.js";
@@ -78,6 +78,11 @@ export const reportSchema = z.object({
   enterprises: z.array(enterpriseProgressSchema).max(300, "试点企业进展不能超过 300 条").default([]),
   /** GZ-4.4a.3: explanation and remedy for progress behind the pro-rata target. */
   lagExplanation: optionalText("进度滞后说明及补救措施", 3000),
+  /**
+   * GZ-2.2.6–2.2.10, DG-6.5–6.8: what was done for each configured duty (the platforms, workshops,
+   * cases, firms, training sessions or events by name and date), beside its count; optional.
+   */
+  dutyNotes: z.partialRecord(dutyMetricSchema, optionalText("职责完成情况说明", MAX_DUTY_NOTE)).optional(),
   documentIds: z.array(idOf("附件编号")).max(50, "附件不能超过 50 份").default([]),
   submittedOn: isoDate("提交日期").optional(),
   late: z.boolean().default(false),

@@ -7,7 +7,7 @@
 // has them (duties.ts): a count of one it does not is not shown, as it decides nothing.
 import { isDutyMetric, reportedMetrics } from "@domain/duties";
 import { proRataWords } from "@domain/periods";
-import type { MetricKey, PolicyPack } from "@domain/policy/schema";
+import type { DutyMetric, MetricKey, PolicyPack } from "@domain/policy/schema";
 import { laggingMetrics, proRataTarget } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
 import { metricValueWord, metricWords } from "@domain/words";
@@ -44,7 +44,7 @@ function standing(r: Row) {
   return r.lagging ? <Tag color="red">{s.lagging}</Tag> : <Tag color="green">{s.onTrack}</Tag>;
 }
 
-export function MetricsTable({ periodId, targets, actuals, pack }: { periodId: string; targets: MetricValues | null; actuals: MetricValues; pack: Pick<PolicyPack, "thresholds" | "scoring"> }) {
+export function MetricsTable({ periodId, targets, actuals, pack, notes = {} }: { periodId: string; targets: MetricValues | null; actuals: MetricValues; pack: Pick<PolicyPack, "thresholds" | "scoring">; notes?: Partial<Record<DutyMetric, string>> }) {
   const rows = rowsOf(periodId, targets ?? {}, actuals, pack);
   const behind = rows.filter((r) => r.lagging).map((r) => metricWords[r.metric]);
   return (
@@ -66,6 +66,7 @@ export function MetricsTable({ periodId, targets, actuals, pack }: { periodId: s
           { title: s.dueTarget, render: (_, r) => metricValue(r.metric, r.due) },
           { title: s.actual, render: (_, r) => metricValue(r.metric, r.actual) },
           { title: s.standing, render: (_, r) => standing(r) },
+          { title: s.dutyNote, render: (_, r) => (isDutyMetric(r.metric) ? notes[r.metric] || "—" : "") },
         ]}
       />
     </section>
