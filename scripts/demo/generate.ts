@@ -269,7 +269,7 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
       const judged = judgedParts(pack.scoring).map((part) => ({ partId: part.id, score: Math.round(part.points * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "siteVisit"] as const }));
       const r = evaluate({ periodId, targets, actuals, reporting: "onTime", complaints: { received: 1, closed: 1 }, judged }, pack.scoring);
       if (!r.ok) throw new Error(r.message);
-      const completion = taskBookCompletion(periodId, targets, actuals);
+      const completion = taskBookCompletion(periodId, targets, actuals, pack.scoring);
       const approved = !(i >= 1 && i <= pending);
       g.evaluations[`${uid}_${periodId}`] = {
         unitId: uid,

@@ -136,6 +136,51 @@ describe("issue 16.1: a report draft holds what reportSchema reads, or is refuse
   });
 });
 
+describe("GZ-2.2.6-10, DG-6.5-8: a report's duty counts are whole numbers within bounds, and no other key", () => {
+  beforeAll(() => seed());
+  const duties = { platforms: 1, digitalWorkshops: 2, typicalCases: 3, specialisedFirms: 4, talentTraining: 5, promotionEvents: 10000 };
+  const refused: [string, Record<string, unknown>][] = [
+    ["GZ-2.2.7: a fractional count of digital workshops", { digitalWorkshops: 1.5 }],
+    ["GZ-2.2.9: a negative count of 专精特新 firms", { specialisedFirms: -1 }],
+    ["GZ-2.2.10: a count of training sessions above 10,000", { talentTraining: 10001 }],
+    ["DG-6.8: a count of events as text", { promotionEvents: "3" }],
+    ["DG-6.6: typical cases as a list of names", { typicalCases: ["案例一"] }],
+    ["DG-6.5: platforms as a boolean", { platforms: true }],
+    ["a duty that no regulation lists", { smartParks: 2 }],
+    ["a duty's description stored as a metric", { talentTrainingNote: "培训 3 场" }],
+  ];
+  for (const [what, metrics] of refused) {
+    it(`${what} — refused`, async () => {
+      await assertFails(createReport(draft({ metrics: { solutions: 3, ...metrics } })));
+    });
+  }
+  it("GZ-2.2.6-10: every duty's count (whole numbers, up to 10,000) beside the other typed metrics passes, on create and on edit", async () => {
+    await assertSucceeds(createReport(draft({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties } })));
+    await assertSucceeds(editReport({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties, digitalWorkshops: 0 } }));
+    await assertFails(editReport({ metrics: { cloudEnterprises: 8, solutions: 3, ...duties, digitalWorkshops: 0.5 } }));
+  });
+  const notes: [string, unknown][] = [
+    ["a note over 1,000 characters", { talentTraining: "训".repeat(1001) }],
+    ["a note for a metric that is not a duty", { solutions: "三套方案" }],
+    ["a note that is a number", { typicalCases: 2 }],
+    ["notes as one text", "培训 3 场"],
+  ];
+  for (const [what, dutyNotes] of notes) {
+    it(`GZ-2.2.10: a report whose duty notes hold ${what} — refused`, async () => {
+      await assertFails(createReport(draft({ dutyNotes })));
+    });
+  }
+  it("GZ-2.2.8: notes of what was done for each duty (names and dates, up to 1,000 characters each, empty allowed) pass", async () => {
+    await env.withSecurityRulesDisabled((ctx) => deleteDoc(doc(modular(ctx.firestore()), reportPath())));
+    const dutyNotes = { typicalCases: "“链式转型”典型案例：××机械，2025年8月", talentTraining: "训".repeat(1000), promotionEvents: "" };
+    await assertSucceeds(createReport(draft({ metrics: { typicalCases: 1, talentTraining: 2 }, dutyNotes })));
+    await assertSucceeds(editReport({ dutyNotes: { ...dutyNotes, promotionEvents: "供需对接会，2025年9月12日" } }));
+  });
+  it("DG-6.7: a Dongguan unit's talent-training count passes in its open year", async () => {
+    await assertSucceeds(setDoc(doc(member(DG), reportPath("2025", DG)), draft({ metrics: { talentTraining: 6, promotionEvents: 2 } }, "2025")));
+  });
+});
+
 describe("issue 16.1: editing a stored draft — only rows that arrive are checked, and they are", () => {
   const stored = rows(1, 297);
   beforeAll(() => seed({ [reportPath()]: storedDraft({ enterprises: stored, documentIds: ids(3) }) }));

@@ -3,7 +3,10 @@
 // for a report behind the pro-rata target, an explanation (GZ-4.4a.3). "Behind" is ONE rule
 // (laggingMetrics, with the pack's progressLagFraction): the submission trigger, the period-close
 // grounds, the staff's review table and the unit's form all ask it. The metrics passed in are the
-// report's as counted (enterpriseMetrics.reportMetrics: row figures, not typed numbers).
+// report's as counted (enterpriseMetrics.reportMetrics: row figures, not typed numbers). An
+// optional duty (GZ-2.2.6–2.2.10, DG-6.5–6.8) counts only when the period's scoring model has it
+// (duties.ts): a target for one that is not configured asks nothing.
+import { configuredTargets } from "./duties.js";
 import { refuse, type Refusal } from "./errors.js";
 import { isPeriodId, type PeriodId, periodBounds, periodOf, proRataFraction } from "./periods.js";
 import type { Cadence, MetricKey, PolicyPack } from "./policy/schema.js";
@@ -20,9 +23,9 @@ export function proRataTarget(metric: MetricKey, annual: number, periodId: Perio
  * GZ-4.4a.3 进度滞后: the task-book metrics below the pack's fraction (thresholds.progressLagFraction)
  * of what is due by the end of the period. Reporting and complaints are conduct, not progress.
  */
-export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "thresholds">): MetricKey[] {
+export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "thresholds" | "scoring">): MetricKey[] {
   const fraction = pack.thresholds.progressLagFraction;
-  return (Object.entries(targets) as [MetricKey, number][])
+  return (Object.entries(configuredTargets(targets, pack.scoring)) as [MetricKey, number][])
     .filter(([metric, annual]) => annual > 0 && metric !== "reporting" && metric !== "complaintsClosed")
     .filter(([metric, annual]) => (actuals[metric] ?? 0) < proRataTarget(metric, annual, periodId) * fraction)
     .map(([metric]) => metric);
@@ -36,13 +39,13 @@ export function laggingMetrics(periodId: PeriodId, targets: MetricValues, actual
 export const lagExplanationRequired = (pack: Pick<PolicyPack, "clauses">): boolean => pack.clauses.progressLag !== null;
 
 /** The metrics a report must explain (empty when the programme asks for no explanation). */
-export function metricsNeedingExplanation(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "clauses" | "thresholds">): MetricKey[] {
+export function metricsNeedingExplanation(periodId: PeriodId, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "clauses" | "thresholds" | "scoring">): MetricKey[] {
   return lagExplanationRequired(pack) ? laggingMetrics(periodId, targets, actuals, pack) : [];
 }
 
 /** What is still missing; `report.metrics` are the counted ones (row figures included). */
-export function missingReportFields(periodId: PeriodId, targets: MetricValues, report: { metrics: MetricValues; lagExplanation?: string }, pack: Pick<PolicyPack, "clauses" | "thresholds">): string[] {
-  const missing: string[] = (Object.keys(targets) as MetricKey[]).filter((m) => report.metrics[m] === undefined).map((m) => metricWords[m]);
+export function missingReportFields(periodId: PeriodId, targets: MetricValues, report: { metrics: MetricValues; lagExplanation?: string }, pack: Pick<PolicyPack, "clauses" | "thresholds" | "scoring">): string[] {
+  const missing: string[] = (Object.keys(configuredTargets(targets, pack.scoring)) as MetricKey[]).filter((m) => report.metrics[m] === undefined).map((m) => metricWords[m]);
   if (metricsNeedingExplanation(periodId, targets, report.metrics, pack).length > 0 && !report.lagExplanation?.trim()) {
     missing.push("进度滞后说明及补救措施");
   }

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { type PeriodId } from "./periods.js";
 import { periodLengthSchema, reviewBatchSchema, scoringModelSchema, type PeriodLength, type PolicyPack, type ScoringPart } from "./policy/schema.js";
+import { isDutyMetric, packDuties } from "./duties.js";
 import { metricWords, reviewBatchWords } from "./words.js";
 import { actorSchema, clauseIdField, count, idOf, instant, periodIdOf, text } from "./schemas/common.js";
 
@@ -110,6 +111,13 @@ export function settingsProblems(pack: PolicyPack, current: SettingsValues, prop
   const problems: string[] = [];
   for (const [key, clause] of Object.entries(pack.fixedSettings) as [SettingKey, string][]) {
     if (!same(current[key], proposed[key])) problems.push(`${SETTING_LABELS[key]}由 ${clause} 规定，不能修改`);
+  }
+  // GZ-2.2.6–2.2.10 / DG-6.5–6.8: a duty may be added to the model only if this regulation lists it, and once.
+  const allowed = packDuties(pack);
+  const metrics = proposed.scoring.dimensions.flatMap((d) => d.parts.flatMap((p) => (p.kind === "metric" ? [p.metric] : [])));
+  for (const m of new Set(metrics)) {
+    if (isDutyMetric(m) && !allowed.includes(m)) problems.push(`“${metricWords[m]}”不是本专项管理规定所列的牵引单位职责，不能纳入评价指标`);
+    if (metrics.filter((x) => x === m).length > 1) problems.push(`评价指标“${metricWords[m]}”只能计分一次`);
   }
   const bands = proposed.scoring.bands;
   if ((bands[0]?.min ?? 101) > 100) problems.push("最高等级的分数线不能超过 100");

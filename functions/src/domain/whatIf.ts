@@ -44,7 +44,7 @@ function outcomes(units: readonly WhatIfUnit[], model: ScoringModel, pack: Polic
     // A stored judged score outside the proposed model's range counts as unscored (0), as the model would refuse it.
     const value = r.ok ? r.value : { total: 0, band: model.bands[model.bands.length - 1]?.label ?? "", passed: false };
     // DG-9.2: a pack ranking on task-book completion ranks on it whatever the scoring model says.
-    const completion = taskBookCompletion(u.evaluation.periodId, inputs.targets, inputs.actuals);
+    const completion = taskBookCompletion(u.evaluation.periodId, inputs.targets, inputs.actuals, model);
     return { unitId: u.unitId, total: value.total, band: value.band, passed: value.passed, failedElsewhere: u.failedElsewhere, completion };
   });
   const ranked = rankOn(scored, pack.ranking.basis);

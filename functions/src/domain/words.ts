@@ -242,6 +242,10 @@ export const metricWords = {
   solutions: "“小快轻准”解决方案",
   typicalCases: "典型案例",
   diagnoses: "咨询诊断",
+  digitalWorkshops: "数字化车间、智能工厂",
+  specialisedFirms: "专精特新企业、特色产业集群",
+  talentTraining: "数字化人才培训",
+  promotionEvents: "供需对接、产业交流活动",
   reporting: "按时完整报送",
   complaintsClosed: "投诉办结",
 } as const satisfies Record<MetricKey, string>;

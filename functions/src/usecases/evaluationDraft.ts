@@ -30,6 +30,6 @@ export function recompute(evaluation: Evaluation, judged: JudgedScore[], pack: P
   if (!scored.ok) throw new Refused(scored);
   const r = scored.value;
   // DG-9.2: the completion comes from the same stored inputs (judged scores do not move it).
-  const completion = taskBookCompletion(evaluation.periodId, inputs.targets, inputs.actuals);
+  const completion = taskBookCompletion(evaluation.periodId, inputs.targets, inputs.actuals, pack.scoring);
   return { ...evaluation, judged, dimensions: storedDimensions(r), total: r.total, band: r.band, passed: r.passed, missingJudged: r.missingJudged, completion, computedAt: now };
 }

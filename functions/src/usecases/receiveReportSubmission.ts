@@ -169,7 +169,7 @@ function writeEvaluationDraft(tx: Transaction, s: Submission, metrics: MetricVal
     participated: true,
     reporting,
     missingJudged: result.missingJudged,
-    completion: taskBookCompletion(periodId, s.targets, metrics),
+    completion: taskBookCompletion(periodId, s.targets, metrics, s.ctx.packFor(periodId).scoring),
     inputs: { targets: s.targets, actuals: metrics, complaints },
     computedAt: s.now,
   };

@@ -24,7 +24,7 @@ describe("DG-9.2: ranking on task-book completion", () => {
   });
 
   it("DG-9.2: a unit whose task book sets no target has no completion and is not ranked on it", () => {
-    const none = taskBookCompletion("2025", {}, { enterprisesTransformed: 3 });
+    const none = taskBookCompletion("2025", {}, { enterprisesTransformed: 3 }, dg.scoring);
     expect(rankOn([ev("a", 70, 80), { ...ev("b", 99, null), completion: none }], "taskBookCompletion").map((r) => r.unitId)).toEqual(["a"]);
   });
 

@@ -9,13 +9,13 @@ import { collections } from "./collections";
 /** Who saved, and when (the rules pin both to the request). */
 const stamp = () => ({ updatedBy: auth.currentUser!.uid, updatedAt: serverTimestamp() });
 
-export type ReportDraft = Pick<Report, "unitId" | "periodId" | "metrics" | "lagExplanation" | "documentIds"> & {
+export type ReportDraft = Pick<Report, "unitId" | "periodId" | "metrics" | "lagExplanation" | "dutyNotes" | "documentIds"> & {
   state: "draft" | "submitted";
   enterprises: { enterpriseId: string; progress: string; contractSigned: boolean; diagnosisDone: boolean; levelAfter?: number }[];
 };
 
 /** The report fields the unit writes; each is replaced as a whole (a cleared metric goes away). */
-const REPORT_OWN_FIELDS = ["unitId", "periodId", "state", "metrics", "enterprises", "lagExplanation", "documentIds", "updatedBy", "updatedAt"];
+const REPORT_OWN_FIELDS = ["unitId", "periodId", "state", "metrics", "enterprises", "lagExplanation", "dutyNotes", "documentIds", "updatedBy", "updatedAt"];
 
 /** Saves the unit's own report fields; what the trigger and reviewers recorded (late, reasons…) stays. */
 export async function saveReport(programmeId: string, reportId: string, report: ReportDraft): Promise<void> {

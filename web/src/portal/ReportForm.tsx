@@ -4,8 +4,12 @@
 // Enterprises transformed, diagnoses and the level-2 share (GZ-2.2.4/2.2.5, DG-6.3/6.4) are not
 // typed: they are shown as counted from the progress rows (enterpriseMetrics.reportMetrics, the
 // count the submission makes), read-only; the lag rule is the domain's, with the pack's fraction.
+// The optional duties (GZ-2.2.6–2.2.10, DG-6.5–6.8: platforms, digital workshops, typical cases,
+// 专精特新 firms, training and events) are asked only when the period's scoring model has them
+// (duties.ts reportedMetrics), as a whole count citing the duty's clause, with an optional note of
+// what was done (names and dates).
+import { dutyClauses, isDutyMetric, MAX_DUTY_COUNT, MAX_DUTY_NOTE, reportedMetrics } from "@domain/duties";
 import { proRataFraction } from "@domain/periods";
-import type { MetricKey } from "@domain/policy/schema";
 import type { Period } from "@domain/schemas/evaluation";
 import { isRowMetric, reportMetrics, typedMetrics } from "@domain/enterpriseMetrics";
 import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
@@ -26,10 +30,7 @@ import type { PortalContext } from "./usePortalData";
 
 const s = t.report;
 type Progress = ReportDraft["enterprises"][number];
-type Draft = Pick<ReportDraft, "metrics" | "enterprises" | "documentIds"> & { lagExplanation: string };
-
-/** Metrics a unit reports itself; on-time reporting and complaints are the system's to compute. */
-const REPORTED: MetricKey[] = ["enterprisesTransformed", "diagnoses", "cloudEnterprises", "level2Share", "solutions", "typicalCases", "platforms"];
+type Draft = Pick<ReportDraft, "metrics" | "enterprises" | "documentIds"> & { lagExplanation: string; dutyNotes: NonNullable<ReportDraft["dutyNotes"]> };
 
 /** firestore.rules takes at most 50 attachments on a report (reportSchema's bound). */
 const MAX_DOCUMENTS = 50;
@@ -100,10 +101,10 @@ const storedRows = (rows: Progress[]) => rows.filter((e) => e.progress.trim() !=
  * a newer stored version (the watch fires on every save) must not overwrite what is being typed.
  */
 function useDraft() {
-  const [draft, setDraft] = useState<Draft>({ metrics: {}, enterprises: [], lagExplanation: "", documentIds: [] });
+  const [draft, setDraft] = useState<Draft>({ metrics: {}, enterprises: [], lagExplanation: "", documentIds: [], dutyNotes: {} });
   const dirty = useRef(false);
   function fromStored(r: Stored<"reports">) {
-    if (!dirty.current) setDraft({ metrics: r.metrics, enterprises: r.enterprises, documentIds: r.documentIds, lagExplanation: r.lagExplanation ?? "" });
+    if (!dirty.current) setDraft({ metrics: r.metrics, enterprises: r.enterprises, documentIds: r.documentIds, lagExplanation: r.lagExplanation ?? "", dutyNotes: r.dutyNotes ?? {} });
   }
   const change: Change = (patch) => {
     dirty.current = true;
@@ -170,7 +171,7 @@ function useAutosave({ ctx, reportId, report, draft, dirty, editable, onProblem 
     const steps = rowSteps(rows, report?.enterprises ?? []);
     for (const [i, enterprises] of steps.entries()) {
       // Only the last step submits.
-      await saveReport(programmeId, reportId, { unitId, periodId: period.id, state: i === steps.length - 1 ? state : "draft", metrics, enterprises, lagExplanation: draft.lagExplanation ?? "", documentIds: draft.documentIds ?? [] });
+      await saveReport(programmeId, reportId, { unitId, periodId: period.id, state: i === steps.length - 1 ? state : "draft", metrics, enterprises, lagExplanation: draft.lagExplanation ?? "", dutyNotes: draft.dutyNotes, documentIds: draft.documentIds ?? [] });
     }
     dirty.current = false;
     setAt(new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai" }));
@@ -191,14 +192,17 @@ function useAutosave({ ctx, reportId, report, draft, dirty, editable, onProblem 
 function MetricFields({ ctx, period, targets, counted, draft, change }: { ctx: PortalContext; period: Period; targets: MetricValues; counted: MetricValues; draft: Draft; change: Change }) {
   const lagging = useMemo(() => laggingMetrics(period.id, targets, counted, ctx.periodPack), [period, targets, counted, ctx.periodPack]);
   const toExplain = useMemo(() => metricsNeedingExplanation(period.id, targets, counted, ctx.periodPack), [period, targets, counted, ctx.periodPack]);
-  const metricKeys = REPORTED.filter((m) => targets[m] !== undefined || Object.keys(targets).length === 0);
+  // On-time reporting and complaints are the system's to compute; duties only when configured.
+  const metricKeys = reportedMetrics(targets, ctx.periodPack.scoring);
   const fraction = proRataFraction(period.id);
   return (
     <>
       <Typography.Title level={5}>{s.metricsTitle}</Typography.Title>
       {metricKeys.map((m) => {
         const annual = targets[m];
-        const hint = annual === undefined ? s.noTarget : m === "level2Share" ? s.shareTarget(annual) : s.target(annual, Math.round(annual * fraction * 100) / 100);
+        const duty = isDutyMetric(m);
+        const goal = annual === undefined ? (duty ? s.dutyNoTarget : s.noTarget) : m === "level2Share" ? s.shareTarget(annual) : s.target(annual, Math.round(annual * fraction * 100) / 100);
+        const hint = duty ? `${goal}；${s.duty(dutyClauses(ctx.pack, m).join("、"))}` : goal;
         const status = { validateStatus: lagging.includes(m) ? ("warning" as const) : undefined, help: lagging.includes(m) ? s.lagging : undefined };
         if (isRowMetric(m)) {
           return (
@@ -211,7 +215,18 @@ function MetricFields({ ctx, period, targets, counted, draft, change }: { ctx: P
         }
         return (
           <Form.Item key={m} label={metricWords[m]} extra={hint} htmlFor={`metric-${m}`} {...status}>
-            <InputNumber id={`metric-${m}`} min={0} step={1} value={draft.metrics[m]} onChange={(v) => change({ metrics: { ...draft.metrics, [m]: v === null ? undefined : Number(v) } })} style={{ width: 200 }} />
+            <InputNumber id={`metric-${m}`} min={0} step={1} {...(duty ? { precision: 0, max: MAX_DUTY_COUNT } : {})} value={draft.metrics[m]} onChange={(v) => change({ metrics: { ...draft.metrics, [m]: v === null ? undefined : Number(v) } })} style={{ width: 200 }} />
+            {duty && (
+              <Input.TextArea
+                aria-label={s.dutyNoteOf(metricWords[m])}
+                placeholder={s.dutyNotePlaceholder}
+                rows={2}
+                maxLength={MAX_DUTY_NOTE}
+                style={{ marginTop: 8 }}
+                value={draft.dutyNotes[m] ?? ""}
+                onChange={(e) => change({ dutyNotes: { ...draft.dutyNotes, [m]: e.target.value } })}
+              />
+            )}
           </Form.Item>
         );
       })}

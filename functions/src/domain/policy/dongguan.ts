@@ -103,4 +103,13 @@ export const dongguan: PolicyPack = policyPackSchema.parse({
     circulation: null,
   },
   scoring: dongguanScoring,
+  // DG-6.5–6.8: the duties a task book may count (DG-7 names 平台建设 and 典型案例 among its targets).
+  // 6.5 建设市平台 → platforms; 6.6 典型案例 → typicalCases; 6.7 人才培训 → talentTraining; 6.8 相关活动
+  // → promotionEvents. Scored when the settings' model has them.
+  duties: [
+    { clause: "DG-6.5", metrics: ["platforms"] },
+    { clause: "DG-6.6", metrics: ["typicalCases"] },
+    { clause: "DG-6.7", metrics: ["talentTraining"] },
+    { clause: "DG-6.8", metrics: ["promotionEvents"] },
+  ],
 });

@@ -105,4 +105,15 @@ export const guangzhou: PolicyPack = policyPackSchema.parse({
     circulation: "GZ-4.4a.0",
   },
   scoring: guangzhouScoring,
+  // GZ-2.2.6–2.2.10: the duties a task book may count. 2.2.6 协助培育平台 → platforms; 2.2.7 协助建设
+  // 数字化车间、智能工厂 → digitalWorkshops; 2.2.8 应用场景、“链式转型”模式等典型案例 → typicalCases;
+  // 2.2.9 专精特新企业、特色产业集群 → specialisedFirms; 2.2.10 人才培训 → talentTraining and 供需对接、
+  // 产业交流等活动 → promotionEvents (one duty, two counts). Scored when the settings' model has them.
+  duties: [
+    { clause: "GZ-2.2.6", metrics: ["platforms"] },
+    { clause: "GZ-2.2.7", metrics: ["digitalWorkshops"] },
+    { clause: "GZ-2.2.8", metrics: ["typicalCases"] },
+    { clause: "GZ-2.2.9", metrics: ["specialisedFirms"] },
+    { clause: "GZ-2.2.10", metrics: ["talentTraining", "promotionEvents"] },
+  ],
 });

@@ -60,9 +60,13 @@ export const metricKeySchema = z.enum(
     "enterprisesTransformed", // 完成改造试点企业数量 (GZ-3.3, DG-7)
     "cloudEnterprises", // 上云用云中小企业数量 (DG-7)
     "level2Share", // 改造后达到数字化水平二级及以上的比例 (GZ-2.2.5, DG-6.4)
-    "platforms", // 数字化转型平台建设 (DG-7)
+    "platforms", // 数字化转型平台建设 (DG-7; duty GZ-2.2.6, DG-6.5)
     "solutions", // “小快轻准”解决方案数量 (DG-7)
-    "typicalCases", // 转型典型案例 (DG-7)
+    "typicalCases", // 转型典型案例 (DG-7; duty GZ-2.2.8, DG-6.6)
+    "digitalWorkshops", // 协助建设的数字化车间、智能工厂 (duty GZ-2.2.7)
+    "specialisedFirms", // 协助培育的专精特新企业、特色产业集群 (duty GZ-2.2.9)
+    "talentTraining", // 数字化人才培训 (duty GZ-2.2.10, DG-6.7)
+    "promotionEvents", // 供需对接、产业交流等促进活动 (duty GZ-2.2.10, DG-6.8)
     "diagnoses", // 咨询诊断 (DG-7, GZ-2.2.4)
     "reporting", // 按时、完整报送 (GZ-3.4.1, DG-9.1)
     "complaintsClosed", // 投诉办结 (GZ-4.4a.1)
@@ -70,6 +74,14 @@ export const metricKeySchema = z.enum(
   { error: "指标无效" },
 );
 export type MetricKey = z.infer<typeof metricKeySchema>;
+
+/**
+ * The optional duties of a unit that a task book may carry as a count (GZ-2.2.6–2.2.10,
+ * DG-6.5–6.8): scored, and asked in the report, only when the period's scoring model has a part
+ * for them (domain/duties.ts). Each pack maps its own duty clauses to these keys (`duties`).
+ */
+export const dutyMetricSchema = z.enum(["platforms", "digitalWorkshops", "typicalCases", "specialisedFirms", "talentTraining", "promotionEvents"], { error: "职责指标无效" });
+export type DutyMetric = z.infer<typeof dutyMetricSchema>;
 
 export const judgedMethodSchema = z.enum(["questionnaire", "phone", "siteVisit", "spotCheck"], { error: "评价方式必须为问卷调查、电话访谈、实地走访或项目抽查" });
 export type JudgedMethod = z.infer<typeof judgedMethodSchema>;
@@ -222,6 +234,12 @@ export const policyPackSchema = z.object({
     circulation: clauseId.nullable(),
   }),
   scoring: scoringModelSchema,
+  /**
+   * The unit duties the regulation lists that a task book may measure as a count (GZ-2.2.6–2.2.10,
+   * DG-6.5–6.8), each clause with the metric(s) counting it: the work group may add these to the
+   * scoring model in the settings (and no other duty metric); the report asks the ones it has.
+   */
+  duties: z.array(z.object({ clause: clauseId, metrics: z.array(dutyMetricSchema).min(1) })).default([]),
   /**
    * Settings the regulation itself fixes for this city, with the clause (e.g. DG-14's 5-day
    * notice): shown read-only, and a settings version that changes one is refused.

@@ -1,12 +1,25 @@
 import { z } from "zod";
-import { cadenceSchema, judgedMethodSchema, metricKeySchema } from "../policy/schema.js";
+import { isDutyMetric, MAX_DUTY_COUNT, MAX_DUTY_NOTE } from "../duties.js";
+import { cadenceSchema, dutyMetricSchema, judgedMethodSchema, metricKeySchema } from "../policy/schema.js";
+import { metricWords } from "../words.js";
 import { evaluationStates, periodStates, reportStates } from "../states.js";
 import { actorSchema, count, enumOf, idOf, instant, isoDate, optionalText, periodIdOf, text } from "./common.js";
 
 const periodIdField = periodIdOf();
 
-/** Metric values keyed by metric; counts, or a 0–1 share for level2Share. */
-export const metricValuesSchema = z.partialRecord(metricKeySchema, z.number({ error: "指标值必须是数字" }).min(0, "指标值不能为负数"));
+/**
+ * Metric values keyed by metric; counts, or a 0–1 share for level2Share. A duty's count
+ * (GZ-2.2.6–2.2.10, DG-6.5–6.8) is a whole number up to MAX_DUTY_COUNT, as firestore.rules takes it.
+ */
+export const metricValuesSchema = z
+  .partialRecord(metricKeySchema, z.number({ error: "指标值必须是数字" }).min(0, "指标值不能为负数"))
+  .superRefine((values, ctx) => {
+    for (const [metric, v] of Object.entries(values)) {
+      if (isDutyMetric(metric) && v !== undefined && (!Number.isInteger(v) || v > MAX_DUTY_COUNT)) {
+        ctx.addIssue({ code: "custom", path: [metric], message: `${metricWords[metric]}必须是不超过 ${MAX_DUTY_COUNT} 的整数` });
+      }
+    }
+  });
 
 /** GZ-3.2 / DG-7 / DG-12: yearly task book with target values per metric. */
 export const taskBookSchema = z.object({
@@ -65,6 +78,11 @@ export const reportSchema = z.object({
   enterprises: z.array(enterpriseProgressSchema).max(300, "试点企业进展不能超过 300 条").default([]),
   /** GZ-4.4a.3: explanation and remedy for progress behind the pro-rata target. */
   lagExplanation: optionalText("进度滞后说明及补救措施", 3000),
+  /**
+   * GZ-2.2.6–2.2.10, DG-6.5–6.8: what was done for each configured duty (the platforms, workshops,
+   * cases, firms, training sessions or events by name and date), beside its count; optional.
+   */
+  dutyNotes: z.partialRecord(dutyMetricSchema, optionalText("职责完成情况说明", MAX_DUTY_NOTE)).optional(),
   documentIds: z.array(idOf("附件编号")).max(50, "附件不能超过 50 份").default([]),
   submittedOn: isoDate("提交日期").optional(),
   late: z.boolean().default(false),

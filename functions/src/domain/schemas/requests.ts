@@ -4,7 +4,7 @@ import { z } from "zod";
 import { changeTypeSchema, judgedMethodSchema } from "../policy/schema.js";
 import { advanceNoticeSchema, attachedDocumentSchema, changePayloadSchema } from "./change.js";
 import { clauseIdField, contactField, enumOf, evidenceSchema, idOf, isoDate, optionalText, personName, text, usccField, periodIdRequest as periodId } from "./common.js";
-import { enterpriseProgressSchema, metricValuesSchema } from "./evaluation.js";
+import { enterpriseProgressSchema, metricValuesSchema, reportSchema } from "./evaluation.js";
 import { ratingValueSchema } from "./feedback.js";
 
 
@@ -22,6 +22,7 @@ export const saveReportRequestSchema = z.object({
   metrics: metricValuesSchema,
   enterprises: z.array(enterpriseProgressSchema).default([]),
   lagExplanation: optionalText("进度滞后说明及补救措施", 3000),
+  dutyNotes: reportSchema.shape.dutyNotes,
   documentIds: z.array(idOf("附件编号")).default([]),
   submit: z.boolean().default(false),
 });

@@ -3,8 +3,11 @@
 // marked by the one lag rule (laggingMetrics, with the pack's progressLagFraction) the portal's
 // form, the submission trigger and the period close apply. The row figures (enterprises
 // transformed, diagnoses, the level-2 share) are the counts the submission made from the rows.
+// The optional duties (GZ-2.2.6–2.2.10, DG-6.5–6.8) appear only when the period's scoring model
+// has them (duties.ts): a count of one it does not is not shown, as it decides nothing.
+import { isDutyMetric, reportedMetrics } from "@domain/duties";
 import { proRataWords } from "@domain/periods";
-import type { MetricKey, PolicyPack } from "@domain/policy/schema";
+import type { DutyMetric, MetricKey, PolicyPack } from "@domain/policy/schema";
 import { laggingMetrics, proRataTarget } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
 import { metricValueWord, metricWords } from "@domain/words";
@@ -12,9 +15,6 @@ import { Alert, Table, Tag, Typography } from "antd";
 import { t } from "../../shared/strings";
 
 const s = t.review;
-
-/** The metrics a unit reports itself, in the task book's order. */
-const REPORTED: MetricKey[] = ["enterprisesTransformed", "diagnoses", "cloudEnterprises", "level2Share", "solutions", "typicalCases", "platforms"];
 
 const metricValue = metricValueWord;
 
@@ -26,9 +26,12 @@ interface Row {
   lagging: boolean;
 }
 
-function rowsOf(periodId: string, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "thresholds">): Row[] {
+function rowsOf(periodId: string, targets: MetricValues, actuals: MetricValues, pack: Pick<PolicyPack, "thresholds" | "scoring">): Row[] {
   const lagging = laggingMetrics(periodId, targets, actuals, pack);
-  return REPORTED.filter((m) => targets[m] !== undefined || actuals[m] !== undefined).map((m) => {
+  // Every metric the report asks (the configured duties even without a target), and any other core one it holds.
+  const asked = reportedMetrics(targets, pack.scoring);
+  const shown = [...asked, ...reportedMetrics({}, pack.scoring).filter((m) => !asked.includes(m) && !isDutyMetric(m) && actuals[m] !== undefined)];
+  return shown.map((m) => {
     const annual = targets[m];
     const due = annual === undefined ? undefined : proRataTarget(m, annual, periodId);
     return { metric: m, annual, due, actual: actuals[m], lagging: lagging.includes(m) };
@@ -41,7 +44,7 @@ function standing(r: Row) {
   return r.lagging ? <Tag color="red">{s.lagging}</Tag> : <Tag color="green">{s.onTrack}</Tag>;
 }
 
-export function MetricsTable({ periodId, targets, actuals, pack }: { periodId: string; targets: MetricValues | null; actuals: MetricValues; pack: Pick<PolicyPack, "thresholds"> }) {
+export function MetricsTable({ periodId, targets, actuals, pack, notes = {} }: { periodId: string; targets: MetricValues | null; actuals: MetricValues; pack: Pick<PolicyPack, "thresholds" | "scoring">; notes?: Partial<Record<DutyMetric, string>> }) {
   const rows = rowsOf(periodId, targets ?? {}, actuals, pack);
   const behind = rows.filter((r) => r.lagging).map((r) => metricWords[r.metric]);
   return (
@@ -63,6 +66,7 @@ export function MetricsTable({ periodId, targets, actuals, pack }: { periodId: s
           { title: s.dueTarget, render: (_, r) => metricValue(r.metric, r.due) },
           { title: s.actual, render: (_, r) => metricValue(r.metric, r.actual) },
           { title: s.standing, render: (_, r) => standing(r) },
+          { title: s.dutyNote, render: (_, r) => (isDutyMetric(r.metric) ? notes[r.metric] || "—" : "") },
         ]}
       />
     </section>

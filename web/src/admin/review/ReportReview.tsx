@@ -2,7 +2,8 @@
 // rests on — the submission's facts, the metrics against the period's pro-rata targets, the lag
 // explanation, the enterprises' progress, the documents, earlier returns and the audit trail, the
 // evaluation draft — and then the decision itself.
-import type { MetricKey } from "@domain/policy/schema";
+import { metricCounts } from "@domain/duties";
+import type { MetricKey, ScoringModel } from "@domain/policy/schema";
 import { packForPeriod } from "@domain/settings";
 import { metricWords, periodWord } from "@domain/words";
 import { Alert, Divider, Drawer, Space, Spin } from "antd";
@@ -23,12 +24,12 @@ import { useEvaluation, useReport, useReviewSources, type ReviewedReport, type R
 
 const s = t.review;
 
-/** The items of a report a reason can point at: its metrics, the explanation, the enterprises, the documents. */
-function returnFields(report: ReviewedReport, sources: ReviewSources): string[] {
+/** The items of a report a reason can point at: its metrics (a duty only when the period's model scores it), the explanation, the enterprises, the documents. */
+function returnFields(report: ReviewedReport, sources: ReviewSources, model: ScoringModel): string[] {
   const metrics = new Set([...Object.keys(sources.targets ?? {}), ...Object.keys(report.metrics)] as MetricKey[]);
   metrics.delete("reporting");
   metrics.delete("complaintsClosed");
-  return [...[...metrics].map((m) => metricWords[m]), s.lagTitle, s.otherFields.enterprises, s.otherFields.documents, s.otherFields.other];
+  return [...[...metrics].filter((m) => metricCounts(m, model)).map((m) => metricWords[m]), s.lagTitle, s.otherFields.enterprises, s.otherFields.documents, s.otherFields.other];
 }
 
 function ReviewBody({ programme, reportId, onDecided }: { programme: ProgrammeView; reportId: string; onDecided: () => void }) {
@@ -45,7 +46,7 @@ function ReviewBody({ programme, reportId, onDecided }: { programme: ProgrammeVi
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }} data-testid="report-review">
       <ReportFacts programmeId={p} report={report} period={sources.period} />
-      <MetricsTable periodId={report.periodId} targets={sources.targets} actuals={report.metrics} pack={periodPack} />
+      <MetricsTable periodId={report.periodId} targets={sources.targets} actuals={report.metrics} pack={periodPack} notes={report.dutyNotes} />
       <LagExplanation report={report} clause={programme.pack.clauses.progressLag} />
       <EnterpriseProgress programmeId={p} report={report} />
       <ReviewDocuments programmeId={p} documents={sources.documents} />
@@ -53,7 +54,7 @@ function ReviewBody({ programme, reportId, onDecided }: { programme: ProgrammeVi
       <PriorReturns report={report} />
       <ReportTrail programmeId={p} path={doc(collections.reports(p), reportId).path} />
       <Divider />
-      <Decision programmeId={p} reportId={reportId} report={report} fields={returnFields(report, sources)} onDecided={onDecided} />
+      <Decision programmeId={p} reportId={reportId} report={report} fields={returnFields(report, sources, periodPack.scoring)} onDecided={onDecided} />
     </Space>
   );
 }

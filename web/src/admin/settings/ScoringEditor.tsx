@@ -1,10 +1,14 @@
 // The scoring model's editable numbers (GZ-3.3, GZ-3.4.2): the pass mark, the bands (name and lower
 // bound, from the top), and a table of each dimension's weight with the points of its parts.
 // Which parts a dimension has stays the pack's: the bureau weighs the indicators, it does not
-// invent new ones here.
-import type { ScoringModel, ScoringPart } from "@domain/policy/schema";
+// invent new ones here — except the optional duties the regulation lists (GZ-2.2.6–2.2.10,
+// DG-6.5–6.8; the pack's `duties`): the work group may add one to a dimension (it then appears in
+// the units' report and is scored) or take it out again.
+import { dutyClauses, isDutyMetric, packDuties } from "@domain/duties";
+import type { DutyMetric, PolicyPack, ScoringModel, ScoringPart } from "@domain/policy/schema";
 import { metricWords } from "@domain/words";
-import { Button, Form, Input, InputNumber, Table, Typography } from "antd";
+import { Button, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
+import { useState } from "react";
 import { t } from "../../shared/strings";
 import { FixedTag, shown, typed } from "./fields";
 
@@ -13,7 +17,7 @@ type Props = { scoring: ScoringModel; onChange: (v: ScoringModel) => void; disab
 
 const partLabel = (p: ScoringPart) => (p.kind === "metric" ? metricWords[p.metric] : `${p.label}${s.judged}`);
 
-export function ScoringEditor({ scoring, onChange, disabled, fixedClause }: Props & { fixedClause: string | undefined }) {
+export function ScoringEditor({ scoring, onChange, disabled, fixedClause, pack }: Props & { fixedClause: string | undefined; pack: Pick<PolicyPack, "duties"> }) {
   return (
     <>
       <FixedTag clause={fixedClause} />
@@ -26,6 +30,11 @@ export function ScoringEditor({ scoring, onChange, disabled, fixedClause }: Prop
       <Form.Item label={s.weightTotal(scoring.dimensions.reduce((sum, d) => sum + (Number.isNaN(d.weight) ? 0 : d.weight), 0))}>
         <Dimensions scoring={scoring} onChange={onChange} disabled={disabled} />
       </Form.Item>
+      {packDuties(pack).length > 0 && (
+        <Form.Item label={s.addDutyTitle} extra={s.addDutyHelp}>
+          <AddDuty scoring={scoring} onChange={onChange} disabled={disabled} pack={pack} />
+        </Form.Item>
+      )}
     </>
   );
 }
@@ -61,7 +70,39 @@ function Bands({ scoring, onChange, disabled }: Props) {
   );
 }
 
-type Row = { key: string; dimension: string; part: string; span: number; value: number; set: (v: number) => void; label: string };
+/** Adds one of the regulation's duties not yet scored to a dimension, with 1 point to be weighed. */
+function AddDuty({ scoring, onChange, disabled, pack }: Props & { pack: Pick<PolicyPack, "duties"> }) {
+  const used = new Set(scoring.dimensions.flatMap((d) => d.parts.flatMap((p) => (p.kind === "metric" ? [p.metric] : []))));
+  const free = packDuties(pack).filter((m) => !used.has(m));
+  const [metric, setMetric] = useState<DutyMetric | undefined>(undefined);
+  const [dimension, setDimension] = useState<string | undefined>(undefined);
+  const chosen = metric !== undefined && free.includes(metric) ? metric : undefined;
+  function add() {
+    if (!chosen || !dimension) return;
+    const part: ScoringPart = { kind: "metric", metric: chosen, points: 1 };
+    onChange({ ...scoring, dimensions: scoring.dimensions.map((d) => (d.id === dimension ? { ...d, parts: [...d.parts, part] } : d)) });
+    setMetric(undefined);
+  }
+  return (
+    <Space wrap>
+      <Select
+        aria-label={s.dutyToAdd}
+        style={{ width: 320 }}
+        disabled={disabled || free.length === 0}
+        placeholder={free.length === 0 ? s.noDutyLeft : s.dutyToAdd}
+        value={chosen}
+        onChange={setMetric}
+        options={free.map((m) => ({ value: m, label: `${metricWords[m]}（${dutyClauses(pack, m).join("、")}）` }))}
+      />
+      <Select aria-label={s.dutyDimension} style={{ width: 220 }} disabled={disabled} placeholder={s.dutyDimension} value={dimension} onChange={setDimension} options={scoring.dimensions.map((d) => ({ value: d.id, label: d.label }))} />
+      <Button disabled={disabled || !chosen || !dimension} onClick={add}>
+        {s.addDuty}
+      </Button>
+    </Space>
+  );
+}
+
+type Row = { key: string; dimension: string; part: string; span: number; value: number; set: (v: number) => void; label: string; remove?: () => void };
 
 function Dimensions({ scoring, onChange, disabled }: Props) {
   const dims = scoring.dimensions;
@@ -76,6 +117,8 @@ function Dimensions({ scoring, onChange, disabled }: Props) {
       value: p.points,
       set: (v: number) => setDim(i, { parts: d.parts.map((x, k) => (k === j ? { ...x, points: v } : x)) }),
       label: s.pointsOf(d.label, partLabel(p)),
+      // A duty the work group added may be taken out again (the dimension must keep a part).
+      remove: p.kind === "metric" && isDutyMetric(p.metric) && d.parts.length > 1 ? () => setDim(i, { parts: d.parts.filter((_, k) => k !== j) }) : undefined,
     })),
   ]);
   return (
@@ -86,7 +129,22 @@ function Dimensions({ scoring, onChange, disabled }: Props) {
       dataSource={rows}
       columns={[
         { title: s.dimensionColumn, dataIndex: "dimension", onCell: (r) => ({ rowSpan: r.span }) },
-        { title: s.partColumn, render: (_, r) => (r.span > 0 ? <Typography.Text strong>{r.part}</Typography.Text> : r.part) },
+        {
+          title: s.partColumn,
+          render: (_, r) =>
+            r.span > 0 ? (
+              <Typography.Text strong>{r.part}</Typography.Text>
+            ) : (
+              <Space>
+                {r.part}
+                {r.remove && (
+                  <Button size="small" disabled={disabled} aria-label={s.removeDuty(r.dimension, r.part)} onClick={r.remove}>
+                    {s.remove}
+                  </Button>
+                )}
+              </Space>
+            ),
+        },
         { title: s.pointsColumn, render: (_, r) => <InputNumber aria-label={r.label} min={0} max={100} value={shown(r.value)} disabled={disabled} onChange={(v) => r.set(typed(v))} /> },
       ]}
     />

@@ -34,7 +34,7 @@ export function SettingsEditor({ pack, values, onChange, editable }: { pack: Pol
   );
   return (
     <Form layout="vertical" component="div">
-      <ScoringEditor scoring={values.scoring} onChange={(v) => set("scoring", v)} disabled={locked("scoring")} fixedClause={fixed.scoring} />
+      <ScoringEditor scoring={values.scoring} onChange={(v) => set("scoring", v)} disabled={locked("scoring")} fixedClause={fixed.scoring} pack={pack} />
       <Space wrap size="large" align="start">
         {(["reportDeadline", "evaluationWindow", "notice", "rectification"] as const).map((key) => item(key, <LengthField id={`setting-${key}`} label={SETTING_LABELS[key]} value={values[key] ?? pack[key]} disabled={locked(key)} onChange={(v) => set(key, v)} />))}
         {item("lowestRankedCount", <InputNumber id="setting-lowestRankedCount" min={0} precision={0} value={shown(values.lowestRankedCount)} disabled={locked("lowestRankedCount")} onChange={(v) => set("lowestRankedCount", typed(v))} />)}
