@@ -319,3 +319,21 @@ export function verificationUrl(webBase: string, verificationId: string): string
 
 /** The file name the PDF is stored and downloaded under. */
 export const decisionFileName = (c: DecisionDocumentContent, subjectName: string | undefined): string => `${c.title}${subjectName ? `-${subjectName}` : ""}-${c.issuedOn}.pdf`;
+
+/**
+ * Which documents a proceeding's decisions so far call for: a criticism once issued its 通知; an
+ * overdue rectification decided (继续整改, 取消资格, 转清退) its 处理决定; a clear-out in effect
+ * its 清退决定; an announcement (清退, or a cancelled qualification) its 公告.
+ */
+export function proceedingDecisionDocuments(p: { kind: string; state: string; extensions?: readonly string[] }): DecisionDocumentKind[] {
+  if (p.kind === "criticism") {
+    if (p.state === "proposed" || p.state === "dismissed") return [];
+    const decidedOverdue = (p.extensions?.length ?? 0) > 0 || p.state === "qualificationCancelled" || p.state === "escalated";
+    return ["criticismNotice", ...(decidedOverdue ? (["overdueDecision"] as const) : []), ...(p.state === "qualificationCancelled" ? (["clearOutAnnouncement"] as const) : [])];
+  }
+  if (p.kind === "clearOut") {
+    if (p.state !== "effective" && p.state !== "announced") return [];
+    return ["clearOutDecision", ...(p.state === "announced" ? (["clearOutAnnouncement"] as const) : [])];
+  }
+  return [];
+}

@@ -137,3 +137,16 @@ describe("decision documents", () => {
     expect(verificationUrl("https://example.web.app/", "abc")).toBe("https://example.web.app/verify?d=abc");
   });
 });
+
+describe("which decision documents a proceeding calls for", () => {
+  it("GZ-4.4a / GZ-4.3b / GZ-4.4b / GZ-4.5: a document only once its decision is made", async () => {
+    const { proceedingDecisionDocuments: of } = await import("../../../functions/src/domain/decisionDocuments.js");
+    expect(of({ kind: "criticism", state: "proposed" })).toEqual([]);
+    expect(of({ kind: "criticism", state: "issued", extensions: [] })).toEqual(["criticismNotice"]);
+    expect(of({ kind: "criticism", state: "issued", extensions: ["2026-12-01"] })).toEqual(["criticismNotice", "overdueDecision"]);
+    expect(of({ kind: "criticism", state: "qualificationCancelled", extensions: [] })).toEqual(["criticismNotice", "overdueDecision", "clearOutAnnouncement"]);
+    expect(of({ kind: "clearOut", state: "confirmed" })).toEqual([]);
+    expect(of({ kind: "clearOut", state: "announced" })).toEqual(["clearOutDecision", "clearOutAnnouncement"]);
+    expect(of({ kind: "partnerRemoval", state: "removed" })).toEqual([]);
+  });
+});
