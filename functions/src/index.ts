@@ -34,6 +34,7 @@ export { periodClose } from "./jobs/periodClose.js";
 export { deadlineSweep } from "./jobs/deadlineSweep.js";
 export { uploadDocument } from "./api/uploadDocument.js";
 export { getDocumentDownload } from "./api/getDocumentDownload.js";
+export { issueDecisionDocument } from "./api/issueDecisionDocument.js";
 export { downloadDocument } from "./api/downloadDocument.js";
 export { checkDocuments } from "./api/checkDocuments.js";
 export { sweepOrphanFiles } from "./jobs/sweepOrphanFiles.js";

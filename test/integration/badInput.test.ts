@@ -51,6 +51,7 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   runDeadlineSweep: { schema: "runJobRequestSchema", role: "staff" },
   checkDocuments: { schema: "checkDocumentsRequestSchema", role: "staff" },
   getDocumentDownload: { schema: "getDocumentDownloadRequestSchema", role: "staff" },
+  issueDecisionDocument: { schema: "issueDecisionDocumentRequestSchema", role: "staff" },
   registerEnterprise: { schema: "registerEnterpriseRequestSchema", role: "staff" },
   importEnterprises: { schema: "importEnterprisesRequestSchema", role: "staff" },
   recordInterview: { schema: "recordInterviewRequestSchema", role: "staff" },

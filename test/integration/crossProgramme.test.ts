@@ -75,6 +75,8 @@ const CASES: Record<string, Case> = {
   recordUnfiledChange: caseOf(schemas.recordUnfiledChangeRequestSchema)("staff", () => ({ programmeId: DG, unitId: "dg-u01", subject: "unit", kind: "rename", description: "越界登记未报告的更名。", procedureOn: "2026-01-05", source: "市场监管登记信息" })),
   checkDocuments: caseOf(schemas.checkDocumentsRequestSchema)("staff", () => ({ programmeId: DG, targetType: "change", targetId: "dg-ch-submitted" })),
   getDocumentDownload: caseOf(schemas.getDocumentDownloadRequestSchema)("staff", () => ({ programmeId: DG, documentId: "dg-doc-licence" })),
+  // Another programme's decision documents: neither produced nor reached.
+  issueDecisionDocument: caseOf(schemas.issueDecisionDocumentRequestSchema)("staff", () => ({ programmeId: DG, kind: "clearOutDecision", subjectId: ids.proceedingId })),
   previewSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界试算", whatIfPeriodId: YEAR })),
   exportWhatIf: caseOf(exportWhatIfRequestSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界导出试算", whatIfPeriodId: YEAR })),
   adoptSettings: caseOf(settingsProposalSchema)("staff", () => ({ programmeId: DG, values: settingsFromPack(dongguan), effectiveFrom: "2027", reason: "越界修改设置" })),

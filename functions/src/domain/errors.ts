@@ -95,6 +95,7 @@ export const errorCatalogue = {
   EVIDENCE_NOT_FOUND: ["未找到依据材料", "not-found"],
   DOCUMENT_KIND_WRONG: ["documentId：请上传正确类型的文件", "invalid-argument"],
   PROCEEDING_KIND_WRONG: ["该操作不适用于此类程序", "failed-precondition"],
+  DECISION_NOT_MADE: ["该事项尚未作出可出具此文书的决定", "failed-precondition"],
   ALREADY_SUBMITTED: ["该申请已提交，请勿重复提交", "already-exists"],
   CLOSED_BEFORE_RECEIVED: ["closedOn：办结日期不能早于收到日期", "invalid-argument"],
   WORKBOOK_NOT_XLSX: ["导入文件不是 Excel（.xlsx）文件，请用模板填写后上传", "invalid-argument"],

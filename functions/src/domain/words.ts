@@ -230,6 +230,7 @@ export const documentKindWords = {
   meetingMinutes: "局务会会议纪要",
   unitExitRequest: "自行要求退出的申请",
   evidence: "依据材料",
+  decisionDocument: "决定文书",
   other: "其他材料",
 } as const satisfies Record<DocumentKind, string>;
 

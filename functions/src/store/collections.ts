@@ -46,6 +46,7 @@ import {
   calendarFeedSchema,
   mailPreferenceSchema,
   mailSchema,
+  verificationSchema,
 } from "../domain/schemas/index.js";
 import { tokenRevocationSchema } from "../domain/schemas/roles.js";
 import { settingsVersionSchema } from "../domain/settings.js";
@@ -131,6 +132,8 @@ export const collections = {
   mailPreferences: under("mailPreferences", mailPreferenceSchema),
   /** Outgoing mail in the format of Firebase's Trigger Email extension (top level, as it expects); no client access. */
   mail: () => typed(db.collection("mail"), mailSchema),
+  /** The public verification record of each generated decision document (id from its QR code); anyone reads one by id, functions write. */
+  verifications: () => typed(db.collection("verifications"), verificationSchema),
 } as const;
 
 export type CollectionName = keyof typeof collections;

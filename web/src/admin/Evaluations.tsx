@@ -15,6 +15,7 @@ import { Outcome, useOutcome } from "../shared/Outcome";
 import { PagedTable } from "../shared/PagedTable";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
+import { DecisionDocuments } from "./DecisionDocuments";
 import { ActionButton } from "./ActionButton";
 import { packForPeriod } from "@domain/settings";
 import { ClosePeriodButton } from "./ClosePeriodButton";
@@ -137,6 +138,7 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
         ))}
       <Outcome message={outcome.message} />
       {evaluation.state === "draft" && <ActionButton label={s.approve(programme.pack.clauses.evaluationApproval)} fn="approveEvaluation" data={{ programmeId: programme.id, evaluationId: evaluation.id }} onDone={onChanged} />}
+      <DecisionDocuments programmeId={programme.id} subjectId={evaluation.id} kinds={evaluation.state === "approved" ? ["evaluationResult"] : []} />
       <Typography.Title level={5}>{s.history}</Typography.Title>
       <Bars data={history} max={100} />
     </Space>

@@ -2,6 +2,7 @@
 // server's state machines allow today are offered (proceedingAllowedEvents: the server's date,
 // not the browser's), each naming its clause; the bureau-meeting record (date, minutes file,
 // decision) is required before a Guangzhou clear-out can take effect.
+import { proceedingDecisionDocuments } from "@domain/decisionDocuments";
 import type { ProceedingKind } from "@domain/proceedings";
 import { bureauMeetingDecisionWords, nouns, proceedingEventWords, proceedingKindWords, proceedingSourceWords, stateWord, type ProceedingEventType } from "@domain/words";
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin, Tag } from "antd";
@@ -19,6 +20,7 @@ import { PagedTable } from "../shared/PagedTable";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
+import { DecisionDocuments } from "./DecisionDocuments";
 import { NameOf, NamePicker } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
@@ -129,6 +131,7 @@ function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeVie
         )}
       </div>
       {events.includes("recordBureauMeeting") && <BureauMeeting programme={programme} proceedingId={p.id} onDone={onChanged} />}
+      <DecisionDocuments programmeId={programme.id} subjectId={p.id} kinds={proceedingDecisionDocuments(p)} />
     </Space>
   );
 }

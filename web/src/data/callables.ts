@@ -11,7 +11,7 @@ import type { ChangeKind, WhatIfRow } from "@domain/whatIf";
 import type { issueCalendarFeedRequestSchema, revokeCalendarFeedRequestSchema } from "@domain/schemas/calendarFeed";
 import type { setMailPreferencesRequestSchema } from "@domain/schemas/mail";
 import type { MailKind } from "@domain/mailKinds";
-import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema } from "@domain/schemas/documents";
+import type { getDocumentDownloadRequestSchema, checkDocumentsRequestSchema, issueDecisionDocumentRequestSchema } from "@domain/schemas/documents";
 import type { DimensionScore } from "@domain/scoring";
 import type { DocumentFlag, RequirementStatus } from "@domain/requiredDocuments";
 import type { DocumentKind } from "@domain/policy/schema";
@@ -158,6 +158,7 @@ export interface Callables {
   // Documents
   getDocumentDownload: Fn<typeof getDocumentDownloadRequestSchema, { url: string; expiresAt: string }>;
   checkDocuments: Fn<typeof checkDocumentsRequestSchema, DocumentCheck>;
+  issueDecisionDocument: Fn<typeof issueDecisionDocumentRequestSchema, { documentId: string; version: number; sha256: string; verificationId: string; verificationUrl: string; fileName: string; created: boolean }>;
   // The member's private deadline calendar (the link is shown once).
   issueCalendarFeed: Fn<typeof issueCalendarFeedRequestSchema, { feedId: string; url: string; createdAt: string }>;
   revokeCalendarFeed: Fn<typeof revokeCalendarFeedRequestSchema, { feedId: string; state: "revoked"; alreadyRevoked: boolean }>;

@@ -11,6 +11,7 @@ import { announcementSchema, circularSchema, proceedingSchema, publicCircularSch
 import { programmeSchema, publicProgrammeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
 import { settingsVersionSchema } from "@domain/settings";
 import { auditEntrySchema, documentMetaSchema, notificationSchema } from "@domain/schemas/records";
+import { verificationSchema } from "@domain/schemas/documents";
 import { catalogueItemSchema, partnerSchema, pilotEnterpriseSchema, unitSchema } from "@domain/schemas/unit";
 import type { PublishedListKind } from "@domain/listDiff";
 import { collection, type CollectionReference } from "firebase/firestore";
@@ -36,6 +37,8 @@ const storedReportSchema = reportSchema.extend({ enterprises: z.array(enterprise
 export const collections = {
   programmes: () => typed(programmeSchema, "programmes"),
   publicProgrammes: () => typed(publicProgrammeSchema, "publicProgrammes"),
+  /** The public verification record of a decision document; read one by its id (no listing). */
+  verifications: () => typed(verificationSchema, "verifications"),
   units: under("units", unitSchema),
   partners: under("partners", partnerSchema),
   catalogue: under("catalogue", catalogueItemSchema),

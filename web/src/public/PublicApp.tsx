@@ -5,12 +5,14 @@ import { t } from "../shared/strings";
 
 const NoticesPage = lazy(() => import("./NoticesPage"));
 const SurveyPage = lazy(() => import("./SurveyPage"));
+const VerifyPage = lazy(() => import("./VerifyPage"));
 
-/** Public pages: the landing page, /notices (公示与公告) and /survey/:token (满意度评价). */
+/** Public pages: the landing page, /notices (公示与公告), /survey/:token (满意度评价) and /verify?d= (决定文书核验). */
 export function PublicApp() {
   const path = window.location.pathname;
   const survey = /^\/survey\/([^/]+)\/?$/.exec(path);
   if (survey) return <Shell title={t.survey.pageTitle}><Suspense fallback={null}><SurveyPage token={decodeURIComponent(survey[1]!)} /></Suspense></Shell>;
+  if (path.startsWith("/verify")) return <Shell title={t.decisionDocuments.verifyTitle}><Suspense fallback={null}><VerifyPage /></Suspense></Shell>;
   if (path.startsWith("/notices")) return <Shell title={t.app.publicTitle}><Suspense fallback={null}><NoticesPage /></Suspense></Shell>;
   return (
     <Shell title={t.app.name}>

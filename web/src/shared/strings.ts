@@ -765,4 +765,23 @@ export const t = {
     comment: (name: string) => `对${name}的意见建议（选填）`,
     submit: "提交评价",
   },
+  /** Decision documents (决定文书) and their public verification page (/verify). */
+  decisionDocuments: {
+    section: "决定文书",
+    generate: (title: string) => `生成并下载《${title}》`,
+    generated: (version: number, created: boolean) => (created ? `已生成第 ${version} 版并开始下载` : `事实未变，沿用第 ${version} 版（内容相同），已开始下载`),
+    verifyAt: "核验页面",
+    verifyTitle: "决定文书核验",
+    verifyIntro: "本页面核验本系统出具的决定文书：下方列出该文书的标题、出具单位、出具日期和 SHA-256 摘要。将您收到的 PDF 文件拖入下方区域（或点击选择），页面在您的浏览器中计算其摘要并比对，文件不会上传。",
+    notFound: "未找到该文书的核验记录：请检查链接或二维码是否完整。",
+    missingId: "链接中缺少文书核验编号（d=…）。",
+    title: "文书标题",
+    programme: "出具单位（专项）",
+    issuedOn: "出具日期",
+    sha256: "SHA-256 摘要",
+    drop: "将 PDF 文件拖到此处，或点击选择文件",
+    fileDigest: (name: string, digest: string) => `${name} 的 SHA-256：${digest}`,
+    match: "一致：该文件与本系统出具的文书完全相同。",
+    mismatch: "不一致：该文件与本系统出具的文书不同，可能被修改过或并非该文书。",
+  },
 } as const;

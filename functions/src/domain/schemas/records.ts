@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decisionDocumentKinds } from "../decisionDocumentKinds.js";
 import { documentTargetTypes } from "../documents.js";
 import { jobNames } from "../jobs.js";
 import { documentKindSchema } from "../policy/schema.js";
@@ -33,6 +34,10 @@ export const documentMetaSchema = z.object({
   /** Set when a reviewer decides on the target with this version as the current one. */
   approvedAt: instant("审核通过时间").optional(),
   approvedBy: actorSchema.optional(),
+  /** A generated decision document (决定文书): which decision, and its public verification record. */
+  decision: z.object({ kind: enumOf("文书类型", decisionDocumentKinds), subjectId: idOf("决定事项编号"), verificationId: idOf("核验编号") }).optional(),
+  /** `${decision.kind}/${decision.subjectId}`: the versions of one decision's document share it. */
+  decisionKey: text("决定文书", 300).optional(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 

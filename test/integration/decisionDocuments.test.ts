@@ -1,0 +1,256 @@
+// Decision documents (决定文书) on the emulators: staff produce the formal PDF of each decision
+// through the issueDecisionDocument callable; the file downloaded through the ordinary download
+// link reads back (pdfjs-dist) with the facts, the clause and the deadline in working days; its
+// SHA-256 matches the public verification record (read anonymously, as the /verify page does) and
+// a tampered copy does not; the generation is audited under the decision's clause; the same facts
+// give the same file and no new version.
+import { createHash } from "node:crypto";
+import { deleteApp, initializeApp } from "firebase/app";
+import { connectFirestoreEmulator, doc, getDoc, getFirestore } from "firebase/firestore";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
+import { dateWord, groundWord, periodWord } from "../../functions/src/domain/words.js";
+import { collections } from "../../functions/src/store/collections.js";
+import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
+import { seedDemo } from "../../scripts/demo/seed.js";
+import { admin, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
+import { readPdf } from "../support/pdfText.js";
+import { auditOf, seedDocument, seedUnit } from "../support/workflowFixtures.js";
+
+const GZ = "gz-2025";
+type Client = Awaited<ReturnType<typeof signedInClient>>;
+interface Issued { documentId: string; version: number; sha256: string; verificationId: string; verificationUrl: string; fileName: string; created: boolean }
+let staff: Client;
+let member: Client;
+const today = () => shanghaiDate(new Date());
+const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+
+const step = (proceedingId: string, event: Record<string, unknown>) => staff.call("proceedingEvent", { programmeId: GZ, proceedingId, event });
+const issueDoc = (kind: string, subjectId: string, by: Client = staff) => by.call<Issued>("issueDecisionDocument", { programmeId: GZ, kind, subjectId });
+
+/** The bytes as a person downloads them: a fresh single-use link, then the fetch. */
+async function download(documentId: string, by: Client = staff): Promise<Buffer> {
+  const { url } = await by.call<{ url: string }>("getDocumentDownload", { programmeId: GZ, documentId });
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toBe("application/pdf");
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** The public verification record, read without an account (the /verify page). */
+async function verification(id: string) {
+  const app = initializeApp({ apiKey: "demo-api-key", projectId: PROJECT_ID }, `verify-${Date.now()}-${Math.random()}`);
+  const db = getFirestore(app);
+  const f = hostPort("FIRESTORE_EMULATOR_HOST");
+  connectFirestoreEmulator(db, f.host, f.port);
+  try {
+    return (await getDoc(doc(db, `verifications/${id}`))).data();
+  } finally {
+    await deleteApp(app);
+  }
+}
+
+/** A file checks out when its SHA-256 is the one on record; a tampered copy does not. */
+async function verifies(bytes: Uint8Array, verificationId: string) {
+  const record = await verification(verificationId);
+  return record !== undefined && record.sha256 === sha(bytes);
+}
+
+const tampered = (b: Buffer) => {
+  const copy = Buffer.from(b);
+  const at = copy.indexOf("2026") >= 0 ? copy.length - 200 : 100;
+  copy[at] = copy[at]! ^ 0x01;
+  return copy;
+};
+
+/** The generation's audit entries (downloads of the same document are audited too, as document.downloaded). */
+const generationAudit = async (documentId: string) => (await auditOf(GZ, `programmes/${GZ}/documents/${documentId}`)).filter((a) => a.action === "document.generated");
+
+async function issueCriticism(unitId: string, ground: string, facts: string[]) {
+  const { proceedingId } = await staff.call<{ proceedingId: string }>("openProceeding", { programmeId: GZ, kind: "criticism", unitId, ground, evidence: facts.map((description) => ({ description })) });
+  await step(proceedingId, { type: "issue" });
+  return proceedingId;
+}
+
+describe("decision documents (issue 18.3)", () => {
+  beforeAll(async () => {
+    await clearFirestore();
+    await seedDemo(admin());
+    staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    member = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
+  });
+  afterAll(closeClients);
+
+  it("GZ-4.4a.5: the 通报批评及限期整改通知 states the unit, the ground in the regulation's words, the facts and the deadline in working days; it verifies, a tampered copy does not; it is audited under the ground", async () => {
+    const facts = ["未履行绩效任务书约定的诊断职责", "多次未按约定上门服务"];
+    const proceedingId = await issueCriticism("gz-u01", "GZ-4.4a.5", facts);
+    const p = (await collections.proceedings(GZ).doc(proceedingId).get()).data()!;
+    const deadline = p.kind === "criticism" ? p.rectificationDeadline! : "";
+
+    const issued = await issueDoc("criticismNotice", proceedingId);
+    expect(issued).toMatchObject({ version: 1, created: true });
+    expect(issued.verificationUrl).toBe(`${process.env.WEB_BASE_URL}/verify?d=${issued.verificationId}`);
+
+    const pdf = await download(issued.documentId);
+    expect(sha(pdf)).toBe(issued.sha256);
+    const r = await readPdf(pdf);
+    expect(r.title).toBe("通报批评及限期整改通知");
+    expect(r.compact).toContain("穗链智造科技（演示）有限公司：");
+    expect(r.compact).toContain(`GZ-4.4a.5（${groundWord("GZ-4.4a.5")}）`);
+    for (const f of facts) expect(r.compact).toContain(f);
+    expect(r.compact).toContain(`自${dateWord(today())}起20个工作日内（即${dateWord(deadline)}前）`);
+    expect(r.compact).toContain("GZ-4.4a.0");
+    expect(r.compact).toContain(issued.verificationUrl);
+
+    // The public record: only title, programme, issue date and digest; the file verifies, a changed byte does not.
+    const record = await verification(issued.verificationId);
+    expect(record).toEqual({ title: "通报批评及限期整改通知", programmeName: expect.any(String), issuedOn: today(), sha256: issued.sha256 });
+    expect(await verifies(pdf, issued.verificationId)).toBe(true);
+    expect(await verifies(tampered(pdf), issued.verificationId)).toBe(false);
+
+    // Stored like an upload: a versioned document of the proceeding that the unit reads too.
+    const meta = (await collections.documents(GZ).doc(issued.documentId).get()).data()!;
+    expect(meta).toMatchObject({ kind: "decisionDocument", ownerUnitId: "gz-u01", version: 1, current: true, sha256: issued.sha256, contentType: "application/pdf", issuedOn: today(), targetKey: `proceeding/${proceedingId}`, decision: { kind: "criticismNotice", subjectId: proceedingId } });
+    expect(sha(await download(issued.documentId, member))).toBe(issued.sha256);
+
+    const audit = await generationAudit(issued.documentId);
+    expect(audit.map((a) => [a.action, a.clause, a.actor.uid])).toEqual([["document.generated", "GZ-4.4a.5", "staff-gz"]]);
+    expect(audit[0]?.after).toMatchObject({ decisionKind: "criticismNotice", subjectId: proceedingId, sha256: issued.sha256, version: 1 });
+  });
+
+  it("the same facts give the same file: regenerating returns the current version (same SHA-256) and writes nothing", async () => {
+    const proceedingId = await issueCriticism("gz-u01", "GZ-4.4a.2", ["2026年第三季度报告未按时报送"]);
+    const first = await issueDoc("criticismNotice", proceedingId);
+    const documents = async () => (await collections.documents(GZ).where("decisionKey", "==", `criticismNotice/${proceedingId}`).get()).size;
+    const generated = async () => (await collections.audit(GZ).where("action", "==", "document.generated").get()).size;
+    const [docsBefore, auditBefore] = [await documents(), await generated()];
+    const again = await issueDoc("criticismNotice", proceedingId);
+    expect(again).toMatchObject({ documentId: first.documentId, version: 1, sha256: first.sha256, verificationId: first.verificationId, created: false });
+    expect([await documents(), await generated()]).toEqual([docsBefore, auditBefore]);
+    expect(sha(await download(first.documentId))).toBe(first.sha256);
+  });
+
+  it("GZ-4.3b: the 整改逾期处理决定 states the missed deadline and the new one; a later decision on the same criticism is a new version, the old one kept", async () => {
+    await seedUnit(GZ, "gz-doc-1", 861, "文书测试单位（演示）有限公司");
+    const proceedingId = await issueCriticism("gz-doc-1", "GZ-4.4a.3", ["季度进度滞后且未作说明"]);
+    await expect(issueDoc("overdueDecision", proceedingId)).rejects.toMatchObject({ code: "functions/failed-precondition", details: { code: "DECISION_NOT_MADE" } });
+    const ref = collections.proceedings(GZ).doc(proceedingId);
+    const p = (await ref.get()).data()!;
+    const original = p.kind === "criticism" ? p.rectificationDeadline! : "";
+    // The deadline passes (as time would); staff mark it overdue and extend.
+    await ref.set({ ...p, rectificationDeadline: addDays(today(), -1) } as typeof p);
+    await step(proceedingId, { type: "markOverdue" });
+    const extendedTo = addDays(today(), 21);
+    await step(proceedingId, { type: "extend", deadline: extendedTo });
+
+    const first = await issueDoc("overdueDecision", proceedingId);
+    const r = await readPdf(await download(first.documentId));
+    expect(r.title).toBe("整改逾期处理决定");
+    expect(r.compact).toContain(`责令于${dateWord(original)}前完成整改`);
+    expect(r.compact).toContain("GZ-4.3b");
+    expect(r.compact).toContain(`即${dateWord(extendedTo)}前`);
+    expect(r.compact).toMatch(/自\d{4}年\d+月\d+日起\d+个工作日内/);
+    expect(await verifies(await download(first.documentId), first.verificationId)).toBe(true);
+    expect((await generationAudit(first.documentId))[0]?.clause).toBe("GZ-4.3b");
+
+    // Overdue again: staff cancel the qualification — a new decision, a new version.
+    const q = (await ref.get()).data()!;
+    await ref.set({ ...q, rectificationDeadline: addDays(today(), -1) } as typeof q);
+    await step(proceedingId, { type: "markOverdue" });
+    await step(proceedingId, { type: "cancelQualification", reason: "延期后仍未提交整改报告" });
+    const second = await issueDoc("overdueDecision", proceedingId);
+    expect(second).toMatchObject({ version: 2, created: true });
+    expect(second.sha256).not.toBe(first.sha256);
+    const text2 = (await readPdf(await download(second.documentId))).compact;
+    expect(text2).toContain("取消你单位牵引单位资格。理由：延期后仍未提交整改报告");
+    expect((await collections.documents(GZ).doc(first.documentId).get()).data()).toMatchObject({ current: false, version: 1 });
+    expect((await collections.documents(GZ).doc(second.documentId).get()).data()).toMatchObject({ current: true, version: 2, previousVersionId: first.documentId });
+    // The first version still verifies: its record was never rewritten.
+    expect(await verifies(await download(first.documentId), first.verificationId)).toBe(true);
+
+    // The announcement of the cancelled qualification (GZ-4.3b, announced like a clear-out).
+    const ann = await issueDoc("clearOutAnnouncement", proceedingId);
+    const annText = (await readPdf(await download(ann.documentId))).compact;
+    expect(annText).toContain("取消牵引单位资格公告");
+    expect(annText).toContain("文书测试单位（演示）有限公司");
+  });
+
+  it("GZ-3.3: the 绩效评价结果告知书 shows each dimension's score with its explanation, the total and the band, dated the approval (GZ-3.4.2)", async () => {
+    // An approved evaluation as the evaluation cycle leaves it (scores and explanations by the domain's scoring).
+    const approvedAt = new Date("2026-10-20T08:00:00Z");
+    await collections.evaluations(GZ).doc("gz-u01_2026-Q3").set({
+      unitId: "gz-u01",
+      periodId: "2026-Q3",
+      state: "approved",
+      dimensions: [
+        { id: "enterprisesTransformed", label: "完成改造试点企业数量", weight: 30, score: 24, explanation: "完成 8 家，按序时目标 10 家计 80%" },
+        { id: "satisfaction", label: "试点企业满意度", weight: 20, score: 18.5, explanation: "问卷调查 12 份，满意 11 份" },
+      ],
+      judged: [],
+      total: 42.5,
+      band: "不合格",
+      passed: false,
+      participated: true,
+      rank: 4,
+      reporting: "late",
+      missingJudged: [],
+      approvedBy: { uid: "staff-gz", role: "staff", name: "工作人员" },
+      approvedAt,
+    });
+    const e = await collections.evaluations(GZ).doc("gz-u01_2026-Q3").get();
+    const ev = e.data()!;
+    const issued = await issueDoc("evaluationResult", e.id);
+    const r = await readPdf(await download(issued.documentId));
+    expect(r.title).toBe("绩效评价结果告知书");
+    expect(r.compact).toContain(periodWord(ev.periodId));
+    for (const d of ev.dimensions) {
+      expect(r.compact).toContain(d.label.replace(/\s+/g, ""));
+      expect(r.compact).toContain(`计分说明：${d.explanation.replace(/\s+/g, "")}`.slice(0, 40));
+    }
+    expect(r.compact).toContain("完成改造试点企业数量权重3024分");
+    expect(r.compact).toContain("试点企业满意度权重2018.5分");
+    expect(r.compact).toContain("总分42.5分，等级“不合格”，评价结果：不达标");
+    expect(r.compact).toContain("本期名次：第4名");
+    expect(r.compact).toContain("GZ-4.4b.3");
+    expect(r.compact).toContain(`${dateWord(shanghaiDate(ev.approvedAt!))}审定`);
+    expect(await verification(issued.verificationId)).toMatchObject({ title: "绩效评价结果告知书", issuedOn: shanghaiDate(ev.approvedAt!) });
+    expect((await collections.documents(GZ).doc(issued.documentId).get()).data()).toMatchObject({ targetKey: `unit/${ev.unitId}`, ownerUnitId: ev.unitId });
+    expect((await generationAudit(issued.documentId))[0]?.clause).toBe("GZ-3.3");
+  });
+
+  it("GZ-4.4b.9: the 清退决定 names the ground, the facts and the bureau meeting that confirmed it; the 清退公告 (GZ-4.5) the unit and the reason", async () => {
+    await seedUnit(GZ, "gz-doc-2", 862, "清退文书测试（演示）有限公司");
+    const { proceedingId } = await staff.call<{ proceedingId: string }>("openProceeding", { programmeId: GZ, kind: "clearOut", unitId: "gz-doc-2", ground: "GZ-4.4b.5", evidence: [{ description: "申报材料中的合作合同系伪造" }] });
+    await expect(issueDoc("clearOutDecision", proceedingId)).rejects.toMatchObject({ details: { code: "DECISION_NOT_MADE" } });
+    await seedDocument(GZ, `minutes-${proceedingId}`, "meetingMinutes");
+    await staff.call("recordBureauMeeting", { programmeId: GZ, proceedingId, heldOn: today(), minutesDocumentId: `minutes-${proceedingId}`, decision: "confirmed" });
+    await step(proceedingId, { type: "takeEffect" });
+
+    const decision = await issueDoc("clearOutDecision", proceedingId);
+    const r = await readPdf(await download(decision.documentId));
+    expect(r.title).toBe("清退决定");
+    expect(r.compact).toContain(`GZ-4.4b.5（${groundWord("GZ-4.4b.5")}）`);
+    expect(r.compact).toContain("申报材料中的合作合同系伪造");
+    expect(r.compact).toContain(`${dateWord(today())}，局务会审议确认`);
+    expect(r.compact).toContain("不得重新申请纳入");
+    expect((await generationAudit(decision.documentId))[0]?.clause).toBe("GZ-4.4b.5");
+
+    const ann = await issueDoc("clearOutAnnouncement", proceedingId);
+    const a = await readPdf(await download(ann.documentId));
+    expect(a.title).toBe("清退公告");
+    expect(a.compact).toContain("清退文书测试（演示）有限公司");
+    expect(a.compact).toContain("GZ-4.5");
+    expect(await verifies(await download(ann.documentId), ann.verificationId)).toBe(true);
+  });
+
+  it("refusals: a unit member may not produce a document; a document for the wrong kind of proceeding or an unknown subject is refused, and nothing is written", async () => {
+    const proceedingId = await issueCriticism("gz-u01", "GZ-4.4a.6", ["试点项目未通过验收"]);
+    const count = async () => (await collections.documents(GZ).get()).size;
+    const before = await count();
+    await expect(issueDoc("criticismNotice", proceedingId, member)).rejects.toMatchObject({ code: "functions/permission-denied" });
+    await expect(issueDoc("clearOutDecision", proceedingId)).rejects.toMatchObject({ details: { code: "PROCEEDING_KIND_WRONG" } });
+    await expect(issueDoc("criticismNotice", "no-such-proceeding")).rejects.toMatchObject({ code: "functions/not-found" });
+    await expect(issueDoc("evaluationResult", "no-such-evaluation")).rejects.toMatchObject({ code: "functions/not-found" });
+    expect(await count()).toBe(before);
+  });
+});

@@ -1,0 +1,152 @@
+// What each decision document (决定文书) states, from the facts: the regulation's wording of the
+// ground, the facts, the clause, the calculation and the deadline counted in working days.
+import { describe, expect, it } from "vitest";
+import {
+  clearOutAnnouncement,
+  clearOutDecision,
+  criticismNotice,
+  deadlineSentence,
+  documentLines,
+  evaluationResult,
+  overdueDecision,
+  verificationSeed,
+  verificationUrl,
+} from "../../../functions/src/domain/decisionDocuments.js";
+import { calendar, dg, gz } from "./fixtures.js";
+
+const issuing = { programmeName: "广州市中小企业数字化转型城市试点", pack: gz };
+const text = (c: Parameters<typeof documentLines>[0]) => documentLines(c).join("\n");
+
+describe("decision documents", () => {
+  it("GZ-4.4a.2: the 通报批评及限期整改通知 states the ground in the regulation's words, the facts, the circulation clause and the deadline in working days", () => {
+    const deadline = calendar.addWorkingDays("2026-11-02", 20);
+    const c = criticismNotice({
+      ...issuing,
+      unitId: "u1",
+      unitName: "广州示例科技有限公司",
+      ground: "GZ-4.4a.2",
+      facts: ["2026年第三季度报告逾期 5 个工作日报送"],
+      issuedOn: "2026-11-02",
+      rectificationDeadline: deadline,
+      workingDays: calendar.workingDaysBetween("2026-11-02", deadline),
+      circulationClause: gz.clauses.circulation,
+    });
+    const all = text(c);
+    expect(c.title).toBe("通报批评及限期整改通知");
+    expect(all).toContain("广州示例科技有限公司：");
+    expect(all).toContain("GZ-4.4a.2（资料报送不及时、不完整、不规范）");
+    expect(all).toContain("2026年第三季度报告逾期 5 个工作日报送");
+    expect(all).toContain(`自2026年11月2日起20个工作日内（即${deadline.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日")}前）`);
+    expect(all).toContain("GZ-4.4a.0");
+    expect(all).toContain(`${gz.name}`);
+    expect(all).toContain("广州市中小企业数字化转型城市试点工作小组");
+    expect(c.clauses[0]).toBe("GZ-4.4a.2");
+    expect(c.issuedOn).toBe("2026-11-02");
+  });
+
+  it("GZ-4.3b: a criticism notice warns that an unfinished rectification leads to continued rectification or cancellation", () => {
+    const c = criticismNotice({ ...issuing, unitId: "u1", unitName: "甲", ground: "GZ-4.4a.5", facts: [], issuedOn: "2026-11-02", rectificationDeadline: "2026-11-30", workingDays: undefined, circulationClause: null });
+    const all = text(c);
+    expect(all).toContain("GZ-4.3b");
+    expect(all).toContain("继续整改或取消牵引单位资格");
+    // No working-day count where the calendar cannot give one: the date alone.
+    expect(deadlineSentence("2026-11-02", "2026-11-30", undefined)).toBe("2026年11月30日前");
+    expect(all).toContain("（未载明具体事实）");
+  });
+
+  it("GZ-3.3: the 绩效评价结果告知书 shows every dimension's score with its explanation, the total, the band and the approval (GZ-3.4.2)", () => {
+    const c = evaluationResult({
+      ...issuing,
+      unitId: "u1",
+      unitName: "广州示例科技有限公司",
+      periodId: "2026-Q3",
+      dimensions: [
+        { label: "完成改造试点企业数量", weight: 30, score: 24, explanation: "完成 8 家，按序时目标 10 家计 80%" },
+        { label: "试点企业满意度", weight: 20, score: 18.5, explanation: "问卷 12 份，满意 11 份" },
+      ],
+      total: 42.5,
+      band: "不合格",
+      passed: false,
+      rank: 3,
+      reporting: "late",
+      approvedOn: "2026-11-27",
+    });
+    const all = text(c);
+    expect(all).toContain("2026年第三季度");
+    expect(all).toContain("完成改造试点企业数量（权重 30）：24 分");
+    expect(all).toContain("计分说明：完成 8 家，按序时目标 10 家计 80%");
+    expect(all).toContain("试点企业满意度（权重 20）：18.5 分");
+    expect(all).toContain("总分42.5分，等级“不合格”，评价结果：不达标");
+    expect(all).toContain("2026年11月27日审定");
+    expect(all).toContain("GZ-4.4b.3（累计两次绩效评价不达标）");
+    expect(c.clauses).toEqual([gz.clauses.evaluation, gz.clauses.evaluationApproval]);
+    expect(c.issuedOn).toBe("2026-11-27");
+  });
+
+  it("GZ-4.4b.9: the 清退决定 names the ground, the facts, the bureau meeting that confirmed it and that the unit may not re-apply", () => {
+    const c = clearOutDecision({ ...issuing, unitId: "u1", unitName: "甲公司", uscc: "91440101MA59XXXX0X", ground: "GZ-4.4b.5", facts: ["申报材料中的合同系伪造"], bureauMeeting: { heldOn: "2026-12-01", decision: "confirmed" }, effectiveOn: "2026-12-03" });
+    const all = text(c);
+    expect(all).toContain("GZ-4.4b.5（伪造资料、弄虚作假）");
+    expect(all).toContain("申报材料中的合同系伪造");
+    expect(all).toContain("2026年12月1日，局务会审议确认");
+    expect(all).toContain("自2026年12月3日起对你单位予以清退，不得重新申请纳入");
+    expect(all).toContain("GZ-4.5");
+    expect(c.clauses).toEqual(["GZ-4.4b.5", "GZ-4.4b.9"]);
+  });
+
+  it("DG-10: a Dongguan clear-out without a bureau meeting says none was needed and cites Dongguan's own clauses", () => {
+    const c = clearOutDecision({ programmeName: "东莞试点", pack: dg, unitId: "u1", unitName: "乙公司", uscc: "91441900MA5XXXXX0X", ground: dg.clearOut.grounds[0]!, facts: ["自行要求退出"], effectiveOn: "2026-12-03" });
+    const all = text(c);
+    expect(all).toContain("本清退无须经局务会审议");
+    expect(all).toContain(dg.name);
+    expect(all).toContain(dg.clearOut.announcementClause);
+    expect(all).not.toContain("GZ-");
+    expect(all).toContain(`东莞试点${dg.workGroupName}`);
+  });
+
+  it("GZ-4.3b: the 整改逾期处理决定 states the missed deadline and the decision — continue with a new deadline, or cancel with the reason", () => {
+    const base = { ...issuing, unitId: "u1", unitName: "甲公司", ground: "GZ-4.4a.1", issuedOn: "2026-10-09", missedDeadline: "2026-11-06" };
+    const ext = text(overdueDecision({ ...base, outcome: { kind: "extended", decidedOn: "2026-11-10", deadline: "2026-11-24", workingDays: 10 } }));
+    expect(ext).toContain("责令于2026年11月6日前完成整改");
+    expect(ext).toContain("未在规定时间内完成整改");
+    expect(ext).toContain("继续整改");
+    expect(ext).toContain("自2026年11月10日起10个工作日内（即2026年11月24日前）");
+    const cancel = overdueDecision({ ...base, outcome: { kind: "qualificationCancelled", decidedOn: "2026-11-10", reason: "整改报告两次退回仍未补正" } });
+    expect(text(cancel)).toContain("取消你单位牵引单位资格。理由：整改报告两次退回仍未补正");
+    expect(cancel.clauses[0]).toBe("GZ-4.3b");
+    expect(cancel.issuedOn).toBe("2026-11-10");
+  });
+
+  it("GZ-4.5: the 清退公告 names the unit, its credit code, the reason and that it may not re-apply; it has no addressee", () => {
+    const c = clearOutAnnouncement({ ...issuing, unitId: "u1", outcome: "clearOut", unitName: "甲公司", uscc: "91440101MA59XXXX0X", ground: "GZ-4.4b.2", reason: "未按规定参加绩效评价", effectiveOn: "2026-12-03" });
+    const all = text(c);
+    expect(c.title).toBe("清退公告");
+    expect(c.addressee).toBeUndefined();
+    expect(all).toContain("统一社会信用代码：91440101MA59XXXX0X");
+    expect(all).toContain("原因：未按规定参加绩效评价");
+    expect(all).toContain("予以清退，不得重新申请纳入");
+    expect(c.clauses[0]).toBe("GZ-4.5");
+    const cancelled = clearOutAnnouncement({ ...issuing, unitId: "u1", outcome: "qualificationCancelled", unitName: "甲公司", uscc: "91440101MA59XXXX0X", ground: "GZ-4.3b", reason: "逾期未整改", effectiveOn: "2026-12-03" });
+    expect(cancelled.title).toBe("取消牵引单位资格公告");
+  });
+
+  it("the same facts give the same content and verification seed; different facts a different seed", () => {
+    const facts = { ...issuing, unitId: "u1", unitName: "甲", uscc: "91440101MA59XXXX0X", ground: "GZ-4.4b.5", facts: ["伪造"], effectiveOn: "2026-12-03" };
+    expect(verificationSeed("p", "s", clearOutDecision(facts))).toBe(verificationSeed("p", "s", clearOutDecision({ ...facts })));
+    expect(verificationSeed("p", "s", clearOutDecision(facts))).not.toBe(verificationSeed("p", "s", clearOutDecision({ ...facts, facts: ["伪造合同"] })));
+    expect(verificationUrl("https://example.web.app/", "abc")).toBe("https://example.web.app/verify?d=abc");
+  });
+});
+
+describe("which decision documents a proceeding calls for", () => {
+  it("GZ-4.4a / GZ-4.3b / GZ-4.4b / GZ-4.5: a document only once its decision is made", async () => {
+    const { proceedingDecisionDocuments: of } = await import("../../../functions/src/domain/decisionDocuments.js");
+    expect(of({ kind: "criticism", state: "proposed" })).toEqual([]);
+    expect(of({ kind: "criticism", state: "issued", extensions: [] })).toEqual(["criticismNotice"]);
+    expect(of({ kind: "criticism", state: "issued", extensions: ["2026-12-01"] })).toEqual(["criticismNotice", "overdueDecision"]);
+    expect(of({ kind: "criticism", state: "qualificationCancelled", extensions: [] })).toEqual(["criticismNotice", "overdueDecision", "clearOutAnnouncement"]);
+    expect(of({ kind: "clearOut", state: "confirmed" })).toEqual([]);
+    expect(of({ kind: "clearOut", state: "announced" })).toEqual(["clearOutDecision", "clearOutAnnouncement"]);
+    expect(of({ kind: "partnerRemoval", state: "removed" })).toEqual([]);
+  });
+});
