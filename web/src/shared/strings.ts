@@ -652,6 +652,8 @@ export const t = {
     attachedMax: (max: number) => `（最多 ${max} 份）`,
     cannotSubmit: "尚不能提交，缺少以下内容",
     confirmSubmit: "提交后不能再修改，确认提交？",
+    confirmSubmitHint: (workGroup: string, files: number) => `报告连同已附的 ${files} 份材料提交${workGroup}审核；审核期间不能修改，被退回后可修改并重新提交。`,
+    uploadedOn: (at: string) => `上传于 ${at}`,
     confirm: "确认提交",
     reconsider: "再看看",
     submit: "提交报告",
