@@ -82,7 +82,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
           ]}
         />
       </Card>
-      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? <><NameOf programmeId={p} id={selected.unitId} /> · {selected.periodId}</> : ""}>
+      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? <><NameOf programmeId={p} id={selected.unitId} /> · {periodWord(selected.periodId)}</> : ""}>
         {selected && <EvaluationDetail programme={programme} evaluation={selected} onChanged={changed} />}
       </Drawer>
     </Space>

@@ -3,7 +3,8 @@ import { Alert, Spin, Tabs } from "antd";
 import { lazy, Suspense } from "react";
 import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
 import { t } from "../shared/strings";
-import { usePortalTab, type PortalTab } from "./portalRoute";
+import { usePortalTab } from "./portalRoute";
+import type { PortalTab } from "./portalTabs";
 import { UnitDashboard } from "./UnitDashboard";
 import { usePortalContext } from "./usePortalData";
 

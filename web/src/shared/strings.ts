@@ -382,6 +382,11 @@ export const t = {
     closeConsequences: (workGroup: string, units: number, criticisms: number, clearOuts: number, interviews: number) =>
       `关账后本期排名冻结，不能撤销。将处理 ${units} 家单位，提出通报批评候选 ${criticisms} 项、清退候选 ${clearOuts} 项，列入约谈名单 ${interviews} 家；候选须经${workGroup}决定后才生效。`,
     closeNothingDue: "本期尚未到关账时间或已关账，此时执行不会有任何变化。",
+    closedTitle: (period: string) => `${period}已关账`,
+    closedOutcome: (units: number, proposed: number, workGroup: string) => `已处理 ${units} 家单位，排名已冻结；新提出候选 ${proposed} 项，已列入“待办 · 系统提出的待决定事项”，须经${workGroup}决定后才生效。`,
+    closeNothingDone: "本次执行没有可关账的期次，未作任何改变。",
+    closedSkipped: (count: number) => `有 ${count} 份记录无法读取，已跳过并记入作业问题，请工作人员核查。`,
+    closedStoppedEarly: "本次处理因时间限制分批进行，其余单位将在下一次执行时继续处理。",
     rankingTitle: (total: number | null) => `排名（共 ${n(total)} 家）`,
     scoreSaved: "评分已保存。",
     judgedTitle: (part: string, points: number, dimension: string) => `人工评分：${part}（满分 ${points}，属“${dimension}”）`,

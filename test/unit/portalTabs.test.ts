@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { portalTabOf } from "../../web/src/portal/portalRoute.js";
+import { portalTabOf } from "../../web/src/portal/portalTabs.js";
 
 describe("portal addresses", () => {
   it("a notification's link opens the page it is about", () => {
