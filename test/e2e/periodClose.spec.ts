@@ -39,7 +39,7 @@ test("GZ-3.4.1: closing a due quarter states its consequences, runs after confir
   const proposed = Number((await outcome.innerText()).match(/新提出候选 (\d+) 项/)![1]);
   expect(proposed).toBeGreaterThanOrEqual(planned);
   await page.screenshot({ path: "artifacts/screenshots/admin-period-close-outcome.png" });
-  await page.getByRole("button", { name: "确定" }).click();
+  await page.getByRole("button", { name: /^确\s*定$/ }).click();
   expect((await collections.periods(GZ).doc(DUE).get()).data()!.state).toBe("closed");
   // A closed quarter is not offered for closing again.
   await expect(page.getByRole("button", { name: "执行本期关账" })).toHaveCount(0);
