@@ -7,6 +7,7 @@ import { nouns, periodWord, ratingAverageWord, ratingWords, surveyLinkStateWords
 import { Alert, Button, Card, Form, Select, Space, Table, Tag, Typography } from "antd";
 import { doc, getDoc, getDocs, query, where, type Query } from "firebase/firestore";
 import { useEffect, useMemo, useState } from "react";
+import { createPortal } from "react-dom";
 import { call } from "../data/callables";
 import { collections, watchQuery, type Stored, type WithId } from "../data/collections";
 import { formatDate, today } from "../shared/dates";
@@ -28,12 +29,13 @@ const byName = (a: string, b: string) => a.localeCompare(b, "zh-CN");
 
 /** The programme's periods, newest first, and the one under way today (else the newest). */
 function usePeriods(programmeId: string) {
-  const [periods, setPeriods] = useState<{ id: string; start: string }[]>([]);
+  const [periods, setPeriods] = useState<{ id: string; start: string }[] | null>(null);
   useEffect(() => {
     getDocs(collections.periods(programmeId)).then((snap) => setPeriods(snap.docs.map((d) => ({ id: d.id, start: d.data().start })).sort((a, b) => b.id.localeCompare(a.id))));
   }, [programmeId]);
   const now = today();
-  return { periods, current: periods.find((p) => p.start <= now)?.id ?? periods[0]?.id };
+  const list = periods ?? [];
+  return { periods: list, loaded: periods !== null, current: list.find((p) => p.start <= now)?.id ?? list[0]?.id };
 }
 
 /** Follows a period's links and ratings as they change: a rating shows as soon as it is given. */
@@ -51,7 +53,7 @@ function useLive<T>(q: Query<T> | null, key: string) {
 export default function Satisfaction({ programme }: { programme: ProgrammeView }) {
   const p = programme.id;
   const clause = ratingClause(programme.pack);
-  const { periods, current } = usePeriods(p);
+  const { periods, current, loaded } = usePeriods(p);
   const [chosen, setChosen] = useState<string | undefined>();
   const periodId = chosen ?? current;
   const tokens = useLive(periodId ? query(collections.surveyTokens(p), where("periodId", "==", periodId)) : null, `${p}-${periodId}-tokens`);
@@ -60,11 +62,11 @@ export default function Satisfaction({ programme }: { programme: ProgrammeView }
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <style>{PRINT_CSS}</style>
-      <Space className="no-print">
+      <Space>
         <label htmlFor="satisfaction-period">{s.period}</label>
         <Select id="satisfaction-period" style={{ width: 180 }} value={periodId} onChange={setChosen} options={periodOptions} />
       </Space>
-      {periodId && <IssueLink programme={programme} clause={clause} periodId={periodId} />}
+      {periodId ? <IssueLink programme={programme} clause={clause} periodId={periodId} /> : loaded && <Alert type="info" showIcon title={s.noPeriod} />}
       {(tokens.error || ratings.error) && <Alert type="error" showIcon role="alert" title={tokens.error ?? ratings.error} />}
       <LinksTable programmeId={p} tokens={tokens.rows} ratings={ratings.rows} />
       <Tally programmeId={p} clause={clause} ratings={ratings.rows} />
@@ -85,11 +87,11 @@ function IssueLink({ programme, clause, periodId }: { programme: ProgrammeView; 
       return s.issued(await enterpriseName(programme.id, v.enterpriseId));
     });
   return (
-    <Card size="small" title={s.issueTitle(clause)} className="no-print-card">
-      <Typography.Paragraph type="secondary" className="no-print">
+    <Card size="small" title={s.issueTitle(clause)}>
+      <Typography.Paragraph type="secondary">
         {s.issueHint(SURVEY_LINK_VALID_DAYS)}
       </Typography.Paragraph>
-      <Form form={form} layout="inline" onFinish={issue} className="no-print">
+      <Form form={form} layout="inline" onFinish={issue}>
         <Form.Item name="enterpriseId" label={nouns.enterprise} htmlFor="survey-enterprise" rules={mustChoose(nouns.enterprise)}>
           <NamePicker id="survey-enterprise" programmeId={programme.id} kind="enterprises" />
         </Form.Item>
@@ -97,9 +99,7 @@ function IssueLink({ programme, clause, periodId }: { programme: ProgrammeView; 
           {s.issue}
         </Button>
       </Form>
-      <div className="no-print">
-        <Outcome message={outcome.message} />
-      </div>
+      <Outcome message={outcome.message} />
       {issued && <Slip programme={programme} periodId={periodId} issued={issued} />}
     </Card>
   );
@@ -127,8 +127,8 @@ function Slip({ programme, periodId, issued }: { programme: ProgrammeView; perio
     };
   }, [issued, programme.id]);
   const copy = () => navigator.clipboard.writeText(issued.url).then(() => setCopied("yes"), () => setCopied("failed"));
-  return (
-    <div className="survey-slip" data-testid="survey-slip" style={{ marginTop: 16, padding: 16, border: "1px solid #d9d9d9", borderRadius: 6, maxWidth: 560 }}>
+  const body = (testId: string) => (
+    <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {s.slipTitle}
       </Typography.Title>
@@ -142,16 +142,29 @@ function Slip({ programme, periodId, issued }: { programme: ProgrammeView; perio
       <Typography.Paragraph>{s.slipHowTo}</Typography.Paragraph>
       {qr ? <img src={qr} width={220} height={220} alt={s.qrAlt(enterprise?.name ?? nouns.enterprise)} /> : <Typography.Text type="secondary">{s.qrLoading}</Typography.Text>}
       <Typography.Paragraph style={{ marginTop: 12 }}>
-        {s.link}：<span data-testid="survey-url" style={{ wordBreak: "break-all" }}>{issued.url}</span>
+        {s.link}：<span data-testid={`${testId}-url`} style={{ wordBreak: "break-all" }}>{issued.url}</span>
       </Typography.Paragraph>
       <Typography.Paragraph>
-        {s.expiresOn}：<span data-testid="survey-expiry">{formatDate(issued.expiresOn)}</span>
+        {s.expiresOn}：<span data-testid={`${testId}-expiry`}>{formatDate(issued.expiresOn)}</span>
       </Typography.Paragraph>
-      <Space className="no-print">
+    </>
+  );
+  return (
+    <div data-testid="survey-slip" style={{ marginTop: 16, padding: 16, border: "1px solid #d9d9d9", borderRadius: 6, maxWidth: 560 }}>
+      {body("survey")}
+      <Space>
         <Button onClick={copy}>{s.copy}</Button>
         <Button onClick={() => window.print()}>{s.print}</Button>
-        {copied && <Typography.Text type={copied === "yes" ? "success" : "warning"} role="status">{copied === "yes" ? s.copied : s.copyFailed}</Typography.Text>}
+        {/* Plain text: the coloured success/warning text is below WCAG AA contrast on white. */}
+        {copied && <Typography.Text role="status">{copied === "yes" ? s.copied : s.copyFailed}</Typography.Text>}
       </Space>
+      {/* What the printer gets: the slip alone, outside the page (hidden on screen, see PRINT_CSS). */}
+      {createPortal(
+        <div className="survey-print" data-testid="survey-slip-print">
+          {body("print")}
+        </div>,
+        document.body,
+      )}
     </div>
   );
 }
@@ -161,12 +174,11 @@ function SubjectsLine({ programmeId, unitId }: { programmeId: string; unitId: st
   return <>{s.slipSubjects(names.get(unitId) ?? "…")}</>;
 }
 
-/** Only the slip is printed (A4, no menus, no buttons). */
-const PRINT_CSS = `@media print {
-  body * { visibility: hidden; }
-  .survey-slip, .survey-slip * { visibility: visible; }
-  .survey-slip { position: absolute; left: 0; top: 0; border: none !important; }
-  .survey-slip .no-print { display: none !important; }
+/** Only the slip is printed, on A4 (the page's root, menus and buttons are not). */
+const PRINT_CSS = `.survey-print { display: none; }
+@media print {
+  body > *:not(.survey-print) { display: none !important; }
+  .survey-print { display: block; }
   @page { size: A4 portrait; margin: 20mm; }
 }`;
 

@@ -785,6 +785,7 @@ export const t = {
     average: "平均（满意 3、基本满意 2、不满意 1）",
     none: "本期暂无评价",
     noLinks: "本期尚未发放评价链接",
+    noPeriod: "本专项尚无报送期次：期次开始后才能发放评价链接。",
     partnerRatingsTitle: (clause: string) => `该合作伙伴收到的满意度评价（${clause}）`,
     partnerTally: (count: number, dissatisfied: number, threshold: number) => `共 ${count} 次评价，其中“不满意” ${dissatisfied} 次（达到 ${threshold} 次即构成取消合作情形）`,
     partnerNone: "该合作伙伴尚未收到满意度评价",
