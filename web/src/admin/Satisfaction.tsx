@@ -191,7 +191,7 @@ function LinksTable({ programmeId, tokens, ratings }: { programmeId: string; tok
   const rows = useMemo(
     () =>
       tokens
-        .map((x) => ({ ...x, enterprise: enterprises.get(x.enterpriseId) ?? x.enterpriseId, unit: units.get(x.unitId) ?? "…", state: surveyLinkState(x, now), got: ratings.filter((r) => r.tokenId === x.id) }))
+        .map((x) => ({ ...x, enterprise: enterprises.get(x.enterpriseId) ?? "…", unit: units.get(x.unitId) ?? "…", state: surveyLinkState(x, now), got: ratings.filter((r) => r.tokenId === x.id) }))
         .sort((a, b) => byName(a.enterprise, b.enterprise) || a.expiresOn.localeCompare(b.expiresOn)),
     [tokens, ratings, enterprises, units, now],
   );
