@@ -12,6 +12,7 @@ import { periodOf } from "../../functions/src/domain/periods.js";
 import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { collections } from "../../functions/src/store/collections.js";
+import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { issueSurveyLink } from "../../functions/src/usecases/issueSurveyLink.js";
 import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
@@ -44,7 +45,8 @@ test.beforeAll(async () => {
   for (const [i, name] of DG_ENTERPRISES.entries()) await seedEnterprise(DG, "dg-u01", `dg-u01-e${i + 1}`, 95_002 + i, name);
   // A Guangzhou criticism, so the list reads a ground with its wording.
   const deps = productionDeps();
-  await proposeProceeding(deps, { programmeId: GZ, kind: "criticism", unitId: "gz-u02", ground: "GZ-4.4a.5", evidence: [{ description: "未履行绩效任务书约定的诊断职责" }], complaintIds: [] }, { uid: "staff-gz", role: "staff" });
+  const { proceedingId } = await proposeProceeding(deps, { programmeId: GZ, kind: "criticism", unitId: "gz-u02", ground: "GZ-4.4a.5", evidence: [{ description: "未履行绩效任务书约定的诊断职责" }], complaintIds: [] }, { uid: "staff-gz", role: "staff" });
+  await applyProceedingEvent(deps, { programmeId: GZ, proceedingId, event: { type: "issue" } }, { uid: "staff-gz", role: "staff" });
   // DG-16.3 the way it happens: two pilot enterprises rate the partner 不满意 through their links,
   // and the second rating proposes the partner's removal.
   for (const [i, comment] of DG_COMMENTS.entries()) {
@@ -121,6 +123,12 @@ test("GZ-4.4b: Guangzhou offers its criticism and clear-out grounds with the reg
   expect(await page.locator("body").innerText()).not.toMatch(/DG-\d/);
   expect(staff.errors).toEqual([]);
   await staff.context.close();
+
+  // The criticised unit reads the same words on its dashboard.
+  const unit = await signIn(browser, "/portal", "member-gz-02");
+  await expect(unit.page.getByText(/依据 GZ-4\.4a\.5 违背诚信原则，不履行职责/)).toBeVisible();
+  expect(unit.errors).toEqual([]);
+  await unit.context.close();
 });
 
 test("GZ-3.3: staff issue a pilot enterprise its rating link (copy, QR, printable slip); the enterprise rates in another page and the rating arrives on the staff page live", async ({ browser }) => {
