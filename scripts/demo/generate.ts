@@ -3,6 +3,7 @@
 // an open period with drafts, and units in every state the staff meet in practice. The same
 // generator, with a size parameter, feeds the benchmarks. Deterministic for a given day: a seed,
 // not Math.random, and every date counted from the day it is generated for (demoDates.ts).
+import { createHash } from "node:crypto";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { periodBounds, reportDeadline } from "../../functions/src/domain/periods.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
@@ -14,6 +15,7 @@ import { catalogueListEntries, partnerListEntries } from "../../functions/src/do
 import { interviewNotice, interviewNoticeId } from "../../functions/src/domain/interviewNotice.js";
 import { circularOf, circulationClause } from "../../functions/src/domain/circulars.js";
 import { addDays } from "../../functions/src/domain/dates.js";
+import { partnerGrounds } from "../../functions/src/domain/grounds.js";
 import { noticeNextDeadline } from "../../functions/src/domain/noticeSchedule.js";
 import { reviewBatchId } from "../../functions/src/domain/reviewBatches.js";
 import { evaluate, type MetricValues } from "../../functions/src/domain/scoring.js";
@@ -36,6 +38,7 @@ import type {
   Programme,
   Rating,
   Report,
+  SurveyToken,
   TaskBook,
   Unit,
 } from "../../functions/src/domain/schemas/index.js";
@@ -88,6 +91,8 @@ export interface GeneratedProgramme {
   changes: Record<string, ChangeApplication>;
   notices: Record<string, Notice>;
   ratings: Record<string, Rating>;
+  /** The rating links those ratings came through (id = the SHA-256 of the link's token, used). */
+  surveyTokens: Record<string, SurveyToken>;
   catalogue: Record<string, CatalogueItem>;
   partnerLists: Record<string, PartnerList>;
   catalogueLists: Record<string, CatalogueList>;
@@ -195,6 +200,7 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     changes: {},
     notices: {},
     ratings: {},
+    surveyTokens: {},
     catalogue: {},
     partnerLists: {},
     catalogueLists: {},
@@ -383,16 +389,23 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
   if (pack.partnerRemovalGrounds.length > 0) {
     const partnerId = `${u(5)}-p1`;
     for (const n of [1, 2]) {
-      g.ratings[`demo-rating-${n}`] = { unitId: u(5), partnerId, enterpriseId: `${u(5)}-e${n}`, periodId: lastClosed, value: "dissatisfied", comment: n === 1 ? "上门服务多次爽约" : "系统上线后问题无人处理", ratedAt: at(d.ratedOn), tokenId: `demo-token-${n}` };
+      // The link each rating came through, already used: the 满意度评价 page lists it as 已评价.
+      const tokenHash = createHash("sha256").update(`${spec.id}-demo-survey-${n}`).digest("hex");
+      const enterpriseId = `${u(5)}-e${n}`;
+      g.surveyTokens[tokenHash] = { tokenHash, enterpriseId, unitId: u(5), partnerIds: [partnerId], periodId: lastClosed, expiresOn: addDays(d.ratedOn, 20), usedAt: at(d.ratedOn) };
+      g.ratings[`demo-rating-${n}`] = { unitId: u(5), partnerId, enterpriseId, periodId: lastClosed, value: "dissatisfied", comment: n === 1 ? "上门服务多次爽约" : "系统上线后问题无人处理", ratedAt: at(d.ratedOn), tokenId: tokenHash };
     }
+    // The candidate as the rating rule raises it (grounds.ts): the pack's clause, the partner named in the facts.
+    const ratingIds = Object.keys(g.ratings).filter((id) => g.ratings[id]!.partnerId === partnerId);
+    const candidate = partnerGrounds({ partnerId, partnerName: g.partners[partnerId]!.name, complaints: [], ratings: ratingIds.map((id) => ({ id, value: "dissatisfied" as const })) }, pack)[0]!;
     g.proceedings["demo-partner-removal"] = {
       kind: "partnerRemoval",
       unitId: u(5),
       partnerId,
-      ground: "DG-16.3",
+      ground: candidate.clause,
       automatic: true,
       openedBy: SYSTEM,
-      evidence: [{ description: "试点企业两次评价“不满意”" }],
+      evidence: candidate.evidence.map((description) => ({ description })),
       openedOn: d.removalOpenedOn,
       state: "proposed",
     };

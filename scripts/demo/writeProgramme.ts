@@ -29,6 +29,7 @@ export async function writeProgramme(db: Firestore, g: GeneratedProgramme): Prom
   add(collections.changes(p), g.changes);
   add(collections.notices(p), g.notices);
   add(collections.ratings(p), g.ratings);
+  add(collections.surveyTokens(p), g.surveyTokens);
   add(collections.catalogue(p), g.catalogue);
   add(collections.partnerLists(p), g.partnerLists);
   add(collections.catalogueLists(p), g.catalogueLists);

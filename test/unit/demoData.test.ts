@@ -25,6 +25,7 @@ const SCHEMAS: { [K in Exclude<keyof GeneratedProgramme, "spec" | "programme">]:
   changes: s.changeApplicationSchema,
   notices: s.noticeSchema,
   ratings: s.ratingSchema,
+  surveyTokens: s.surveyTokenSchema,
   catalogue: s.catalogueItemSchema,
   partnerLists: s.partnerListSchema,
   catalogueLists: s.catalogueListSchema,
@@ -128,5 +129,19 @@ describe.each(CASES)("demo programme $id seeded on $today", ({ today, spec }) =>
       : [];
     expect(Object.keys(g.notifications).sort()).toEqual(expected.sort());
     for (const n of Object.values(g.notifications)) expect(n.body).toMatch(/（演示）有限公司/);
+  });
+  it("DG-16.3: the demo's partner-removal case names the partner in its facts, and each rating behind it came through a used link of its enterprise (none in Guangzhou)", () => {
+    const removal = g.proceedings["demo-partner-removal"];
+    if (getPolicyPack(spec.packId).partnerRemovalGrounds.length === 0) {
+      expect(removal).toBeUndefined();
+      expect(g.surveyTokens).toEqual({});
+      return;
+    }
+    if (removal?.kind !== "partnerRemoval") throw new Error("演示缺少取消合作伙伴候选");
+    expect(removal.ground).toBe(getPolicyPack(spec.packId).clauses.dissatisfiedRatings);
+    expect(removal.evidence[0]?.description).toContain(g.partners[removal.partnerId]!.name);
+    const behind = Object.values(g.ratings).filter((r) => r.partnerId === removal.partnerId);
+    expect(behind.filter((r) => r.value === "dissatisfied")).toHaveLength(getPolicyPack(spec.packId).thresholds.dissatisfiedRatings);
+    for (const r of behind) expect(g.surveyTokens[r.tokenId]).toMatchObject({ enterpriseId: r.enterpriseId, unitId: r.unitId, partnerIds: [removal.partnerId], usedAt: expect.any(Date) });
   });
 });

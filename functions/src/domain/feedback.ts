@@ -68,3 +68,42 @@ export function complaintClause(pack: PolicyPack): string | undefined {
 export function ratingClause(pack: PolicyPack): string {
   return pack.clauses.dissatisfiedRatings ?? pack.clauses.evaluation;
 }
+
+export type RatingValue = "satisfied" | "basicallySatisfied" | "dissatisfied";
+
+/**
+ * Points a rating counts for in the average staff read (满意 3, 基本满意 2, 不满意 1): a display
+ * convention, not a regulation rule — DG-16.3 counts the 不满意 ratings, and so does the system.
+ */
+export const RATING_POINTS: Readonly<Record<RatingValue, number>> = { satisfied: 3, basicallySatisfied: 2, dissatisfied: 1 };
+
+export interface RatingTally {
+  count: number;
+  byValue: Record<RatingValue, number>;
+  /** Mean of RATING_POINTS, null with no rating. */
+  average: number | null;
+}
+
+/** How a subject (a unit or a partner) was rated: how many of each, how many in all, the mean. */
+export function tallyRatings(ratings: readonly { value: RatingValue }[]): RatingTally {
+  const byValue: Record<RatingValue, number> = { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+  for (const r of ratings) byValue[r.value] += 1;
+  const count = ratings.length;
+  const points = ratings.reduce((sum, r) => sum + RATING_POINTS[r.value], 0);
+  return { count, byValue, average: count === 0 ? null : points / count };
+}
+
+/**
+ * The ratings grouped by what they rate — the unit (key "unit:<id>") or a partner ("partner:<id>")
+ * — each with its tally. A partner's rating is of the partner only, never of its unit.
+ */
+export function tallyBySubject<R extends { unitId: string; partnerId?: string; value: RatingValue }>(ratings: readonly R[]): Map<string, { kind: "unit" | "partner"; id: string; unitId: string; tally: RatingTally }> {
+  const groups = new Map<string, { kind: "unit" | "partner"; id: string; unitId: string; rows: R[] }>();
+  for (const r of ratings) {
+    const key = r.partnerId ? `partner:${r.partnerId}` : `unit:${r.unitId}`;
+    const g = groups.get(key) ?? { kind: r.partnerId ? ("partner" as const) : ("unit" as const), id: r.partnerId ?? r.unitId, unitId: r.unitId, rows: [] };
+    g.rows.push(r);
+    groups.set(key, g);
+  }
+  return new Map([...groups].map(([k, g]) => [k, { kind: g.kind, id: g.id, unitId: g.unitId, tally: tallyRatings(g.rows) }]));
+}

@@ -11,9 +11,10 @@ import type { MachineContext, Transition } from "./machine.js";
 import { partnerRemovalMachine, type PartnerRemovalEvent } from "./partnerRemoval.machine.js";
 import type { PolicyPack } from "./policy/schema.js";
 import type { Proceeding } from "./schemas/index.js";
+import { groundsOf, type ProceedingKind } from "./procedureKinds.js";
 import { groundWord } from "./words.js";
 
-export type ProceedingKind = "criticism" | "clearOut" | "partnerRemoval";
+export { groundsOf, proceedingKindsOf, type ProceedingKind } from "./procedureKinds.js";
 
 export interface OpenProceedingInput {
   kind: ProceedingKind;
@@ -27,11 +28,6 @@ export type OpenResult = { ok: true; next: "proposed"; effects: ProceedingEffect
 
 const PROCEDURE_NAMES: Record<ProceedingKind, string> = { criticism: "通报批评", clearOut: "清退", partnerRemoval: "取消合作伙伴" };
 
-function groundsOf(kind: ProceedingKind, pack: PolicyPack): readonly string[] {
-  if (kind === "criticism") return pack.criticismGrounds;
-  if (kind === "clearOut") return pack.clearOut.grounds;
-  return pack.partnerRemovalGrounds;
-}
 
 
 /** May a proceeding of this kind be opened on this ground with this evidence, and what follows. */

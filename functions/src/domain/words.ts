@@ -7,13 +7,14 @@
 // Pure: the domain only (ground wording comes from the policy packs).
 import type { AwardKind } from "./awards.js";
 import type { ClearOutEvent } from "./clearOut.machine.js";
+import type { SurveyLinkState } from "./feedback.js";
 import type { JobName } from "./jobs.js";
 import type { CriticismEvent } from "./criticism.machine.js";
 import type { PublishedListKind } from "./listDiff.js";
 import type { PartnerRemovalEvent } from "./partnerRemoval.machine.js";
 import { pendingDeadlineText } from "./holidayArrangement.js";
 import { policyPacks } from "./policy/index.js";
-import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey, RankingBasis, ReviewBatch } from "./policy/schema.js";
+import type { Cadence, ChangeType, DocumentKind, JudgedMethod, MetricKey, PolicyPack, RankingBasis, ReviewBatch } from "./policy/schema.js";
 import type { ProceedingKind } from "./proceedings.js";
 import type { ReportingStatus } from "./scoring.js";
 import type {
@@ -144,6 +145,19 @@ export const groundWords: Readonly<Record<string, string>> = Object.assign({}, .
 
 /** The regulation's words for a ground; the clause ID itself when it has none here. */
 export const groundWord = (ground: string): string => groundWords[ground] ?? ground;
+
+/**
+ * A ground as a picker or a table shows it: the clause ID and the regulation's short wording, both
+ * from the programme's own pack (issue 15.3), e.g. "GZ-4.4b.3 累计两次绩效评价不达标".
+ */
+export const groundLabel = (pack: Pick<PolicyPack, "groundWords">, ground: string): string => {
+  const words = pack.groundWords[ground];
+  return words ? `${ground} ${words}` : ground;
+};
+
+/** The options of a ground picker: the pack's grounds, each with its wording. */
+export const groundOptions = (pack: Pick<PolicyPack, "groundWords">, grounds: readonly string[]): { value: string; label: string }[] =>
+  grounds.map((g) => ({ value: g, label: groundLabel(pack, g) }));
 
 /** DG-16: why a partner list version was published without a change application (the version's basis). */
 export const partnerRemovalBasis = (partnerName: string, ground: string): string => `取消合作伙伴：${partnerName}（${ground}：${groundWord(ground)}）`;
@@ -297,6 +311,12 @@ export const awardSubjectWords = { excellentUnit: "牵引单位", excellentProvi
 
 /** GZ-3.3, DG-16.3: a pilot enterprise's satisfaction rating. */
 export const ratingWords = { satisfied: "满意", basicallySatisfied: "基本满意", dissatisfied: "不满意" } as const;
+
+/** A rating link as staff see it in the table of links issued (GZ-3.3, DG-16.3). */
+export const surveyLinkStateWords = { valid: "未使用", used: "已评价", expired: "已过期", invalid: "无效" } as const satisfies Record<SurveyLinkState, string>;
+
+/** A mean rating on the 3-point scale of feedback.ts RATING_POINTS, one decimal everywhere. */
+export const ratingAverageWord = (average: number | null): string => (average === null ? "—" : `${average.toFixed(1)} / 3`);
 
 /** Published lists (GZ-4.6.3, DG-13, DG-14). */
 export const listKindWords = { partners: "合作伙伴名单", catalogue: "产品和服务目录", unitChanges: "单位变更名单" } as const satisfies Record<PublishedListKind, string>;

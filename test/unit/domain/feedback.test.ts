@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { complaintClause, partnerCountGrounds, ratingClause, surveyLinkExpiry, surveyLinkState } from "../../../functions/src/domain/feedback.js";
+import { complaintClause, partnerCountGrounds, ratingClause, surveyLinkExpiry, surveyLinkState, tallyBySubject, tallyRatings } from "../../../functions/src/domain/feedback.js";
 import { unitEventsForStatus } from "../../../functions/src/domain/unitStatus.js";
 import { unitMachine } from "../../../functions/src/domain/unit.machine.js";
 import type { UnitState } from "../../../functions/src/domain/states.js";
 import { base, dg, gz } from "./fixtures.js";
-import { groundWord } from "../../../functions/src/domain/words.js";
+import { groundWord, ratingAverageWord, surveyLinkStateWords } from "../../../functions/src/domain/words.js";
 
 const counts = (complaints: number, ratings: number) => ({
   partnerId: "p1",
@@ -44,6 +44,29 @@ describe("rating links", () => {
     expect(surveyLinkState({ expiresOn }, "2025-07-02")).toBe("expired");
     expect(surveyLinkState({ expiresOn, usedAt: new Date() }, "2025-06-02")).toBe("used");
     expect(surveyLinkState(undefined, "2025-06-02")).toBe("invalid");
+  });
+});
+
+describe("ratings as staff read them", () => {
+  it("GZ-3.3: a link issued to staff reads 未使用 until rated (已评价) or past its expiry day (已过期)", () => {
+    const link = { expiresOn: surveyLinkExpiry("2025-05-01") };
+    expect(surveyLinkStateWords[surveyLinkState(link, "2025-05-31")]).toBe("未使用");
+    expect(surveyLinkStateWords[surveyLinkState(link, "2025-06-01")]).toBe("已过期");
+    expect(surveyLinkStateWords[surveyLinkState({ ...link, usedAt: new Date() }, "2025-06-01")]).toBe("已评价");
+  });
+
+  it("DG-16.3: each partner's ratings are tallied apart from its unit's — the 不满意 count is the partner's own, with the mean on one decimal", () => {
+    const r = (value: "satisfied" | "basicallySatisfied" | "dissatisfied", partnerId?: string) => ({ unitId: "u1", value, ...(partnerId ? { partnerId } : {}) });
+    const by = tallyBySubject([r("satisfied"), r("dissatisfied", "p1"), r("basicallySatisfied", "p1"), r("dissatisfied", "p1"), r("satisfied", "p2")]);
+    expect(by.get("unit:u1")?.tally).toEqual({ count: 1, byValue: { satisfied: 1, basicallySatisfied: 0, dissatisfied: 0 }, average: 3 });
+    const p1 = by.get("partner:p1")!;
+    expect(p1).toMatchObject({ kind: "partner", id: "p1", unitId: "u1" });
+    expect(p1.tally.byValue.dissatisfied).toBe(2);
+    expect(p1.tally.count).toBe(3);
+    expect(ratingAverageWord(p1.tally.average)).toBe("1.3 / 3");
+    expect(by.get("partner:p2")?.tally.count).toBe(1);
+    expect(tallyRatings([]).average).toBeNull();
+    expect(ratingAverageWord(null)).toBe("—");
   });
 });
 

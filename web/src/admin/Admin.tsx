@@ -1,3 +1,4 @@
+import { proceedingKindsOf } from "@domain/procedureKinds";
 import { Select, Space, Spin, Tabs } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
@@ -17,6 +18,7 @@ const Enterprises = lazy(() => import("./Enterprises"));
 const Awards = lazy(() => import("./Awards"));
 const Settings = lazy(() => import("./Settings"));
 const Holidays = lazy(() => import("./Holidays"));
+const Satisfaction = lazy(() => import("./Satisfaction"));
 
 const lazyTab = (node: React.ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
 const holidaysTab = { key: "holidays", label: t.admin.tabs.holidays, children: lazyTab(<Holidays />) };
@@ -56,8 +58,9 @@ function programmeTabs(programme: ProgrammeView, role: StaffRole) {
   return [
     { key: "queues", label: t.admin.tabs.queues, children: <Queues programme={programme} /> },
     { key: "evaluations", label: t.admin.tabs.evaluations, children: lazyTab(<Evaluations programme={programme} />) },
-    { key: "proceedings", label: t.admin.tabs.proceedings, children: lazyTab(<Proceedings programme={programme} />) },
+    { key: "proceedings", label: t.admin.tabs.proceedings(proceedingKindsOf(programme.pack)), children: lazyTab(<Proceedings programme={programme} />) },
     { key: "notices", label: t.admin.tabs.notices, children: lazyTab(<Notices programme={programme} />) },
+    { key: "satisfaction", label: t.admin.tabs.satisfaction, children: lazyTab(<Satisfaction programme={programme} />) },
     ...(programme.pack.advanceNoticeWorkingDays !== null ? [{ key: "advance", label: t.admin.tabs.advance, children: lazyTab(<AdvanceReports programme={programme} />) }] : []),
     { key: "registry", label: t.admin.tabs.registry, children: lazyTab(<Registry programme={programme} />) },
     { key: "enterprises", label: t.admin.tabs.enterprises, children: lazyTab(<Enterprises programme={programme} />) },

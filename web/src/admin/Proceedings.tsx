@@ -3,9 +3,9 @@
 // not the browser's), each naming its clause; the bureau-meeting record (date, minutes file,
 // decision) is required before a Guangzhou clear-out can take effect.
 import { proceedingDecisionDocuments } from "@domain/decisionDocuments";
-import type { ProceedingKind } from "@domain/proceedings";
-import { bureauMeetingDecisionWords, nouns, proceedingEventWords, proceedingKindWords, proceedingSourceWords, stateWord, type ProceedingEventType } from "@domain/words";
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin, Tag } from "antd";
+import { groundsOf, proceedingKindsOf, type ProceedingKind } from "@domain/procedureKinds";
+import { bureauMeetingDecisionWords, groundOptions, nouns, proceedingEventWords, proceedingKindWords, proceedingSourceWords, stateWord, type ProceedingEventType } from "@domain/words";
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin } from "antd";
 import type { Dayjs } from "dayjs";
 import { orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
@@ -22,6 +22,8 @@ import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import { DecisionDocuments } from "./DecisionDocuments";
 import { NameOf, NamePicker } from "./names";
+import { GroundText } from "./GroundText";
+import { PartnerRatings } from "./PartnerRatings";
 import type { ProgrammeView } from "./useProgramme";
 
 const s = t.proceedings;
@@ -37,6 +39,9 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
   const all = collections.proceedings(programme.id);
   const q = kind === "all" ? query(all, orderBy("openedOn", "desc")) : query(all, where("kind", "==", kind), orderBy("openedOn", "desc"));
   const page = usePagedQuery(q, `${programme.id}-${kind}`, 20);
+  // Only the procedures this programme's regulation has (no 通报批评 in Dongguan).
+  const kinds = proceedingKindsOf(programme.pack);
+  const partners = kinds.includes("partnerRemoval");
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
@@ -44,7 +49,7 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
       <Card
         size="small"
         title={s.listTitle(page.total)}
-        extra={<Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} options={[{ value: "all", label: t.common.all }, ...kindOptions(["criticism", "clearOut", "partnerRemoval"])]} />}
+        extra={<Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} options={[{ value: "all", label: t.common.all }, ...kindOptions(kinds)]} />}
       >
         <PagedTable
           page={page}
@@ -52,7 +57,8 @@ export default function Proceedings({ programme }: { programme: ProgrammeView })
           columns={[
             { title: s.kind, render: (_, r) => proceedingKindWords[r.kind] },
             { title: nouns.unit, render: (_, r) => <NameOf programmeId={programme.id} id={r.unitId} /> },
-            { title: s.ground, render: (_, r) => <Tag color="blue">{r.ground}</Tag> },
+            ...(partners ? [{ title: nouns.partner, render: (_: unknown, r: Proceeding) => (r.kind === "partnerRemoval" ? <NameOf programmeId={programme.id} kind="partners" id={r.partnerId} /> : "—") }] : []),
+            { title: s.ground, render: (_, r) => <GroundText pack={programme.pack} ground={r.ground} /> },
             { title: nouns.state, render: (_, r) => stateWord(r.kind, r.state) },
             { title: s.source, render: (_, r) => (r.automatic ? proceedingSourceWords.automatic : proceedingSourceWords.manual) },
             { title: s.openedOn, render: (_, r) => formatDate(r.openedOn) },
@@ -103,7 +109,14 @@ function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeVie
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions column={1} bordered size="small">
-        <Descriptions.Item label={nouns.ground}>{p.ground}</Descriptions.Item>
+        {p.kind === "partnerRemoval" && (
+          <Descriptions.Item label={nouns.partner}>
+            <NameOf programmeId={programme.id} kind="partners" id={p.partnerId} />
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={nouns.ground}>
+          <GroundText pack={programme.pack} ground={p.ground} />
+        </Descriptions.Item>
         <Descriptions.Item label={nouns.state}>{stateWord(p.kind, p.state)}</Descriptions.Item>
         <Descriptions.Item label={s.facts}>{p.evidence.map((e) => e.description).join("；")}</Descriptions.Item>
         {p.kind === "criticism" && p.rectificationDeadline && <Descriptions.Item label={nouns.rectificationDeadline}>{formatDate(p.rectificationDeadline)}</Descriptions.Item>}
@@ -131,6 +144,7 @@ function ProceedingDetail({ programme, p, onChanged }: { programme: ProgrammeVie
         )}
       </div>
       {events.includes("recordBureauMeeting") && <BureauMeeting programme={programme} proceedingId={p.id} onDone={onChanged} />}
+      {p.kind === "partnerRemoval" && <PartnerRatings programmeId={programme.id} partnerId={p.partnerId} pack={programme.pack} />}
       <DecisionDocuments programmeId={programme.id} subjectId={p.id} kinds={proceedingDecisionDocuments(p)} />
     </Space>
   );
@@ -160,7 +174,7 @@ function EventWithInput({ event, programme, data, onDone }: { event: "extend" | 
       {event === "extend" ? (
         <DatePicker aria-label={s.newDeadline} onChange={(d: Dayjs | null) => setValue(d?.format("YYYY-MM-DD") ?? "")} />
       ) : (
-        <Select aria-label={s.clearOutGround} style={{ width: 140 }} placeholder={s.clearOutGround} onChange={setValue} options={programme.pack.clearOut.grounds.map((g) => ({ value: g, label: g }))} />
+        <Select aria-label={s.clearOutGround} style={{ width: 320 }} popupMatchSelectWidth={false} placeholder={s.clearOutGround} onChange={setValue} options={groundOptions(programme.pack, programme.pack.clearOut.grounds)} />
       )}
       <ActionButton label={proceedingEventWords[event]} fn="proceedingEvent" data={{ ...data, event: payload }} onDone={onDone} />
     </Space>
@@ -195,11 +209,12 @@ function BureauMeeting({ programme, proceedingId, onDone }: { programme: Program
 }
 
 function OpenProceeding({ programme, onDone }: { programme: ProgrammeView; onDone: () => void }) {
-  const [kind, setKind] = useState<ProceedingKind>("criticism");
+  const { pack } = programme;
+  const kinds = proceedingKindsOf(pack);
+  const [kind, setKind] = useState<ProceedingKind>(kinds[0] ?? "clearOut");
   const outcome = useOutcome();
   const [form] = Form.useForm();
-  const { pack } = programme;
-  const grounds = kind === "criticism" ? pack.criticismGrounds : kind === "clearOut" ? pack.clearOut.grounds : pack.partnerRemovalGrounds;
+  const grounds = groundsOf(kind, pack);
   const open = (v: { unitId: string; partnerId?: string; ground: string; evidence: string; note?: string }) =>
     outcome.run(async () => {
       await call("openProceeding", { programmeId: programme.id, kind, unitId: v.unitId, partnerId: v.partnerId || undefined, ground: v.ground, evidence: [{ description: v.evidence }], note: v.note });
@@ -210,7 +225,14 @@ function OpenProceeding({ programme, onDone }: { programme: ProgrammeView; onDon
   return (
     <Card size="small" title={s.openTitle}>
       <Space direction="vertical" style={{ width: "100%" }}>
-        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} options={kindOptions(pack.partnerRemovalGrounds.length ? ["criticism", "clearOut", "partnerRemoval"] : ["criticism", "clearOut"])} />
+        <Radio.Group
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value);
+            form.setFieldValue("ground", undefined);
+          }}
+          options={kindOptions(kinds)}
+        />
         <Form form={form} layout="inline" onFinish={open}>
           <Form.Item name="unitId" label={nouns.unit} rules={mustChoose(nouns.unit)}>
             <NamePicker programmeId={programme.id} kind="units" />
@@ -221,7 +243,7 @@ function OpenProceeding({ programme, onDone }: { programme: ProgrammeView; onDon
             </Form.Item>
           )}
           <Form.Item name="ground" label={nouns.ground} rules={mustChoose(nouns.ground)}>
-            <Select style={{ width: 130 }} options={grounds.map((g) => ({ value: g, label: g }))} />
+            <Select style={{ width: 360 }} popupMatchSelectWidth={false} options={groundOptions(pack, grounds)} />
           </Form.Item>
           <Form.Item name="evidence" label={nouns.evidence} rules={[{ required: true, message: s.evidenceRequired }]}>
             <Input style={{ width: 260 }} maxLength={1000} />

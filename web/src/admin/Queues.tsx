@@ -11,6 +11,7 @@ import { changeSubject } from "../shared/changeSubject";
 import { formatDate } from "../shared/dates";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
+import { GroundText } from "./GroundText";
 import { NameOf } from "./names";
 import { ChangeReview } from "./review/change/ChangeReview";
 import { ReportReview } from "./review/ReportReview";
@@ -74,8 +75,11 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
       <ReportReview programme={programme} report={reviewing} onClose={() => setReviewing(null)} onDecided={() => setDecisions((n) => n + 1)} />
       <QueueCard title={s.changes} q={query(collections.changes(p), where("state", "==", "submitted"))} qKey={`${p}-changes`} columns={changeColumns(p, setReviewingChange)} onOpen={setReviewingChange} reloadKey={decisions} />
       <ChangeReview programme={programme} change={reviewingChange} onClose={() => setReviewingChange(null)} onDecided={() => setDecisions((n) => n + 1)} />
-      <QueueCard title={s.candidates} q={query(collections.proceedings(p), where("state", "==", "proposed"))} qKey={`${p}-candidates`} columns={candidateColumns(p)} />
-      <QueueCard title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")} q={query(collections.proceedings(p), where("state", "==", "overdue"))} qKey={`${p}-overdue`} columns={overdueColumns(p)} />
+      <QueueCard title={s.candidates} q={query(collections.proceedings(p), where("state", "==", "proposed"))} qKey={`${p}-candidates`} columns={candidateColumns(programme)} />
+      {/* Rectification follows a criticism: a programme without 通报批评 (Dongguan) has no such queue. */}
+      {programme.pack.criticismGrounds.length > 0 && (
+        <QueueCard title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")} q={query(collections.proceedings(p), where("state", "==", "overdue"))} qKey={`${p}-overdue`} columns={overdueColumns(programme)} />
+      )}
       <Col span={24}>
         <Typography.Text type="secondary">{s.openComplaints(openComplaints)}</Typography.Text>
       </Col>
@@ -154,18 +158,22 @@ const changeColumns = (p: string, open: (r: WithId<Data<"changes">>) => void): C
   },
 ];
 
-/** Proceedings the system proposed, with the clause and the facts behind them. */
-const candidateColumns = (p: string): Column<Data<"proceedings">>[] => [
+/**
+ * Proceedings the system proposed, with the clause (and its wording) and the facts behind them; a
+ * partner removal names the partner (DG-16.2, DG-16.3) where the programme has that procedure.
+ */
+const candidateColumns = ({ id: p, pack }: ProgrammeView): Column<Data<"proceedings">>[] => [
   { title: s.kind, render: (r) => proceedingKindWords[r.kind] },
   unitColumn(p),
-  { title: s.ground, render: (r) => <Tag color="blue">{r.ground}</Tag> },
+  ...(pack.partnerRemovalGrounds.length > 0 ? [{ title: nouns.partner, render: (r: Data<"proceedings">) => (r.kind === "partnerRemoval" ? <NameOf programmeId={p} kind="partners" id={r.partnerId} /> : "—") }] : []),
+  { title: s.ground, render: (r) => <GroundText pack={pack} ground={r.ground} /> },
   { title: s.facts, render: (r) => r.evidence.map((e) => e.description).join("；") },
   { title: s.proposedOn, render: (r) => formatDate(r.openedOn) },
 ];
 
 /** Criticisms whose rectification deadline has passed without an answer. */
-const overdueColumns = (p: string): Column<Data<"proceedings">>[] => [
+const overdueColumns = ({ id: p, pack }: ProgrammeView): Column<Data<"proceedings">>[] => [
   unitColumn(p),
-  { title: s.ground, render: (r) => r.ground },
+  { title: s.ground, render: (r) => <GroundText pack={pack} ground={r.ground} /> },
   { title: nouns.rectificationDeadline, render: (r) => formatDate(r.kind === "criticism" ? r.rectificationDeadline : undefined) },
 ];

@@ -38,6 +38,21 @@ export function NameOf({ programmeId, kind = "units", id }: { programmeId: strin
   return <span title={s.idTooltip(id)}>{name ?? id}</span>;
 }
 
+/** The names of many records at once (read and cached as NameOf does), by id; empty until they arrive. */
+export function useNames(programmeId: string, kind: NamedCollection, ids: readonly string[]): ReadonlyMap<string, string> {
+  const key = [...new Set(ids)].sort().join("\n");
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    const list = key ? key.split("\n") : [];
+    Promise.all(list.map((id) => nameOf(programmeId, kind, id).then((name) => [id, name] as const))).then((pairs) => live && setNames(new Map(pairs)));
+    return () => {
+      live = false;
+    };
+  }, [programmeId, kind, key]);
+  return names;
+}
+
 /**
  * Pick a unit, partner or catalogue item by typing the start of its name (a prefix query on
  * `name`, 20 at a time) instead of knowing its id.

@@ -5,7 +5,7 @@ import { changeApplicationSchema, advanceNoticeSchema, noticeSchema, objectionSc
 import { enterpriseProgressSchema, evaluationSchema, interviewSchema, awardSchema, periodSchema, rankingSummarySchema, reportSchema, taskBookSchema } from "@domain/schemas/evaluation";
 import { calendarFeedSchema } from "@domain/schemas/calendarFeed";
 import { mailPreferenceSchema } from "@domain/schemas/mail";
-import { complaintSchema } from "@domain/schemas/feedback";
+import { complaintSchema, ratingSchema, surveyTokenSchema } from "@domain/schemas/feedback";
 import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type CatalogueList, type PartnerList, type UnitChangeList } from "@domain/schemas/lists";
 import { announcementSchema, circularSchema, proceedingSchema, publicCircularSchema } from "@domain/schemas/proceeding";
 import { programmeSchema, publicProgrammeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
@@ -53,6 +53,10 @@ export const collections = {
   changes: under("changes", changeApplicationSchema),
   advanceNotices: under("advanceNotices", advanceNoticeSchema),
   complaints: under("complaints", complaintSchema),
+  /** Pilot enterprises' satisfaction ratings (GZ-3.3, DG-16.3); staff only. */
+  ratings: under("ratings", ratingSchema),
+  /** Rating links issued (id = the SHA-256 of the token; the token itself is never stored). */
+  surveyTokens: under("surveyTokens", surveyTokenSchema),
   proceedings: under("proceedings", proceedingSchema),
   notices: under("notices", noticeSchema),
   objections: (programmeId: string, noticeId: string) => typed(objectionSchema, "programmes", programmeId, "notices", noticeId, "objections"),

@@ -2,8 +2,9 @@ import { daysBetween } from "@domain/dates";
 import { programmeClosed } from "@domain/machine";
 import { reportMetrics } from "@domain/enterpriseMetrics";
 import { missingReportFields } from "@domain/reportChecks";
+import type { PolicyPack } from "@domain/policy/schema";
 import type { MetricValues } from "@domain/scoring";
-import { deadlineWord, nouns, periodWord, stateWords } from "@domain/words";
+import { deadlineWord, groundLabel, nouns, periodWord, stateWords } from "@domain/words";
 import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Statistic, Tag } from "antd";
 import { doc, getDoc, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useMemo, useState } from "react";
@@ -34,7 +35,7 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
         <PeriodCard ctx={ctx} reportState={reportState} missing={missing} />
       </Col>
       <Col xs={24} lg={12}>
-        <CriticismsCard programmeId={ctx.programmeId} workGroup={ctx.pack.workGroupName} criticisms={criticisms} />
+        <CriticismsCard programmeId={ctx.programmeId} pack={ctx.pack} criticisms={criticisms} />
       </Col>
       <Col xs={24} lg={12}>
         <Card title={s.notifications}>
@@ -161,7 +162,8 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
 }
 
 /** Open criticisms with their rectification deadline; an issued one takes the unit's rectification report here. */
-function CriticismsCard({ programmeId, workGroup, criticisms }: { programmeId: string; workGroup: string; criticisms: Criticism[] }) {
+function CriticismsCard({ programmeId, pack, criticisms }: { programmeId: string; pack: PolicyPack; criticisms: Criticism[] }) {
+  const workGroup = pack.workGroupName;
   return (
     <Card title={s.criticisms}>
       {criticisms.length === 0 ? (
@@ -172,7 +174,7 @@ function CriticismsCard({ programmeId, workGroup, criticisms }: { programmeId: s
           renderItem={(c) => (
             <List.Item>
               <Space direction="vertical" style={{ width: "100%" }}>
-                <List.Item.Meta title={s.criticismLine(c.ground, stateWords.criticism[c.state])} description={c.rectificationDeadline ? s.deadline(formatDate(c.rectificationDeadline)) : undefined} />
+                <List.Item.Meta title={s.criticismLine(groundLabel(pack, c.ground), stateWords.criticism[c.state])} description={c.rectificationDeadline ? s.deadline(formatDate(c.rectificationDeadline)) : undefined} />
                 {c.state === "issued" && <RectificationResponse programmeId={programmeId} proceedingId={c.id} workGroup={workGroup} />}
               </Space>
             </List.Item>
