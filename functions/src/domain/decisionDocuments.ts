@@ -532,3 +532,8 @@ export function proceedingDecisionDocuments(p: { kind: string; state: string; ex
   }
   return [];
 }
+
+/** A change application's decision calls for its 变更审核意见 once staff approved, returned or rejected it. */
+export function changeDecisionDocuments(state: string): DecisionDocumentKind[] {
+  return ["approved", "inNotice", "published", "returned", "rejected"].includes(state) ? ["changeReview"] : [];
+}
