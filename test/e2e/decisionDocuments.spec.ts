@@ -1,12 +1,15 @@
 // Decision documents in a real Chromium: staff open an issued criticism in 批评与清退, generate and
 // download its 通报批评及限期整改通知; the PDF's first page is rendered (pdf.js in the browser) for
 // the screenshots; the public verification page printed in it shows the record, says 一致 for the
-// downloaded file and 不一致 for a copy with one byte changed.
+// downloaded file and 不一致 for a copy with one byte changed. And a change approved in its review
+// drawer: its 变更审核意见, page 1 rendered too.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
+import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { dateWord } from "../../functions/src/domain/words.js";
+import { collections } from "../../functions/src/store/collections.js";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
@@ -110,5 +113,33 @@ test("GZ-4.4a.2: staff download the 通报批评及限期整改通知 of an issu
   expect(errors).toEqual([]);
   expect(staff.errors).toEqual([]);
   await pub.close();
+  await staff.context.close();
+});
+
+test("GZ-4.6.2: staff approve a partner removal in the review drawer and download its 变更审核意见, which states the partner before → after and the decision; page 1 rendered for the screenshots", async ({ browser }) => {
+  await collections.partners(GZ).doc("e2e-doc-partner").set({ unitId: "gz-u01", name: "文书演示伙伴（演示）有限公司", uscc: makeUscc(90_401), status: "active", since: "2025-02-01" });
+  await collections.changes(GZ).doc("e2e-doc-remove").set({ unitId: "gz-u01", type: "partnerRemove", state: "submitted", payload: { type: "partnerRemove", partnerId: "e2e-doc-partner", reason: "合作项目已结束" }, documents: [], submittedOn: shanghaiDate(new Date()), reviewBatchId: "e2e" });
+
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const page = staff.page;
+  await page.getByRole("row", { name: /取消合作伙伴/ }).getByRole("button", { name: "审阅取消合作伙伴申请" }).click();
+  const review = page.getByTestId("change-review");
+  await review.getByRole("button", { name: /^通\s*过$/ }).click();
+  await page.getByRole("button", { name: "确认通过" }).click();
+  await expect(review.getByText("已通过。")).toBeVisible();
+  const documents = review.getByTestId("decision-documents");
+  const download = page.waitForEvent("download");
+  await documents.getByRole("button", { name: "生成并下载《变更审核意见》" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^变更审核意见-穗链智造科技（演示）有限公司-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdf = readFileSync((await file.path())!);
+  await expect(documents.getByText("已生成第 1 版并开始下载")).toBeVisible();
+  const text = (await readPdf(pdf)).compact;
+  expect(text).toContain("穗链智造科技（演示）有限公司：");
+  expect(text).toContain("产业生态合作伙伴：文书演示伙伴（演示）有限公司→取消合作（原因：合作项目已结束）");
+  expect(text).toContain("审核结论：通过。");
+  expect(text).toContain("GZ-4.6.0");
+  await screenshotFirstPage(browser, pdf, "artifacts/screenshots/decision-document-change-review-page1.png");
+  expect(staff.errors).toEqual([]);
   await staff.context.close();
 });

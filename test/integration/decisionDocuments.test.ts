@@ -9,13 +9,15 @@ import { deleteApp, initializeApp } from "firebase/app";
 import { connectFirestoreEmulator, doc, getDoc, getFirestore } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
+import type { DocumentKind } from "../../functions/src/domain/policy/schema.js";
+import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { dateWord, groundWord, periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
 import { readPdf } from "../support/pdfText.js";
-import { auditOf, seedDocument, seedUnit } from "../support/workflowFixtures.js";
+import { auditOf, publishPartnerListNow, seedDocument, seedPartner, seedUnit } from "../support/workflowFixtures.js";
 
 const GZ = "gz-2025";
 type Client = Awaited<ReturnType<typeof signedInClient>>;
@@ -70,6 +72,31 @@ async function issueCriticism(unitId: string, ground: string, facts: string[]) {
   const { proceedingId } = await staff.call<{ proceedingId: string }>("openProceeding", { programmeId: GZ, kind: "criticism", unitId, ground, evidence: facts.map((description) => ({ description })) });
   await step(proceedingId, { type: "issue" });
   return proceedingId;
+}
+
+/** Upload metadata rows for a change, as the upload endpoint records them (the uploads themselves are issue 7's). */
+async function attachToChange(changeId: string, unitId: string, kinds: DocumentKind[]) {
+  for (const kind of kinds) {
+    await collections.documents(GZ).doc(`${changeId}-${kind}`).set({
+      kind,
+      ownerUnitId: unitId,
+      fileName: `${kind}.pdf`,
+      storagePath: `programmes/${GZ}/documents/${changeId}-${kind}`,
+      size: 1024,
+      sha256: "a".repeat(64),
+      contentType: "application/pdf",
+      sensitive: kind === "legalRepIdCopy",
+      stamped: false,
+      ...(kind === "creditChinaReport" ? { issuedOn: today() } : {}),
+      uploadedAt: new Date(),
+      uploadedBy: { uid: "member-gz-01", role: "unitMember" },
+      programmeId: GZ,
+      target: { type: "change", id: changeId, unitId },
+      targetKey: `change/${changeId}`,
+      version: 1,
+      current: true,
+    });
+  }
 }
 
 describe("decision documents (issue 18.3)", () => {
@@ -241,6 +268,92 @@ describe("decision documents (issue 18.3)", () => {
     expect(a.compact).toContain("清退文书测试（演示）有限公司");
     expect(a.compact).toContain("GZ-4.5");
     expect(await verifies(await download(ann.documentId), ann.verificationId)).toBe(true);
+  });
+
+  it("GZ-4.6.2: the 变更审核意见 states the unit, the change before → after, each approved document with its version, the decision with reasons and the notice that follows (GZ-4.6.3); the unit reads it", async () => {
+    const changeId = "doc-change-add";
+    await expect(issueDoc("changeReview", "no-such-change")).rejects.toMatchObject({ code: "functions/not-found" });
+    await collections.changes(GZ).doc(changeId).set({ unitId: "gz-u01", type: "partnerAdd", state: "draft", payload: { type: "partnerAdd", name: "文书伙伴（演示）有限公司", uscc: makeUscc(871) }, documents: [] });
+    await attachToChange(changeId, "gz-u01", ["businessLicence", "legalRepIdCopy", "auditReport", "creditChinaReport"]);
+    await member.call("submitChange", { programmeId: GZ, changeId });
+    await expect(issueDoc("changeReview", changeId)).rejects.toMatchObject({ details: { code: "DECISION_NOT_MADE" } });
+    const r = await staff.call<{ noticeId: string; startsOn: string; endsOn: string }>("reviewChange", { programmeId: GZ, changeId, decision: "approve", comment: "材料齐全，同意新增" });
+
+    const issued = await issueDoc("changeReview", changeId);
+    const pdf = await download(issued.documentId);
+    const t = await readPdf(pdf);
+    expect(t.title).toBe("变更审核意见");
+    expect(t.compact).toContain("穗链智造科技（演示）有限公司：");
+    expect(t.compact).toContain(`于${dateWord(today())}依据`);
+    expect(t.compact).toContain("GZ-4.6.1");
+    expect(t.compact).toContain(`产业生态合作伙伴：（无）→文书伙伴（演示）有限公司（统一社会信用代码：${makeUscc(871)}）`);
+    expect(t.compact).toContain("营业执照《businessLicence.pdf》（第1版）");
+    expect(t.compact).toContain("“信用中国”查询报告关键页《creditChinaReport.pdf》（第1版）");
+    expect(t.compact).toContain("审核结论：通过。理由：材料齐全，同意新增");
+    expect(t.compact).toContain(`公示期自${dateWord(r.startsOn)}至${dateWord(r.endsOn)}（5个工作日）`);
+    expect(await verifies(pdf, issued.verificationId)).toBe(true);
+    expect(await verifies(tampered(pdf), issued.verificationId)).toBe(false);
+    expect((await generationAudit(issued.documentId)).map((a) => a.clause)).toEqual(["GZ-4.6.2"]);
+    expect((await collections.documents(GZ).doc(issued.documentId).get()).data()).toMatchObject({ ownerUnitId: "gz-u01", targetKey: "unit/gz-u01", decision: { kind: "changeReview", subjectId: changeId } });
+    expect(sha(await download(issued.documentId, member))).toBe(issued.sha256);
+
+    // GZ-4.6.3: the 公示 the approval joined: the work group, the item, the period and how to object.
+    const notice = await issueDoc("publicNotice", r.noticeId);
+    const npdf = await download(notice.documentId);
+    const n = await readPdf(npdf);
+    const stored = (await collections.notices(GZ).doc(r.noticeId).get()).data()!;
+    expect(n.title).toBe(stored.title);
+    expect(n.compact).toContain("工作小组");
+    expect(n.compact).toContain(`穗链智造科技（演示）有限公司：新增产业生态合作伙伴：文书伙伴（演示）有限公司（${makeUscc(871)}）`);
+    expect(n.compact).toContain(`自${dateWord(r.startsOn)}至${dateWord(r.endsOn)}，共5个工作日`);
+    expect(n.compact).toContain(`请于${dateWord(r.endsOn)}前在${process.env.WEB_BASE_URL}/notices?p=${GZ}实名提出`);
+    expect(n.compact).toContain("GZ-4.6.3");
+    expect(await verifies(npdf, notice.verificationId)).toBe(true);
+    expect(await verification(notice.verificationId)).toMatchObject({ title: stored.title, issuedOn: r.startsOn });
+    expect((await generationAudit(notice.documentId)).map((a) => a.clause)).toEqual(["GZ-4.6.3"]);
+    // A notice concerns many units: attached to none, so a unit member cannot download it (the public verifies it).
+    const meta = (await collections.documents(GZ).doc(notice.documentId).get()).data()!;
+    expect(meta.ownerUnitId).toBeUndefined();
+    expect(meta.targetKey).toBeUndefined();
+    await expect(member.call("getDocumentDownload", { programmeId: GZ, documentId: notice.documentId })).rejects.toMatchObject({ code: "functions/permission-denied" });
+    await expect(issueDoc("publicNotice", r.noticeId)).resolves.toMatchObject({ documentId: notice.documentId, created: false });
+  });
+
+  it("GZ-4.6.0: a returned change's 变更审核意见 names the partner to be removed, the reasons and that the unit resubmits", async () => {
+    const changeId = "doc-change-remove";
+    await seedPartner(GZ, "gz-u01", "doc-p1", 872, "退出伙伴（演示）有限公司");
+    await collections.changes(GZ).doc(changeId).set({ unitId: "gz-u01", type: "partnerRemove", state: "draft", payload: { type: "partnerRemove", partnerId: "doc-p1", reason: "合作项目已结束，双方协商不再合作" }, documents: [] });
+    await member.call("submitChange", { programmeId: GZ, changeId });
+    await staff.call("reviewChange", { programmeId: GZ, changeId, decision: "return", comment: "请补充双方终止合作的书面协议" });
+    const issued = await issueDoc("changeReview", changeId);
+    const t = (await readPdf(await download(issued.documentId))).compact;
+    expect(t).toContain("产业生态合作伙伴：退出伙伴（演示）有限公司→取消合作（原因：合作项目已结束，双方协商不再合作）");
+    expect(t).toContain("审核结论：退回补正。理由：请补充双方终止合作的书面协议");
+    expect(t).toContain("（本次审核未通过任何材料）");
+    expect(t).toContain("补正后重新提交");
+    const decided = (await auditOf(GZ, `programmes/${GZ}/changes/${changeId}`)).find((a) => a.action === "change.return")!;
+    expect((await generationAudit(issued.documentId))[0]?.clause).toBe(decided.clause);
+  });
+
+  it("GZ-4.6.3: the 名单 of a published version names the list, its version and date and every entry; an unpublished version is refused", async () => {
+    await seedPartner(GZ, "gz-u01", "doc-p2", 873, "名单伙伴（演示）有限公司");
+    const n = await publishPartnerListNow(GZ, "2025-03-03");
+    const v = (await collections.partnerLists(GZ).doc(String(n)).get()).data()!;
+    expect(v.entries.length).toBeGreaterThan(0);
+    const issued = await issueDoc("publishedList", `partners.${n}`);
+    const pdf = await download(issued.documentId);
+    const t = await readPdf(pdf);
+    expect(t.title).toBe(`合作伙伴名单（第${n}版）`);
+    expect(t.compact).toContain(`于2025年3月3日发布合作伙伴名单第${n}版`);
+    expect(t.compact).toContain("名单伙伴（演示）有限公司");
+    expect(t.compact).toContain(`合作伙伴名单（共${v.entries.length}项）`);
+    for (const e of v.entries.slice(0, 5)) expect(t.compact).toContain(`${e.unitName}—${e.name}（统一社会信用代码：${e.uscc}）`);
+    expect(t.compact).toContain(v.clause);
+    expect(await verifies(pdf, issued.verificationId)).toBe(true);
+    expect(await verification(issued.verificationId)).toMatchObject({ title: `合作伙伴名单（第${n}版）`, issuedOn: "2025-03-03" });
+    expect((await generationAudit(issued.documentId))[0]?.clause).toBe(v.clause);
+    await expect(issueDoc("publishedList", "partners.99")).rejects.toMatchObject({ details: { code: "LIST_NOT_PUBLISHED" } });
+    await expect(issueDoc("publishedList", "units.1")).rejects.toMatchObject({ details: { code: "LIST_NOT_PUBLISHED" } });
   });
 
   it("refusals: a unit member may not produce a document; a document for the wrong kind of proceeding or an unknown subject is refused, and nothing is written", async () => {

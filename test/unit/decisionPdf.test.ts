@@ -2,8 +2,8 @@
 // text (pdfjs-dist extracts what a viewer shows), and the same content giving the same bytes.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { criticismNotice, evaluationResult } from "../../functions/src/domain/decisionDocuments.js";
-import { guangzhou } from "../../functions/src/domain/policy/index.js";
+import { changeLines, changeReview, criticismNotice, evaluationResult, publicNotice, publishedList } from "../../functions/src/domain/decisionDocuments.js";
+import { dongguan, guangzhou } from "../../functions/src/domain/policy/index.js";
 import { renderDecisionPdf } from "../../functions/src/files/decisionPdf.js";
 import { embeddedFontNames, readPdf } from "../support/pdfText.js";
 
@@ -69,5 +69,69 @@ describe("decision PDF", () => {
     expect(r.compact).toContain("计分说明：完成8家，按序时目标10家计80%");
     expect(r.compact).toContain("18.5分");
     expect(r.compact).toContain("总分：82.5分");
+  });
+  it("GZ-4.6.2: the rendered 变更审核意见 reads back with the change before → after, the approved version, the decision and the notice", async () => {
+    const c = changeReview({
+      ...issuing,
+      unitId: "u1",
+      unitName: "广州示例科技有限公司",
+      changeType: "partnerAdd",
+      submittedOn: "2026-11-02",
+      lines: changeLines({ type: "partnerAdd", name: "广州生态伙伴有限公司", uscc: "91440101MA59XXXX0X" }),
+      documents: [{ name: "营业执照《执照.pdf》", version: 2 }],
+      decision: "approve",
+      decidedOn: "2026-11-05",
+      clause: "GZ-4.6.2",
+      notice: { title: "牵引单位产业生态联合体新增企业名单公示（2026年11月9日）", startsOn: "2026-11-09", endsOn: "2026-11-13", length: 5, unit: "workingDays", clause: "GZ-4.6.3" },
+    });
+    const r = await readPdf(await renderDecisionPdf({ content: c, verificationUrl: url, verificationId: "x" }));
+    expect(r.title).toBe("变更审核意见");
+    expect(r.compact).toContain("产业生态合作伙伴：（无）→广州生态伙伴有限公司（统一社会信用代码：91440101MA59XXXX0X）");
+    expect(r.compact).toContain("营业执照《执照.pdf》（第2版）");
+    expect(r.compact).toContain("审核结论：通过。");
+    expect(r.compact).toContain("GZ-4.6.2");
+    expect(r.compact).toContain("公示期自2026年11月9日至2026年11月13日（5个工作日）");
+    expect(r.compact).toContain(url);
+  });
+
+  it("DG-14: the rendered 公示 reads back with its items, the period and how to object", async () => {
+    const c = publicNotice({
+      programmeName: "东莞市中小企业数字化转型城市试点",
+      pack: dongguan,
+      title: "合作伙伴、产品和服务目录变更公示（2026年11月9日）",
+      items: [{ unitName: "东莞示例有限公司", summary: "新增产业生态合作伙伴：东莞伙伴有限公司（91441900MA5XXXXX0X）" }],
+      startsOn: "2026-11-09",
+      endsOn: "2026-11-13",
+      length: 5,
+      unit: "calendarDays",
+      clause: "DG-14",
+      objectionUrl: "https://example.web.app/notices?p=dg-2025",
+    });
+    const r = await readPdf(await renderDecisionPdf({ content: c, verificationUrl: url, verificationId: "x" }));
+    expect(r.title).toBe("合作伙伴、产品和服务目录变更公示（2026年11月9日）");
+    expect(r.compact).toContain("东莞示例有限公司：新增产业生态合作伙伴：东莞伙伴有限公司（91441900MA5XXXXX0X）");
+    expect(r.compact).toContain("自2026年11月9日至2026年11月13日，共5个自然日");
+    expect(r.compact).toContain("请于2026年11月13日前在https://example.web.app/notices?p=dg-2025实名提出");
+    expect(r.compact).toContain("DG-14");
+  });
+
+  it("GZ-4.6.3: the rendered 名单 reads back with its version, date and entries", async () => {
+    const c = publishedList({
+      ...issuing,
+      list: "catalogue",
+      version: {
+        version: 2,
+        publishedOn: "2026-11-16",
+        publishedAt: new Date("2026-11-16T02:00:00Z"),
+        clause: "GZ-4.7",
+        changeIds: [],
+        entries: [{ itemId: "i1", unitId: "u1", unitName: "广州示例科技有限公司", name: "云MES", category: "软件", priceMin: 1000, priceMax: 5000 }],
+      },
+    });
+    const r = await readPdf(await renderDecisionPdf({ content: c, verificationUrl: url, verificationId: "x" }));
+    expect(r.title).toBe("产品和服务目录（第2版）");
+    expect(r.compact).toContain("于2026年11月16日发布产品和服务目录第2版");
+    expect(r.compact).toContain("广州示例科技有限公司—云MES（软件，1000至5000元）");
+    expect(r.compact).toContain("GZ-4.7");
   });
 });

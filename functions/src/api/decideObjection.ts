@@ -6,5 +6,5 @@ import { requireStaff, staffActor } from "./caller.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const decideObjection = validatedOnCall("decideObjection", decideObjectionRequestSchema, async (req, request) =>
-  decide(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId))),
+  decide(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId)), { webBase: process.env.WEB_BASE_URL }),
 );

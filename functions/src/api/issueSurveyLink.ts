@@ -6,5 +6,5 @@ import { requireStaff, staffActor } from "./caller.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const issueSurveyLink = validatedOnCall("issueSurveyLink", issueSurveyLinkRequestSchema, async (req, request) =>
-  issue(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId))),
+  issue(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId)), { webBase: process.env.WEB_BASE_URL }),
 );

@@ -7,5 +7,5 @@ import { requireStaff, staffActor } from "./caller.js";
 import { validatedOnCall } from "./validatedOnCall.js";
 
 export const notAdmitObjections = validatedOnCall("notAdmitObjections", notAdmitObjectionsRequestSchema, async (req, request) =>
-  notAdmit(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId))),
+  notAdmit(productionDeps(), req, staffActor(requireStaff(request.auth, req.programmeId)), { webBase: process.env.WEB_BASE_URL }),
 );

@@ -8,6 +8,7 @@ import { defineMachine, type MachineContext, requireText } from "./machine.js";
 import type { IsoDate } from "./dates.js";
 import type { ProceedingEffect } from "./effects.js";
 import type { ClearOutState } from "./states.js";
+import { dateWord, groundWord } from "./words.js";
 
 export interface ClearOutContext extends MachineContext {
   ground: string;
@@ -58,6 +59,8 @@ export const clearOutMachine = defineMachine<ClearOutState, ClearOutEvent, Clear
         { type: "banUscc", ground: ctx.ground },
         { type: "suspendPartnersAndCatalogue" },
         { type: "publishAnnouncement", outcome: "clearOut", ground: ctx.ground, reason: ctx.reason },
+        // Issue 18.1: the unit is told the clear-out is in effect (and mailed, if a member opted in).
+        { type: "notifyUnit", message: `依据 ${ctx.ground}（${groundWord(ctx.ground)}），自 ${dateWord(ctx.today)} 起对你单位予以清退，且不得重新申请纳入。` },
       ],
     },
   ],

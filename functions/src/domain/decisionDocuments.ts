@@ -1,18 +1,27 @@
 // The formal document of each decision (决定文书), as text: what a 通报批评及限期整改通知, a
-// 绩效评价结果告知书, a 清退决定, a 整改逾期处理决定 and a 清退公告 state, from the facts the
-// decision rests on — the facts, the clause in the programme's own regulation, the calculation
+// 绩效评价结果告知书, a 清退决定, a 整改逾期处理决定, a 清退公告, a 变更审核意见, a 公示 and a
+// 名单 state, from the facts the decision rests on — the facts, the clause in the programme's own regulation, the calculation
 // (each dimension's score and its explanation) and the deadline counted in working days. Pure: the
 // use case reads the facts, the PDF adapter (files/decisionPdf.ts) lays this content out. The same
 // facts always give the same content, so a document regenerated from unchanged facts is the same
 // file, byte for byte.
 import type { IsoDate } from "./dates.js";
 import type { DecisionDocumentKind } from "./decisionDocumentKinds.js";
+import type { PublishedListKind } from "./listDiff.js";
+import type { ChangeApplication } from "./schemas/change.js";
+import type { CatalogueList, PartnerList, UnitChangeList } from "./schemas/lists.js";
 import type { PolicyPack } from "./policy/schema.js";
 import {
   announcementKindWords,
   announcementOutcomeWords,
   bureauMeetingDecisionWords,
+  catalogueActionWords,
+  changeTypeWords,
   dateWord,
+  deadlineUnitWords,
+  listKindWords,
+  reviewDecisionWords,
+  unitInfoFieldWords,
   evaluationOutcomeWords,
   groundWord,
   nouns,
@@ -30,6 +39,9 @@ export const decisionDocumentTitles = {
   clearOutDecision: "清退决定",
   overdueDecision: "整改逾期处理决定",
   clearOutAnnouncement: "清退公告",
+  changeReview: "变更审核意见",
+  publicNotice: "公示",
+  publishedList: "名单",
 } as const satisfies Record<DecisionDocumentKind, string>;
 
 /** What the subject of each kind is (the id the request names). */
@@ -39,6 +51,9 @@ export const decisionSubjectWords = {
   clearOutDecision: "清退程序",
   overdueDecision: "通报批评程序",
   clearOutAnnouncement: "清退程序",
+  changeReview: "变更申请",
+  publicNotice: "公示",
+  publishedList: "名单版本",
 } as const satisfies Record<DecisionDocumentKind, string>;
 
 /** One block of the document's body, in reading order. */
@@ -61,14 +76,14 @@ export interface DecisionDocumentContent {
   issuedOn: IsoDate;
   /** The clauses the document cites, first the decision's own. */
   clauses: string[];
-  /** The unit the decision concerns (it may read its own document). */
-  unitId: string;
+  /** The unit the decision concerns (it may read its own document); none for a notice or a list, which concern many. */
+  unitId?: string;
 }
 
 /** The programme as the document names it. */
 export interface Issuing {
   programmeName: string;
-  pack: Pick<PolicyPack, "name" | "workGroupName" | "clauses" | "clearOut" | "rectification">;
+  pack: Pick<PolicyPack, "name" | "workGroupName" | "clauses" | "clearOut" | "rectification" | "changeNoticeTitle">;
 }
 
 /** A clause as a formal document cites it: the regulation's title, the clause and its wording. */
@@ -286,6 +301,186 @@ export function clearOutAnnouncement(f: ClearOutAnnouncementFacts): DecisionDocu
   };
 }
 
+/** One line of a change as the 变更审核意见 states it: what changes, before → after. */
+export interface ChangeLine {
+  item: string;
+  before: string;
+  after: string;
+}
+
+const NONE = "（无）";
+
+/**
+ * What a change application changes, before → after, from its own payload (the unit's filing), so
+ * the opinion stays the same after the change is applied. A removed partner is named by the
+ * registry's name where the use case found it.
+ */
+export function changeLines(p: ChangeApplication["payload"], partnerName?: string): ChangeLine[] {
+  switch (p.type) {
+    case "unitInfo":
+      return p.changes.map((c) => ({ item: unitInfoFieldWords[c.field], before: c.from?.trim() || "（未填写）", after: c.to.trim() }));
+    case "partnerAdd":
+      return [{ item: "产业生态合作伙伴", before: NONE, after: `${p.name}（统一社会信用代码：${p.uscc}）` }];
+    case "partnerRemove":
+      return [{ item: "产业生态合作伙伴", before: partnerName ?? "（原合作伙伴）", after: `取消合作（原因：${p.reason.trim()}）` }];
+    case "catalogue": {
+      const price = p.priceMin !== undefined || p.priceMax !== undefined ? `，价格${p.priceMin ?? "—"}至${p.priceMax ?? "—"}元` : "";
+      const item = `产品和服务目录（${catalogueActionWords[p.action]}）`;
+      const described = `${p.name}${p.category ? `（${p.category}${price}）` : price ? `（${price.slice(1)}）` : ""}`;
+      if (p.action === "add") return [{ item, before: NONE, after: described }];
+      if (p.action === "remove") return [{ item, before: p.name, after: "下架" }];
+      return [{ item, before: `现行目录所列“${p.name}”`, after: described }];
+    }
+  }
+}
+
+export interface ChangeReviewFacts extends Issuing {
+  unitId: string;
+  unitName: string;
+  changeType: keyof typeof changeTypeWords;
+  submittedOn?: IsoDate;
+  lines: readonly ChangeLine[];
+  /** The versions the reviewer approved (name and version), as the decision stamped them. */
+  documents: readonly { name: string; version: number }[];
+  decision: keyof typeof reviewDecisionWords.change;
+  reasons?: string;
+  decidedOn: IsoDate;
+  /** The clause the decision was taken under (the change machine's), e.g. GZ-4.6.2 or DG-13. */
+  clause: string;
+  /** DG-13: the bureau meeting the change was referred to. */
+  bureauMeeting?: { heldOn: IsoDate };
+  /** The public notice the approval joined (GZ-4.6.3, DG-14). */
+  notice?: { title: string; startsOn: IsoDate; endsOn: IsoDate; length: number; unit: keyof typeof deadlineUnitWords; clause: string };
+  /** Published at once (no notice for this type): the lists and their new versions. */
+  published?: readonly { list: PublishedListKind; version: number }[];
+}
+
+/** GZ-4.6.2 / DG-5.4 / DG-13 / DG-14: 变更审核意见 — what changes, the documents approved, the decision, reasons, what follows. */
+export function changeReview(f: ChangeReviewFacts): DecisionDocumentContent {
+  const decisionWord = reviewDecisionWords.change[f.decision];
+  const filing = f.pack.clauses.changeFiling[f.changeType];
+  const submitted = f.submittedOn ? `于${dateWord(f.submittedOn)}` : "";
+  const reasons = f.reasons?.trim();
+  const follows: DocumentBlock[] = [];
+  if (f.decision === "approve" && f.notice) {
+    const n = f.notice;
+    follows.push({
+      type: "paragraph",
+      text: `依据${clauseCitation(f.pack, n.clause)}，本变更列入“${n.title}”，公示期自${dateWord(n.startsOn)}至${dateWord(n.endsOn)}（${n.length}个${deadlineUnitWords[n.unit]}）。公示无异议的，${f.pack.workGroupName}发布变更后的名单。`,
+    });
+  } else if (f.decision === "approve" && f.published && f.published.length > 0) {
+    follows.push({ type: "paragraph", text: `本变更无须公示，已于${dateWord(f.decidedOn)}发布：${f.published.map((v) => `${listKindWords[v.list]}第${v.version}版`).join("、")}。` });
+  } else if (f.decision === "approve") {
+    follows.push({ type: "paragraph", text: "本变更审核通过后即予执行。" });
+  } else if (f.decision === "return") {
+    follows.push({ type: "paragraph", text: `请你单位按上述意见补正后重新提交（${clauseCitation(f.pack, filing)}）。` });
+  } else {
+    follows.push({ type: "paragraph", text: "本变更申请不予通过，原名单及目录不作变更。" });
+  }
+  return {
+    kind: "changeReview",
+    title: decisionDocumentTitles.changeReview,
+    addressee: `${f.unitName}：`,
+    blocks: [
+      { type: "paragraph", text: `你单位${submitted}依据${clauseCitation(f.pack, filing)}提交的${changeTypeWords[f.changeType]}申请，经${f.pack.workGroupName}依据${clauseCitation(f.pack, f.clause)}审核，意见如下。` },
+      { type: "heading", text: "一、变更内容" },
+      { type: "list", items: f.lines.map((l) => `${l.item}：${l.before} → ${l.after}`) },
+      { type: "heading", text: "二、审核通过的材料" },
+      { type: "list", items: f.documents.length > 0 ? f.documents.map((d) => `${d.name}（第${d.version}版）`) : [f.decision === "approve" ? "（本项变更无须材料）" : "（本次审核未通过任何材料）"] },
+      { type: "heading", text: "三、审核意见" },
+      ...(f.bureauMeeting ? [{ type: "paragraph" as const, text: `${dateWord(f.bureauMeeting.heldOn)}，本变更经${nouns.bureauMeeting}审议${f.pack.clauses.bureauMeeting ? `（${clauseCitation(f.pack, f.pack.clauses.bureauMeeting)}）` : ""}。` }] : []),
+      { type: "paragraph", text: `审核结论：${decisionWord}。${reasons ? `理由：${reasons}` : ""}` },
+      { type: "heading", text: "四、后续程序" },
+      ...follows,
+    ],
+    issuer: issuerOf(f),
+    issuedOn: f.decidedOn,
+    clauses: [f.clause, ...(f.notice ? [f.notice.clause] : [])],
+    unitId: f.unitId,
+  };
+}
+
+export interface PublicNoticeFacts extends Issuing {
+  title: string;
+  items: readonly { unitName: string; summary: string; outcome?: "published" | "withdrawn" }[];
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  length: number;
+  unit: keyof typeof deadlineUnitWords;
+  clause: string;
+  /** The public page where an objection is filed (the notices page of the programme). */
+  objectionUrl: string;
+}
+
+/** GZ-4.6.3 / DG-14: 公示 — the issuing body, every item, the period from–to, and how to object. */
+export function publicNotice(f: PublicNoticeFacts): DecisionDocumentContent {
+  return {
+    kind: "publicNotice",
+    title: f.title,
+    blocks: [
+      { type: "paragraph", text: `依据${clauseCitation(f.pack, f.clause)}，${f.pack.workGroupName}将通过审核的下列变更予以公示。` },
+      { type: "heading", text: "一、公示内容" },
+      { type: "list", items: f.items.map((i) => `${i.unitName}：${i.summary.trim()}${i.outcome === "withdrawn" ? "（已撤回）" : ""}`) },
+      { type: "heading", text: "二、公示期" },
+      { type: "paragraph", text: `自${dateWord(f.startsOn)}至${dateWord(f.endsOn)}，共${f.length}个${deadlineUnitWords[f.unit]}。` },
+      { type: "heading", text: "三、异议方式" },
+      {
+        type: "paragraph",
+        text: `公示期间，任何单位或个人对公示内容有异议的，请于${dateWord(f.endsOn)}前在${f.objectionUrl}实名提出（写明姓名或单位名称、联系方式和异议理由），逾期提出的不予受理。公示期满无异议的，${f.pack.workGroupName}发布变更后的名单。`,
+      },
+      { type: "paragraph", text: "特此公示。" },
+    ],
+    issuer: issuerOf(f),
+    issuedOn: f.startsOn,
+    clauses: [f.clause],
+  };
+}
+
+/** The lists a 名单 document may be of, and the subject id that names one version (`partners.3`). */
+export const listSubjectId = (list: PublishedListKind, version: number) => `${list}.${version}`;
+
+export function parseListSubjectId(id: string): { list: PublishedListKind; version: number } | undefined {
+  const m = /^(partners|catalogue|unitChanges)\.([1-9]\d{0,6})$/.exec(id);
+  return m ? { list: m[1] as PublishedListKind, version: Number(m[2]) } : undefined;
+}
+
+type ListVersion = PartnerList | CatalogueList | UnitChangeList;
+
+/** Each entry of a published list version as one line, in the list's order. */
+export function listEntryLines(list: PublishedListKind, v: ListVersion): string[] {
+  if (list === "partners") return (v as PartnerList).entries.map((e) => `${e.unitName} — ${e.name}（统一社会信用代码：${e.uscc}）`);
+  if (list === "catalogue") return (v as CatalogueList).entries.map((e) => `${e.unitName} — ${e.name}（${e.category}，${e.priceMin}至${e.priceMax}元）`);
+  return (v as UnitChangeList).entries.map((e) => `${e.unitName} — ${e.changes.map((c) => `${unitInfoFieldWords[c.field]}变更为${c.to}`).join("；")}（${dateWord(e.approvedOn)}批准）`);
+}
+
+export interface PublishedListFacts extends Issuing {
+  list: PublishedListKind;
+  version: ListVersion;
+  /** The notice whose close published it, by its title, when one did. */
+  noticeTitle?: string;
+}
+
+/** GZ-4.6.3 / DG-13 / DG-14: 名单 — a published list version: its number, date, clause and every entry. */
+export function publishedList(f: PublishedListFacts): DecisionDocumentContent {
+  const v = f.version;
+  const name = listKindWords[f.list];
+  const lines = listEntryLines(f.list, v);
+  const basis = [f.noticeTitle ? `本版经“${f.noticeTitle}”公示无异议后发布。` : "", v.basis?.trim() ? `发布依据：${v.basis.trim()}。` : ""].join("");
+  return {
+    kind: "publishedList",
+    title: `${name}（第${v.version}版）`,
+    blocks: [
+      { type: "paragraph", text: `依据${clauseCitation(f.pack, v.clause)}，${f.pack.workGroupName}于${dateWord(v.publishedOn)}发布${name}第${v.version}版。${basis}` },
+      { type: "heading", text: `${name}（共${lines.length}项）` },
+      { type: "list", items: lines.length > 0 ? lines : ["（本版名单为空）"] },
+      { type: "paragraph", text: "特此发布。" },
+    ],
+    issuer: issuerOf(f),
+    issuedOn: v.publishedOn,
+    clauses: [v.clause],
+  };
+}
+
 /** Every line of the document as text, in order (what a reader of the PDF sees, without layout). */
 export function documentLines(c: DecisionDocumentContent): string[] {
   const body = c.blocks.flatMap((b): string[] => {
@@ -336,4 +531,9 @@ export function proceedingDecisionDocuments(p: { kind: string; state: string; ex
     return ["clearOutDecision", ...(p.state === "announced" ? (["clearOutAnnouncement"] as const) : [])];
   }
   return [];
+}
+
+/** A change application's decision calls for its 变更审核意见 once staff approved, returned or rejected it. */
+export function changeDecisionDocuments(state: string): DecisionDocumentKind[] {
+  return ["approved", "inNotice", "published", "returned", "rejected"].includes(state) ? ["changeReview"] : [];
 }

@@ -5,9 +5,11 @@
 // are mailed, who of a unit's members gets one, and what it says. A member gets no mail until
 // they opt in (an address and the kinds they want). Only notifications to a unit are mailed: the
 // staff's own (toStaff, e.g. a rectification turned overdue) have no per-person preferences yet.
+// Besides, two mails go to an address a person gave for the purpose (directMailKinds below).
+import { dateWord } from "./words.js";
 
 /** Notification kinds that may be mailed, in the order the portal lists them. */
-export const mailKinds = ["reportReminder", "reportReturned", "reportRefused", "proceeding", "interviewCandidate"] as const;
+export const mailKinds = ["reportReminder", "reportReturned", "reportRefused", "proceeding", "noticeOpened", "interviewCandidate"] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /** What each kind is called where a member chooses their reminders. */
@@ -15,11 +17,54 @@ export const mailKindWords = {
   reportReminder: "报告报送截止提醒（截止前若干个工作日）",
   reportReturned: "报告被退回（附退回理由）",
   reportRefused: "报告未被受理",
-  proceeding: "通报批评、整改期限、清退的提议与生效",
+  proceeding: "通报批评、整改期限提醒与逾期、清退的提议与生效",
+  noticeOpened: "本单位的变更列入公示（公示期内可被提出异议）",
   interviewCandidate: "约谈名单",
 } as const satisfies Record<MailKind, string>;
 
 export const isMailKind = (kind: string): kind is MailKind => (mailKinds as readonly string[]).includes(kind);
+
+/**
+ * Mail to an address a person gave for the purpose, not a member's preference: the decision on an
+ * objection to the objector who left an e-mail address as contact, and a rating link to the pilot
+ * enterprise's address staff entered. Queued where the decision or link is made, under a fixed id.
+ */
+export const directMailKinds = ["objectionDecided", "ratingLink"] as const;
+export type DirectMailKind = (typeof directMailKinds)[number];
+export const allMailKinds = [...mailKinds, ...directMailKinds] as const;
+
+/** An e-mail address (what the extension can send to); a phone number is not one. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+export const isEmailAddress = (s: string | undefined): s is string => s !== undefined && EMAIL_PATTERN.test(s.trim());
+
+/** A direct mail's id: one per programme and subject (the objection, the link), so a replay writes nothing new. */
+export const directMailId = (programmeId: string, kind: DirectMailKind, subjectId: string) => `${programmeId}~${kind}~${subjectId}`;
+
+/** GZ-4.6.3 / DG-14: the objector is told the outcome of their objection and the reasons. */
+export function objectionDecidedMessage(o: { noticeTitle: string; filedOn: string; outcome: string; reasons: string; clause: string }, programmeName: string, link: string, webBase?: string): MailMessage {
+  return mailMessage(
+    {
+      title: `异议处理结果：${o.noticeTitle}`,
+      body: `您于 ${dateWord(o.filedOn)} 对“${o.noticeTitle}”提出的异议已处理（${o.clause}）。\n处理结果：${o.outcome}\n处理意见：${o.reasons.trim()}`,
+      link,
+    },
+    programmeName,
+    webBase,
+  );
+}
+
+/** GZ-3.3 / DG-16.3: a pilot enterprise is asked to rate the unit serving it, by a one-use link valid until a day. */
+export function ratingLinkMessage(r: { enterpriseName: string; unitName: string; periodWord: string; expiresOn: string }, programmeName: string, link: string, webBase?: string): MailMessage {
+  return mailMessage(
+    {
+      title: `请对${r.unitName}的服务进行评价`,
+      body: `${r.enterpriseName}：\n请对牵引单位${r.unitName}${r.periodWord}为贵企业提供的数字化转型服务进行满意度评价。评价链接仅可使用一次，有效期至 ${dateWord(r.expiresOn)}。`,
+      link,
+    },
+    programmeName,
+    webBase,
+  );
+}
 
 /** A member's choice: where to write and which kinds. */
 export interface MailPreference {

@@ -6,6 +6,7 @@ import { type CandidateInput, proposalId, proposedProceeding } from "../domain/p
 import type { Actor } from "../domain/schemas/index.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
+import { notifyClearOutProposed } from "./unitNotifications.js";
 
 /** The proposals not made yet, with where each would be written: reads only (a dry run asks this too). */
 export async function unproposed(tx: Transaction, programmeId: string, inputs: readonly CandidateInput[]) {
@@ -26,6 +27,7 @@ export async function proposeCandidates(tx: Transaction, programmeId: string, in
   const created: string[] = [];
   fresh.forEach(({ input, ref }) => {
     tx.create(ref, proposedProceeding(input, openedBy, today));
+    if (input.candidate.proceeding === "clearOut") notifyClearOutProposed(tx, programmeId, ref.id, { unitId: input.unitId, ground: input.candidate.clause }, now);
     appendAudit(tx, programmeId, `propose-${ref.id}`, {
       at: now,
       actor: openedBy,

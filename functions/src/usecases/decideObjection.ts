@@ -1,5 +1,6 @@
 // Staff decide an objection while the notice is open: upheld (its item is withdrawn when the
-// notice closes) or dismissed (GZ-4.6.3, DG-14). The first decision stands.
+// notice closes) or dismissed (GZ-4.6.3, DG-14). The first decision stands. An objector who left
+// an e-mail address is mailed the decision (usecases/objectionMail.ts).
 import type { z } from "zod";
 import { shanghaiDate } from "../domain/dates.js";
 import { Refused, refused } from "../domain/errors.js";
@@ -11,10 +12,11 @@ import { readNoticeOrRefuse } from "../store/notices.js";
 import { readObjection } from "../store/objections.js";
 import { inProgrammeTransaction, type Deps } from "./deps.js";
 import { noticeContext } from "./machineContexts.js";
+import { queueObjectionMail, readObjectionMail } from "./objectionMail.js";
 
 export type DecideObjectionInput = z.infer<typeof decideObjectionRequestSchema>;
 
-export async function decideObjection(deps: Deps, input: DecideObjectionInput, actor: Actor) {
+export async function decideObjection(deps: Deps, input: DecideObjectionInput, actor: Actor, opts: { webBase?: string } = {}) {
   const { programmeId, noticeId, objectionId } = input;
   return inProgrammeTransaction(deps, programmeId, async (tx, ctx, now) => {
     const notice = await readNoticeOrRefuse(tx, programmeId, noticeId);
@@ -24,7 +26,10 @@ export async function decideObjection(deps: Deps, input: DecideObjectionInput, a
     const t = noticeMachine.transition(notice.state, event, noticeContext(ctx, shanghaiDate(now), notice, [objectionId]));
     if (!t.ok) throw new Refused(t);
     const next = { ...objection, state: input.upheld ? ("upheld" as const) : ("dismissed" as const), decision: input.decision, decidedBy: actor, decidedAt: now };
+    const mail = await readObjectionMail(tx, programmeId, ref.path, objection);
+    // ---- writes ----
     tx.set(ref, next);
+    queueObjectionMail(tx, mail, { programmeId, programmeName: ctx.programme.name, notice, objection: next, objectionPath: ref.path, clause: t.clause, now, ...(opts.webBase ? { webBase: opts.webBase } : {}) });
     appendAudit(tx, programmeId, `objection-${noticeId}-${objectionId}-decided`, {
       at: now,
       actor,

@@ -1,8 +1,10 @@
 // Staff produce the formal document of a decision (决定文书) as a PDF: the facts are read from the
-// decision's own records (proceeding, 通报, announcement, evaluation, the audit trail of the
-// steps), the content is decided in domain/decisionDocuments.ts, files/decisionPdf.ts lays it out,
-// and the PDF is stored as a versioned document like an upload (kind `decisionDocument`, attached
-// to the proceeding or, for an evaluation, to the unit; the unit may read its own), with a public
+// decision's own records (proceeding, 通报, announcement, evaluation, change application, notice,
+// published list version, the audit trail of the steps), the content is decided in
+// domain/decisionDocuments.ts, files/decisionPdf.ts lays it out, and the PDF is stored as a
+// versioned document like an upload (kind `decisionDocument`, attached to the proceeding or, for
+// an evaluation or a change review, to the unit, which may read its own; a 公示 or a 名单 concerns
+// many units and is attached to none, so staff read it and anyone may verify it), with a public
 // verification record (`verifications/{id}`: title, programme, issue date, SHA-256) and an audit
 // entry citing the decision's clause — all in one transaction.
 //
@@ -17,18 +19,27 @@ import type { z } from "zod";
 import type { WorkingDayCalendar } from "../domain/calendar.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
 import {
+  changeLines,
+  changeReview,
   clearOutAnnouncement,
   clearOutDecision,
   criticismNotice,
   decisionFileName,
   evaluationResult,
   overdueDecision,
+  parseListSubjectId,
+  publicNotice,
+  publishedList,
   verificationSeed,
   verificationUrl,
   type DecisionDocumentContent,
   type DecisionDocumentKind,
   type OverdueOutcome,
+  type ChangeReviewFacts,
 } from "../domain/decisionDocuments.js";
+import type { PublishedListKind } from "../domain/listDiff.js";
+import { documentKindWords } from "../domain/words.js";
+import { readPublishedVersion } from "../store/publishing.js";
 import { cleanFileName, documentObjectPath, targetKey } from "../domain/documents.js";
 import { refused } from "../domain/errors.js";
 import type { Actor, AuditEntry, DocumentMeta, Proceeding } from "../domain/schemas/index.js";
@@ -55,17 +66,17 @@ export interface IssuedDecisionDocument {
   created: boolean;
 }
 
-/** The content, where it is attached, and the clause the generation is audited under. */
+/** The content, where it is attached (a 公示 or 名单 concerns many units: none), and the name in the file name. */
 interface Facts {
   content: DecisionDocumentContent;
-  target: { type: "proceeding" | "unit"; id: string; unitId: string };
-  subjectName: string;
+  target?: { type: "proceeding" | "unit"; id: string; unitId: string };
+  subjectName?: string;
 }
 
 export async function issueDecisionDocument(deps: Deps, input: IssueDecisionDocumentInput, actor: Actor): Promise<IssuedDecisionDocument> {
   const { programmeId, kind, subjectId } = input;
   const ctx = await loadProgrammeContext(programmeId, undefined, deps.calendar);
-  const facts = await factsOf(ctx, kind, subjectId);
+  const facts = await factsOf(ctx, kind, subjectId, input.webBase);
   const { content } = facts;
   const verificationId = createHash("sha256").update(verificationSeed(programmeId, subjectId, content)).digest("hex").slice(0, 32);
   const url = verificationUrl(input.webBase, verificationId);
@@ -84,7 +95,7 @@ export async function issueDecisionDocument(deps: Deps, input: IssueDecisionDocu
   const now = deps.clock();
   const meta: DocumentMeta = {
     kind: "decisionDocument",
-    ownerUnitId: content.unitId,
+    ...(content.unitId ? { ownerUnitId: content.unitId } : {}),
     fileName,
     storagePath: path,
     size: pdf.length,
@@ -97,8 +108,7 @@ export async function issueDecisionDocument(deps: Deps, input: IssueDecisionDocu
     uploadedBy: actor,
     ...(head ? { previousVersionId: head.id } : {}),
     programmeId,
-    target: facts.target,
-    targetKey: targetKey(facts.target.type, facts.target.id),
+    ...(facts.target ? { target: facts.target, targetKey: targetKey(facts.target.type, facts.target.id) } : {}),
     version,
     current: true,
     decision: { kind, subjectId, verificationId },
@@ -147,10 +157,13 @@ function workingDays(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): 
   }
 }
 
-async function factsOf(ctx: ProgrammeContext, kind: DecisionDocumentKind, subjectId: string): Promise<Facts> {
+async function factsOf(ctx: ProgrammeContext, kind: DecisionDocumentKind, subjectId: string, webBase: string): Promise<Facts> {
   const { programmeId, pack } = ctx;
   const issuing = { programmeName: ctx.programme.name, pack };
   if (kind === "evaluationResult") return evaluationFacts(ctx, subjectId);
+  if (kind === "changeReview") return changeReviewFacts(ctx, subjectId);
+  if (kind === "publicNotice") return noticeFacts(ctx, subjectId, webBase);
+  if (kind === "publishedList") return listFacts(ctx, subjectId);
 
   const ref = collections.proceedings(programmeId).doc(subjectId);
   const p = (await ref.get()).data() ?? refused("PROCEEDING_NOT_FOUND");
@@ -203,6 +216,69 @@ async function factsOf(ctx: ProgrammeContext, kind: DecisionDocumentKind, subjec
       return done(clearOutAnnouncement({ ...issuing, unitId: p.unitId, outcome: a.outcome, unitName: a.unitName, uscc: a.uscc, ground: a.ground, reason: a.reason, effectiveOn: a.effectiveOn }));
     }
   }
+}
+
+/** The decision on a change application: the latest approve / return / reject in its audit trail. */
+async function changeReviewFacts(ctx: ProgrammeContext, changeId: string): Promise<Facts> {
+  const { programmeId } = ctx;
+  const ref = collections.changes(programmeId).doc(changeId);
+  const c = (await ref.get()).data() ?? refused("CHANGE_NOT_FOUND");
+  const decisions = (await auditOf(programmeId, ref.path)).filter((a) => ["change.approve", "change.return", "change.reject"].includes(a.action));
+  const last = decisions[decisions.length - 1] ?? refused("DECISION_NOT_MADE", "变更申请尚未审核");
+  const after = (last.after ?? {}) as {
+    approvedDocuments?: { kind: keyof typeof documentKindWords; documentId: string; version: number }[];
+    noticeId?: string;
+    bureauMeeting?: { heldOn: IsoDate };
+    published?: Partial<Record<PublishedListKind, number>>;
+  };
+  const unit = await unitOf(programmeId, c.unitId);
+  const approved = after.approvedDocuments ?? [];
+  const metas = approved.length ? await Promise.all(approved.map((d) => collections.documents(programmeId).doc(d.documentId).get())) : [];
+  const documents = approved.map((d, i) => {
+    const fileName = metas[i]?.data()?.fileName;
+    return { name: `${documentKindWords[d.kind] ?? d.kind}${fileName ? `《${fileName}》` : ""}`, version: d.version };
+  });
+  const noticeId = after.noticeId ?? (last.action === "change.approve" ? c.noticeId : undefined);
+  const n = noticeId ? (await collections.notices(programmeId).doc(noticeId).get()).data() : undefined;
+  const partnerName = c.payload.type === "partnerRemove" ? (await collections.partners(programmeId).doc(c.payload.partnerId).get()).data()?.name : undefined;
+  const decision = last.action.slice("change.".length) as ChangeReviewFacts["decision"];
+  const published = Object.entries(after.published ?? {}).map(([list, version]) => ({ list: list as PublishedListKind, version: version! }));
+  const content = changeReview({
+    programmeName: ctx.programme.name,
+    pack: ctx.pack,
+    unitId: c.unitId,
+    unitName: unit.name,
+    changeType: c.type,
+    ...(c.submittedOn ? { submittedOn: c.submittedOn } : {}),
+    lines: changeLines(c.payload, partnerName),
+    documents,
+    decision,
+    ...(last.note ? { reasons: last.note } : {}),
+    decidedOn: shanghaiDate(last.at),
+    clause: last.clause ?? ctx.pack.clauses.changeReview,
+    ...(after.bureauMeeting ? { bureauMeeting: { heldOn: after.bureauMeeting.heldOn } } : {}),
+    ...(n ? { notice: { title: n.title, startsOn: n.startsOn, endsOn: n.endsOn, length: n.length, unit: n.unit, clause: n.clause } } : {}),
+    ...(published.length ? { published } : {}),
+  });
+  return { content, target: { type: "unit", id: c.unitId, unitId: c.unitId }, subjectName: unit.name };
+}
+
+/** A public notice (公示) as it stands: its items, period and where to object (the programme's public notices page). */
+async function noticeFacts(ctx: ProgrammeContext, noticeId: string, webBase: string): Promise<Facts> {
+  const n = (await collections.notices(ctx.programmeId).doc(noticeId).get()).data() ?? refused("NOTICE_NOT_FOUND");
+  const objectionUrl = `${webBase.replace(/\/+$/, "")}/notices?p=${encodeURIComponent(ctx.programmeId)}`;
+  const content = publicNotice({ programmeName: ctx.programme.name, pack: ctx.pack, title: n.title, items: n.items, startsOn: n.startsOn, endsOn: n.endsOn, length: n.length, unit: n.unit, clause: n.clause, objectionUrl });
+  return { content };
+}
+
+/** One published version of a list (subject `partners.3`, `catalogue.1`, `unitChanges.2`). */
+async function listFacts(ctx: ProgrammeContext, subjectId: string): Promise<Facts> {
+  const which = parseListSubjectId(subjectId) ?? refused("LIST_NOT_PUBLISHED", subjectId);
+  const found = (await readPublishedVersion(ctx.programmeId, which.list, which.version)) ?? refused("LIST_NOT_PUBLISHED", `第 ${which.version} 版`);
+  const v = found.version;
+  const notice = v.noticeId ? (await collections.notices(ctx.programmeId).doc(v.noticeId).get()).data() : undefined;
+  const content = publishedList({ programmeName: ctx.programme.name, pack: ctx.pack, list: which.list, version: v, ...(notice ? { noticeTitle: notice.title } : {}) });
+  return { content };
 }
 
 async function evaluationFacts(ctx: ProgrammeContext, evaluationId: string): Promise<Facts> {

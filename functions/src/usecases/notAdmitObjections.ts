@@ -3,7 +3,7 @@
 // audited on its own under the notice's clause. Not admitted is a decision like any other, so
 // the notice may close once nothing is pending. One transaction: all or none. A replay of the
 // same request changes nothing and says so; an objection someone decided otherwise meanwhile
-// refuses the whole batch.
+// refuses the whole batch. Each objector who left an e-mail address is mailed the decision.
 import type { z } from "zod";
 import { shanghaiDate } from "../domain/dates.js";
 import { Refused, refused } from "../domain/errors.js";
@@ -15,10 +15,11 @@ import { readNoticeOrRefuse } from "../store/notices.js";
 import { readObjectionsById } from "../store/objections.js";
 import { inProgrammeTransaction, type Deps } from "./deps.js";
 import { noticeContext } from "./machineContexts.js";
+import { queueObjectionMail, readObjectionMail } from "./objectionMail.js";
 
 export type NotAdmitObjectionsInput = z.infer<typeof notAdmitObjectionsRequestSchema>;
 
-export async function notAdmitObjections(deps: Deps, input: NotAdmitObjectionsInput, actor: Actor) {
+export async function notAdmitObjections(deps: Deps, input: NotAdmitObjectionsInput, actor: Actor, opts: { webBase?: string } = {}) {
   const { programmeId, noticeId, reason } = input;
   return inProgrammeTransaction(deps, programmeId, async (tx, ctx, now) => {
     const notice = await readNoticeOrRefuse(tx, programmeId, noticeId);
@@ -35,8 +36,12 @@ export async function notAdmitObjections(deps: Deps, input: NotAdmitObjectionsIn
     const ids = pending.map((r) => r.id);
     const t = noticeMachine.transition(notice.state, { type: "notAdmitObjections", objectionIds: ids, reason }, noticeContext(ctx, shanghaiDate(now), notice, ids));
     if (!t.ok) throw new Refused(t);
-    for (const { id, ref, objection } of pending) {
-      tx.set(ref, { ...objection, state: "notAdmitted", decision: reason, decidedBy: actor, decidedAt: now });
+    const mails = await Promise.all(pending.map((r) => readObjectionMail(tx, programmeId, r.ref.path, r.objection)));
+    // ---- writes ----
+    for (const [i, { id, ref, objection }] of pending.entries()) {
+      const next = { ...objection, state: "notAdmitted" as const, decision: reason, decidedBy: actor, decidedAt: now };
+      tx.set(ref, next);
+      queueObjectionMail(tx, mails[i], { programmeId, programmeName: ctx.programme.name, notice, objection: next, objectionPath: ref.path, clause: t.clause, now, ...(opts.webBase ? { webBase: opts.webBase } : {}) });
       appendAudit(tx, programmeId, `objection-${noticeId}-${id}-notAdmitted`, {
         at: now,
         actor,

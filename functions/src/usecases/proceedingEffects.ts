@@ -18,6 +18,7 @@ import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { groundWord, partnerRemovalBasis, proceedingKindWords } from "../domain/words.js";
 import { readListsForPublishing, type PublishingSnapshot } from "../store/publishing.js";
+import { notifyClearOutProposed } from "../store/unitNotifications.js";
 import { publishPartnerRemoval } from "./publishChanges.js";
 
 interface Loaded<T> {
@@ -170,6 +171,7 @@ export class EffectWriter {
       openedBy: actor,
       state: "proposed",
     });
+    notifyClearOutProposed(tx, programmeId, ref.id, { unitId: p.unitId, ground }, now);
     this.setUnitStatus("clearOutProposed", ground, "clearOut");
     this.audit(`openClearOut.${now.getTime()}`, { action: "proceeding.proposed", entity: ref.path, after: { kind: "clearOut", ground, from: proceedingId }, clause: ground });
   }

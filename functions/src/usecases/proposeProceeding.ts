@@ -17,6 +17,7 @@ import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeC
 import type { Deps } from "./deps.js";
 import { requireOpenProgramme } from "./openProgramme.js";
 import { proceedingContextOf } from "./proceedingStep.js";
+import { notifyClearOutProposed } from "../store/unitNotifications.js";
 
 interface ProposalInput {
   kind: ProceedingKind;
@@ -56,6 +57,7 @@ export async function proposeProceedingIn(tx: Transaction, programme: ProgrammeC
   for (const e of opened.effects) if (e.type === "setUnitStatus") status = moveUnitStatus(status, e.status, input.ground, input.kind, ctx);
 
   tx.create(ref, p);
+  if (p.kind === "clearOut") notifyClearOutProposed(tx, pid, ref.id, p, now);
   appendAudit(tx, pid, `${ref.id}.open`, { at: now, actor, action: "proceeding.opened", entity: ref.path, after: { kind: p.kind, ground: p.ground, evidence: p.evidence, partnerId: input.partnerId ?? null }, clause: opened.clause });
   if (status !== unit.status) {
     tx.set(unitRef, { ...unit, status, statusChangedOn: ctx.today });

@@ -12,7 +12,9 @@ import type { NoticeStepOutcome } from "../domain/jobs.js";
 import { noticeMachine } from "../domain/notice.machine.js";
 import { noticeNextDeadline } from "../domain/noticeSchedule.js";
 import type { Actor, ChangeApplication, Notice } from "../domain/schemas/index.js";
+import { noticeOpenedNotice } from "../domain/proceedingNotices.js";
 import { appendAudit } from "../store/audit.js";
+import { collections } from "../store/collections.js";
 import { readNotice, readNoticeChanges } from "../store/notices.js";
 import { readObjections } from "../store/objections.js";
 import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
@@ -58,6 +60,20 @@ export async function stepNotice(deps: Deps, input: NoticeStepInput, actor: Acto
   );
 }
 
+/** Issue 18.1: each unit with a change in the notice is told it is open for objections (fixed id per notice and unit). */
+function notifyUnitsConcerned(tx: Transaction, step: Step) {
+  const byUnit = new Map<string, string[]>();
+  for (const { changeId, change } of step.items) {
+    if (!change) continue;
+    const summary = step.notice.items.find((i) => i.changeId === changeId)?.summary ?? changeId;
+    byUnit.set(change.unitId, [...(byUnit.get(change.unitId) ?? []), summary]);
+  }
+  for (const [unitId, summaries] of byUnit) {
+    const n = noticeOpenedNotice(step.noticeId, unitId, step.notice, summaries, step.ctx.pack.workGroupName);
+    tx.set(collections.notifications(step.programmeId).doc(n.id), { toUnitId: unitId, kind: "noticeOpened", title: n.title, body: n.body, link: `/notices?p=${step.programmeId}`, createdAt: step.now });
+  }
+}
+
 function openNotice(tx: Transaction, step: Step): NoticeStepOutcome {
   const { noticeId, notice, asOf } = step;
   const t = noticeMachine.transition("scheduled", { type: "open" }, noticeContext(step.ctx, asOf, notice));
@@ -70,6 +86,7 @@ function openNotice(tx: Transaction, step: Step): NoticeStepOutcome {
     else recordItemRefused(tx, step, "open", { changeId, ref, change }, e, t.clause);
   }
   tx.set(step.ref, { ...notice, state: t.next, openedOn: asOf, nextDeadlineOn: noticeNextDeadline("open", notice) });
+  notifyUnitsConcerned(tx, step);
   appendAudit(tx, step.programmeId, `notice-${noticeId}-opened`, { at: step.now, actor: step.actor, action: "notice.opened", entity: step.ref.path, before: { state: "scheduled" }, after: { state: t.next, startsOn: notice.startsOn, endsOn: notice.endsOn }, clause: t.clause });
   return { noticeId, outcome: "opened" };
 }

@@ -3,8 +3,10 @@
 // counts deadlines that waited for a year's holiday arrangement (periodDeadlines.ts).
 //   - periods: report deadline approaching → an in-app reminder to every unit taking part that has
 //     not submitted (GZ-3.4.1, DG-9.1), one notification per unit and reminder day (fixed ids);
-//   - criticisms: rectification deadline passed without an accepted response → overdue through
-//     the criticism machine, and staff are told they must extend or start a clear-out (GZ-4.3b);
+//   - criticisms: rectification deadline approaching → a reminder to the unit 5 and 1 working days
+//     before (one notification per proceeding, deadline and reminder day: fixed ids); passed
+//     without an accepted response → overdue through the criticism machine, the unit is told, and
+//     staff are told they must extend or start a clear-out (GZ-4.3b);
 //   - advance-notice filings flagged late → checked against GZ-4.8's 10 working days and
 //     proposed as a criticism candidate where the pack has that ground.
 // A date the holiday calendar cannot judge (beyond its covered years) is not guessed: the item
@@ -29,6 +31,7 @@ import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeC
 import { dayStart } from "./closeDuePeriods.js";
 import type { Deps } from "./deps.js";
 import { dateWord, groundWord } from "../domain/words.js";
+import { dueRectificationReminder, rectificationOverdueNotice, rectificationReminder } from "../domain/proceedingNotices.js";
 import { auditWaitingDeadline, openCurrentPeriod, settlePendingDeadlines } from "./periodDeadlines.js";
 import { filingCandidates } from "./advanceNoticeCandidates.js";
 import { recordProblems } from "./recordProblems.js";
@@ -125,6 +128,15 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
       if (await markOverdue(s, doc.id)) result.overdue++;
     });
   }
+  // Issued criticisms whose rectification deadline is near (one equality filter: no composite index).
+  const issued = (await collections.proceedings(programmeId).where("state", "==", "issued").get()).docs;
+  for (const doc of issued) {
+    const p = log.read(doc);
+    if (p === unreadable || p.kind !== "criticism" || !p.rectificationDeadline) continue;
+    await attempt(doc.ref.path, async () => {
+      if (await remindRectification(s, doc.id)) result.reminders++;
+    });
+  }
   const dueFilings = (await collections.advanceNotices(programmeId).where("nextDeadlineOn", "<=", asOf).get()).docs;
   for (const doc of dueFilings) {
     await attempt(doc.ref.path, async () => {
@@ -212,6 +224,22 @@ async function remindBatch(s: Sweep, period: DatedPeriod, due: DueReminder, curs
   }, readOnly(s));
 }
 
+/** GZ-4.4a: the unit is reminded of its rectification deadline 5 and 1 working days before; the id makes it once. */
+async function remindRectification(s: Sweep, proceedingId: string): Promise<boolean> {
+  const { programmeId } = s.ctx;
+  return s.deps.db.runTransaction(async (tx) => {
+    const p = (await tx.get(collections.proceedings(programmeId).doc(proceedingId))).data();
+    if (!p || p.kind !== "criticism" || p.state !== "issued" || !p.rectificationDeadline) return false;
+    const due = dueRectificationReminder(p.rectificationDeadline, s.asOf, s.ctx.calendar);
+    if (!due) return false;
+    const n = rectificationReminder(proceedingId, p.ground, p.rectificationDeadline, due);
+    const ref = collections.notifications(programmeId).doc(n.id);
+    if ((await tx.get(ref)).exists) return false;
+    if (!s.plan) tx.create(ref, { toUnitId: p.unitId, kind: "proceeding", title: n.title, body: n.body, link: `/portal/proceedings/${proceedingId}`, createdAt: s.now });
+    return true;
+  }, readOnly(s));
+}
+
 /** GZ-4.3b: rectification deadline passed without an accepted response. */
 async function markOverdue(s: Sweep, proceedingId: string): Promise<boolean> {
   const { programmeId, pack } = s.ctx;
@@ -238,6 +266,8 @@ async function markOverdue(s: Sweep, proceedingId: string): Promise<boolean> {
       link: `/admin/proceedings/${proceedingId}`,
       createdAt: s.now,
     });
+    const told = rectificationOverdueNotice(proceedingId, p.ground, deadline, step.clause, pack.workGroupName);
+    tx.set(collections.notifications(programmeId).doc(told.id), { toUnitId: p.unitId, kind: "proceeding", title: told.title, body: told.body, link: `/portal/proceedings/${proceedingId}`, createdAt: s.now });
     appendAudit(tx, programmeId, `overdue-${proceedingId}-${deadline}`, { at: s.now, actor: ACTOR, action: "criticism.overdue", entity: ref.path, before: { state: p.state }, after: { state: step.next, deadline }, clause: step.clause });
     return true;
   }, readOnly(s));

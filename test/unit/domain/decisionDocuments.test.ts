@@ -2,6 +2,12 @@
 // ground, the facts, the clause, the calculation and the deadline counted in working days.
 import { describe, expect, it } from "vitest";
 import {
+  changeLines,
+  changeReview,
+  listSubjectId,
+  parseListSubjectId,
+  publicNotice,
+  publishedList,
   clearOutAnnouncement,
   clearOutDecision,
   criticismNotice,
@@ -128,6 +134,124 @@ describe("decision documents", () => {
     expect(c.clauses[0]).toBe("GZ-4.5");
     const cancelled = clearOutAnnouncement({ ...issuing, unitId: "u1", outcome: "qualificationCancelled", unitName: "甲公司", uscc: "91440101MA59XXXX0X", ground: "GZ-4.3b", reason: "逾期未整改", effectiveOn: "2026-12-03" });
     expect(cancelled.title).toBe("取消牵引单位资格公告");
+  });
+
+  it("GZ-4.6.2: the 变更审核意见 states the unit, what changes before → after, the documents approved with their versions, the decision and the notice that follows (GZ-4.6.3)", () => {
+    const c = changeReview({
+      ...issuing,
+      unitId: "u1",
+      unitName: "广州示例科技有限公司",
+      changeType: "partnerAdd",
+      submittedOn: "2026-11-02",
+      lines: changeLines({ type: "partnerAdd", name: "广州生态伙伴有限公司", uscc: "91440101MA59XXXX0X" }),
+      documents: [{ name: "营业执照《执照.pdf》", version: 2 }],
+      decision: "approve",
+      reasons: "材料齐全",
+      decidedOn: "2026-11-05",
+      clause: "GZ-4.6.2",
+      notice: { title: "牵引单位产业生态联合体新增企业名单公示（2026年11月9日）", startsOn: "2026-11-09", endsOn: "2026-11-13", length: 5, unit: "workingDays", clause: "GZ-4.6.3" },
+    });
+    const all = text(c);
+    expect(c.title).toBe("变更审核意见");
+    expect(all).toContain("广州示例科技有限公司：");
+    expect(all).toContain("于2026年11月2日依据《" + gz.name + "》GZ-4.6.1提交的新增合作伙伴申请");
+    expect(all).toContain("依据《" + gz.name + "》GZ-4.6.2审核");
+    expect(all).toContain("产业生态合作伙伴：（无） → 广州生态伙伴有限公司（统一社会信用代码：91440101MA59XXXX0X）");
+    expect(all).toContain("营业执照《执照.pdf》（第2版）");
+    expect(all).toContain("审核结论：通过。理由：材料齐全");
+    expect(all).toContain("公示期自2026年11月9日至2026年11月13日（5个工作日）");
+    expect(c.clauses).toEqual(["GZ-4.6.2", "GZ-4.6.3"]);
+    expect(c.issuedOn).toBe("2026-11-05");
+    expect(c.unitId).toBe("u1");
+  });
+
+  it("DG-13: a returned unit change states each field before → after, the reasons and that the unit resubmits; no documents were approved", () => {
+    const c = changeReview({
+      programmeName: "东莞试点",
+      pack: dg,
+      unitId: "u2",
+      unitName: "东莞示例有限公司",
+      changeType: "unitInfo",
+      lines: changeLines({ type: "unitInfo", changes: [{ field: "name", from: "东莞旧名有限公司", to: "东莞示例有限公司" }, { field: "address", to: "东莞市南城街道1号" }], effectiveOn: "2026-11-01" }),
+      documents: [],
+      decision: "return",
+      reasons: "营业执照复印件未加盖公章",
+      decidedOn: "2026-11-05",
+      clause: "DG-13",
+    });
+    const all = text(c);
+    expect(all).toContain("名称：东莞旧名有限公司 → 东莞示例有限公司");
+    expect(all).toContain("住所：（未填写） → 东莞市南城街道1号");
+    expect(all).toContain("审核结论：退回补正。理由：营业执照复印件未加盖公章");
+    expect(all).toContain("（本次审核未通过任何材料）");
+    expect(all).toContain("补正后重新提交");
+    expect(all).not.toContain("GZ-");
+    expect(c.clauses).toEqual(["DG-13"]);
+  });
+
+  it("DG-14: the 公示 states the issuing body, every item, the 5-day period from–to and how to object before it ends", () => {
+    const c = publicNotice({
+      programmeName: "东莞试点",
+      pack: dg,
+      title: "合作伙伴、产品和服务目录变更公示（2026年11月9日）",
+      items: [
+        { unitName: "东莞示例有限公司", summary: "新增产业生态合作伙伴：东莞伙伴有限公司（91441900MA5XXXXX0X）" },
+        { unitName: "东莞乙公司", summary: "新增产品和服务目录条目：云MES", outcome: "withdrawn" },
+      ],
+      startsOn: "2026-11-09",
+      endsOn: "2026-11-13",
+      length: 5,
+      unit: "calendarDays",
+      clause: "DG-14",
+      objectionUrl: "https://example.web.app/notices?p=dg-2025",
+    });
+    const all = text(c);
+    expect(c.title).toBe("合作伙伴、产品和服务目录变更公示（2026年11月9日）");
+    expect(c.addressee).toBeUndefined();
+    expect(c.unitId).toBeUndefined();
+    expect(all).toContain("东莞示例有限公司：新增产业生态合作伙伴：东莞伙伴有限公司（91441900MA5XXXXX0X）");
+    expect(all).toContain("云MES（已撤回）");
+    expect(all).toContain("自2026年11月9日至2026年11月13日，共5个自然日");
+    expect(all).toContain("请于2026年11月13日前在https://example.web.app/notices?p=dg-2025实名提出");
+    expect(all).toContain("公示期满无异议的，工作专班发布变更后的名单");
+    expect(all).toContain(`东莞试点${dg.workGroupName}`);
+    expect(c.clauses).toEqual(["DG-14"]);
+    expect(c.issuedOn).toBe("2026-11-09");
+  });
+
+  it("GZ-4.6.3: the 名单 names the list, its version, the publication date, the notice it followed and every entry", () => {
+    const v = {
+      version: 3,
+      publishedOn: "2026-11-16",
+      publishedAt: new Date("2026-11-16T02:00:00Z"),
+      clause: "GZ-4.6.3",
+      noticeId: "n1",
+      changeIds: ["c1"],
+      entries: [
+        { partnerId: "p1", unitId: "u1", unitName: "广州示例科技有限公司", name: "广州生态伙伴有限公司", uscc: "91440101MA59XXXX0X" },
+        { partnerId: "p2", unitId: "u1", unitName: "广州示例科技有限公司", name: "广州另一伙伴有限公司", uscc: "91440101MA59YYYY0Y" },
+      ],
+    };
+    const c = publishedList({ ...issuing, list: "partners", version: v, noticeTitle: "牵引单位产业生态联合体新增企业名单公示（2026年11月9日）" });
+    const all = text(c);
+    expect(c.title).toBe("合作伙伴名单（第3版）");
+    expect(all).toContain("于2026年11月16日发布合作伙伴名单第3版");
+    expect(all).toContain("GZ-4.6.3");
+    expect(all).toContain("经“牵引单位产业生态联合体新增企业名单公示（2026年11月9日）”公示无异议后发布");
+    expect(all).toContain("合作伙伴名单（共2项）");
+    expect(all).toContain("1. 广州示例科技有限公司 — 广州生态伙伴有限公司（统一社会信用代码：91440101MA59XXXX0X）");
+    expect(all).toContain("2. 广州示例科技有限公司 — 广州另一伙伴有限公司");
+    expect(c.issuedOn).toBe("2026-11-16");
+    expect(listSubjectId("catalogue", 2)).toBe("catalogue.2");
+    expect(parseListSubjectId("unitChanges.12")).toEqual({ list: "unitChanges", version: 12 });
+    expect(parseListSubjectId("partners.0")).toBeUndefined();
+    expect(parseListSubjectId("units.1")).toBeUndefined();
+  });
+
+  it("GZ-4.7: catalogue and partner-removal changes read before → after from the unit's own filing", () => {
+    expect(changeLines({ type: "catalogue", action: "modify", name: "云MES", category: "软件", priceMin: 1000, priceMax: 5000 })).toEqual([{ item: "产品和服务目录（修改）", before: "现行目录所列“云MES”", after: "云MES（软件，价格1000至5000元）" }]);
+    expect(changeLines({ type: "catalogue", action: "remove", name: "云MES" })[0]).toMatchObject({ before: "云MES", after: "下架" });
+    expect(changeLines({ type: "partnerRemove", partnerId: "p1", reason: "合作到期" }, "广州生态伙伴有限公司")).toEqual([{ item: "产业生态合作伙伴", before: "广州生态伙伴有限公司", after: "取消合作（原因：合作到期）" }]);
   });
 
   it("the same facts give the same content and verification seed; different facts a different seed", () => {

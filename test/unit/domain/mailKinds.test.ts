@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, isMailKind, mailId, mailKinds, mailKindWords, mailMessage, mailRecipients } from "../../../functions/src/domain/mailKinds.js";
+import { directMailId, escapeHtml, isEmailAddress, isMailKind, mailId, mailKinds, mailKindWords, mailMessage, mailRecipients, objectionDecidedMessage, ratingLinkMessage } from "../../../functions/src/domain/mailKinds.js";
 import { setMailPreferencesRequestSchema } from "../../../functions/src/domain/schemas/mail.js";
 
 const pref = (memberUid: string, kinds: string[], unitId = "u1") => ({ memberUid, unitId, address: `${memberUid}@example.com`, kinds });
@@ -40,5 +40,28 @@ describe("mail kinds (issue 18)", () => {
     expect(setMailPreferencesRequestSchema.safeParse({ programmeId: "gz", address: " a@example.com ", kinds: [] }).data?.address).toBe("a@example.com");
     const bad = setMailPreferencesRequestSchema.safeParse({ programmeId: "gz", address: "a@b", kinds: ["x"] });
     expect(bad.error?.issues.map((i) => i.message).join(" ")).toMatch(/邮箱地址不是有效的电子邮箱地址[\s\S]*提醒类型的取值无效/);
+  });
+
+  it("GZ-4.6.3: the objector is told the outcome and the reasons of their objection; only an e-mail address is one (a phone number is not)", () => {
+    const m = objectionDecidedMessage({ noticeTitle: "新增企业名单公示", filedOn: "2025-11-05", outcome: "认定不成立", reasons: "经核查无关联交易", clause: "GZ-4.6.3" }, "广州试点", "/notices?p=gz", "https://example.web.app");
+    expect(m.subject).toBe("【广州试点】异议处理结果：新增企业名单公示");
+    expect(m.text).toContain("您于 2025年11月5日 对“新增企业名单公示”提出的异议已处理（GZ-4.6.3）");
+    expect(m.text).toContain("处理结果：认定不成立");
+    expect(m.text).toContain("处理意见：经核查无关联交易");
+    expect(m.text).toContain("https://example.web.app/notices?p=gz");
+    expect(isEmailAddress(" lisi@example.com ")).toBe(true);
+    expect(isEmailAddress("13800000000")).toBe(false);
+    expect(isEmailAddress("020-12345678")).toBe(false);
+    expect(isEmailAddress(undefined)).toBe(false);
+    expect(directMailId("gz", "objectionDecided", "n1_objections_o1")).toBe("gz~objectionDecided~n1_objections_o1");
+  });
+
+  it("GZ-3.3: a rating link mail names the enterprise, the unit, the period and the last day the link works", () => {
+    const m = ratingLinkMessage({ enterpriseName: "甲企业", unitName: "乙牵引单位", periodWord: "2025年第三季度", expiresOn: "2025-11-30" }, "广州试点", "/survey/abc", "https://example.web.app");
+    expect(m.subject).toBe("【广州试点】请对乙牵引单位的服务进行评价");
+    expect(m.text).toContain("甲企业：");
+    expect(m.text).toContain("2025年第三季度");
+    expect(m.text).toContain("有效期至 2025年11月30日");
+    expect(m.text).toContain("https://example.web.app/survey/abc");
   });
 });

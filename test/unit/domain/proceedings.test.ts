@@ -177,6 +177,9 @@ describe("clear-out (GZ-4.4b, DG-10)", () => {
     expect(codeOf(open("GZ-4.4b.6"))).toBe("ok");
     const t = okNext(clearOutMachine.transition("confirmed", { type: "takeEffect" }, co(gz, "GZ-4.4b.6")));
     expect(t.effects).toContainEqual({ type: "banUscc", ground: "GZ-4.4b.6" });
+    // Issue 18.1: the unit is told (and mailed) that the clear-out is in effect, never to re-apply.
+    const told = t.effects.find((e) => e.type === "notifyUnit");
+    expect(told && "message" in told ? told.message : "").toMatch(/^依据 GZ-4\.4b\.6（泄露.*），自 \d{4}年\d+月\d+日 起对你单位予以清退，且不得重新申请纳入。$/);
   });
 
   it("GZ-4.4b.7: improper fees are a Guangzhou ground that Dongguan's regulation does not have", () => {

@@ -4,6 +4,7 @@
 // second click downloads the same version.
 import { decisionDocumentTitles, type DecisionDocumentKind } from "@domain/decisionDocuments";
 import { Alert, Button, Space, Typography } from "antd";
+import type { SizeType } from "antd/es/config-provider/SizeContext";
 import { useState } from "react";
 import { call } from "../data/callables";
 import { errorText } from "../shared/errorText";
@@ -25,7 +26,8 @@ export function DecisionDocuments({ programmeId, subjectId, kinds }: { programme
   );
 }
 
-function DecisionDocumentButton({ programmeId, subjectId, kind }: { programmeId: string; subjectId: string; kind: DecisionDocumentKind }) {
+/** One document's button (and its outcome); also used on its own, e.g. beside a published list version. */
+export function DecisionDocumentButton({ programmeId, subjectId, kind, size }: { programmeId: string; subjectId: string; kind: DecisionDocumentKind; size?: SizeType }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: true; text: string; url: string; sha256: string } | { ok: false; text: string } | null>(null);
   async function run() {
@@ -47,7 +49,7 @@ function DecisionDocumentButton({ programmeId, subjectId, kind }: { programmeId:
   }
   return (
     <>
-      <Button onClick={run} loading={busy}>
+      <Button onClick={run} loading={busy} {...(size ? { size } : {})}>
         {s.generate(decisionDocumentTitles[kind])}
       </Button>
       {result &&

@@ -14,6 +14,7 @@ import { Pager } from "../shared/Pager";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
+import { DecisionDocuments } from "./DecisionDocuments";
 import type { ProgrammeView } from "./useProgramme";
 
 const s = t.notices;
@@ -31,6 +32,9 @@ export default function Notices({ programme }: { programme: ProgrammeView }) {
       {page.rows.map((n) => (
         <Card key={n.id} size="small" title={<Space>{n.title}<Tag>{stateWords.notice[n.state]}</Tag></Space>} extra={t.common.dateRange(formatDate(n.startsOn), formatDate(n.endsOn))}>
           <NoticeItems items={n.items} />
+          <div style={{ margin: "12px 0" }}>
+            <DecisionDocuments programmeId={programme.id} subjectId={n.id} kinds={["publicNotice"]} />
+          </div>
           <Objections programmeId={programme.id} noticeId={n.id} clause={n.clause} />
         </Card>
       ))}

@@ -2,8 +2,9 @@
 // published versions of the lists (GZ-4.6.3, DG-13, DG-14) with an Excel export of each, and the
 // audit trail of any record: who did what, when, under which clause, with the changed fields
 // before and after (GZ-2.1). Every table pages through Firestore with cursors and a count.
+import { listSubjectId } from "@domain/decisionDocuments";
 import { nouns, stateWords } from "@domain/words";
-import { Button, Card, Drawer, Tabs, Tag } from "antd";
+import { Button, Card, Drawer, Space, Tabs, Tag } from "antd";
 import { orderBy, query, where, type CollectionReference, type Query } from "firebase/firestore";
 import { useState, type ReactNode } from "react";
 import { collections, type Stored, type WithId } from "../data/collections";
@@ -14,6 +15,7 @@ import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import type { ColumnsType } from "antd/es/table";
 import { AuditTrail } from "./AuditTrail";
+import { DecisionDocumentButton } from "./DecisionDocuments";
 import { ExportButton } from "./ExportButton";
 import { NameOf, UnitFilter } from "./names";
 import type { ProgrammeView } from "./useProgramme";
@@ -35,7 +37,17 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
           {
             key: "lists",
             label: s.published,
-            children: <PublishedLists programmeId={programme.id} extra={(list, version) => <ExportButton size="small" label={t.exports.short} fn="exportPublishedList" data={{ programmeId: programme.id, list, version }} />} />,
+            children: (
+              <PublishedLists
+                programmeId={programme.id}
+                extra={(list, version) => (
+                  <Space wrap>
+                    <ExportButton size="small" label={t.exports.short} fn="exportPublishedList" data={{ programmeId: programme.id, list, version }} />
+                    <DecisionDocumentButton size="small" programmeId={programme.id} subjectId={listSubjectId(list, version)} kind="publishedList" />
+                  </Space>
+                )}
+              />
+            ),
           },
         ]}
       />

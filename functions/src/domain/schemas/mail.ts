@@ -2,17 +2,16 @@
 // setMailPreferences for the caller only) and the queued mail (top-level `mail`, the format of
 // Firebase's "Trigger Email from Firestore" extension plus our own fields, which it ignores).
 import { z } from "zod";
-import { mailKinds } from "../mailKinds.js";
+import { allMailKinds, EMAIL_PATTERN, mailKinds } from "../mailKinds.js";
 import { actorSchema, enumOf, idOf, instant } from "./common.js";
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 export const emailAddress = (field: string) =>
   z
     .string({ error: `${field}必须是文字` })
     .trim()
     .min(1, `${field}不能为空`)
     .max(254, `${field}过长`)
-    .regex(EMAIL, `${field}不是有效的电子邮箱地址`);
+    .regex(EMAIL_PATTERN, `${field}不是有效的电子邮箱地址`);
 
 const kindList = z.array(enumOf("提醒类型", mailKinds), { error: "提醒类型必须是列表" }).max(mailKinds.length, "提醒类型过多");
 
@@ -49,10 +48,13 @@ export const mailSchema = z.object({
   to: emailAddress("收件地址"),
   message: z.object({ subject: z.string().min(1), text: z.string(), html: z.string() }),
   programmeId: idOf("专项编号"),
-  notificationId: idOf("通知编号"),
-  unitId: idOf("牵引单位编号"),
-  memberUid: idOf("成员账号编号"),
-  kind: enumOf("提醒类型", mailKinds),
+  /** A member's mail: the notification it carries, the unit and the member (absent on a direct mail). */
+  notificationId: idOf("通知编号").optional(),
+  unitId: idOf("牵引单位编号").optional(),
+  memberUid: idOf("成员账号编号").optional(),
+  /** A direct mail (directMailKinds): the record it tells of (the objection, the rating link). */
+  subjectPath: z.string().max(500).optional(),
+  kind: enumOf("提醒类型", allMailKinds),
   createdAt: instant("创建时间"),
   delivery: mailDeliverySchema.optional(),
 });

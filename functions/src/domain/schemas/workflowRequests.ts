@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { clauseIdField, idOf, isoDate, optionalText, text, periodIdRequest as periodId } from "./common.js";
 import { openProceedingRequestSchema, proceedingEventRequestSchema } from "./requests.js";
+import { emailAddress } from "./mail.js";
 
 
 export const closeComplaintRequestSchema = z.object({
@@ -17,6 +18,8 @@ export const issueSurveyLinkRequestSchema = z.object({
   programmeId: idOf("专项编号"),
   enterpriseId: idOf("试点企业编号"),
   periodId,
+  /** Issue 18.1: where to mail the link (the enterprise's contact), if staff give one. */
+  email: emailAddress("试点企业邮箱").optional(),
 });
 
 export const getSurveyRequestSchema = z.object({

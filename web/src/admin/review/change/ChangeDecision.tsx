@@ -3,6 +3,7 @@
 // the published change list); 退回补正 or 不予通过 with the reviewer's opinion, which the unit reads.
 // Where the pack lets the work group refer a unit change to the bureau meeting (DG-13), the meeting
 // day and its uploaded minutes are recorded with the decision.
+import { changeDecisionDocuments } from "@domain/decisionDocuments";
 import { deadlineUnitWords, reviewDecisionWords, stateWords } from "@domain/words";
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Popconfirm, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
@@ -11,6 +12,7 @@ import { call } from "../../../data/callables";
 import { Outcome, useOutcome } from "../../../shared/Outcome";
 import { FileUpload } from "../../../shared/FileUpload";
 import { t } from "../../../shared/strings";
+import { DecisionDocuments } from "../../DecisionDocuments";
 import type { ProgrammeView } from "../../useProgramme";
 import type { ReviewedChange } from "./useChangeReview";
 
@@ -83,6 +85,9 @@ export function ChangeDecision({ programme, changeId, change, onDecided, onUploa
         <Typography.Title level={5}>{s.decisionTitle}</Typography.Title>
         <Outcome message={outcome.message} />
         <Alert type="info" showIcon title={s.stateNow(stateWords.change[change.state])} description={change.reviewComment ? s.commentWas(change.reviewComment) : undefined} />
+        <div style={{ marginTop: 12 }}>
+          <DecisionDocuments programmeId={programme.id} subjectId={changeId} kinds={changeDecisionDocuments(change.state)} />
+        </div>
       </section>
     );
   }
