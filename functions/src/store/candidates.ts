@@ -1,12 +1,12 @@
 // Writing the proposals of automatic grounds (domain/proposals.ts): each once, under its derived
-// id, with an audit entry.
+// id, with an audit entry. The unit is not told yet: a candidate is the system's suggestion for
+// staff, and only a proposal staff make (proposeProceeding) reaches the unit and its mail.
 import type { Transaction } from "firebase-admin/firestore";
 import { shanghaiDate } from "../domain/dates.js";
 import { type CandidateInput, proposalId, proposedProceeding } from "../domain/proposals.js";
 import type { Actor } from "../domain/schemas/index.js";
 import { appendAudit } from "./audit.js";
 import { collections } from "./collections.js";
-import { notifyClearOutProposed } from "./unitNotifications.js";
 
 /** The proposals not made yet, with where each would be written: reads only (a dry run asks this too). */
 export async function unproposed(tx: Transaction, programmeId: string, inputs: readonly CandidateInput[]) {
@@ -27,7 +27,6 @@ export async function proposeCandidates(tx: Transaction, programmeId: string, in
   const created: string[] = [];
   fresh.forEach(({ input, ref }) => {
     tx.create(ref, proposedProceeding(input, openedBy, today));
-    if (input.candidate.proceeding === "clearOut") notifyClearOutProposed(tx, programmeId, ref.id, { unitId: input.unitId, ground: input.candidate.clause }, now);
     appendAudit(tx, programmeId, `propose-${ref.id}`, {
       at: now,
       actor: openedBy,
