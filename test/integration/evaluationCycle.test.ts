@@ -217,7 +217,12 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     expect(sheet.getRow(2).values).toEqual([undefined, "排名", "单位名称", "总分", "任务书完成率", "等级", "是否达标", "评价状态", "报送情况", "服务企业（25分）", "改造成效（35分）", "产品和解决方案（20分）", "综合表现（20分）"]);
     const u1 = (await collections.evaluations(P).doc("gz-u01_2025-Q3").get()).data()!;
     expect(sheet.getRow(3).values).toEqual([undefined, 1, "穗链智造科技（演示）有限公司", u1.total, completionWords(u1.completion), "良好", "达标", "已审定", "按时完整", ...u1.dimensions.map((d) => d.score)]);
-    expect(sheet.getRow(1).getCell(1).value).toBe("广州市中小企业数字化转型城市试点（演示） 2025年第三季度 绩效评价与排名");
+    expect(sheet.getRow(1).getCell(1).value).toMatch(/^广州市中小企业数字化转型城市试点（演示） 2025年第三季度 绩效评价与排名\n排名(暂定|最终)：/);
+    // Printed as a bureau files it: A4 landscape fitted to the width, title and header repeated, frozen, scores to one decimal.
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(sheet.getCell("A1").isMerged && sheet.getCell("L1").isMerged).toBe(true);
+    expect(sheet.getRow(3).getCell(3).numFmt).toBe("0.0");
     // Units by name, never by the system's ids (gz-u02 is 穗链智造's neighbour in the demo).
     expect(sheet.getRow(4).getCell(6).value).toBe("不达标");
     expect(sheet.getSheetValues().flat().map(String).some((v) => /^gz-u\d+$/.test(v))).toBe(false);

@@ -1,6 +1,7 @@
 // The Excel workbook of one published list version: a title row naming the programme, the list,
 // the version, its publication date and clause, then one row per entry with Chinese headers.
 import ExcelJS from "exceljs";
+import { layOut } from "./sheetLayout.js";
 import type { PublishedListKind } from "../domain/listDiff.js";
 import type { CatalogueList, PartnerList, UnitChangeList } from "../domain/schemas/index.js";
 
@@ -27,6 +28,6 @@ export async function listWorkbook(programmeName: string, kind: PublishedListKin
   const { headers, rows } = table(kind, version);
   sheet.addRow(headers).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
-  sheet.columns.forEach((c, i) => (c.width = i === 0 ? 8 : 32));
+  layOut(sheet, { headerRows: 2, widths: [8, 32] });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

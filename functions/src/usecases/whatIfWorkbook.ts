@@ -3,6 +3,7 @@
 // current and proposed total (one decimal), band, rank, pass/fail and candidacies in words; the
 // rows of the units that change are filled, so a reader finds them without the system.
 import ExcelJS from "exceljs";
+import { layOut } from "./sheetLayout.js";
 import { CHANGE_LABELS, type ChangeKind, type Outcome, type WhatIfRow } from "../domain/whatIf.js";
 import { candidacyWords, dateWord, evaluationOutcomeWords, nouns, periodWord } from "../domain/words.js";
 
@@ -44,7 +45,7 @@ function summary(wb: ExcelJS.Workbook, input: WhatIfWorkbookInput) {
     ...input.problems.map((p, i): [string, string] => [i === 0 ? "拟议设置的问题" : "", p]),
   ];
   for (const r of rows) sheet.addRow(r);
-  sheet.columns.forEach((c, i) => (c.width = i === 0 ? 24 : 48));
+  layOut(sheet, { headerRows: 1, title: true, widths: [24, 48] });
 }
 
 function units(wb: ExcelJS.Workbook, input: WhatIfWorkbookInput) {
@@ -54,12 +55,9 @@ function units(wb: ExcelJS.Workbook, input: WhatIfWorkbookInput) {
     const c = r.current;
     const p = r.proposed;
     const row = sheet.addRow([r.unitName, one(c.total), one(p.total), c.band, p.band, c.rank ?? "—", p.rank ?? "—", passWord(c), passWord(p), candidacies(c), candidacies(p), r.changed.map((k) => CHANGE_LABELS[k]).join("、") || "无变化"]);
-    row.getCell(2).numFmt = "0.0";
-    row.getCell(3).numFmt = "0.0";
     if (r.changed.length > 0) row.eachCell((cell) => (cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: CHANGED_FILL } }));
   }
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  sheet.columns.forEach((col, i) => (col.width = i === 0 ? 32 : i === 11 ? 40 : 12));
+  layOut(sheet, { headerRows: 1, widths: [32, 10, 10, 10, 10, 10, 10, 12, 12, 16, 16, 40], scoreColumns: [2, 3] });
 }
 
 export async function whatIfWorkbook(input: WhatIfWorkbookInput): Promise<Buffer> {
