@@ -222,9 +222,9 @@ const lines = [
   "",
   ...(web
     ? [
-        "Initial load = the entry chunk and everything it imports statically (JS + CSS), from Vite's manifest; lazy chunks load on demand.",
+        "Initial load = the entry chunk and everything it imports statically (JS + CSS), from Vite's manifest: for the portal and the admin page that is the frame and the sign-in form. Lazy parts load on demand (the signed-in page after sign-in); each figure is what that part adds to the first load, its shared chunks included.",
         "",
-        "| entry | initial raw | initial gzip | files | lazy chunks (gzip) |",
+        "| entry | initial raw | initial gzip | files | lazy parts, added on demand (gzip) |",
         "|---|---:|---:|---:|---|",
         ...Object.entries(web).map(
           ([name, w]) => `| ${name} | ${kb(w.initial.raw)} | ${kb(w.initial.gzip)} | ${w.files} | ${w.lazy.map((l) => `${l.name} ${kb(l.gzip)}`).join(", ") || "—"} |`,

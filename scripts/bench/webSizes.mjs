@@ -1,5 +1,6 @@
 // What each page loads before any click: its entry chunk plus every chunk it imports statically,
-// raw and gzip, read from Vite's build manifest. Lazy tabs (dynamic imports) are listed apart.
+// raw and gzip, read from Vite's build manifest. Lazy parts (dynamic imports: the signed-in page,
+// a tab) are listed apart, each with everything it brings that the first load did not have.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -22,7 +23,12 @@ export function webSizes(dist) {
     const files = [...closure(key)].map((k) => manifest[k].file);
     const css = [...closure(key)].flatMap((k) => manifest[k].css ?? []);
     const total = [...files, ...css].map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
-    const lazy = (chunk.dynamicImports ?? []).map((k) => ({ name: manifest[k].name ?? k, ...size(manifest[k].file) }));
+    const initial = closure(key);
+    const lazy = (chunk.dynamicImports ?? []).map((k) => {
+      const extra = [...closure(k)].filter((c) => !initial.has(c));
+      const bytes = [...extra.map((c) => manifest[c].file), ...extra.flatMap((c) => manifest[c].css ?? [])].map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+      return { name: manifest[k].name ?? k, ...bytes };
+    });
     out[chunk.name ?? key] = { initial: total, files: files.length, lazy };
   }
   return out;

@@ -18,6 +18,16 @@ test.beforeAll(async () => {
 });
 test.afterAll(closeClients);
 
+test("A document a job could not read is listed for staff in 待办 with the job, the kind of record and the reason", async ({ browser }) => {
+  const at = new Date();
+  await collections.jobProblems(GZ).doc("periodClose_broken-report").set({ job: "periodClose", path: `programmes/${GZ}/reports/gz-u03_2026-Q1`, reason: "报告数据无法读取：指标应为数字", firstSeenAt: at, lastSeenAt: at });
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const card = staff.page.locator(".ant-card").filter({ hasText: "作业跳过的记录" });
+  await expect(card.getByRole("row", { name: /期次关账\s*绩效报告（编号 gz-u03_2026-Q1）\s*报告数据无法读取：指标应为数字/ })).toBeVisible();
+  expect(staff.errors).toEqual([]);
+  await staff.context.close();
+});
+
 test("GZ-3.4.1: closing a due quarter states its consequences, runs after confirmation and reports what it did; the closed quarter offers no second close", async ({ browser }) => {
   const staff = await signIn(browser, "/admin", "staff-gz");
   const page = staff.page;

@@ -286,6 +286,25 @@ export const candidacyWords = { clearOut: "清退候选", interview: "约谈候�
 export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
 
 /** The jobs and triggers that act on stored documents (jobProblems). */
+/** What kind of record a stored document is, by its collection (for staff reading a job's problem list). */
+export const recordWords: Record<string, string> = {
+  units: "牵引单位",
+  partners: "合作伙伴",
+  catalogue: "产品和服务目录条目",
+  enterprises: "试点企业",
+  taskBooks: "绩效任务书",
+  periods: "期次",
+  reports: "绩效报告",
+  evaluations: "绩效评价",
+  changes: "变更申请",
+  advanceNotices: "重大调整事前报告",
+  proceedings: "批评与清退程序",
+  notices: "公示",
+  notifications: "通知",
+  documents: "材料",
+  ratings: "满意度评价",
+};
+
 export const jobWords = {
   periodClose: "期次关账",
   deadlineSweep: "期限检查",

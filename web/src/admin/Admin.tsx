@@ -7,6 +7,7 @@ import type { Claims } from "../shared/useSession";
 import { NextYearWarning } from "./holidays/NextYearWarning";
 import { Queues } from "./Queues";
 import { useProgramme, type ProgrammeView } from "./useProgramme";
+import { AntProvider } from "../shared/AntProvider";
 
 // Heavier tabs load when opened.
 const Evaluations = lazy(() => import("./Evaluations"));
@@ -29,7 +30,7 @@ type StaffRole = NonNullable<Claims["staff"]>[string];
  * Staff see their programme's tabs; the platform calendar administrator also (or, when staff of
  * no programme, only) the national holiday arrangements.
  */
-export default function Admin({ staff, calendarAdmin }: { staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
+function Admin({ staff, calendarAdmin }: { staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
   const programmes = Object.keys(staff);
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
@@ -67,4 +68,13 @@ function programmeTabs(programme: ProgrammeView, role: StaffRole) {
     ...(programme.pack.clauses.awards ? [{ key: "awards", label: t.admin.tabs.awards, children: lazyTab(<Awards programme={programme} />) }] : []),
     { key: "settings", label: t.admin.tabs.settings, children: lazyTab(<Settings key={programme.id} programme={programme} role={role} />) },
   ];
+}
+
+/** Loaded after sign-in, with Ant Design's frame (locale, theme, message and modal). */
+export default function AdminPage(props: { staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
+  return (
+    <AntProvider>
+      <Admin {...props} />
+    </AntProvider>
+  );
 }

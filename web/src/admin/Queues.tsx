@@ -2,13 +2,14 @@
 // (with clause and evidence), overdue rectifications, open complaints. Counts come from
 // aggregate queries; each list shows one page. A submitted report opens in its review screen
 // (review/ReportReview.tsx), where it is read and then decided.
-import { changeTypeWords, nouns, periodWord, proceedingKindWords } from "@domain/words";
+import { proceedingKindsOf } from "@domain/procedureKinds";
+import { changeTypeWords, jobWords, nouns, periodWord, proceedingKindWords, recordWords } from "@domain/words";
 import { Badge, Button, Card, Col, Row, Space, Table, Tag, Typography } from "antd";
-import { getCountFromServer, query, where, type CollectionReference, type Query } from "firebase/firestore";
+import { getCountFromServer, orderBy, query, where, type CollectionReference, type Query } from "firebase/firestore";
 import { useEffect, useState, type ReactNode } from "react";
 import { collections, type WithId } from "../data/collections";
 import { changeSubject } from "../shared/changeSubject";
-import { formatDate } from "../shared/dates";
+import { formatDate, formatInstant } from "../shared/dates";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { GroundText } from "./GroundText";
@@ -80,8 +81,10 @@ export function Queues({ programme }: { programme: ProgrammeView }) {
       {programme.pack.criticismGrounds.length > 0 && (
         <QueueCard title={s.overdue(programme.pack.clauses.rectificationOverdue ?? "")} q={query(collections.proceedings(p), where("state", "==", "overdue"))} qKey={`${p}-overdue`} columns={overdueColumns(programme)} />
       )}
+      {/* What the scheduled jobs and triggers skipped because they could not read it: a person fixes it. */}
+      <QueueCard title={s.jobProblems} q={query(collections.jobProblems(p), orderBy("lastSeenAt", "desc"))} qKey={`${p}-jobProblems`} columns={jobProblemColumns} />
       <Col span={24}>
-        <Typography.Text type="secondary">{s.openComplaints(openComplaints)}</Typography.Text>
+        <Typography.Text type="secondary">{s.openComplaints(openComplaints, t.admin.tabs.proceedings(proceedingKindsOf(programme.pack)))}</Typography.Text>
       </Col>
     </Row>
   );
@@ -96,7 +99,7 @@ const reportColumns = (p: string, open: (r: WithId<Data<"reports">>) => void): C
   { title: nouns.period, render: (r) => periodWord(r.periodId) },
   { title: s.submittedOn, render: (r) => formatDate(r.submittedOn) },
   {
-    title: "",
+    title: s.flags,
     render: (r) => (
       <>
         {r.late && <Tag color="red">{s.late}</Tag>}
@@ -176,4 +179,18 @@ const overdueColumns = ({ id: p, pack }: ProgrammeView): Column<Data<"proceeding
   unitColumn(p),
   { title: s.ground, render: (r) => <GroundText pack={pack} ground={r.ground} /> },
   { title: nouns.rectificationDeadline, render: (r) => formatDate(r.kind === "criticism" ? r.rectificationDeadline : undefined) },
+];
+
+/** A skipped document, named by what kind of record it is (its id only to find it), with the job's reason. */
+const jobProblemColumns: Column<Data<"jobProblems">>[] = [
+  { title: s.job, render: (r) => jobWords[r.job] },
+  {
+    title: s.record,
+    render: (r) => {
+      const [, , collection = "", id = ""] = r.path.split("/");
+      return s.recordOf(recordWords[collection] ?? collection, id);
+    },
+  },
+  { title: s.reason, render: (r) => r.reason },
+  { title: s.lastSeen, render: (r) => formatInstant(r.lastSeenAt) },
 ];

@@ -10,7 +10,7 @@ import { catalogueListSchema, partnerListSchema, unitChangeListSchema, type Cata
 import { announcementSchema, circularSchema, proceedingSchema, publicCircularSchema } from "@domain/schemas/proceeding";
 import { programmeSchema, publicProgrammeSchema, storedHolidayArrangementSchema } from "@domain/schemas/programme";
 import { settingsVersionSchema } from "@domain/settings";
-import { auditEntrySchema, documentMetaSchema, notificationSchema } from "@domain/schemas/records";
+import { auditEntrySchema, documentMetaSchema, jobProblemSchema, notificationSchema } from "@domain/schemas/records";
 import { verificationSchema } from "@domain/schemas/documents";
 import { catalogueItemSchema, partnerSchema, pilotEnterpriseSchema, unitSchema } from "@domain/schemas/unit";
 import type { PublishedListKind } from "@domain/listDiff";
@@ -66,6 +66,8 @@ export const collections = {
   publicCirculars: under("publicCirculars", publicCircularSchema),
   notifications: under("notifications", notificationSchema),
   audit: under("audit", auditEntrySchema),
+  /** Documents a job or trigger could not read and skipped (issue 16.1), for staff to fix; staff only. */
+  jobProblems: under("jobProblems", jobProblemSchema),
   /** Uploaded files' metadata (the bytes only through the audited download). */
   documents: under("documents", documentMetaSchema),
   partnerLists: under("partnerLists", partnerListSchema),

@@ -7,6 +7,7 @@ import { usePortalTab } from "./portalRoute";
 import type { PortalTab } from "./portalTabs";
 import { UnitDashboard } from "./UnitDashboard";
 import { usePortalContext } from "./usePortalData";
+import { AntProvider } from "../shared/AntProvider";
 
 // The forms are loaded only when their tab is opened, so the dashboard stays light.
 const ReportForm = lazy(() => import("./ReportForm"));
@@ -14,7 +15,7 @@ const ChangeApplications = lazy(() => import("./ChangeApplications"));
 const AdvanceNotices = lazy(() => import("./AdvanceNotices"));
 const Circulars = lazy(() => import("./Circulars"));
 
-export default function Portal({ programmeId, unitId }: { programmeId: string; unitId: string }) {
+function Portal({ programmeId, unitId }: { programmeId: string; unitId: string }) {
   const ctx = usePortalContext(programmeId, unitId);
   const [tab, setTab] = usePortalTab();
   if (ctx.state === "loading") return <Spin />;
@@ -36,5 +37,14 @@ export default function Portal({ programmeId, unitId }: { programmeId: string; u
       <ProgrammeClosedBanner pack={c.pack} endsOn={c.programmeEndsOn} />
       <Tabs activeKey={active} onChange={(key) => setTab(key as PortalTab)} items={items} />
     </>
+  );
+}
+
+/** Loaded after sign-in, with Ant Design's frame (locale, theme, message and modal). */
+export default function PortalPage(props: { programmeId: string; unitId: string }) {
+  return (
+    <AntProvider>
+      <Portal {...props} />
+    </AntProvider>
   );
 }

@@ -1,40 +1,50 @@
-import { App, Button, ConfigProvider, Layout, Space, Typography } from "antd";
-import zhCN from "antd/locale/zh_CN";
+// Page frame: the title bar with the signed-in user and 退出登录, and the page under it. Plain
+// elements, no Ant Design: the frame and the sign-in form are all a visitor downloads before
+// signing in (first load ≤ 200 KiB gzip, docs/benchmarks.md); the signed-in pages bring Ant
+// Design with them, inside AntProvider.
 import { signOut } from "firebase/auth";
 import type { ReactNode } from "react";
 import { auth } from "./firebase";
 import { t } from "./strings";
 
-// Contrast meets WCAG 2.1 AA (4.5:1), checked by axe-core in the browser tests: Ant Design's
-// default blue (#1677ff), grey secondary text and several tag colours fall short on white, so
-// the primary colour is the darker blue-7, error and warning texts (danger buttons, form warnings)
-// are red-7 and a dark gold, and the light texts, tag texts and empty-table text are darkened.
-// A link (or link button) under the pointer turns darker (blue-8), not lighter as by default.
-const accessibleTheme = {
-  token: { colorPrimary: "#0958d9", colorLink: "#0958d9", colorLinkHover: "#003eb3", colorLinkActive: "#002c8c", colorError: "#cf1322", colorWarning: "#ad6800", colorTextDescription: "rgba(0, 0, 0, 0.65)", colorTextTertiary: "rgba(0, 0, 0, 0.65)", colorTextPlaceholder: "rgba(0, 0, 0, 0.55)" },
-  components: { Table: { colorTextDisabled: "rgba(0, 0, 0, 0.6)" }, Tag: { green7: "#237804", gold7: "#874d00", orange7: "#ad4e00", lime7: "#3f6600", cyan7: "#006d75", volcano7: "#ad2102", magenta7: "#9e1068", purple7: "#391085", geekblue7: "#10239e", blue7: "#003eb3", red7: "#a8071a" } },
-};
+const bar: React.CSSProperties = { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: 8, minHeight: 64, padding: "8px 24px", background: "#001529", color: "#fff" };
+const title: React.CSSProperties = { margin: 0, fontSize: 20, fontWeight: 600, lineHeight: 1.4, color: "#fff" };
+const signOutButton: React.CSSProperties = { font: "inherit", fontSize: 14, padding: "4px 15px", borderRadius: 6, border: "1px solid #d9d9d9", background: "#fff", color: "rgba(0,0,0,0.88)", cursor: "pointer" };
 
-/** Page frame: zh-CN locale, title bar, optional signed-in user with a sign-out button. */
-export function Shell({ title, userName, children }: { title: string; userName?: string; children: ReactNode }) {
+/** Title bar, optional signed-in user with a sign-out button, and the page. */
+export function Shell({ title: heading, userName, children }: { title: string; userName?: string; children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={accessibleTheme}>
-      <App>
-      <Layout style={{ minHeight: "100vh" }}>
-        <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
-          <Typography.Title level={4} style={{ color: "#fff", margin: 0 }}>
-            {title}
-          </Typography.Title>
-          {userName && (
-            <Space>
-              <span style={{ color: "#fff" }}>{t.session.signedInAs(userName)}</span>
-              <Button onClick={() => signOut(auth)}>{t.session.signOut}</Button>
-            </Space>
-          )}
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
-      </Layout>
-      </App>
-    </ConfigProvider>
+    <div style={{ minHeight: "100vh", background: "#f5f5f5", fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif", fontSize: 14, color: "rgba(0,0,0,0.88)" }}>
+      <header style={bar}>
+        <h1 style={title}>{heading}</h1>
+        {userName && (
+          <span style={{ display: "inline-flex", alignItems: "center", gap: 8, flexWrap: "wrap" }}>
+            <span>{t.session.signedInAs(userName)}</span>
+            <button type="button" style={signOutButton} onClick={() => signOut(auth)}>
+              {t.session.signOut}
+            </button>
+          </span>
+        )}
+      </header>
+      <main style={{ padding: 24 }}>{children}</main>
+    </div>
+  );
+}
+
+/** A line of status while something loads (no spinner library needed). */
+export function Loading() {
+  return (
+    <p role="status" style={{ color: "rgba(0,0,0,0.65)" }}>
+      {t.common.loading}
+    </p>
+  );
+}
+
+/** A message that stops the page (no access), in the frame's plain style. */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div role="alert" style={{ maxWidth: 640, padding: "9px 16px", border: "1px solid #ffe58f", background: "#fffbe6", borderRadius: 8 }}>
+      {children}
+    </div>
   );
 }

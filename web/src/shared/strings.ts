@@ -32,6 +32,7 @@ export const t = {
     notStaff: "此账号不是任何试点专项的工作人员，无权进入管理台。",
   },
   common: {
+    loading: "正在加载…",
     ok: "确定",
     cancel: "取消",
     save: "保存",
@@ -247,7 +248,14 @@ export const t = {
     facts: "事实",
     proposedOn: "提出日期",
     overdue: (clause: string) => `整改逾期，须根据实际情况和情节轻重决定继续整改或取消牵引单位资格${clause ? `（${clause}）` : ""}`,
-    openComplaints: (count: number | null) => `未办结投诉：${n(count)} 件（在“批评与清退”中处理）`,
+    openComplaints: (count: number | null, tab: string) => `未办结投诉：${n(count)} 件（在“${tab}”中处理）`,
+    flags: "标记",
+    jobProblems: "作业跳过的记录（无法读取，请核查修正）",
+    job: "作业",
+    record: "记录",
+    reason: "原因",
+    lastSeen: "最近发现",
+    recordOf: (noun: string, id: string) => `${noun}（编号 ${id}）`,
   },
   /** The review screen of a change application (GZ-4.6.2, DG-13, DG-14). */
   changeReview: {
