@@ -6,7 +6,7 @@ import { t } from "../shared/strings";
 import type { Claims } from "../shared/useSession";
 import { NextYearWarning } from "./holidays/NextYearWarning";
 import { Queues } from "./Queues";
-import { useProgramme, type ProgrammeView } from "./useProgramme";
+import { useProgramme, useProgrammeNames, type ProgrammeView } from "./useProgramme";
 import { AntProvider } from "../shared/AntProvider";
 
 // Heavier tabs load when opened.
@@ -43,11 +43,12 @@ function Admin({ staff, calendarAdmin }: { staff: NonNullable<Claims["staff"]>; 
 function ProgrammeAdmin({ programmes, staff, calendarAdmin }: { programmes: string[]; staff: NonNullable<Claims["staff"]>; calendarAdmin: boolean }) {
   const [programmeId, setProgrammeId] = useState(programmes[0]!);
   const programme = useProgramme(programmeId);
+  const names = useProgrammeNames(programmes);
   return (
     <>
       <Space>
-        <span data-testid="programme-name">{programme?.name ?? programmeId}</span>
-        {programmes.length > 1 && <Select aria-label={t.admin.switchProgramme} value={programmeId} onChange={setProgrammeId} options={programmes.map((p) => ({ value: p, label: p }))} />}
+        <span data-testid="programme-name">{programme?.name ?? t.common.loading}</span>
+        {programmes.length > 1 && <Select aria-label={t.admin.switchProgramme} style={{ minWidth: 280 }} value={programmeId} onChange={setProgrammeId} options={programmes.map((p) => ({ value: p, label: names[p] ?? t.common.loading }))} />}
       </Space>
       {programme && <ProgrammeClosedBanner pack={programme.pack} endsOn={programme.endsOn} />}
       {programme && <Tabs destroyOnHidden items={[...programmeTabs(programme, staff[programmeId] ?? "reviewer"), ...(calendarAdmin ? [holidaysTab] : [])]} />}

@@ -22,3 +22,15 @@ export function useProgramme(programmeId: string): ProgrammeView | null {
   }, [programmeId]);
   return view;
 }
+
+/** The names of the programmes a person works in, for choosing between them (names, never ids). */
+export function useProgrammeNames(programmeIds: string[]): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const key = programmeIds.join(",");
+  useEffect(() => {
+    Promise.all(programmeIds.map(async (id) => [id, (await getDoc(doc(collections.programmes(), id))).data()?.name] as const)).then((pairs) =>
+      setNames(Object.fromEntries(pairs.filter((p): p is readonly [string, string] => typeof p[1] === "string"))),
+    );
+  }, [key]);
+  return names;
+}
