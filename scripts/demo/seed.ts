@@ -1,6 +1,7 @@
 // Seeds the demo programmes into the emulators. Safe to run twice: every document and account
 // has a fixed id and is written with set(), so a second run changes nothing. Documents go
 // through the typed collections, so demo data obeys the same schemas as real data.
+import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { publicProgrammeOf } from "../../functions/src/domain/schemas/programme.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { auth, db } from "../../functions/src/store/admin.js";
@@ -38,7 +39,7 @@ export async function seedDemo({ db: firestore, auth: users }: ReturnType<typeof
   const batch = firestore.batch();
   for (const p of PROGRAMMES) {
     batch.set(collections.programmes().doc(p.id), { name: p.name, city: p.city, packId: p.packId, startsOn: "2025-01-01", endsOn: null, calendarOverrides: DEMO_CALENDAR_OVERRIDES, createdAt });
-    batch.set(collections.publicProgrammes().doc(p.id), publicProgrammeOf(p));
+    batch.set(collections.publicProgrammes().doc(p.id), publicProgrammeOf(p, getPolicyPack(p.packId).workGroupName));
   }
   for (const u of UNITS) {
     batch.set(collections.units(u.programmeId).doc(u.id), { name: u.name, uscc: makeUscc(u.seq), status: "listed", listedOn: "2025-01-15", batch: "第一批" });

@@ -2,6 +2,7 @@
 // as real data), in batches of 400 documents. Fixed ids: running it twice changes nothing.
 import type { Firestore } from "firebase-admin/firestore";
 import { publicCircularOf } from "../../functions/src/domain/schemas/proceeding.js";
+import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { publicProgrammeOf } from "../../functions/src/domain/schemas/programme.js";
 import { collections } from "../../functions/src/store/collections.js";
 import type { GeneratedProgramme } from "./generate.js";
@@ -13,7 +14,7 @@ export async function writeProgramme(db: Firestore, g: GeneratedProgramme): Prom
     for (const [id, data] of Object.entries(docs)) writes.push([col.doc(id) as FirebaseFirestore.DocumentReference<never>, data]);
   };
   writes.push([collections.programmes().doc(p) as FirebaseFirestore.DocumentReference<never>, g.programme]);
-  writes.push([collections.publicProgrammes().doc(p) as FirebaseFirestore.DocumentReference<never>, publicProgrammeOf(g.programme)]);
+  writes.push([collections.publicProgrammes().doc(p) as FirebaseFirestore.DocumentReference<never>, publicProgrammeOf(g.programme, getPolicyPack(g.programme.packId).workGroupName)]);
   add(collections.units(p), g.units);
   add(collections.partners(p), g.partners);
   add(collections.enterprises(p), g.enterprises);

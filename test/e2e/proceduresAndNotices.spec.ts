@@ -4,6 +4,7 @@
 // with its four documents goes through review and a public notice, where an objection is filed
 // by the public and decided by staff; Dongguan staff set junk objections aside in bulk (不予受理);
 // an issued criticism is circulated (通报批评, GZ-4.4a.0) to another unit's portal and the public page.
+import { dateWord } from "../../functions/src/domain/words.js";
 import { expect, test } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
@@ -207,6 +208,13 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   const pub = await browser.newPage();
   const pubErrors = watchConsole(pub);
   await pub.goto("/notices?p=gz-2025");
+  // It reads as a government 公示: the period in Chinese dates with its length, how to object, the issuing body.
+  const card = pub.getByTestId("notice").filter({ hasText: notice.title }).first();
+  await expect(card).toContainText(`公示期为${dateWord(notice.startsOn)}至${dateWord(notice.endsOn)}（${notice.length}个${notice.unit === "workingDays" ? "工作日" : "自然日"}）`);
+  await expect(card).toContainText("以书面形式实名提出");
+  await expect(card).toContainText("广州市中小企业数字化转型城市试点（演示）工作小组");
+  await expect(card.getByRole("button", { name: "打印本公示" })).toBeVisible();
+  expect(await card.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   await pub.getByRole("button", { name: "对本公示提出异议" }).click();
   await pub.getByLabel("姓名或单位名称").fill("某市民");
   await pub.getByLabel("联系方式").fill("13800000000");

@@ -31,17 +31,23 @@ function choices(rows: Stored<"publicProgrammes">[]) {
 /** The programmes the public may see, from their public projection (publicProgrammes). */
 function usePublicProgrammes() {
   const [programmes, setProgrammes] = useState<{ value: string; label: string }[] | null>(null);
+  const [issuers, setIssuers] = useState<Record<string, string>>({});
   useEffect(() => {
     getDocs(collections.publicProgrammes())
-      .then((snap) => choices(rowsOf(snap)))
+      .then((snap) => {
+        const rows = rowsOf(snap);
+        // The body that issues the programme's notices: the programme and its work group.
+        setIssuers(Object.fromEntries(rows.map((p) => [p.id, `${p.name}${p.workGroupName ?? ""}`])));
+        return choices(rows);
+      })
       .catch(() => [])
       .then(setProgrammes);
   }, []);
-  return programmes;
+  return { programmes, issuers };
 }
 
 export default function NoticesPage() {
-  const programmes = usePublicProgrammes();
+  const { programmes, issuers } = usePublicProgrammes();
   const [chosen, setProgrammeId] = useState(new URLSearchParams(window.location.search).get("p"));
   // The programme the address names, else the first city once the list has arrived.
   const programmeId = chosen ?? programmes?.[0]?.value ?? null;
@@ -68,7 +74,8 @@ export default function NoticesPage() {
   if (programmes !== null && programmeId === null) return <Empty description={s.noProgrammes} />;
   return (
     <Space direction="vertical" style={{ width: "100%", maxWidth: 960, margin: "0 auto", display: "flex" }}>
-      <Space>
+      <style>{PRINT_CSS}</style>
+      <Space className="no-print">
         <span>{s.city}</span>
         <Select aria-label={s.chooseCity} style={{ minWidth: 120 }} loading={programmes === null} value={programmeId ?? undefined} onChange={setProgrammeId} options={programmes ?? []} />
       </Space>
@@ -77,7 +84,7 @@ export default function NoticesPage() {
           {
             key: "notices",
             label: s.noticesTab,
-            children: notices === null ? null : notices.length === 0 ? <Empty description={s.noNotices} /> : notices.map((n) => <NoticeCard key={n.id} notice={n} />),
+            children: notices === null ? null : notices.length === 0 ? <Empty description={s.noNotices} /> : notices.map((n) => <NoticeCard key={n.id} notice={n} issuer={issuers[n.programmeId] ?? ""} />),
           },
           {
             key: "announcements",
@@ -104,15 +111,51 @@ export default function NoticesPage() {
   );
 }
 
-function NoticeCard({ notice }: { notice: Notice }) {
+/**
+ * One 公示 as a government notice reads: its title, what is published and under which clause, the
+ * period in Chinese dates and its length, the items, how to object (实名, in writing, with a
+ * contact, before the end), the issuing body and date; printable on its own (打印本公示).
+ */
+function NoticeCard({ notice, issuer }: { notice: Notice; issuer: string }) {
   const [showForm, setShowForm] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const start = formatDate(notice.startsOn);
+  const end = formatDate(notice.endsOn);
+  function print() {
+    setPrinting(true);
+    // The print stylesheet shows only the card marked for printing.
+    requestAnimationFrame(() => {
+      window.print();
+      setPrinting(false);
+    });
+  }
   return (
-    <Card style={{ marginBottom: 16 }} title={<Space>{notice.title}<Tag color={notice.state === "open" ? "orange" : "default"}>{stateWords.notice[notice.state]}</Tag></Space>} extra={s.noticePeriod(t.common.dateRange(formatDate(notice.startsOn), formatDate(notice.endsOn)))}>
+    <Card
+      data-testid="notice"
+      className={printing ? "print-this" : undefined}
+      style={{ marginBottom: 16 }}
+      title={<Space wrap>{notice.title}<Tag color={notice.state === "open" ? "orange" : "default"}>{stateWords.notice[notice.state]}</Tag></Space>}
+      extra={<Button className="no-print" size="small" onClick={print}>{s.print}</Button>}
+    >
+      <p>{s.preamble(notice.clause, start, end, notice.length, notice.unit === "workingDays")}</p>
       <NoticeItems items={notice.items} />
-      {notice.state === "open" && (showForm ? <ObjectionForm notice={notice} /> : <Button onClick={() => setShowForm(true)}>{s.object}</Button>)}
+      <p>{s.howToObject(end)}</p>
+      <p style={{ textAlign: "right", marginBottom: 0 }}>
+        {issuer}
+        <br />
+        {start}
+      </p>
+      {notice.state === "open" && <div className="no-print">{showForm ? <ObjectionForm notice={notice} /> : <Button onClick={() => setShowForm(true)}>{s.object}</Button>}</div>}
     </Card>
   );
 }
+
+/** Printing one notice: everything else on the page is left off the paper. */
+const PRINT_CSS = `@media print {
+  header, .no-print, .ant-tabs-nav, .ant-select, [data-testid="notice"]:not(.print-this) { display: none !important; }
+  main { padding: 0 !important; }
+  .ant-card { border: 0 !important; }
+}`;
 
 function ObjectionForm({ notice }: { notice: Notice }) {
   const outcome = useOutcome();

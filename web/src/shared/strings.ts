@@ -765,6 +765,11 @@ export const t = {
     announcementBody: (reason: string, ground: string, effectiveOn: string, publishedAt: string) => `原因：${reason}（依据 ${ground}）；生效日期：${effectiveOn}；发布时间：${publishedAt}`,
     listsTab: "名单公布",
     noticePeriod: (range: string) => `公示期：${range}`,
+    preamble: (clause: string, start: string, end: string, length: number, workingDays: boolean) =>
+      `根据试点工作规定（${clause}），现将下列事项予以公示。公示期为${start}至${end}（${length}个${workingDays ? "工作日" : "自然日"}）。`,
+    howToObject: (end: string) =>
+      `公示期间，任何单位和个人对公示事项有异议的，请于${end}（含）前通过本页“对本公示提出异议”以书面形式实名提出，写明具体事项和理由，并留下联系方式，以便核实。匿名异议及逾期提出的异议不予受理。`,
+    print: "打印本公示",
     object: "对本公示提出异议",
     objectionFiled: "异议已提交，本专项工作人员将依法核查处理。感谢您的监督。",
     item: "针对的公示事项",

@@ -30,9 +30,10 @@ export type Programme = z.infer<typeof programmeSchema>;
  * client may read, so this is a projection of its own, written beside the programme by whatever
  * writes the programme; the programme itself stays readable by its own people only.
  */
-export const publicProgrammeSchema = z.object({ name: text("专项名称", 200), city: text("城市", 50) });
+/** What the public reads of a programme: its name and city, and the body that issues its notices (the pack's work group). */
+export const publicProgrammeSchema = z.object({ name: text("专项名称", 200), city: text("城市", 50), workGroupName: text("工作机构", 50).optional() });
 export type PublicProgramme = z.infer<typeof publicProgrammeSchema>;
-export const publicProgrammeOf = (p: Pick<Programme, "name" | "city">): PublicProgramme => ({ name: p.name, city: p.city });
+export const publicProgrammeOf = (p: Pick<Programme, "name" | "city">, workGroupName: string): PublicProgramme => ({ name: p.name, city: p.city, workGroupName });
 
 /**
  * A year's national holiday arrangement as entered (id = the year). It applies to every programme,
