@@ -177,7 +177,9 @@ describe("decision documents (issue 18.3)", () => {
     expect(r.compact).toContain("GZ-4.3b");
     expect(r.compact).toContain(`即${dateWord(extendedTo)}前`);
     expect(r.compact).toMatch(/自\d{4}年\d+月\d+日起\d+个工作日内/);
-    expect(await verifies(await download(first.documentId), first.verificationId)).toBe(true);
+    const firstPdf = await download(first.documentId);
+    expect(await verifies(firstPdf, first.verificationId)).toBe(true);
+    expect(await verifies(tampered(firstPdf), first.verificationId)).toBe(false);
     expect((await generationAudit(first.documentId))[0]?.clause).toBe("GZ-4.3b");
 
     // Overdue again: staff cancel the qualification — a new decision, a new version.
@@ -227,7 +229,10 @@ describe("decision documents (issue 18.3)", () => {
     const e = await collections.evaluations(GZ).doc("gz-u01_2026-Q3").get();
     const ev = e.data()!;
     const issued = await issueDoc("evaluationResult", e.id);
-    const r = await readPdf(await download(issued.documentId));
+    const pdf = await download(issued.documentId);
+    expect(await verifies(pdf, issued.verificationId)).toBe(true);
+    expect(await verifies(tampered(pdf), issued.verificationId)).toBe(false);
+    const r = await readPdf(pdf);
     expect(r.title).toBe("绩效评价结果告知书");
     expect(r.compact).toContain(periodWord(ev.periodId));
     for (const d of ev.dimensions) {
@@ -254,7 +259,10 @@ describe("decision documents (issue 18.3)", () => {
     await step(proceedingId, { type: "takeEffect" });
 
     const decision = await issueDoc("clearOutDecision", proceedingId);
-    const r = await readPdf(await download(decision.documentId));
+    const decided = await download(decision.documentId);
+    expect(await verifies(decided, decision.verificationId)).toBe(true);
+    expect(await verifies(tampered(decided), decision.verificationId)).toBe(false);
+    const r = await readPdf(decided);
     expect(r.title).toBe("清退决定");
     expect(r.compact).toContain(`GZ-4.4b.5（${groundWord("GZ-4.4b.5")}）`);
     expect(r.compact).toContain("申报材料中的合作合同系伪造");
@@ -267,7 +275,9 @@ describe("decision documents (issue 18.3)", () => {
     expect(a.title).toBe("清退公告");
     expect(a.compact).toContain("清退文书测试（演示）有限公司");
     expect(a.compact).toContain("GZ-4.5");
-    expect(await verifies(await download(ann.documentId), ann.verificationId)).toBe(true);
+    const announced = await download(ann.documentId);
+    expect(await verifies(announced, ann.verificationId)).toBe(true);
+    expect(await verifies(tampered(announced), ann.verificationId)).toBe(false);
   });
 
   it("GZ-4.6.2: the 变更审核意见 states the unit, the change before → after, each approved document with its version, the decision with reasons and the notice that follows (GZ-4.6.3); the unit reads it", async () => {
