@@ -40,6 +40,9 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
         </Card>
       </Col>
       <Col xs={24} lg={12}>
+        <PastReportsCard ctx={ctx} />
+      </Col>
+      <Col xs={24} lg={12}>
         <CalendarFeedCard programmeId={ctx.programmeId} unitId={ctx.unitId} readOnly={!!programmeClosed({ today: today(), pack: ctx.pack, programmeEndsOn: ctx.programmeEndsOn })} />
       </Col>
       <Col xs={24} lg={12}>
@@ -150,6 +153,63 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
       )}
       {state}
       {missing.length > 0 && reportState !== "submitted" && reportState !== "accepted" && <Alert type="warning" showIcon title={s.missing} description={missing.join("、")} />}
+    </Card>
+  );
+}
+
+/**
+ * GZ-3.4.1 / GZ-4.4a.2: the unit's reports of the closed periods, newest first, with the day each
+ * was submitted against the period's report deadline and evaluation close; one that came between
+ * the two is marked 逾期 (accepted, recorded late: 资料报送不及时), not missing.
+ */
+function PastReportsCard({ ctx }: { ctx: PortalContext }) {
+  const { programmeId, unitId, openPeriods } = ctx;
+  const [rows, setRows] = useState<{ report: Stored<"reports">; deadline?: string; close?: string }[] | null>(null);
+  useEffect(() => {
+    Promise.all([getDocs(query(collections.reports(programmeId), where("unitId", "==", unitId))), getDocs(collections.periods(programmeId))]).then(
+      ([reports, periods]) => {
+        const byId = new Map(rowsOf(periods).map((p) => [p.id, p]));
+        // The open periods are on the period card and the report tab; these are the closed ones.
+        const past = rowsOf(reports).filter((r) => !openPeriods.some((o) => o.id === r.periodId)).sort((a, b) => b.periodId.localeCompare(a.periodId));
+        setRows(past.map((report) => {
+          const p = byId.get(report.periodId);
+          return { report, deadline: p?.reportDeadline, close: p?.evaluationCloseOn };
+        }));
+      },
+      () => setRows([]),
+    );
+  }, [programmeId, unitId, openPeriods]);
+  return (
+    <Card title={s.pastReports} data-testid="past-reports">
+      {rows === null ? null : rows.length === 0 ? (
+        <Empty description={s.noPastReports} />
+      ) : (
+        <List
+          dataSource={rows}
+          renderItem={({ report: r, deadline, close }) => (
+            <List.Item>
+              <List.Item.Meta
+                title={
+                  <Space>
+                    {s.pastReportLine(periodWord(r.periodId), stateWords.report[r.state])}
+                    {r.submittedOn && <Tag color={r.late ? "red" : "green"}>{r.late ? s.lateTag : s.onTimeTag}</Tag>}
+                  </Space>
+                }
+                description={
+                  r.submittedOn ? (
+                    <>
+                      {s.pastReportDates(formatDate(r.submittedOn), deadline && formatDate(deadline), close && formatDate(close))}
+                      {r.late && <div>{s.lateMeaning}</div>}
+                    </>
+                  ) : (
+                    s.notSubmitted
+                  )
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }
