@@ -21,6 +21,17 @@ export default defineConfig({
         portal: resolve(__dirname, "portal.html"),
         admin: resolve(__dirname, "admin.html"),
       },
+      output: {
+        // What the sign-in page needs (React, Firebase Auth) in chunks of its own, so libraries
+        // only the signed-in pages use (Firestore, zod, tables, tabs) are not pulled into the
+        // first load through a shared chunk (first-load figure in docs/benchmarks.md).
+        advancedChunks: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: "firebase-auth", test: /node_modules[\\/](@firebase[\\/](app|auth|util|logger|component)|firebase[\\/](app|auth)|idb)[\\/]/, priority: 20 },
+          ],
+        },
+      },
     },
   },
 });

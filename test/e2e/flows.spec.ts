@@ -60,6 +60,10 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await expect(unit.page.getByTestId("figure-enterprisesTransformed")).toHaveText(/^[1-9]\d*$/);
   await expect(unit.page.getByTestId("figure-level2Share")).toHaveText(/%$/);
   const counted = await unit.page.getByTestId("figure-diagnoses").textContent();
+  // GZ-4.4a.3: lagging figures need the explanation; the form applies the server's rule before any confirmation.
+  await unit.page.getByRole("button", { name: "提交报告" }).click();
+  await expect(unit.page.getByRole("alert").filter({ hasText: "尚不能提交" })).toContainText("进度滞后说明");
+  await expect(unit.page.getByRole("button", { name: "确认提交" })).toHaveCount(0);
   await unit.page.getByLabel("进度滞后说明及补救措施").fill("第四季度受订单波动影响，部分企业改造顺延至一月，已增派实施人员。");
   await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible();
   // An attachment, uploaded for real (a minimal PDF the server recognises from its bytes).
@@ -70,6 +74,8 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await unit.page.getByRole("button", { name: "提交报告" }).click();
   await unit.page.getByRole("button", { name: "确认提交" }).click();
   await expect(unit.page.getByTestId("report-form-state")).toHaveText("已提交，待审核");
+  // What was submitted stays listed, with its download.
+  await expect(unit.page.getByTestId("report-attachments")).toContainText("四季度进展佐证.pdf");
   // The trigger counted the same figure the form showed.
   await expect(unit.page.getByTestId("figure-diagnoses")).toHaveText(counted ?? "");
   // The trigger scored it: the score and each dimension's explanation appear.
@@ -89,9 +95,12 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await expect(staff.page.getByText("本报告已退回，等待单位修改后重新提交。")).toBeVisible();
   await staff.page.keyboard.press("Escape");
 
-  // The unit sees the reason, corrects and resubmits.
-  await unit.page.reload();
-  await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
+  // Without reloading, the unit's dashboard shows the return as a notification; its link opens the report with the reason.
+  await unit.page.getByRole("tab", { name: "工作台" }).click();
+  await expect(unit.page.getByTestId("report-state")).toContainText("已退回");
+  await unit.page.getByTestId("notifications").getByRole("link", { name: `${periodWord(PERIOD)}报告被退回` }).click();
+  await expect(unit.page).toHaveURL(new RegExp(`/portal/reports/${PERIOD}$`));
+  await expect(unit.page.getByRole("tab", { name: "季度绩效报告" })).toHaveAttribute("aria-selected", "true");
   await expect(unit.page.getByText("典型案例：缺少佐证材料，请补充。").filter({ visible: true }).first()).toBeVisible();
   await unit.page.getByLabel("典型案例", { exact: true }).fill("3");
   await unit.page.getByRole("button", { name: "提交报告" }).click();

@@ -74,7 +74,8 @@ test("GZ-3.4.1 / GZ-4.4a.2: between the report deadline and the evaluation close
   await page.locator(".ant-select-item-option").filter({ hasText: periodWord(CURRENT) }).click();
   // The select shows the chosen period (its hidden options carry the same title further down the page).
   await expect(page.getByTitle(new RegExp(`^${periodWord(CURRENT)}（报送截止日：`)).first()).toBeVisible();
-  await expect(page.getByText(`当前报送期：${periodWord(CURRENT)}`)).toBeVisible();
+  // The report tab stays open and now holds this quarter's report.
+  await expect(page.getByText(new RegExp(`^${periodWord(CURRENT)}绩效报告（报送截止日：`))).toBeVisible();
 
   // Staff: the review screen says 逾期 and what it means; the evaluation says how it came in.
   const staff = await signIn(browser, "/admin", "staff-gz");

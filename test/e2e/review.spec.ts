@@ -128,14 +128,24 @@ test("GZ-3.4.1: the reviewer reads the submitted report — metrics against the 
   const trail = review.getByTestId("audit-trail");
   await expect(trail.getByText("提交报告", { exact: true })).toBeVisible();
 
-  // The document opens through the audited download, and the download is on the document's record.
+  // The PDF opens in the page, drawn page by page, through the same audited download.
+  await page.getByTestId("review-documents").getByRole("button", { name: `在页面中查看${FILE}` }).click();
+  const viewer = page.getByRole("dialog", { name: `查看材料：${FILE}` });
+  await expect(viewer.getByTestId("document-page-count")).toHaveText("共 1 页");
+  await expect(viewer.getByRole("img", { name: "第 1 页" })).toBeVisible();
+  await page.screenshot({ path: "artifacts/screenshots/admin-document-viewer.png" });
+  await viewer.getByRole("button", { name: "Close" }).or(viewer.getByLabel("Close")).first().click();
+  await expect(viewer).toHaveCount(0);
+
+  // The document also downloads, and each opening is on the document's record.
   const download = page.waitForEvent("download");
   await page.getByTestId("review-documents").getByRole("button", { name: `下载${FILE}` }).click();
   expect((await download).suggestedFilename()).toBe(FILE);
   await eventually(async () => {
     const entries = await collections.audit(GZ).where("entity", "==", `programmes/${GZ}/documents/${documentId}`).get();
-    return entries.docs.find((d) => d.data().action === "document.downloaded" && d.data().actor.uid === account("staff-gz").uid);
-  }, "the audited download of the report's document");
+    const mine = entries.docs.filter((d) => d.data().action === "document.downloaded" && d.data().actor.uid === account("staff-gz").uid);
+    return mine.length === 2 ? mine : undefined;
+  }, "the audited view and download of the report's document");
 
   // Names and dates as people read them: no raw unit id, no ISO date anywhere on the review screen.
   const text = await page.getByRole("dialog").innerText();

@@ -144,7 +144,7 @@ type AuditOf = (entry: { action: string; before?: Record<string, unknown>; after
 function refuseSubmission(tx: Transaction, s: Submission, from: "draft" | "returned", refusal: Refusal, audit: AuditOf): ReportWriteOutcome {
   const { report, w } = s;
   tx.set(s.reportRef, { ...report, state: from, lastRefusal: refusal.message });
-  tx.set(collections.notifications(w.programmeId).doc(`report-refused-${w.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${periodWord(report.periodId)}报告未被受理`, body: refusal.message, createdAt: s.now });
+  tx.set(collections.notifications(w.programmeId).doc(`report-refused-${w.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${periodWord(report.periodId)}报告未被受理`, body: refusal.message, link: `/portal/reports/${report.periodId}`, createdAt: s.now });
   audit({ action: "report.submissionRefused", before: { state: "submitted" }, after: { state: from, code: refusal.code }, clause: s.ctx.pack.clauses.report, note: refusal.message });
   return "refused";
 }

@@ -88,7 +88,7 @@ function markRefusedDraft(tx: Transaction, c: ReportCreation, ctx: ProgrammeCont
   if (report.state !== "draft" || report.lastRefusal === refusal.message) return;
   const ref = collections.reports(c.programmeId).doc(c.path.split("/").pop()!);
   tx.set(ref, { ...report, lastRefusal: refusal.message });
-  tx.set(collections.notifications(c.programmeId).doc(`report-refused-${c.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${periodWord(report.periodId)}报告不能报送`, body: refusal.message, createdAt: c.eventTime });
+  tx.set(collections.notifications(c.programmeId).doc(`report-refused-${c.eventId}`), { toUnitId: report.unitId, kind: "reportRefused", title: `${periodWord(report.periodId)}报告不能报送`, body: refusal.message, link: `/portal/reports/${report.periodId}`, createdAt: c.eventTime });
   appendAudit(tx, c.programmeId, `evt-${c.eventId}-refused`, {
     at: c.eventTime,
     actor: systemActor(JOB),

@@ -42,6 +42,8 @@ export async function reviewReport(deps: Deps, input: ReviewReportInput, actor: 
         toUnitId: report.unitId,
         kind: "reportReturned",
         title: `${periodWord(report.periodId)}报告被退回`,
+        // Opens the report form in the portal (and from the e-mail): the reasons are shown there.
+        link: `/portal/reports/${report.periodId}`,
         body: deadline && period?.evaluationCloseOn ? `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交；报送截止日后至评价截止日 ${dateWord(period.evaluationCloseOn)} 前重新提交的，记为逾期报送。` : deadline ? `${effect.message}。请在 ${dateWord(deadline)}（含）前修改后重新提交。` : `${effect.message}。请修改后重新提交（报送截止日${deadlineWord({ deadlinePendingYear: period?.deadlinePendingYear })}）。`,
         createdAt: now,
       });

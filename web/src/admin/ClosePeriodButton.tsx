@@ -24,9 +24,22 @@ export function ClosePeriodButton({ programmeId, periodId, workGroup, onDone }: 
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
 
+  // What the close did, said once it is done: the units processed, the proposals made, and any
+  // record it could not read (skipped and named, not a failed run).
   async function close() {
-    await call("runPeriodClose", { programmeId, periodId });
-    message.success(t.common.done(s.closePeriod));
+    const answer = await call("runPeriodClose", { programmeId, periodId });
+    const run = answer.dryRun ? undefined : answer.runs.find((r) => r.periodId === periodId);
+    modal.success({
+      title: s.closedTitle(periodWord(periodId)),
+      content: (
+        <div data-testid="close-outcome">
+          <p>{run ? s.closedOutcome(run.processed, run.proposed, workGroup) : s.closeNothingDone}</p>
+          {answer.skipped.length > 0 && <p>{s.closedSkipped(answer.skipped.length)}</p>}
+          {!answer.dryRun && answer.stoppedEarly && <p>{s.closedStoppedEarly}</p>}
+        </div>
+      ),
+      okText: t.common.ok,
+    });
     onDone();
   }
 

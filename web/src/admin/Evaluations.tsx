@@ -8,7 +8,7 @@ import { Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input,
 import { doc, getCountFromServer, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call } from "../data/callables";
-import { collections, type Stored } from "../data/collections";
+import { collections, watchQuery, type Stored } from "../data/collections";
 import { DimensionTable } from "../shared/DimensionTable";
 import { mustFill } from "../shared/formRules";
 import { Outcome, useOutcome } from "../shared/Outcome";
@@ -37,13 +37,17 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
   const [tick, setTick] = useState(0);
   const basis = programme.pack.ranking.basis;
 
-  useEffect(() => {
-    getDocs(collections.periods(p)).then((snap) => {
-      const found = snap.docs.map((d) => ({ id: d.id, state: d.data().state })).sort((a, b) => b.id.localeCompare(a.id));
-      setPeriods(found);
-      setPeriodId((cur) => cur ?? found[0]?.id ?? null);
-    });
-  }, [p]);
+  // Followed live: a close (here or by the scheduled job) shows at once, and a closed period is
+  // no longer offered for closing.
+  useEffect(
+    () =>
+      watchQuery(collections.periods(p), (rows) => {
+        const found = rows.map((d) => ({ id: d.id, state: d.state })).sort((a, b) => b.id.localeCompare(a.id));
+        setPeriods(found);
+        setPeriodId((cur) => cur ?? found[0]?.id ?? null);
+      }),
+    [p],
+  );
 
   // Ordered by what the pack ranks on (one literal query each, so each has its declared index).
   const ranking = !periodId
@@ -83,7 +87,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
           ]}
         />
       </Card>
-      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? <><NameOf programmeId={p} id={selected.unitId} /> · {selected.periodId}</> : ""}>
+      <Drawer open={selected !== null} onClose={() => setSelected(null)} width={720} title={selected ? <><NameOf programmeId={p} id={selected.unitId} /> · {periodWord(selected.periodId)}</> : ""}>
         {selected && <EvaluationDetail programme={programme} evaluation={selected} onChanged={changed} />}
       </Drawer>
     </Space>

@@ -15,7 +15,7 @@ import { isRowMetric, reportMetrics, typedMetrics } from "@domain/enterpriseMetr
 import { laggingMetrics, metricsNeedingExplanation, missingReportFields } from "@domain/reportChecks";
 import type { MetricValues } from "@domain/scoring";
 import { deadlineWord, metricValueWord, metricWords, nouns, periodWord, stateWords } from "@domain/words";
-import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, List, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { doc, getDoc, getDocs, query, where } from "firebase/firestore";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { collections, ids, watchDoc, type Stored } from "../data/collections";
@@ -23,6 +23,8 @@ import { StoredDocumentInvalid } from "../data/converter";
 import { saveReport, type ReportDraft } from "../data/writes";
 import { DimensionTable } from "../shared/DimensionTable";
 import { errorText } from "../shared/errorText";
+import { DocumentLink } from "../shared/DocumentLink";
+import { formatInstant } from "../shared/dates";
 import { FileUpload } from "../shared/FileUpload";
 import { t } from "../shared/strings";
 import { rowSteps, storedRow } from "./reportRows";
@@ -40,6 +42,7 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const reportId = period ? ids.report(unitId, period.id) : null;
+  const { modal } = App.useApp();
   const { draft, dirty, fromStored, change } = useDraft();
   const { targets, enterprises, report, evaluation } = useReportSources(ctx, reportId, fromStored, setProblem);
   // The metrics as the submission will count them: the row figures from the rows it will store.
@@ -50,16 +53,20 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
   if (!period) return <Empty description={s.noOpenPeriod} />;
   if (targets === null || report === undefined) return <Spin />;
 
-  async function submit() {
+  // The server's rule (missingReportFields) is checked first: a report that lacks something —
+  // a lagging metric without its explanation included — never reaches the confirmation.
+  function askToSubmit() {
     if (!period || !targets) return;
     const gaps = missingReportFields(period.id, targets, { metrics: counted, lagExplanation: draft.lagExplanation }, ctx.periodPack);
     setMissing(gaps);
     if (gaps.length > 0) return;
-    try {
-      await saving.save("submitted");
-    } catch (err) {
-      setProblem(s.submitFailed(errorText(err)));
-    }
+    modal.confirm({
+      title: s.confirmSubmit,
+      content: s.confirmSubmitHint(ctx.pack.workGroupName, draft.documentIds.length),
+      okText: s.confirm,
+      cancelText: s.reconsider,
+      onOk: () => saving.save("submitted").catch((err: unknown) => setProblem(s.submitFailed(errorText(err)))),
+    });
   }
 
   return (
@@ -73,14 +80,17 @@ export default function ReportForm({ ctx }: { ctx: PortalContext }) {
           <EnterpriseProgress enterprises={enterprises} draft={draft} change={change} />
         </Form>
 
-        {editable && reportId && <Attachments programmeId={programmeId} reportId={reportId} documentIds={draft.documentIds} change={change} />}
+        {reportId && (
+          // A file can be attached before anything is typed: the draft is saved first, so the report exists to take it.
+          <Attachments programmeId={programmeId} reportId={reportId} documentIds={draft.documentIds} editable={editable} change={change} prepare={report ? undefined : () => saving.save("draft")} />
+        )}
 
         {missing.length > 0 && <Alert type="error" showIcon role="alert" title={s.cannotSubmit} description={missing.join("、")} style={{ marginTop: 16 }} />}
         {editable && (
           <Space style={{ marginTop: 16 }}>
-            <Popconfirm title={s.confirmSubmit} okText={s.confirm} cancelText={s.reconsider} onConfirm={submit}>
-              <Button type="primary">{s.submit}</Button>
-            </Popconfirm>
+            <Button type="primary" onClick={askToSubmit}>
+              {s.submit}
+            </Button>
             <span aria-live="polite">{saving.at ? s.savedAt(saving.at) : s.autosave}</span>
           </Space>
         )}
@@ -272,21 +282,58 @@ function EnterpriseProgress({ enterprises, draft, change }: { enterprises: { id:
   );
 }
 
-/** Evidence uploads, up to the number the rules take. */
-function Attachments({ programmeId, reportId, documentIds, change }: { programmeId: string; reportId: string; documentIds: string[]; change: Change }) {
+/**
+ * Evidence: the files attached, listed by name with their download (after submitting too, so the
+ * unit sees what the reviewer sees), and uploads while the report can be edited, up to the number
+ * the rules take. A phone's file picker offers the camera and the photo album (images are taken).
+ */
+function Attachments({ programmeId, reportId, documentIds, editable, change, prepare }: { programmeId: string; reportId: string; documentIds: string[]; editable: boolean; change: Change; prepare?: () => Promise<void> }) {
+  const files = useAttachedFiles(programmeId, documentIds);
   return (
     <div style={{ marginTop: 16 }}>
-      {documentIds.length < MAX_DOCUMENTS && <FileUpload label={s.uploadEvidence} target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} onUploaded={(id) => change({ documentIds: [...documentIds, id] })} />}
+      {editable && documentIds.length < MAX_DOCUMENTS && <FileUpload label={s.uploadEvidence} target={{ programmeId, targetType: "report", targetId: reportId, kind: "evidence" }} prepare={prepare} onUploaded={(id) => change({ documentIds: [...documentIds, id] })} />}
       <p>{s.attached(documentIds.length)}{documentIds.length >= MAX_DOCUMENTS ? s.attachedMax(MAX_DOCUMENTS) : ""}</p>
+      {files.length > 0 && (
+        <List
+          data-testid="report-attachments"
+          size="small"
+          bordered
+          dataSource={files}
+          renderItem={(f) => (
+            <List.Item extra={<DocumentLink programmeId={programmeId} documentId={f.id} label={f.fileName} />}>
+              <Typography.Text>{f.fileName}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                {s.uploadedOn(formatInstant(f.uploadedAt))}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
     </div>
   );
+}
+
+/** The attached documents' names, read by id (the unit reads its own documents; firestore.rules). */
+function useAttachedFiles(programmeId: string, documentIds: string[]) {
+  const [files, setFiles] = useState<{ id: string; fileName: string; uploadedAt: Date }[]>([]);
+  const key = documentIds.join(",");
+  useEffect(() => {
+    let live = true;
+    Promise.all(documentIds.map((id) => getDoc(doc(collections.documents(programmeId), id))))
+      .then((snaps) => live && setFiles(snaps.flatMap((d) => (d.exists() ? [{ id: d.id, fileName: d.data().fileName, uploadedAt: d.data().uploadedAt }] : []))))
+      .catch(() => live && setFiles([]));
+    return () => {
+      live = false;
+    };
+  }, [programmeId, key]);
+  return files;
 }
 
 /** This period's evaluation of the report, once there is one. */
 function EvaluationCard({ evaluation }: { evaluation: Stored<"evaluations"> }) {
   return (
     <Card title={s.evaluationTitle(stateWords.evaluation[evaluation.state])}>
-      <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 3 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={nouns.total}>
           <span data-testid="evaluation-total">{evaluation.total.toFixed(1)}</span>
         </Descriptions.Item>

@@ -2,12 +2,13 @@ import { daysBetween } from "@domain/dates";
 import { programmeClosed } from "@domain/machine";
 import { reportMetrics } from "@domain/enterpriseMetrics";
 import { missingReportFields } from "@domain/reportChecks";
+import type { MetricValues } from "@domain/scoring";
 import { deadlineWord, nouns, periodWord, stateWords } from "@domain/words";
 import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Statistic, Tag } from "antd";
 import { doc, getDoc, getDocs, limit, orderBy, query, where } from "firebase/firestore";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { call } from "../data/callables";
-import { collections, ids, rowsOf, type Stored } from "../data/collections";
+import { collections, ids, watchDoc, watchQuery, type Stored } from "../data/collections";
 import { formatDate, formatInstant, today } from "../shared/dates";
 import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
@@ -15,6 +16,7 @@ import { Outcome, useOutcome } from "../shared/Outcome";
 import { t } from "../shared/strings";
 import { CalendarFeedCard } from "./CalendarFeedCard";
 import { MailPreferencesCard } from "./MailPreferencesCard";
+import { openPortalLink } from "./portalRoute";
 import type { PortalContext } from "./usePortalData";
 
 const s = t.dashboard;
@@ -36,7 +38,7 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
       </Col>
       <Col xs={24} lg={12}>
         <Card title={s.notifications}>
-          {notes.length === 0 ? <Empty description={s.noNotifications} /> : <List dataSource={notes} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={s.notification(n.body, formatInstant(n.createdAt))} /></List.Item>} />}
+          {notes.length === 0 ? <Empty description={s.noNotifications} /> : <List data-testid="notifications" dataSource={notes} renderItem={(n) => <NotificationItem note={n} />} />}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
@@ -56,39 +58,43 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
 type ReportState = keyof typeof stateWords.report | null | undefined;
 
 /**
- * What the dashboard reads once per visit: the unit's open criticisms, its latest notifications,
- * and this period's report state with what it still lacks for submitting.
+ * What the dashboard follows live while it is open: the unit's open criticisms, its latest
+ * notifications, and this period's report state with what it still lacks for submitting. A
+ * return, a criticism or an acceptance shows up without reloading. The targets and the pilot
+ * enterprises the lack is counted against are read once.
  */
 function useDashboardData({ programmeId, unitId, period, periodPack: pack }: PortalContext) {
-  const [reportState, setReportState] = useState<ReportState>(undefined);
-  const [missing, setMissing] = useState<string[]>([]);
+  const [report, setReport] = useState<Stored<"reports"> | null | undefined>(undefined);
+  const [basis, setBasis] = useState<{ targets: MetricValues; served: string[] } | null>(null);
   const [criticisms, setCriticisms] = useState<Criticism[]>([]);
   const [notes, setNotes] = useState<Stored<"notifications">[]>([]);
 
   useEffect(() => {
-    const load = async () => {
-      const [proceedings, notifications] = await Promise.all([
-        getDocs(query(collections.proceedings(programmeId), where("unitId", "==", unitId), where("kind", "==", "criticism"))),
-        getDocs(query(collections.notifications(programmeId), where("toUnitId", "==", unitId), orderBy("createdAt", "desc"), limit(10))),
-      ]);
-      setCriticisms(rowsOf(proceedings).filter((p): p is Criticism => p.kind === "criticism" && OPEN_CRITICISM.includes(p.state)));
-      setNotes(rowsOf(notifications));
-      if (!period) return setReportState(null);
-      const [report, taskBook, served] = await Promise.all([
-        getDoc(doc(collections.reports(programmeId), ids.report(unitId, period.id))),
-        getDoc(doc(collections.taskBooks(programmeId), ids.taskBook(unitId, period.id.slice(0, 4)))),
-        getDocs(query(collections.enterprises(programmeId), where("servedBy", "==", unitId))),
-      ]);
-      const r = report.data();
-      setReportState(r?.state ?? null);
-      const targets = taskBook.data()?.targets ?? {};
-      // Counted as the submission counts them: the row figures from the report's enterprise rows.
-      const metrics = reportMetrics(r?.metrics ?? {}, r?.enterprises ?? [], served.docs.map((d) => d.id));
-      setMissing(missingReportFields(period.id, targets, { metrics, lagExplanation: r?.lagExplanation }, pack));
-    };
-    load().catch(() => setReportState(null));
-  }, [programmeId, unitId, period, pack]);
+    const stops = [
+      watchQuery(query(collections.proceedings(programmeId), where("unitId", "==", unitId), where("kind", "==", "criticism")), (rows) =>
+        setCriticisms(rows.filter((p): p is Criticism => p.kind === "criticism" && OPEN_CRITICISM.includes(p.state))),
+      ),
+      watchQuery(query(collections.notifications(programmeId), where("toUnitId", "==", unitId), orderBy("createdAt", "desc"), limit(10)), setNotes),
+    ];
+    if (!period) {
+      setReport(null);
+      return () => stops.forEach((stop) => stop());
+    }
+    stops.push(watchDoc(doc(collections.reports(programmeId), ids.report(unitId, period.id)), setReport, () => setReport(null)));
+    Promise.all([getDoc(doc(collections.taskBooks(programmeId), ids.taskBook(unitId, period.id.slice(0, 4)))), getDocs(query(collections.enterprises(programmeId), where("servedBy", "==", unitId)))])
+      .then(([taskBook, served]) => setBasis({ targets: taskBook.data()?.targets ?? {}, served: served.docs.map((d) => d.id) }))
+      .catch(() => setBasis({ targets: {}, served: [] }));
+    return () => stops.forEach((stop) => stop());
+  }, [programmeId, unitId, period]);
 
+  const missing = useMemo(() => {
+    if (!period || !basis) return [];
+    // Counted as the submission counts them: the row figures from the report's enterprise rows.
+    const metrics = reportMetrics(report?.metrics ?? {}, report?.enterprises ?? [], basis.served);
+    return missingReportFields(period.id, basis.targets, { metrics, lagExplanation: report?.lagExplanation }, pack);
+  }, [period, basis, report, pack]);
+
+  const reportState: ReportState = report === undefined ? undefined : (report?.state ?? null);
   return { reportState, missing, criticisms, notes };
 }
 
@@ -257,5 +263,25 @@ function RectificationResponse({ programmeId, proceedingId, workGroup }: { progr
         {s.sendRectification}
       </Button>
     </Space>
+  );
+}
+
+/** One notification; its link opens the page it is about, in the portal, without reloading. */
+function NotificationItem({ note }: { note: Stored<"notifications"> }) {
+  const open = (e: React.MouseEvent) => {
+    e.preventDefault();
+    openPortalLink(note.link!);
+  };
+  const title = note.link ? (
+    <a href={note.link} onClick={open}>
+      {note.title}
+    </a>
+  ) : (
+    note.title
+  );
+  return (
+    <List.Item>
+      <List.Item.Meta title={title} description={s.notification(note.body, formatInstant(note.createdAt))} />
+    </List.Item>
   );
 }

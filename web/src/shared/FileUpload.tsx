@@ -3,8 +3,11 @@ import { useId, useRef, useState } from "react";
 import { ACCEPT_ATTR, precheck, uploadFile, type UploadTarget } from "../data/upload";
 import { t } from "./strings";
 
-/** One labelled file input with a progress bar and a clear message on refusal. */
-export function FileUpload({ label, target, onUploaded }: { label: string; target: UploadTarget; onUploaded: (documentId: string, fileName: string) => void }) {
+/**
+ * One labelled file input with a progress bar and a clear message on refusal. `prepare` runs
+ * first, for a target that must exist before a file can be added to it (a report not yet saved).
+ */
+export function FileUpload({ label, target, onUploaded, prepare }: { label: string; target: UploadTarget; onUploaded: (documentId: string, fileName: string) => void; prepare?: () => Promise<void> }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [percent, setPercent] = useState<number | null>(null);
@@ -19,6 +22,7 @@ export function FileUpload({ label, target, onUploaded }: { label: string; targe
     if (reason) return setError(reason);
     setPercent(0);
     try {
+      await prepare?.();
       // The name as stored: the server gives it the extension of what the bytes really are.
       const { documentId, fileName } = await uploadFile(target, file, setPercent);
       setDone(fileName);

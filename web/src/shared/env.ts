@@ -1,19 +1,33 @@
 // Build-time configuration, validated once at start-up. Local builds talk to the emulators
 // with a demo-* project id; a production build sets the VITE_FIREBASE_* variables.
-import { z } from "zod";
+// Checked by hand rather than with zod: this module is on every page's first load, and the
+// schema library is only needed once a page has loaded its data code.
+const raw = import.meta.env as Record<string, string | undefined>;
 
-const envSchema = z.object({
-  VITE_FIREBASE_PROJECT_ID: z.string().min(1).default("demo-traction"),
-  VITE_FIREBASE_API_KEY: z.string().min(1).default("demo-api-key"),
-  VITE_FIREBASE_AUTH_DOMAIN: z.string().optional(),
-  VITE_FIREBASE_REGION: z.string().default("asia-east2"),
+function text(name: string, fallback: string): string {
+  const value = raw[name];
+  if (value === undefined || value === "") return fallback;
+  return value;
+}
+
+function port(name: string, fallback: number): number {
+  const value = raw[name];
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`构建配置 ${name} 应为端口号，收到“${value}”`);
+  return n;
+}
+
+const parsed = {
+  VITE_FIREBASE_PROJECT_ID: text("VITE_FIREBASE_PROJECT_ID", "demo-traction"),
+  VITE_FIREBASE_API_KEY: text("VITE_FIREBASE_API_KEY", "demo-api-key"),
+  VITE_FIREBASE_AUTH_DOMAIN: raw.VITE_FIREBASE_AUTH_DOMAIN || undefined,
+  VITE_FIREBASE_REGION: text("VITE_FIREBASE_REGION", "asia-east2"),
   // Set by scripts/emulators.mjs when a run shifts the emulator ports.
-  VITE_AUTH_EMULATOR_PORT: z.coerce.number().int().default(9099),
-  VITE_FIRESTORE_EMULATOR_PORT: z.coerce.number().int().default(8080),
-  VITE_FUNCTIONS_EMULATOR_PORT: z.coerce.number().int().default(5001),
-});
-
-const parsed = envSchema.parse(import.meta.env);
+  VITE_AUTH_EMULATOR_PORT: port("VITE_AUTH_EMULATOR_PORT", 9099),
+  VITE_FIRESTORE_EMULATOR_PORT: port("VITE_FIRESTORE_EMULATOR_PORT", 8080),
+  VITE_FUNCTIONS_EMULATOR_PORT: port("VITE_FUNCTIONS_EMULATOR_PORT", 5001),
+};
 
 export const env = {
   projectId: parsed.VITE_FIREBASE_PROJECT_ID,

@@ -6,6 +6,7 @@ import { Alert, List, Space, Table, Tag, Typography } from "antd";
 import type { DocumentCheck } from "../../../data/callables";
 import { formatDate, formatInstant } from "../../../shared/dates";
 import { DocumentLink } from "../../../shared/DocumentLink";
+import { DocumentViewer } from "../../../shared/DocumentViewer";
 import { t } from "../../../shared/strings";
 
 const s = t.changeReview;
@@ -38,6 +39,7 @@ export function ChangeDocuments({ programmeId, check }: { programmeId: string; c
                     const meta = check.current.find((c) => c.documentId === d.documentId);
                     return (
                       <span key={d.documentId}>
+                        {meta && <DocumentViewer programmeId={programmeId} documentId={d.documentId} fileName={meta.fileName} contentType={meta.contentType} />}
                         <DocumentLink programmeId={programmeId} documentId={d.documentId} label={meta?.fileName ?? documentKindWords[d.kind]} />
                         {` ${s.version(d.version)}`}
                         {d.stamped ? ` · ${s.stamped}` : ""}
@@ -58,6 +60,7 @@ export function ChangeDocuments({ programmeId, check }: { programmeId: string; c
           {s.otherDocuments}
           {others.map((c) => (
             <span key={c.documentId} style={{ marginLeft: 8 }}>
+              <DocumentViewer programmeId={programmeId} documentId={c.documentId} fileName={c.fileName} contentType={c.contentType} />
               <DocumentLink programmeId={programmeId} documentId={c.documentId} label={`${documentKindWords[c.kind]}：${c.fileName}`} />
             </span>
           ))}
