@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space,
 import { doc, getDoc, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useMemo, useState } from "react";
 import { call } from "../data/callables";
-import { collections, ids, watchDoc, watchQuery, type Stored } from "../data/collections";
+import { collections, ids, rowsOf, watchDoc, watchQuery, type Stored } from "../data/collections";
 import { formatDate, formatInstant, today } from "../shared/dates";
 import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
