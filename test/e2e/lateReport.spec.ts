@@ -48,6 +48,9 @@ test("GZ-3.4.1 / GZ-4.4a.2: between the report deadline and the evaluation close
   await expect(page.getByLabel("报送期")).toBeVisible();
   await expect(page.getByTitle(`${periodWord(LAST)}（报送截止日：${dateWord(DEADLINE)}）`)).toBeVisible();
   await expect(page.getByTestId("evaluation-close")).toHaveText(`报送截止日（${dateWord(DEADLINE)}）已过：现在报送或重新提交将记为逾期（资料报送不及时）；请务必在评价截止日（${dateWord(CLOSE)}）前报送，否则视为未按规定参加绩效评价。`);
+  // Past the deadline the countdown is to the evaluation close, never a negative number of days.
+  await expect(page.getByTestId("deadline-days")).toContainText(`报送截止日已过，距评价截止（${dateWord(CLOSE)}）自然日`);
+  await expect(page.getByTestId("deadline-days")).toContainText("12");
   // 往期报告: the closed quarter's report, late but accepted.
   const past = page.getByTestId("past-reports");
   await expect(past).toContainText(`${periodWord(CLOSED)} · ${stateWords.report.accepted}`);

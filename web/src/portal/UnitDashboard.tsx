@@ -137,10 +137,13 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
     );
   }
   const deadline = period.reportDeadline;
+  // GZ-3.4.1 / DG-9.1: past the report deadline the count is to the evaluation close, the last day a report is still taken (late).
+  const lateWindow = now > deadline && period.evaluationCloseOn !== undefined && now <= period.evaluationCloseOn;
+  const countTo = lateWindow ? period.evaluationCloseOn! : deadline;
   // Today itself may lie in a year not covered yet (a period still open in January): then say why there is no figure.
   let workingDaysLeft: number | string;
   try {
-    workingDaysLeft = calendar.workingDaysBetween(now, deadline);
+    workingDaysLeft = calendar.workingDaysBetween(now, countTo);
   } catch (err) {
     workingDaysLeft = errorText(err);
   }
@@ -148,7 +151,7 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
     <Card title={s.periodTitle(periodWord(period.id))}>
       <Row gutter={16}>
         <Col span={12}>
-          <Statistic title={s.daysLeft(formatDate(deadline))} value={daysBetween(now, deadline)} suffix={s.daysSuffix} data-testid="deadline-days" />
+          <Statistic title={lateWindow ? s.daysToClose(formatDate(countTo)) : s.daysLeft(formatDate(deadline))} value={daysBetween(now, countTo)} suffix={s.daysSuffix} data-testid="deadline-days" />
         </Col>
         <Col span={12}>
           <Statistic title={s.workingDaysLeft} value={workingDaysLeft} suffix={typeof workingDaysLeft === "number" ? s.workingDaysSuffix : undefined} data-testid="deadline-working-days" />

@@ -571,6 +571,7 @@ export const t = {
     programme: "所属专项",
     periodTitle: (periodId: string | undefined) => (periodId ? `当前报送期：${periodId}` : "当前报送期"),
     daysLeft: (deadline: string) => `距报送截止（${deadline}）自然日`,
+    daysToClose: (close: string) => `报送截止日已过，距评价截止（${close}）自然日`,
     reportDeadline: (deadline: string) => `报送截止日：${deadline}`,
     evaluationClose: (close: string) => `评价截止日：${close}。报送截止日后至评价截止日前仍可报送，但记为逾期（资料报送不及时）；评价截止日仍未报送的，视为未按规定参加绩效评价。`,
     lateWindow: (deadline: string, close: string) => `报送截止日（${deadline}）已过：现在报送或重新提交将记为逾期（资料报送不及时）；请务必在评价截止日（${close}）前报送，否则视为未按规定参加绩效评价。`,
