@@ -2,13 +2,15 @@
 // licence's USCC is not registered in Dongguan (division 4419) or was not given at all, and may
 // record the referral to the bureau meeting (局务会) with the day and minutes uploaded by staff
 // themselves; the decision stores both. A Guangzhou unit change offers no referral and no warning.
+// In the portal a Dongguan unit's change asks the licence's USCC (a malformed one is refused naming
+// the field) and lists the DG-13 documents, the stamped 变更申请书 first; Guangzhou asks no such code.
 import { expect, test } from "@playwright/test";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import type { DocumentKind } from "../../functions/src/domain/policy/schema.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
-import { freshDemo, pickDate, signIn } from "./session.js";
+import { choose, freshDemo, pickDate, signIn } from "./session.js";
 
 const DG = "dg-2025";
 const GZ = "gz-2025";
@@ -95,4 +97,35 @@ test("DG-13: a Guangzhou unit change offers no 局务会 referral and no registr
   await expect(review.getByTestId("change-warning")).toHaveCount(0);
   expect(staff.errors).toEqual([]);
   await staff.context.close();
+});
+
+test("DG-13: the Dongguan portal asks the new licence's USCC (a malformed one is refused naming the field) and lists the stamped 变更申请书 with the other DG-13 documents; Guangzhou's form asks no licence code", async ({ browser }) => {
+  const unit = await signIn(browser, "/portal", "member-dg-01");
+  const page = unit.page;
+  await page.getByRole("tab", { name: "变更申请" }).click();
+  await page.getByRole("radio", { name: "单位信息变更" }).check();
+  await choose(page, "变更事项", "住所");
+  await page.getByLabel("变更后").fill("东莞市东城街道（演示）新址");
+  await pickDate(page, "变更生效日期", shanghaiDate(new Date()));
+  await expect(page.getByText("变更后在东莞市登记的独立法人营业执照上的代码；工作机构将核对其登记地。")).toBeVisible();
+  await page.getByLabel("营业执照统一社会信用代码").fill("12345");
+  await page.getByRole("button", { name: "保存草稿，下一步上传材料" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "营业执照统一社会信用代码：" })).toBeVisible();
+  await page.getByLabel("营业执照统一社会信用代码").fill(ELSEWHERE);
+  await page.getByRole("button", { name: "保存草稿，下一步上传材料" }).click();
+  const documents = page.locator(".ant-card").filter({ hasText: "单位信息变更：所需材料" }).last();
+  await expect(documents).toContainText("变更申请书");
+  for (const kind of ["在莞独立法人的营业执照复印件", "法定代表人身份证复印件", "本地服务团队名单", "社保证明"]) await expect(documents).toContainText(kind);
+  const drafts = (await collections.changes(DG).where("unitId", "==", "dg-u01").where("state", "==", "draft").get()).docs.map((d) => d.data().payload);
+  expect(drafts).toEqual([expect.objectContaining({ type: "unitInfo", licenceUscc: ELSEWHERE })]);
+  expect(unit.errors).toEqual([]);
+  await unit.context.close();
+
+  const gz = await signIn(browser, "/portal", "member-gz-01");
+  await gz.page.getByRole("tab", { name: "变更申请" }).click();
+  await gz.page.getByRole("radio", { name: "单位信息变更" }).check();
+  await expect(gz.page.getByLabel("变更事项")).toBeVisible();
+  await expect(gz.page.getByLabel("营业执照统一社会信用代码")).toHaveCount(0);
+  expect(gz.errors).toEqual([]);
+  await gz.context.close();
 });
