@@ -72,6 +72,12 @@ export interface ProgrammeSpec {
   pendingApproval?: number;
   /** Names for the first units (the demo sign-ins belong to them). */
   fixedNames?: string[];
+  /**
+   * GZ-3.4.1 / GZ-4.4a.2: the unit (by index) whose report of the latest closed period came after
+   * the report deadline and before the evaluation close: accepted, recorded late (资料报送不及时),
+   * scored as late, and the unit still took part in the evaluation.
+   */
+  lateReportUnit?: number;
 }
 
 export interface GeneratedProgramme {
@@ -257,6 +263,7 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
   const servedBy = (uid: string) => Object.keys(g.enterprises).filter((id) => g.enterprises[id]!.servedBy === uid);
 
   // Closed periods: accepted reports, approved evaluations scored by the domain, frozen ranks.
+  const late = spec.lateReportUnit === undefined ? undefined : lateSubmission(spec.closedPeriods, pack, calendar, today);
   for (const periodId of spec.closedPeriods) {
     const b = periodBounds(periodId);
     const deadline = reportDeadline(periodId, pack, calendar);
@@ -270,10 +277,13 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
     Object.keys(g.units).forEach((uid, i) => {
       const targets = g.taskBooks[`${uid}_${periodId.slice(0, 4)}`]!.targets;
       const { metrics: actuals, enterprises } = reportOf(actualsFor(targets, strengths[i]!, fractionOf(periodId)), servedBy(uid));
-      g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises, documentIds: [], submittedOn: b.end, late: false, incomplete: false, missingFields: [], reviewReasons: [], returnedCount: 0 };
+      // GZ-3.4.1 / GZ-4.4a.2: submitted late (after the deadline, before the evaluation close), accepted and recorded late.
+      const isLate = late?.periodId === periodId && i === spec.lateReportUnit;
+      const reporting = isLate ? "late" : "onTime";
+      g.reports[`${uid}_${periodId}`] = { unitId: uid, periodId, state: "accepted", metrics: actuals, enterprises, documentIds: [], submittedOn: isLate ? late.submittedOn : b.end, late: isLate, incomplete: false, missingFields: [], reviewReasons: [], returnedCount: 0 };
       // Every judged part of the city's own model, scored by the unit's strength.
       const judged = judgedParts(pack.scoring).map((part) => ({ partId: part.id, score: Math.round(part.points * (0.4 + strengths[i]! * 0.6)), methods: ["questionnaire", "siteVisit"] as const }));
-      const r = evaluate({ periodId, targets, actuals, reporting: "onTime", complaints: { received: 1, closed: 1 }, judged }, pack.scoring);
+      const r = evaluate({ periodId, targets, actuals, reporting, complaints: { received: 1, closed: 1 }, judged }, pack.scoring);
       if (!r.ok) throw new Error(r.message);
       const completion = taskBookCompletion(periodId, targets, actuals, pack.scoring);
       const approved = !(i >= 1 && i <= pending);
@@ -287,12 +297,13 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
         band: r.value.band,
         passed: r.value.passed,
         participated: true,
-        reporting: "onTime",
+        reporting,
         missingJudged: [],
         completion,
         // What the scores were computed from, as receiveReportSubmission stores it (the what-if rescores from it).
         inputs: { targets, actuals, complaints: { received: 1, closed: 1 } },
-        ...(approved ? { approvedBy: STAFF(spec.id), approvedAt: at(d.past(deadline), "16:00") } : {}),
+        // Approved once the report was in: a late one after its submission, by the evaluation close.
+        ...(approved ? { approvedBy: STAFF(spec.id), approvedAt: at(d.past(isLate ? evaluationCloseOn : deadline), "16:00") } : {}),
       };
       rows.push({ unitId: uid, total: r.value.total, completion });
     });
@@ -386,7 +397,8 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
   }
 
   // DG-16.3: two "dissatisfied" ratings for one partner → a removal candidate.
-  if (pack.partnerRemovalGrounds.length > 0) {
+  const dissatisfied = pack.clauses.dissatisfiedRatings;
+  if (dissatisfied && pack.partnerRemovalGrounds.includes(dissatisfied)) {
     const partnerId = `${u(5)}-p1`;
     for (const n of [1, 2]) {
       // The link each rating came through, already used: the 满意度评价 page lists it as 已评价.
@@ -455,6 +467,20 @@ export function generateProgramme(spec: ProgrammeSpec, today = todayInShanghai()
   return g;
 }
 
+/**
+ * The latest closed period in which a report submitted three working days after the report
+ * deadline lies before today and no later than the evaluation close (GZ-3.4.1: accepted, late).
+ */
+function lateSubmission(closedPeriods: string[], pack: PolicyPack, calendar: ReturnType<typeof makeCalendar>, today: string): { periodId: string; submittedOn: string } | undefined {
+  for (const periodId of [...closedPeriods].reverse()) {
+    const deadline = reportDeadline(periodId, pack, calendar);
+    const evaluationCloseOn = calendar.deadline(deadline, pack.evaluationWindow.length, pack.evaluationWindow.unit);
+    const submittedOn = calendar.addWorkingDays(deadline, Math.min(3, pack.evaluationWindow.length));
+    if (submittedOn > deadline && submittedOn <= evaluationCloseOn && submittedOn < today) return { periodId, submittedOn };
+  }
+  return undefined;
+}
+
 /** GZ-4.4a.0: each issued criticism's 通报, as the issue step writes it (issued on the day it was opened). */
 function circulateIssued(g: GeneratedProgramme, pack: PolicyPack) {
   const clause = circulationClause(pack);
@@ -469,7 +495,7 @@ function circulateIssued(g: GeneratedProgramme, pack: PolicyPack) {
 export function demoSpecs(today = todayInShanghai()): ProgrammeSpec[] {
   const p = demoPeriods(today);
   return [
-    { id: "gz-2025", name: "广州市中小企业数字化转型城市试点（演示）", city: "广州", packId: "guangzhou", units: 30, partnersPerUnit: 7, enterprisesPerUnit: 20, ...p.guangzhou, usccBase: 1, fixedNames: ["穗链智造科技（演示）有限公司", "羊城云数信息（演示）有限公司"] },
+    { id: "gz-2025", name: "广州市中小企业数字化转型城市试点（演示）", city: "广州", packId: "guangzhou", units: 30, partnersPerUnit: 7, enterprisesPerUnit: 20, ...p.guangzhou, usccBase: 1, fixedNames: ["穗链智造科技（演示）有限公司", "羊城云数信息（演示）有限公司"], lateReportUnit: 1 },
     // DG-8 / DG-9.2: one evaluation of last year still awaits approval, so its ranking shows 暂定.
     { id: "dg-2025", name: "东莞市中小企业数字化转型城市试点（演示）", city: "东莞", packId: "dongguan", units: 20, partnersPerUnit: 5, enterprisesPerUnit: 10, ...p.dongguan, usccBase: 50_000, fixedNames: ["莞工数字服务（演示）有限公司"], pendingApproval: 1 },
   ];

@@ -2,22 +2,33 @@
 // name, with a reason, no documents); staff approve it in the review queue, where it reads by the
 // partner's name; no notice is opened, and the public partner list's next version no longer shows
 // the partner (it shows as 移出 against the version before).
+// DG-16 the same way round: Dongguan staff order a partner's removal from the 批评与清退 page and
+// confirm it; the published partner list gets a new version under the removal's ground (相应变更),
+// without the partner, on the public page and in the admin registry; ordering alone changes no list.
 import { expect, test } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
+import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
+import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { publishPartnerListNow } from "../support/workflowFixtures.js";
 import { choose, freshDemo, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const STAY = "珠江长期合作伙伴（演示）有限公司";
 const GO = "荔湾退出合作伙伴（演示）有限公司";
+const DG = "dg-2025";
+const DG_STAY = "松山湖留用伙伴（演示）有限公司";
+const DG_GO = "虎门不满意伙伴（演示）有限公司";
 
 test.beforeAll(async () => {
   await freshDemo();
   await collections.partners(GZ).doc("e2e-stay").set({ unitId: "gz-u01", name: STAY, uscc: makeUscc(81_001), status: "active", since: "2025-02-01" });
   await collections.partners(GZ).doc("e2e-go").set({ unitId: "gz-u01", name: GO, uscc: makeUscc(81_002), status: "active", since: "2025-02-01" });
   await publishPartnerListNow(GZ);
+  await collections.partners(DG).doc("e2e-dg-stay").set({ unitId: "dg-u01", name: DG_STAY, uscc: makeUscc(81_011), status: "active", since: "2025-02-01" });
+  await collections.partners(DG).doc("e2e-dg-go").set({ unitId: "dg-u01", name: DG_GO, uscc: makeUscc(81_012), status: "active", since: "2025-02-01" });
+  await publishPartnerListNow(DG);
 });
 test.afterAll(closeClients);
 
@@ -71,5 +82,52 @@ test("GZ-4.6.0: a unit applies to remove a partner by name with a reason; staff 
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);
   await unit.context.close();
+  await staff.context.close();
+});
+
+test("DG-16: staff order and confirm a partner's removal; the published partner list's next version, under the removal's ground, no longer shows it — on the public page and in the registry", async ({ browser }) => {
+  // Proposed as the 批评与清退 page proposes it (DG-16.3: two "dissatisfied" ratings).
+  await proposeProceeding(productionDeps(), { programmeId: DG, kind: "partnerRemoval", unitId: "dg-u01", partnerId: "e2e-dg-go", ground: "DG-16.3", evidence: [{ description: "两家试点企业对其服务评价为“不满意”" }], complaintIds: [] }, { uid: "staff-dg", role: "staff" });
+  const staff = await signIn(browser, "/admin", "staff-dg");
+  const page = staff.page;
+  await page.getByRole("tab", { name: "批评与清退" }).click();
+  await page.getByRole("row", { name: /取消合作伙伴.*DG-16\.3/ }).click();
+  await page.getByTestId("allowed-events").getByRole("button", { name: "责令取消合作" }).click();
+  await expect(page.getByText("责令取消合作：已完成")).toBeVisible();
+  // Ordered, the partner is still on the published list: the unit has yet to end the cooperation.
+  expect((await collections.partnerLists(DG).get()).size).toBe(1);
+  await page.getByRole("row", { name: /取消合作伙伴.*DG-16\.3/ }).click();
+  await page.getByTestId("allowed-events").getByRole("button", { name: "确认已取消合作" }).click();
+  await expect(page.getByText("确认已取消合作：已完成")).toBeVisible();
+  expect((await collections.partners(DG).doc("e2e-dg-go").get()).data()?.status).toBe("removed");
+
+  // The registry's published lists: version 2 under DG-16.3, with the reason, without the partner.
+  await page.getByRole("tab", { name: "单位、伙伴与目录" }).click();
+  await page.getByRole("tab", { name: "已发布名单" }).click();
+  const v2 = page.getByRole("row", { name: /第 2 版.*DG-16\.3/ });
+  await expect(v2).toBeVisible();
+  await v2.getByRole("button", { name: "查看" }).click();
+  const drawer = page.locator(".ant-drawer").filter({ hasText: "第 2 版" });
+  await expect(drawer).toContainText(DG_GO);
+  await expect(drawer.getByTestId("version-diff").getByRole("table", { name: "移出" })).toContainText(DG_GO);
+  await page.screenshot({ path: "artifacts/screenshots/admin-dg16-partner-list.png", fullPage: true });
+
+  // The public reads version 2: the partner is 移出, the other stays, and why it changed.
+  const pub = await browser.newPage();
+  const pubErrors = watchConsole(pub);
+  await pub.goto(`/notices?p=${DG}`);
+  await pub.getByRole("tab", { name: "名单公布" }).click();
+  await pub.getByRole("row", { name: /第 2 版/ }).getByRole("button", { name: "查看" }).click();
+  const diff = pub.getByTestId("version-diff");
+  await expect(diff).toContainText("移出 1");
+  await expect(diff.getByRole("table", { name: "移出" })).toContainText(DG_GO);
+  await expect(pub.getByText("DG-16.3").first()).toBeVisible();
+  const all = pub.getByRole("table").last();
+  await expect(all).toContainText(DG_STAY);
+  await expect(all).not.toContainText(DG_GO);
+  await pub.screenshot({ path: "artifacts/screenshots/public-dg16-partner-removed.png", fullPage: true });
+
+  expect(staff.errors).toEqual([]);
+  expect(pubErrors).toEqual([]);
   await staff.context.close();
 });

@@ -22,6 +22,7 @@ import { submitChange } from "../../functions/src/usecases/submitChange.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 /** 公示 objections are 实名: every filing names its objector and a contact. */
 const OBJECTOR = { name: "张三", contact: "13800000000" };
@@ -554,5 +555,13 @@ describe("Guangzhou partner removal by application (GZ-4.6.0), through the calla
     // A second application for the partner already removed is refused by its name.
     await draft(unit, GZ, "gz-u01", "gz-rm-2", { type: "partnerRemove", partnerId: "gz-rm-go", reason: "重复申请" });
     await expect(unit.call("submitChange", { programmeId: GZ, changeId: "gz-rm-2" })).rejects.toMatchObject({ details: { code: "PARTNER_NOT_LISTED" }, message: expect.stringContaining("退出合作伙伴（演示）有限公司") });
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

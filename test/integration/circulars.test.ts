@@ -11,6 +11,7 @@ import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
 import { auditOf, seedDocument, seedUnit } from "../support/workflowFixtures.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 type Client = Awaited<ReturnType<typeof signedInClient>>;
@@ -111,5 +112,13 @@ describe("通报批评 is circulated (GZ-4.4a.0)", () => {
   it("GZ-4.4a.0: Dongguan has no 通报批评, so nothing is circulated there", async () => {
     expect((await collections.circulars("dg-2025").get()).size).toBe(0);
     expect((await collections.publicCirculars("dg-2025").get()).size).toBe(0);
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

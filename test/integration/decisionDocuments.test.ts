@@ -18,6 +18,7 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
 import { readPdf } from "../support/pdfText.js";
 import { auditOf, publishPartnerListNow, seedDocument, seedPartner, seedUnit } from "../support/workflowFixtures.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 type Client = Awaited<ReturnType<typeof signedInClient>>;
@@ -375,5 +376,13 @@ describe("decision documents (issue 18.3)", () => {
     await expect(issueDoc("criticismNotice", "no-such-proceeding")).rejects.toMatchObject({ code: "functions/not-found" });
     await expect(issueDoc("evaluationResult", "no-such-evaluation")).rejects.toMatchObject({ code: "functions/not-found" });
     expect(await count()).toBe(before);
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

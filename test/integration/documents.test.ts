@@ -15,6 +15,7 @@ import { removeOrphanFiles } from "../../functions/src/usecases/removeOrphanFile
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 import { elfExecutable, filesOnDisk, functionUrl, idToken, minimalPdf, pdfOfSize, realPng, sha256, upload, windowsExecutable } from "../support/uploads.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const P = "gz-2025";
 const MiB = 1024 * 1024;
@@ -328,5 +329,13 @@ describe("documents: upload, versions, download, checks", () => {
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="evil.pdf"; filename*=UTF-8''evil.pdf`);
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

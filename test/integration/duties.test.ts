@@ -14,6 +14,7 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 import { doc, serverTimestamp, setDoc } from "firebase/firestore";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 /** The quarter after the current one (2027-Q1 in December 2026): nobody has been evaluated in it. */
@@ -110,5 +111,13 @@ describe("GZ-2.2.7: a duty is reported and scored when the period's settings inc
     const values = { ...settingsFromPack(dongguan), scoring: withDuty(dongguan.scoring, "conduct", "digitalWorkshops", 2) };
     await expect(staff.call("adoptSettings", { programmeId: "dg-2025", values, effectiveFrom: "2027", reason: "纳入数字化车间" })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("“数字化车间、智能工厂”不是本专项管理规定所列的牵引单位职责") });
     expect((await collections.settingsVersions("dg-2025").get()).size).toBe(0);
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

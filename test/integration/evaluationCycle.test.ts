@@ -20,6 +20,7 @@ import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { ioCounters, resetIoCounters } from "../../functions/src/store/ioCounters.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 import { reportContent } from "../support/reportRows.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const P = "gz-2025";
 const calendar = makeCalendar();
@@ -341,5 +342,13 @@ describe("evaluation cycle: report → evaluation draft → review, scores, appr
     });
     const dg = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
     await expect(dg.call("fileAdvanceNotice", { programmeId: "dg-2025", subject: "unit", kind: "rename", description: "拟更名", plannedOn: "2026-12-30" })).rejects.toMatchObject({ message: expect.stringContaining("本专项政策未规定") });
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 import { auditOf, seedEnterprise, seedPartner } from "../support/workflowFixtures.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const DG = "dg-2025";
 const GZ = "gz-2025";
@@ -175,5 +176,13 @@ describe("complaints and ratings", () => {
     await expect(anonymousCall("fileComplaint", { programmeId: DG, unitId: "dg-u01", receivedOn: "2025-05-06", summary: "x" })).rejects.toMatchObject({ code: "functions/unauthenticated" });
     await expect(dgStaff.call("closeComplaint", { programmeId: DG, complaintId: "c", resolution: "" })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringMatching(/effectivelyResolved：是否有效解决必须是是\/否.*resolution：处理结果不能为空/) });
     await expect(anonymousCall("submitRating", { token: "short", ratings: [] })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("评价链接无效") });
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -12,6 +12,7 @@ import { closeDuePeriods } from "../../functions/src/usecases/closeDuePeriods.js
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { sweepDeadlines } from "../../functions/src/usecases/sweepDeadlines.js";
 import { admin, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const fictional2027 = {
   year: 2027,
@@ -107,5 +108,13 @@ describe("national holiday arrangement entered as data", () => {
     const entry = (await admin().db.doc("programmes/dg-2025/audit/holidays-2027-r1").get()).data();
     expect(entry).toMatchObject({ action: "calendar.arrangementCorrected", before: { workingDays: ["2027-01-30", "2027-02-20"] }, after: { workingDays: ["2027-01-30"] } });
     expect((await loadProgrammeContext("gz-2025")).calendar.isWorkingDay("2027-02-20")).toBe(false); // Sat, no longer a make-up day
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@
 //        programme's cadence are refused by the report triggers: no evaluation, no ranking count.
 //   16.3 Manual runs: no day after today (Asia/Shanghai), programme administrators only, a dry
 //        run that writes nothing, and the period close of the one period named.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
 import { guangzhou } from "../../functions/src/domain/policy/index.js";
@@ -28,6 +28,7 @@ import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 import { allDocuments, settledDocuments } from "../support/snapshot.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -58,6 +59,8 @@ async function auditOf(programmeId: string, action: string) {
 
 describe("issue 16.1: a job skips a document it cannot read, records it for staff and finishes the rest", () => {
   beforeEach(fresh);
+  // Issue 14 item 10: what each job recorded cites its own programme's regulation.
+  afterEach(async () => expect((await auditClauseOffenders()).offenders).toEqual([]));
   afterAll(closeClients);
   const NOW = new Date("2025-10-22T01:00:00+08:00");
 
@@ -213,6 +216,8 @@ describe("issue 16.1: a job skips a document it cannot read, records it for staf
 
 describe("issue 16.2: reports only for a period that exists and is open", () => {
   beforeEach(fresh);
+  // Issue 14 item 10: what each job recorded cites its own programme's regulation.
+  afterEach(async () => expect((await auditClauseOffenders()).offenders).toEqual([]));
 
   it("issue 16.2 (GZ-3.4.1, DG-9.1): admin-written submissions for a missing quarter, an annual id in Guangzhou, a quarter in Dongguan, a closing and a closed quarter are refused: back to draft with the reason, the unit told, audited; no evaluation, no ranking summary", async () => {
     const closed = { ...newPeriod("2025-Q3", guangzhou, calendar), state: "closed" as const, closedAt: new Date() };
@@ -269,6 +274,8 @@ describe("issue 16.2: reports only for a period that exists and is open", () => 
 
 describe("issue 16.3: manual job runs", () => {
   beforeEach(fresh);
+  // Issue 14 item 10: what each job recorded cites its own programme's regulation.
+  afterEach(async () => expect((await auditClauseOffenders()).offenders).toEqual([]));
   afterAll(closeClients);
   const today = () => shanghaiDate(new Date());
 

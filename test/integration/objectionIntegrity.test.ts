@@ -22,6 +22,7 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { admin, anonymousCall, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
 import { settledDocuments } from "../support/snapshot.js";
 import { functionUrl } from "../support/uploads.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 const OBJECTOR = { name: "李四", contact: "13800000000" };
@@ -196,5 +197,13 @@ describe("staff set aside junk objections in bulk (不予受理)", () => {
     const after = addDays((await collections.notices(GZ).doc(NOTICE).get()).data()!.endsOn, 1);
     const outcomes = await runNoticeCycle({ ...deps, clock: () => new Date(`${after}T00:15:00+08:00`) }, { programmeId: GZ, asOf: after });
     expect(outcomes).toEqual([expect.objectContaining({ noticeId: NOTICE, outcome: "closed" })]);
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
 // on): period close and the deadline sweep. Fixtures are written straight through the typed
 // collections — reports in states the report trigger ignores, evaluations as already computed —
 // so that what the jobs write is all that changes.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
 import { checkAdvanceNotice } from "../../functions/src/domain/advanceNotice.js";
@@ -21,6 +21,7 @@ import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
 import { reportContent } from "../support/reportRows.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -86,6 +87,8 @@ const jobAudit = (snap: Record<string, unknown>) => Object.keys(snap).filter((k)
 
 describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
   beforeEach(fresh);
+  // Issue 14 item 10: whatever each job wrote cites its own programme's regulation.
+  afterEach(async () => expect((await auditClauseOffenders()).offenders).toEqual([]));
   afterAll(closeClients);
 
   it("GZ-4.4a.2: at close (2025-11-05, the day after the evaluation close; deadline 2025-10-21) returned, missing and late reports, unexplained lag and a second failure become candidates; ranks are frozen; the period is closed", async () => {
@@ -304,6 +307,8 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
 
 describe("deadline sweep (GZ-4.3b, GZ-4.8)", () => {
   beforeEach(fresh);
+  // Issue 14 item 10: whatever each job wrote cites its own programme's regulation.
+  afterEach(async () => expect((await auditClauseOffenders()).offenders).toEqual([]));
   afterAll(closeClients);
 
   const opener = { uid: "staff-gz", role: "staff" as const };

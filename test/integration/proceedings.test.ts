@@ -18,6 +18,7 @@ import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
 import { auditOf, publishPartnerListNow, seedCatalogueItem, seedDocument, seedPartner, seedUnit } from "../support/workflowFixtures.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -470,5 +471,13 @@ describe("proceedings", () => {
       expect((await collections.units(GZ).doc(cancelled.id).get()).data()?.status).toBe("qualificationCancelled");
       await expect(gz.call("createUnit", { programmeId: GZ, name: "重复", uscc, listedOn: today(), batch: "增补" })).rejects.toMatchObject({ details: { code: "ALREADY_LISTED" } });
     });
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,7 @@ import { admin, anonymousCall, clearFirestore, closeClients, signedInClient } fr
 import { settledDocuments, allDocuments } from "../support/snapshot.js";
 import { idToken, minimalPdf, upload } from "../support/uploads.js";
 import { seedEnterprise } from "../support/workflowFixtures.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -70,5 +71,13 @@ describe("programme ended", () => {
     expect((await getDoc(doc(dgStaff.db, `programmes/${DG}/units/dg-u01`))).exists()).toBe(true);
     expect((await getDoc(doc(member.db, `programmes/${GZ}/units/gz-u01`))).exists()).toBe(true);
     await expect(dgStaff.call("recordAward", { programmeId: DG, year: 2025, kind: "excellentUnit", subjectId: "dg-u01", decidedOn: "2025-12-01" })).rejects.toMatchObject({ message: expect.stringContaining("DG-18") });
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -11,6 +11,7 @@ import { seedDemo } from "../../scripts/demo/seed.js";
 import { writeProgramme } from "../../scripts/demo/writeProgramme.js";
 import { admin, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 import { auditOf } from "../support/workflowFixtures.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -196,3 +197,11 @@ describe("registry", () => {
   });
 });
 
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+});

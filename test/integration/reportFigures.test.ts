@@ -11,6 +11,7 @@ import { initialSettingsVersion, settingsFromPack } from "../../functions/src/do
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, eventually } from "../support/emulators.js";
 import { rowsFor } from "../support/reportRows.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const P = "gz-2025";
 const at = (isoDateTime: string) => new Date(`${isoDateTime}+08:00`);
@@ -76,5 +77,13 @@ describe("report figures counted from the enterprise rows, and the lag threshold
     await write("gz-u09", 11);
     const behind = await submittedReport("gz-u09_2025-Q3");
     expect(behind).toMatchObject({ incomplete: true, missingFields: ["进度滞后说明及补救措施"] });
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -11,6 +11,7 @@ import { settingsFromPack, type SettingsValues } from "../../functions/src/domai
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo, seedLivedIn } from "../../scripts/demo/seed.js";
 import { admin, clearFirestore, closeClients, eventually, signedInClient } from "../support/emulators.js";
+import { auditClauseOffenders } from "../support/auditClauses.js";
 
 const GZ = "gz-2025";
 
@@ -173,5 +174,13 @@ describe("GZ-3.4.2: settings versions", () => {
     const before = await governed("dg-2025");
     await expect(staff.call("adoptSettings", { programmeId: "dg-2025", values, effectiveFrom: "2027", reason: "延长公示" })).rejects.toMatchObject({ code: "functions/invalid-argument", message: expect.stringContaining("公示期由 DG-14 规定，不能修改") });
     expect(await governed("dg-2025")).toEqual(before);
+  });
+});
+
+describe("audit entries cite the programme's own regulation (issue 14 item 10)", () => {
+  it("GZ-2.1 / DG-5.3: every audit entry the flows above wrote cites a clause of its own programme's pack and names no other city's clause", async () => {
+    const { offenders, audited } = await auditClauseOffenders();
+    expect(offenders).toEqual([]);
+    expect(Object.values(audited).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -121,6 +121,19 @@ describe.each(CASES)("demo programme $id seeded on $today", ({ today, spec }) =>
     if (spec.packId === "dongguan") expect(g.rankings[spec.closedPeriods.at(-1)!]!.finalAt).toBeUndefined();
   });
 
+  it("GZ-3.4.1 / GZ-4.4a.2: a report in after the report deadline but by the evaluation close is accepted and recorded late (资料报送不及时), scored late, and its unit took part; every other closed report is on time", () => {
+    const late = Object.values(g.reports).filter((r) => r.late);
+    if (spec.lateReportUnit === undefined) return expect(late).toEqual([]);
+    expect(late).toHaveLength(1);
+    const r = late[0]!;
+    const period = g.periods[r.periodId]!;
+    expect(period.state).toBe("closed");
+    expect(r.state).toBe("accepted");
+    expect(r.submittedOn! > period.reportDeadline! && r.submittedOn! <= period.evaluationCloseOn!).toBe(true);
+    expect(g.evaluations[`${r.unitId}_${r.periodId}`]).toMatchObject({ reporting: "late", participated: true });
+    expect(Object.values(g.evaluations).filter((e) => e.reporting === "late")).toHaveLength(1);
+  });
+
   it("DG-9.2: interview notifications exist exactly where the pack ranks for interviews and the ranking is final, for the lowest-ranked units", () => {
     const pack = getPolicyPack(spec.packId);
     const final = spec.closedPeriods.filter((p) => g.rankings[p]!.finalAt !== undefined);

@@ -3,6 +3,7 @@
 // decision again gets ALREADY_EXISTS instead of a duplicate. Clients cannot write it at all
 // (firestore.rules), and nothing in the code updates or deletes an entry.
 import type { Transaction, WriteBatch } from "firebase-admin/firestore";
+import { policyPacks } from "../domain/policy/index.js";
 import type { Actor, AuditEntry } from "../domain/schemas/index.js";
 import { collections } from "./collections.js";
 
@@ -31,4 +32,17 @@ export async function appendAuditOnce(programmeId: string, entryId: string, entr
     if (isAlreadyExists(err)) return false;
     throw err;
   }
+}
+
+/**
+ * Issue 14 item 10: an entry cites the programme's own regulation. Where the writer has no clause
+ * of its own (a job's problem record, a clean-up), the clause the programme's records are kept
+ * under (pack `clauses.workGroup`: GZ-2.1, DG-5.3), read raw from the programme record (which may
+ * itself be what cannot be parsed); undefined when even that cannot be read.
+ */
+export async function recordsClause(programmeId: string, tx?: Transaction): Promise<string | undefined> {
+  const ref = collections.programmes().doc(programmeId).withConverter(null);
+  const raw = tx ? await tx.get(ref) : await ref.get();
+  const packId: unknown = raw.get("packId");
+  return typeof packId === "string" && Object.hasOwn(policyPacks, packId) ? policyPacks[packId]!.clauses.workGroup : undefined;
 }

@@ -9,7 +9,7 @@ import { StoredDocumentInvalid } from "../domain/errors.js";
 import type { JobName } from "../domain/jobs.js";
 import type { Actor } from "../domain/schemas/index.js";
 import { jobWords } from "../domain/words.js";
-import { appendAudit } from "./audit.js";
+import { appendAudit, recordsClause } from "./audit.js";
 import { collections } from "./collections.js";
 
 export interface ProblemNote {
@@ -70,8 +70,10 @@ export interface ProblemContext {
   job: JobName;
   now: Date;
   actor: Actor;
+  /** The clause the job works under; without one, the work group's record-keeping clause of the programme's pack. */
   clause?: string;
 }
+
 
 /**
  * Reads the records of `notes` (call before the transaction's first write) and returns the
@@ -81,6 +83,7 @@ export async function prepareProblems(tx: Transaction, c: ProblemContext, notes:
   if (notes.length === 0) return () => {};
   const refs = notes.map((n) => collections.jobProblems(c.programmeId).doc(jobProblemId(c.job, n.path)));
   const snaps = await tx.getAll(...refs);
+  const clause = c.clause ?? (snaps.every((s) => s.exists) ? undefined : await recordsClause(c.programmeId, tx));
   return () =>
     notes.forEach((n, i) => {
       const known = snaps[i]!;
@@ -94,7 +97,7 @@ export async function prepareProblems(tx: Transaction, c: ProblemContext, notes:
         action: "job.documentUnreadable",
         entity: n.path,
         after: { job: c.job, problem: refs[i]!.path },
-        ...(c.clause ? { clause: c.clause } : {}),
+        ...(clause ? { clause } : {}),
         note: `${jobWords[c.job]}无法读取该文档，已跳过并记录，其余照常处理。${n.reason}`,
       });
     });

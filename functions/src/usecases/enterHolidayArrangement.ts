@@ -8,6 +8,7 @@ import { libraryCoveredYears } from "../domain/calendar.js";
 import { refused } from "../domain/errors.js";
 import { arrangementProblems, type EnterHolidayArrangementRequest } from "../domain/holidayArrangement.js";
 import type { Actor } from "../domain/schemas/index.js";
+import { policyPacks } from "../domain/policy/index.js";
 import { appendAudit } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import type { Deps } from "./deps.js";
@@ -26,6 +27,9 @@ export async function enterHolidayArrangement(deps: Deps, input: EnterHolidayArr
     const { note, ...arrangement } = input;
     tx.set(ref, { ...arrangement, note, enteredBy: actor, enteredAt: now, revision });
     for (const p of programmes.docs) {
+      // Issue 14 item 10: cited under each programme's own report-deadline clause (its deadlines are counted on this calendar).
+      const packId: unknown = p.get("packId");
+      const clause = typeof packId === "string" && Object.hasOwn(policyPacks, packId) ? policyPacks[packId]!.clauses.report : undefined;
       appendAudit(tx, p.id, `holidays-${input.year}-r${revision}`, {
         at: now,
         actor,
@@ -33,6 +37,7 @@ export async function enterHolidayArrangement(deps: Deps, input: EnterHolidayArr
         entity: ref.path,
         before: previous ? { holidays: previous.holidays, workingDays: previous.workingDays, reference: previous.reference } : undefined,
         after: { holidays: arrangement.holidays, workingDays: arrangement.workingDays, reference: arrangement.reference },
+        ...(clause ? { clause } : {}),
         note: `${input.year} 年全国节假日安排（${arrangement.reference}）${previous ? "已更正" : "已录入"}：${note}。本专项的工作日期限按此计算。`,
       });
     }

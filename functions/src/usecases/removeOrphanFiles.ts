@@ -5,7 +5,7 @@
 import { logger } from "firebase-functions";
 import { parseDocumentObjectPath } from "../domain/documents.js";
 import { PART_SUFFIX } from "../files/localDiskStore.js";
-import { appendAuditOnce, systemActor } from "../store/audit.js";
+import { appendAuditOnce, recordsClause, systemActor } from "../store/audit.js";
 import { collections } from "../store/collections.js";
 import { ProblemLog, unreadable } from "../store/jobProblems.js";
 import type { Deps } from "./deps.js";
@@ -38,6 +38,7 @@ export async function removeOrphanFiles(deps: Deps): Promise<OrphanSweep> {
       }
       if (meta?.storagePath === obj.path) continue;
     }
+    const clause = await recordsClause(ids.programmeId);
     await store.remove(obj.path);
     logger.warn("sweepOrphanFiles: removed an object without metadata", { path: obj.path, size: obj.size, updatedAt: obj.updatedAt.toISOString() });
     await appendAuditOnce(ids.programmeId, `orphan-removed-${obj.path.replace(/[^\w.-]/g, "_")}`, {
@@ -46,6 +47,7 @@ export async function removeOrphanFiles(deps: Deps): Promise<OrphanSweep> {
       action: "document.orphanRemoved",
       entity: obj.path,
       before: { size: obj.size, updatedAt: obj.updatedAt.toISOString(), unfinished },
+      ...(clause ? { clause } : {}),
       note: "上传未完成或元数据写入失败留下的文件，无对应材料记录，已清理",
     });
     result.removed.push(obj.path);

@@ -98,23 +98,27 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
   }
 
   const result: SweepResult = { programmeId, asOf, reminders: 0, overdue: 0, proposed: 0, errors: [], alreadyRun: false };
-  /** Runs one item; a date the calendar cannot judge, or a document that cannot be read, is recorded and the sweep goes on. */
-  const attempt = async (item: string, work: () => Promise<void>) => {
+  /**
+   * Runs one item; a date the calendar cannot judge, or a document that cannot be read, is recorded
+   * (citing the clause the item is checked under) and the sweep goes on.
+   */
+  const attempt = async (item: string, clause: string, work: () => Promise<void>) => {
     try {
       await work();
     } catch (err) {
       if (log.note(err)) return;
       if (!(err instanceof DomainError)) throw err;
       result.errors.push({ item, message: err.message });
-      if (!plan) await appendAuditOnce(programmeId, `sweep-${asOf}-refused-${item.replace(/[^\w.-]/g, "_")}`, { at: now, actor: ACTOR, action: "job.itemRefused", entity: item, note: `期限检查未执行：${err.message}` });
+      if (!plan) await appendAuditOnce(programmeId, `sweep-${asOf}-refused-${item.replace(/[^\w.-]/g, "_")}`, { at: now, actor: ACTOR, action: "job.itemRefused", entity: item, clause, note: `期限检查未执行：${err.message}` });
     }
   };
 
-  if (!plan) await attempt(collections.periods(programmeId).path, () => preparePeriods(s));
+  const clauses = s.ctx.pack.clauses;
+  if (!plan) await attempt(collections.periods(programmeId).path, clauses.report, () => preparePeriods(s));
   let batches = 0;
   const periods = (await collections.periods(programmeId).where("nextDeadlineOn", "<=", asOf).get()).docs.map((d) => log.read(d)).filter((p): p is Period => p !== unreadable).filter(hasDeadline);
   for (const period of periods.filter((p) => p.state === "open")) {
-    await attempt(collections.periods(programmeId).doc(period.id).path, async () => {
+    await attempt(collections.periods(programmeId).doc(period.id).path, clauses.report, async () => {
       const r = await remindPeriod(s, period);
       result.reminders += r.sent;
       batches += r.batches;
@@ -124,7 +128,7 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
   for (const doc of dueProceedings) {
     const p = log.read(doc);
     if (p === unreadable || p.kind !== "criticism") continue;
-    await attempt(doc.ref.path, async () => {
+    await attempt(doc.ref.path, clauses.rectificationOverdue ?? clauses.report, async () => {
       if (await markOverdue(s, doc.id)) result.overdue++;
     });
   }
@@ -133,13 +137,14 @@ async function sweepProgramme(s: Sweep): Promise<SweepResult> {
   for (const doc of issued) {
     const p = log.read(doc);
     if (p === unreadable || p.kind !== "criticism" || !p.rectificationDeadline) continue;
-    await attempt(doc.ref.path, async () => {
+    // The deadline was set under the criticism's own ground (限期整改).
+    await attempt(doc.ref.path, p.ground, async () => {
       if (await remindRectification(s, doc.id)) result.reminders++;
     });
   }
   const dueFilings = (await collections.advanceNotices(programmeId).where("nextDeadlineOn", "<=", asOf).get()).docs;
   for (const doc of dueFilings) {
-    await attempt(doc.ref.path, async () => {
+    await attempt(doc.ref.path, clauses.advanceNotice ?? clauses.unitChange, async () => {
       result.proposed += await checkFiling(s, doc.id);
     });
   }

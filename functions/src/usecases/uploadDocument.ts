@@ -54,6 +54,8 @@ interface Prepared {
   version: number;
   previousId?: string;
   path: string;
+  /** The clause the upload is audited under: the protection of files where the pack has it, else its record-keeping clause. */
+  clause: string;
   mayStillAttach: (t: DocumentTarget | undefined) => boolean;
 }
 
@@ -105,7 +107,7 @@ async function prepareUpload(deps: Deps, raw: Record<string, string>, uploader: 
   const head = currentOfKind(await currentDocuments(undefined, programmeId, target.type, target.id), fields.kind);
   const documentId = collections.documents(programmeId).doc().id;
   const version = (head?.version ?? 0) + 1;
-  return { fields, target, documentId, version, previousId: head?.id, path: documentObjectPath(programmeId, documentId, version), mayStillAttach: (t) => t !== undefined && decide(t).ok };
+  return { fields, target, documentId, version, previousId: head?.id, path: documentObjectPath(programmeId, documentId, version), clause: ctx.pack.clauses.documentAccess ?? ctx.pack.clauses.workGroup, mayStillAttach: (t) => t !== undefined && decide(t).ok };
 }
 
 function programmeOf(deps: Deps, programmeId: string): Promise<ProgrammeContext> {
@@ -159,6 +161,7 @@ async function recordUpload(deps: Deps, p: Prepared, meta: DocumentMeta): Promis
       action: "document.uploaded",
       entity: col.doc(p.documentId).path,
       after: { kind: meta.kind, target: meta.targetKey, version: meta.version, previousVersionId: meta.previousVersionId ?? null, sha256: meta.sha256, size: meta.size, contentType: meta.contentType, fileName: meta.fileName },
+      clause: p.clause,
     });
   });
 }

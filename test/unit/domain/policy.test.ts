@@ -10,6 +10,17 @@ describe("policy packs", () => {
     expect(Object.keys(policyPacks).sort()).toEqual(["dongguan", "guangzhou", "testOnlySample"]);
   });
 
+  it("GZ-2.1 / DG-5.3: every clause a pack can cite (clauses, grounds, documents, duties, fixed settings) is its own city's — GZ- in Guangzhou, DG- in Dongguan — so an audit entry citing the pack never names the other city's regulation", () => {
+    const clauseLike = (v: unknown): string[] =>
+      typeof v === "string" ? [...v.matchAll(/\b([A-Z]{2,6})-\d[\w.]*/g)].map((m) => m[0]) : Array.isArray(v) ? v.flatMap(clauseLike) : v && typeof v === "object" ? Object.values(v).flatMap(clauseLike) : [];
+    for (const [pack, prefix] of [[gz, "GZ-"], [dg, "DG-"], [getPolicyPack("testOnlySample"), "SL-"]] as const) {
+      const cited = clauseLike(pack);
+      expect(cited.length).toBeGreaterThan(10);
+      expect(cited.filter((c) => !c.startsWith(prefix))).toEqual([]);
+      expect(pack.clauses.workGroup.startsWith(prefix)).toBe(true);
+    }
+  });
+
   it("looks packs up by id and refuses unknown ones", () => {
     expect(getPolicyPack("dongguan").cadence).toBe("annual");
     expect(() => getPolicyPack("shenzhen")).toThrow("未知的政策包");

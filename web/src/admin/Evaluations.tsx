@@ -3,7 +3,7 @@
 // reason until the period is closed and every evaluation approved, then 最终; each unit's
 // dimensions with their explanations, staff-judged parts with the method used, approval; the
 // distribution of the ranked value and a unit's scores across periods; Excel export.
-import { completionWords, judgedMethodWords, nouns, periodWord, rankingBasisWords, rankingMarkWords, stateWords } from "@domain/words";
+import { completionWords, judgedMethodWords, nouns, periodWord, rankingBasisWords, rankingMarkWords, reportingWords, stateWords } from "@domain/words";
 import { Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input, Progress, Select, Space, Tag, Typography } from "antd";
 import { doc, getCountFromServer, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
@@ -83,6 +83,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
             { title: nouns.total, render: (_, r) => r.total.toFixed(1) },
             { title: nouns.band, render: (_, r) => <Tag color={r.passed ? "green" : "red"}>{r.band}</Tag> },
             { title: nouns.state, render: (_, r) => stateWords.evaluation[r.state] },
+            { title: s.reporting, render: (_, r) => <ReportingTag reporting={r.reporting} /> },
           ]}
         />
       </Card>
@@ -121,6 +122,10 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
         <Descriptions.Item label={s.completion}>{completionWords(evaluation.completion)}</Descriptions.Item>
         <Descriptions.Item label={nouns.band}>{evaluation.band}</Descriptions.Item>
         <Descriptions.Item label={nouns.state}>{stateWords.evaluation[evaluation.state]}</Descriptions.Item>
+        <Descriptions.Item label={s.reporting} span={2}>
+          <ReportingTag reporting={evaluation.reporting} />
+          {evaluation.reporting === "late" && <Typography.Text data-testid="late-meaning">{s.lateMeaning}</Typography.Text>}
+        </Descriptions.Item>
       </Descriptions>
       <DimensionTable dimensions={evaluation.dimensions} />
       {evaluation.state === "draft" &&
@@ -147,6 +152,12 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
       <Bars data={history} max={100} />
     </Space>
   );
+}
+
+/** GZ-3.4.1 / GZ-4.4a.2: how the unit's report came in, as scored (逾期 is late but accepted). */
+function ReportingTag({ reporting }: { reporting: Evaluation["reporting"] }) {
+  if (!reporting) return <>—</>;
+  return <Tag color={reporting === "onTime" ? "green" : "red"}>{reportingWords[reporting]}</Tag>;
 }
 
 /**

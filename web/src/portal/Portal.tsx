@@ -1,6 +1,6 @@
-import { cadenceWords } from "@domain/words";
-import { Alert, Spin, Tabs } from "antd";
-import { lazy, Suspense } from "react";
+import { cadenceWords, deadlineWord, periodWord } from "@domain/words";
+import { Alert, Select, Space, Spin, Tabs } from "antd";
+import { lazy, Suspense, useState } from "react";
 import { ProgrammeClosedBanner } from "../shared/ProgrammeClosedBanner";
 import { t } from "../shared/strings";
 import { usePortalTab } from "./portalRoute";
@@ -16,7 +16,8 @@ const AdvanceNotices = lazy(() => import("./AdvanceNotices"));
 const Circulars = lazy(() => import("./Circulars"));
 
 function Portal({ programmeId, unitId }: { programmeId: string; unitId: string }) {
-  const ctx = usePortalContext(programmeId, unitId);
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const ctx = usePortalContext(programmeId, unitId, chosen);
   const [tab, setTab] = usePortalTab();
   if (ctx.state === "loading") return <Spin />;
   if (ctx.state === "error") return <Alert type="error" showIcon title={ctx.message} />;
@@ -35,7 +36,22 @@ function Portal({ programmeId, unitId }: { programmeId: string; unitId: string }
   return (
     <>
       <ProgrammeClosedBanner pack={c.pack} endsOn={c.programmeEndsOn} />
-      <Tabs activeKey={active} onChange={(key) => setTab(key as PortalTab)} items={items} />
+      {/* GZ-3.4.1 / DG-9.1: the period before may still take its report while the next is open. */}
+      {c.openPeriods.length > 1 && c.period && (
+        <Space style={{ marginBottom: 8 }}>
+          <label htmlFor="portal-period">{t.portal.period}</label>
+          <Select
+            id="portal-period"
+            aria-label={t.portal.period}
+            style={{ minWidth: 320 }}
+            value={c.period.id}
+            onChange={setChosen}
+            options={c.openPeriods.map((p) => ({ value: p.id, label: t.portal.periodOption(periodWord(p.id), deadlineWord(p)) }))}
+          />
+        </Space>
+      )}
+      {/* Keyed by the period: a switch of period reads that period's records afresh, on the same tab. */}
+      <Tabs key={c.period?.id ?? "none"} activeKey={active} onChange={(key) => setTab(key as PortalTab)} items={items} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space,
 import { doc, getDoc, getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useMemo, useState } from "react";
 import { call } from "../data/callables";
-import { collections, ids, watchDoc, watchQuery, type Stored } from "../data/collections";
+import { collections, ids, rowsOf, watchDoc, watchQuery, type Stored } from "../data/collections";
 import { formatDate, formatInstant, today } from "../shared/dates";
 import { errorText } from "../shared/errorText";
 import { FileUpload } from "../shared/FileUpload";
@@ -41,6 +41,9 @@ export function UnitDashboard({ ctx }: { ctx: PortalContext }) {
         <Card title={s.notifications}>
           {notes.length === 0 ? <Empty description={s.noNotifications} /> : <List data-testid="notifications" dataSource={notes} renderItem={(n) => <NotificationItem note={n} />} />}
         </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <PastReportsCard ctx={ctx} />
       </Col>
       <Col xs={24} lg={12}>
         <CalendarFeedCard programmeId={ctx.programmeId} unitId={ctx.unitId} readOnly={!!programmeClosed({ today: today(), pack: ctx.pack, programmeEndsOn: ctx.programmeEndsOn })} />
@@ -135,10 +138,13 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
     );
   }
   const deadline = period.reportDeadline;
+  // GZ-3.4.1 / DG-9.1: past the report deadline the count is to the evaluation close, the last day a report is still taken (late).
+  const lateWindow = now > deadline && period.evaluationCloseOn !== undefined && now <= period.evaluationCloseOn;
+  const countTo = lateWindow ? period.evaluationCloseOn! : deadline;
   // Today itself may lie in a year not covered yet (a period still open in January): then say why there is no figure.
   let workingDaysLeft: number | string;
   try {
-    workingDaysLeft = calendar.workingDaysBetween(now, deadline);
+    workingDaysLeft = calendar.workingDaysBetween(now, countTo);
   } catch (err) {
     workingDaysLeft = errorText(err);
   }
@@ -146,7 +152,7 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
     <Card title={s.periodTitle(periodWord(period.id))}>
       <Row gutter={16}>
         <Col span={12}>
-          <Statistic title={s.daysLeft(formatDate(deadline))} value={daysBetween(now, deadline)} suffix={s.daysSuffix} data-testid="deadline-days" />
+          <Statistic title={lateWindow ? s.daysToClose(formatDate(countTo)) : s.daysLeft(formatDate(deadline))} value={daysBetween(now, countTo)} suffix={s.daysSuffix} data-testid="deadline-days" />
         </Col>
         <Col span={12}>
           <Statistic title={s.workingDaysLeft} value={workingDaysLeft} suffix={typeof workingDaysLeft === "number" ? s.workingDaysSuffix : undefined} data-testid="deadline-working-days" />
@@ -157,6 +163,63 @@ function PeriodCard({ ctx, reportState, missing }: { ctx: PortalContext; reportS
       )}
       {state}
       {missing.length > 0 && reportState !== "submitted" && reportState !== "accepted" && <Alert type="warning" showIcon title={s.missing} description={missing.join("、")} />}
+    </Card>
+  );
+}
+
+/**
+ * GZ-3.4.1 / GZ-4.4a.2: the unit's reports of the closed periods, newest first, with the day each
+ * was submitted against the period's report deadline and evaluation close; one that came between
+ * the two is marked 逾期 (accepted, recorded late: 资料报送不及时), not missing.
+ */
+function PastReportsCard({ ctx }: { ctx: PortalContext }) {
+  const { programmeId, unitId, openPeriods } = ctx;
+  const [rows, setRows] = useState<{ report: Stored<"reports">; deadline?: string; close?: string }[] | null>(null);
+  useEffect(() => {
+    Promise.all([getDocs(query(collections.reports(programmeId), where("unitId", "==", unitId))), getDocs(collections.periods(programmeId))]).then(
+      ([reports, periods]) => {
+        const byId = new Map(rowsOf(periods).map((p) => [p.id, p]));
+        // The open periods are on the period card and the report tab; these are the closed ones.
+        const past = rowsOf(reports).filter((r) => !openPeriods.some((o) => o.id === r.periodId)).sort((a, b) => b.periodId.localeCompare(a.periodId));
+        setRows(past.map((report) => {
+          const p = byId.get(report.periodId);
+          return { report, deadline: p?.reportDeadline, close: p?.evaluationCloseOn };
+        }));
+      },
+      () => setRows([]),
+    );
+  }, [programmeId, unitId, openPeriods]);
+  return (
+    <Card title={s.pastReports} data-testid="past-reports">
+      {rows === null ? null : rows.length === 0 ? (
+        <Empty description={s.noPastReports} />
+      ) : (
+        <List
+          dataSource={rows}
+          renderItem={({ report: r, deadline, close }) => (
+            <List.Item>
+              <List.Item.Meta
+                title={
+                  <Space>
+                    {s.pastReportLine(periodWord(r.periodId), stateWords.report[r.state])}
+                    {r.submittedOn && <Tag color={r.late ? "red" : "green"}>{r.late ? s.lateTag : s.onTimeTag}</Tag>}
+                  </Space>
+                }
+                description={
+                  r.submittedOn ? (
+                    <>
+                      {s.pastReportDates(formatDate(r.submittedOn), deadline && formatDate(deadline), close && formatDate(close))}
+                      {r.late && <div>{s.lateMeaning}</div>}
+                    </>
+                  ) : (
+                    s.notSubmitted
+                  )
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }

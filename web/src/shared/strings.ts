@@ -410,6 +410,9 @@ export const t = {
     rankColumn: (basis: string) => `名次（按${basis}）`,
     completion: "任务书完成率",
     markLabel: "排名状态",
+    /** GZ-3.4.1 / GZ-4.4a.2: how the report came in, as scored. */
+    reporting: "材料报送情况",
+    lateMeaning: "报送截止日后、评价截止日前提交，已受理并记为逾期（资料报送不及时），“按时完整报送”一项按逾期计分。",
   },
   interviews: {
     title: (clause: string) => `排名靠后单位约谈督导（${clause}）`,
@@ -552,6 +555,9 @@ export const t = {
     unitNotFound: "未找到本单位的登记信息，请联系所在城市试点的工作机构。",
     loadFailed: (why: string) => `数据加载失败：${why}`,
     tabs: { dashboard: "工作台", report: (cadence: string) => `${cadence}绩效报告`, changes: "变更申请", advance: "重大调整事前报告", circulars: "通报" },
+    /** GZ-3.4.1 / DG-9.1: which open period the portal shows, when more than one is open. */
+    period: "报送期",
+    periodOption: (period: string, deadline: string) => `${period}（报送截止日：${deadline}）`,
   },
   /** GZ-4.4a.0: criticisms circulated to every unit of the programme and on the public page. */
   circulars: {
@@ -573,6 +579,7 @@ export const t = {
     programme: "所属专项",
     periodTitle: (periodId: string | undefined) => (periodId ? `当前报送期：${periodId}` : "当前报送期"),
     daysLeft: (deadline: string) => `距报送截止（${deadline}）自然日`,
+    daysToClose: (close: string) => `报送截止日已过，距评价截止（${close}）自然日`,
     reportDeadline: (deadline: string) => `报送截止日：${deadline}`,
     evaluationClose: (close: string) => `评价截止日：${close}。报送截止日后至评价截止日前仍可报送，但记为逾期（资料报送不及时）；评价截止日仍未报送的，视为未按规定参加绩效评价。`,
     lateWindow: (deadline: string, close: string) => `报送截止日（${deadline}）已过：现在报送或重新提交将记为逾期（资料报送不及时）；请务必在评价截止日（${close}）前报送，否则视为未按规定参加绩效评价。`,
@@ -594,6 +601,16 @@ export const t = {
     rectificationNote: "整改说明",
     rectificationNotePlaceholder: "整改说明（选填）",
     sendRectification: "提交整改报告",
+    /** GZ-3.4.1 / GZ-4.4a.2: the unit's reports of the other periods, with how each came in. */
+    pastReports: "往期报告",
+    noPastReports: "暂无往期报告",
+    pastReportLine: (period: string, state: string) => `${period} · ${state}`,
+    pastReportDates: (submittedOn: string, deadline: string | undefined, close: string | undefined) =>
+      `提交于 ${submittedOn}${deadline ? `；报送截止日 ${deadline}` : ""}${close && close !== deadline ? `，评价截止日 ${close}` : ""}`,
+    notSubmitted: "未提交",
+    lateTag: "逾期",
+    onTimeTag: "按时",
+    lateMeaning: "在报送截止日后、评价截止日前提交，已受理并记为逾期（资料报送不及时）。",
   },
   /** The member's private deadline calendar (日历订阅). */
   mailPreferences: {
