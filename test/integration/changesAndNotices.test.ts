@@ -418,6 +418,43 @@ describe("Dongguan unit change (DG-13)", () => {
   });
 });
 
+describe("Guangzhou major change reported late (GZ-4.4a.4)", () => {
+  it("GZ-4.4a.4: a change of address submitted more than 10 working days after it took effect makes the unit a criticism candidate (未及时报告说明) with the dates in words; on time, or in Dongguan, nothing; a resubmission proposes nothing more", async () => {
+    const today = shanghaiDate(new Date());
+    const unit = await signedInClient(account("member-gz-01").email, DEMO_PASSWORD);
+    const proposalOf = (changeId: string) => collections.proceedings(GZ).doc(`auto_criticism_GZ-4.4a.4_unit-gz-u01_change-${changeId}`);
+
+    await draft(unit, GZ, "gz-u01", "gz-late-address", { type: "unitInfo", changes: [{ field: "address", to: "广州市南沙区（演示）迟报路 1 号" }], effectiveOn: addDays(today, -40) });
+    await attach(GZ, "gz-u01", "gz-late-address", ["businessLicence"], { stamped: true });
+    await unit.call("submitChange", { programmeId: GZ, changeId: "gz-late-address" });
+    const proposed = (await proposalOf("gz-late-address").get()).data()!;
+    expect(proposed).toMatchObject({ kind: "criticism", unitId: "gz-u01", ground: "GZ-4.4a.4", state: "proposed", automatic: true });
+    expect(proposed.evidence[0]!.description).toMatch(/^住所于\d{4}年\d{1,2}月\d{1,2}日发生变更，应于\d{4}年\d{1,2}月\d{1,2}日前报告，于\d{4}年\d{1,2}月\d{1,2}日才报告$/);
+
+    // Returned and submitted again: judged once, on the first submission.
+    const lateCandidates = async () => (await collections.proceedings(GZ).where("unitId", "==", "gz-u01").where("ground", "==", "GZ-4.4a.4").get()).size;
+    const before = await lateCandidates();
+    const staff = await signedInClient(account("staff-gz").email, DEMO_PASSWORD);
+    await staff.call("reviewChange", { programmeId: GZ, changeId: "gz-late-address", decision: "return", comment: "请补充住所变更登记通知书" });
+    await updateDoc(doc(unit.db, `programmes/${GZ}/changes/gz-late-address`), { state: "draft", updatedBy: unit.uid, updatedAt: serverTimestamp() });
+    await unit.call("submitChange", { programmeId: GZ, changeId: "gz-late-address" });
+    expect(await lateCandidates()).toBe(before);
+
+    // Reported the day it takes effect: nothing.
+    await draft(unit, GZ, "gz-u01", "gz-timely-scope", { type: "unitInfo", changes: [{ field: "businessScope", to: "数字化转型咨询、工业软件开发（演示）" }], effectiveOn: today });
+    await attach(GZ, "gz-u01", "gz-timely-scope", ["businessLicence"], { stamped: true });
+    await unit.call("submitChange", { programmeId: GZ, changeId: "gz-timely-scope" });
+    expect((await proposalOf("gz-timely-scope").get()).exists).toBe(false);
+
+    // Dongguan's regulation has no such ground.
+    const dgUnit = await signedInClient(account("member-dg-01").email, DEMO_PASSWORD);
+    await draft(dgUnit, DG, "dg-u01", "dg-late-address", { type: "unitInfo", changes: [{ field: "address", to: "东莞市南城街道（演示）" }], effectiveOn: addDays(today, -40) });
+    await attach(DG, "dg-u01", "dg-late-address", ["changeApplicationLetter", "businessLicence", "legalRepIdCopy", "localServiceTeamList", "socialSecurityProof"], { stamped: true });
+    await dgUnit.call("submitChange", { programmeId: DG, changeId: "dg-late-address" });
+    expect((await collections.proceedings(DG).where("automatic", "==", true).where("kind", "==", "criticism").get()).size).toBe(0);
+  });
+});
+
 describe("objection rate limits", () => {
   let noticeId: string;
   beforeAll(async () => {

@@ -4,7 +4,7 @@
 // suspensions and public announcement (GZ-4.5, DG-11), partner removal (DG-16.1-6), and listing
 // units (GZ-4.3a, DG-2).
 import { deleteApp, initializeApp } from "firebase/app";
-import { collection, connectFirestoreEmulator, getDocs, getFirestore } from "firebase/firestore";
+import { collection, connectFirestoreEmulator, getDocs, getFirestore, orderBy, query } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { seedDemo } from "../../scripts/demo/seed.js";
@@ -13,7 +13,6 @@ import { sweepDeadlines } from "../../functions/src/usecases/sweepDeadlines.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
 import { addDays, shanghaiDate } from "../../functions/src/domain/dates.js";
-import { clearOutList } from "../../functions/src/domain/listing.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { admin, clearFirestore, closeClients, hostPort, PROJECT_ID, signedInClient } from "../support/emulators.js";
@@ -45,7 +44,8 @@ async function publicAnnouncements(programmeId: string) {
   const f = hostPort("FIRESTORE_EMULATOR_HOST");
   connectFirestoreEmulator(db, f.host, f.port);
   try {
-    return (await getDocs(collection(db, `programmes/${programmeId}/announcements`))).docs.map((d) => ({ id: d.id, ...d.data() }) as Record<string, unknown> & { id: string });
+    // The public page's own query: newest first.
+    return (await getDocs(query(collection(db, `programmes/${programmeId}/announcements`), orderBy("publishedAt", "desc")))).docs.map((d) => ({ id: d.id, ...d.data() }) as Record<string, unknown> & { id: string });
   } finally {
     await deleteApp(app);
   }
@@ -317,8 +317,10 @@ describe("proceedings", () => {
     });
 
     it("DG-5.5: the published clear-out list shows every effective clear-out, newest first, with name and reason", async () => {
-      const list = clearOutList((await publicAnnouncements(DG)) as unknown as { unitName: string; ground: string; reason: string; effectiveOn: string }[]);
+      const list = (await publicAnnouncements(DG)) as unknown as { unitName: string; ground: string; reason: string; publishedAt: { toMillis(): number } }[];
       expect(list.length).toBe(7);
+      const times = list.map((a) => a.publishedAt.toMillis());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
       expect(list.every((a) => a.unitName && a.reason && a.ground.startsWith("DG-10."))).toBe(true);
     });
   });

@@ -44,18 +44,6 @@ export const decisionDocumentTitles = {
   publishedList: "名单",
 } as const satisfies Record<DecisionDocumentKind, string>;
 
-/** What the subject of each kind is (the id the request names). */
-export const decisionSubjectWords = {
-  criticismNotice: "通报批评程序",
-  evaluationResult: "绩效评价",
-  clearOutDecision: "清退程序",
-  overdueDecision: "通报批评程序",
-  clearOutAnnouncement: "清退程序",
-  changeReview: "变更申请",
-  publicNotice: "公示",
-  publishedList: "名单版本",
-} as const satisfies Record<DecisionDocumentKind, string>;
-
 /** One block of the document's body, in reading order. */
 export type DocumentBlock =
   | { type: "paragraph"; text: string }

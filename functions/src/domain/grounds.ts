@@ -117,8 +117,8 @@ export function unreportedChangeGrounds(facts: readonly MajorChangeFact[], today
     const due = calendar.deadline(f.changedOn, within.length, within.unit);
     const late = f.reportedOn ? f.reportedOn > due : today > due;
     if (!late) continue;
-    const how = f.reportedOn ? `于 ${f.reportedOn} 才报告` : "至今未报告";
-    out.push({ clause, proceeding: "criticism", subject: { kind: "unit", id: f.unitId }, evidence: [`${f.field}于 ${f.changedOn} 发生变更，应于 ${due} 前报告，${how}`] });
+    const how = f.reportedOn ? `于${dateWord(f.reportedOn)}才报告` : "至今未报告";
+    out.push({ clause, proceeding: "criticism", subject: { kind: "unit", id: f.unitId }, evidence: [`${f.field}于${dateWord(f.changedOn)}发生变更，应于${dateWord(due)}前报告，${how}`] });
   }
   return out;
 }

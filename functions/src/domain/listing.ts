@@ -53,7 +53,3 @@ export function checkListing(uscc: string, facts: ListingFacts, pack: PolicyPack
   return { ok: true, clause: pack.clauses.listing, uscc: code, unitId: n === 0 ? `u-${code}` : `u-${code}-${n + 1}` };
 }
 
-/** DG-5.5 / DG-11: the published clear-out list — effective clear-outs, newest first, with name and reason. */
-export function clearOutList<T extends { unitName: string; ground: string; reason: string; effectiveOn: string }>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => (a.effectiveOn < b.effectiveOn ? 1 : a.effectiveOn > b.effectiveOn ? -1 : a.unitName < b.unitName ? -1 : 1));
-}

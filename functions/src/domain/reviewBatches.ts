@@ -16,12 +16,3 @@ export function reviewBatchId(submittedOn: IsoDate, pack: PolicyPack): string {
       return String(yearOf(submittedOn));
   }
 }
-
-export function groupIntoReviewBatches<T extends { submittedOn: IsoDate }>(applications: readonly T[], pack: PolicyPack): Map<string, T[]> {
-  const batches = new Map<string, T[]>();
-  for (const a of [...applications].sort((x, y) => (x.submittedOn < y.submittedOn ? -1 : x.submittedOn > y.submittedOn ? 1 : 0))) {
-    const id = reviewBatchId(a.submittedOn, pack);
-    batches.set(id, [...(batches.get(id) ?? []), a]);
-  }
-  return batches;
-}

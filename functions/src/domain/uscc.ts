@@ -91,10 +91,6 @@ export function parseUscc(input: string): UsccResult {
   };
 }
 
-export function isValidUscc(code: string): boolean {
-  return parseUscc(code).ok;
-}
-
 export interface UsccParts {
   authority?: string;
   type?: string;

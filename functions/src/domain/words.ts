@@ -342,7 +342,6 @@ export const listKindWords = { partners: "合作伙伴名单", catalogue: "产�
 
 /** Who acted (audit entries, GZ-2.1), and the roles staff are granted. */
 export const roleWords = { staff: "工作人员", unitMember: "牵引单位成员", public: "公众", enterprise: "试点企业", system: "系统" } as const;
-export const staffRoleWords = { reviewer: "审核人员", admin: "管理员" } as const;
 
 /** A pilot enterprise's diagnosis (GZ-2.2.4 / DG-6.3). */
 export const diagnosisWords = { done: "已诊断", notDone: "未诊断" } as const;

@@ -5,16 +5,19 @@
 import type { z } from "zod";
 import { removalRefusal } from "../domain/applyChange.js";
 import { changeMachine } from "../domain/change.machine.js";
-import { shanghaiDate } from "../domain/dates.js";
+import { shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { Refused, refused } from "../domain/errors.js";
+import { unreportedChangeGrounds } from "../domain/grounds.js";
 import { missingDocuments } from "../domain/requiredDocuments.js";
 import { reviewBatchId } from "../domain/reviewBatches.js";
-import type { submitChangeRequestSchema } from "../domain/schemas/index.js";
-import { appendAudit } from "../store/audit.js";
+import type { ChangeApplication, submitChangeRequestSchema } from "../domain/schemas/index.js";
+import { unitInfoFieldWords } from "../domain/words.js";
+import { appendAudit, systemActor } from "../store/audit.js";
+import { proposeCandidates } from "../store/candidates.js";
 import { readChange } from "../store/changes.js";
 import { collections } from "../store/collections.js";
 import { currentDocumentOf, currentDocuments } from "../store/documents.js";
-import { loadProgrammeContext } from "../store/programmeContext.js";
+import { loadProgrammeContext, type ProgrammeContext } from "../store/programmeContext.js";
 import type { Acting, Deps } from "./deps.js";
 import { changeContext } from "./machineContexts.js";
 
@@ -41,6 +44,11 @@ export async function submitChange(deps: Deps, input: SubmitChangeInput, acting:
     const t = changeMachine.transition(change.state, { type: "submit" }, changeContext(ctx, today, change, missing));
     if (!t.ok) throw new Refused(t);
     const batch = reviewBatchId(today, ctx.packOn(today));
+    // GZ-4.4a.4 (未及时报告说明): a change of name, address, legal representative, business scope
+    // or capital reported later than the pack allows after it took effect is a criticism candidate
+    // for staff. Judged once, on the first submission — the day the unit reported it.
+    const late = change.payload.type === "unitInfo" && change.submittedOn === undefined ? lateReportedChange(unitId, change.payload, today, ctx) : [];
+    await proposeCandidates(tx, programmeId, late.map((candidate) => ({ candidate, unitId, scope: `change-${changeId}` })), now, systemActor("submitChange"));
     tx.set(ref, { ...change, state: t.next, submittedOn: today, reviewBatchId: batch, clause: t.clause });
     appendAudit(tx, programmeId, `change-${changeId}-submit-${now.getTime()}`, {
       at: now,
@@ -53,4 +61,15 @@ export async function submitChange(deps: Deps, input: SubmitChangeInput, acting:
     });
     return { state: t.next, reviewBatchId: batch };
   });
+}
+
+/** The GZ-4.4a.4 candidate of a unit-info change reported late (none where the pack has no such ground or the days cannot be counted yet). */
+function lateReportedChange(unitId: string, payload: Extract<ChangeApplication["payload"], { type: "unitInfo" }>, today: IsoDate, ctx: ProgrammeContext) {
+  const field = payload.changes.map((c) => unitInfoFieldWords[c.field]).join("、");
+  try {
+    return unreportedChangeGrounds([{ unitId, field, changedOn: payload.effectiveOn, reportedOn: today }], today, ctx.packOn(today), ctx.calendar);
+  } catch {
+    // A working-day count into a year whose holiday arrangement is not entered: nothing is proposed on a guess.
+    return [];
+  }
 }

@@ -3,7 +3,7 @@ import { type ClearOutContext, clearOutMachine } from "../../../functions/src/do
 import { circularOf, circulationClause, currentOutcome, withOutcome } from "../../../functions/src/domain/circulars.js";
 import { type CriticismContext, criticismMachine } from "../../../functions/src/domain/criticism.machine.js";
 import { evaluationMachine } from "../../../functions/src/domain/evaluation.machine.js";
-import { checkListing, clearOutList, type ListingFacts } from "../../../functions/src/domain/listing.js";
+import { checkListing, type ListingFacts } from "../../../functions/src/domain/listing.js";
 import { partnerRemovalMachine } from "../../../functions/src/domain/partnerRemoval.machine.js";
 import { decideOpening, proceedingMachine } from "../../../functions/src/domain/proceedings.js";
 import { testOnlySample as sample } from "../../../functions/src/domain/policy/testOnlySample.js";
@@ -261,13 +261,6 @@ describe("clear-out (GZ-4.4b, DG-10)", () => {
     expect(okNext(clearOutMachine.transition("effective", { type: "announce" }, co(dg, "DG-10.5"))).clause).toBe("DG-11");
   });
 
-  it("DG-5.5: the published clear-out list is newest first with name and reason", () => {
-    const list = clearOutList([
-      { unitName: "甲", ground: "DG-10.3", reason: "两次不达标", effectiveOn: "2025-02-01" },
-      { unitName: "乙", ground: "DG-10.5", reason: "伪造资料", effectiveOn: "2025-05-01" },
-    ]);
-    expect(list.map((e) => e.unitName)).toEqual(["乙", "甲"]);
-  });
 });
 
 describe("listing and bans", () => {

@@ -1,12 +1,10 @@
 // Request payloads (callables / HTTPS endpoints). The store and API layers parse with these and
 // turn a ZodError into an invalid-argument error whose messages are already Chinese.
 import { z } from "zod";
-import { changeTypeSchema, judgedMethodSchema } from "../policy/schema.js";
-import { advanceNoticeSchema, attachedDocumentSchema, changePayloadSchema } from "./change.js";
+import { judgedMethodSchema } from "../policy/schema.js";
+import { advanceNoticeSchema } from "./change.js";
 import { clauseIdField, contactField, enumOf, evidenceSchema, idOf, isoDate, optionalText, personName, text, usccField, periodIdRequest as periodId } from "./common.js";
-import { enterpriseProgressSchema, metricValuesSchema, reportSchema } from "./evaluation.js";
 import { ratingValueSchema } from "./feedback.js";
-
 
 export const createUnitRequestSchema = z.object({
   programmeId: idOf("专项编号"),
@@ -14,17 +12,6 @@ export const createUnitRequestSchema = z.object({
   uscc: usccField(),
   listedOn: isoDate("纳入名单日期"),
   batch: text("批次", 50),
-});
-
-export const saveReportRequestSchema = z.object({
-  programmeId: idOf("专项编号"),
-  periodId,
-  metrics: metricValuesSchema,
-  enterprises: z.array(enterpriseProgressSchema).default([]),
-  lagExplanation: optionalText("进度滞后说明及补救措施", 3000),
-  dutyNotes: reportSchema.shape.dutyNotes,
-  documentIds: z.array(idOf("附件编号")).default([]),
-  submit: z.boolean().default(false),
 });
 
 export const reviewReportRequestSchema = z
@@ -50,14 +37,6 @@ export const judgedScoreRequestSchema = z.object({
   note: optionalText("评价说明"),
   evidenceDocumentIds: z.array(idOf("评价材料编号")).max(20, "评价材料不能超过 20 份").default([]),
 });
-
-export const fileChangeRequestSchema = z.object({
-  programmeId: idOf("专项编号"),
-  type: changeTypeSchema,
-  payload: changePayloadSchema,
-  documents: z.array(attachedDocumentSchema).default([]),
-  submit: z.boolean().default(false),
-}).refine((r) => r.type === r.payload.type, { message: "变更类型与变更内容不一致", path: ["payload"] });
 
 export const reviewChangeRequestSchema = z
   .object({
@@ -138,12 +117,6 @@ export const recordBureauMeetingRequestSchema = z.object({
   heldOn: isoDate("局务会日期"),
   minutesDocumentId: idOf("会议纪要文件编号"),
   decision: enumOf("局务会结论", ["confirmed", "rejected"] as const),
-});
-
-export const closePeriodRequestSchema = z.object({
-  programmeId: idOf("专项编号"),
-  periodId,
-  asOf: isoDate("执行日期").optional(),
 });
 
 export const submitChangeRequestSchema = z.object({
