@@ -469,22 +469,6 @@ export function publishedList(f: PublishedListFacts): DecisionDocumentContent {
   };
 }
 
-/** Every line of the document as text, in order (what a reader of the PDF sees, without layout). */
-export function documentLines(c: DecisionDocumentContent): string[] {
-  const body = c.blocks.flatMap((b): string[] => {
-    switch (b.type) {
-      case "paragraph":
-      case "heading":
-        return [b.text];
-      case "list":
-        return b.items.map((item, i) => `${i + 1}. ${item}`);
-      case "scores":
-        return [...b.rows.flatMap((r) => [`${r.label}（权重 ${r.weight}）：${r.score} 分`, `计分说明：${r.explanation}`]), `${nouns.total}：${b.total} 分`];
-    }
-  });
-  return [c.title, ...(c.addressee ? [c.addressee] : []), ...body, c.issuer, dateWord(c.issuedOn)];
-}
-
 /**
  * What the id of the document's public verification record is a digest of (the use case takes its
  * SHA-256): the programme, the subject and the content, so the same facts give the same id (and

@@ -12,15 +12,32 @@ import {
   clearOutDecision,
   criticismNotice,
   deadlineSentence,
-  documentLines,
   evaluationResult,
   overdueDecision,
   verificationSeed,
   verificationUrl,
+  type DecisionDocumentContent,
 } from "../../../functions/src/domain/decisionDocuments.js";
+import { dateWord, nouns } from "../../../functions/src/domain/words.js";
 import { calendar, dg, gz } from "./fixtures.js";
 
 const issuing = { programmeName: "广州市中小企业数字化转型城市试点", pack: gz };
+/** Every line of the document as text, in order (what a reader of the PDF sees, without layout). */
+function documentLines(c: DecisionDocumentContent): string[] {
+  const body = c.blocks.flatMap((b): string[] => {
+    switch (b.type) {
+      case "paragraph":
+      case "heading":
+        return [b.text];
+      case "list":
+        return b.items.map((item, i) => `${i + 1}. ${item}`);
+      case "scores":
+        return [...b.rows.flatMap((r) => [`${r.label}（权重 ${r.weight}）：${r.score} 分`, `计分说明：${r.explanation}`]), `${nouns.total}：${b.total} 分`];
+    }
+  });
+  return [c.title, ...(c.addressee ? [c.addressee] : []), ...body, c.issuer, dateWord(c.issuedOn)];
+}
+
 const text = (c: Parameters<typeof documentLines>[0]) => documentLines(c).join("\n");
 
 describe("decision documents", () => {
