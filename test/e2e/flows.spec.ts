@@ -14,6 +14,7 @@ import { periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
+import { minimalPdf } from "../support/uploads.js";
 import { choose, freshDemo, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
@@ -67,7 +68,7 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await unit.page.getByLabel("进度滞后说明及补救措施").fill("第四季度受订单波动影响，部分企业改造顺延至一月，已增派实施人员。");
   await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible();
   // An attachment, uploaded for real (a minimal PDF the server recognises from its bytes).
-  await unit.page.locator('input[type="file"][aria-label="上传佐证材料"]').setInputFiles({ name: "四季度进展佐证.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") });
+  await unit.page.locator('input[type="file"][aria-label="上传佐证材料"]').setInputFiles({ name: "四季度进展佐证.pdf", mimeType: "application/pdf", buffer: minimalPdf("四季度进展佐证") });
   await expect(unit.page.getByText("已上传：四季度进展佐证.pdf")).toBeVisible();
   await expect(unit.page.getByText("已附材料：1 份")).toBeVisible();
   await expect(unit.page.getByText(/草稿已自动保存/)).toBeVisible();
@@ -111,6 +112,14 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await staff.page.reload();
   await staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${periodWord(PERIOD)}`) }).getByRole("button", { name: review }).click();
   await expect(staff.page.getByText("此前已退回 1 次。")).toBeVisible();
+  // The resubmission's evidence, read in the page; the trail holds the return and the resubmission.
+  await staff.page.getByTestId("review-documents").getByRole("button", { name: "在页面中查看四季度进展佐证.pdf" }).click();
+  const viewer = staff.page.getByRole("dialog", { name: "查看材料：四季度进展佐证.pdf" });
+  await expect(viewer.getByTestId("document-page-count")).toHaveText("共 1 页");
+  await viewer.getByLabel("Close").first().click();
+  const trail = staff.page.getByTestId("report-review").getByTestId("audit-trail");
+  await expect(trail.getByText("退回", { exact: true })).toBeVisible();
+  await expect(trail.getByText(/^(提交报告|修改后重新提交)$/)).toHaveCount(2);
   await staff.page.getByRole("button", { name: /^通\s*过$/ }).click();
   await expect(staff.page.getByText("通过后不能再退回", { exact: false })).toBeVisible();
   await staff.page.getByRole("button", { name: "确认通过" }).click();
