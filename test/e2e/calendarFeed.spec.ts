@@ -2,7 +2,7 @@
 // privacy hint, a calendar client fetches it (text/calendar with the unit's deadlines); 停用 asks
 // first, saying what stops, and the link then answers 404.
 import { expect, test } from "@playwright/test";
-import { freshDemo, signIn } from "./session.js";
+import { freshDemo, screenshot, signIn } from "./session.js";
 
 test.beforeAll(async () => {
   await freshDemo();
@@ -18,7 +18,7 @@ test("a member generates a private calendar link shown once, a calendar reads it
   await expect(card).toContainText("链接只显示这一次");
   await expect(card).toContainText("请勿转发或公开");
   await expect(card.getByTestId("calendar-feed-state")).toContainText("使用中");
-  await page.screenshot({ path: "artifacts/screenshots/portal-calendar-feed.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/portal-calendar-feed.png", { fullPage: true });
   const url = await field.inputValue();
 
   const res = await fetch(url);

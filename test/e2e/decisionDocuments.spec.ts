@@ -16,7 +16,7 @@ import { proposeProceeding } from "../../functions/src/usecases/proposeProceedin
 import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
 import { closeClients } from "../support/emulators.js";
 import { readPdf } from "../support/pdfText.js";
-import { freshDemo, signIn, watchConsole } from "./session.js";
+import { freshDemo, screenshot, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const require = createRequire(import.meta.url);
@@ -75,7 +75,7 @@ test("GZ-4.4a.2: staff download the 通报批评及限期整改通知 of an issu
   expect(file.suggestedFilename()).toMatch(/^通报批评及限期整改通知-穗链智造科技（演示）有限公司-\d{4}-\d{2}-\d{2}\.pdf$/);
   const pdf = readFileSync((await file.path())!);
   await expect(documents.getByText("已生成第 1 版并开始下载")).toBeVisible();
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-decision-document.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-decision-document.png", { fullPage: true });
 
   // What the file says (as a PDF reader extracts it): the unit, the ground in the regulation's words, the facts.
   const text = (await readPdf(pdf)).compact;
@@ -102,13 +102,13 @@ test("GZ-4.4a.2: staff download the 通报批评及限期整改通知 of an issu
   const input = page.locator('input[type="file"]');
   await input.setInputFiles({ name: "通报批评.pdf", mimeType: "application/pdf", buffer: pdf });
   await expect(page.getByTestId("verification-result")).toContainText("一致：该文件与本系统出具的文书完全相同");
-  await page.screenshot({ path: "artifacts/screenshots/verify-match.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/verify-match.png", { fullPage: true });
 
   const tampered = Buffer.from(pdf);
   tampered[tampered.length - 300] = tampered[tampered.length - 300]! ^ 0x01;
   await input.setInputFiles({ name: "通报批评-改.pdf", mimeType: "application/pdf", buffer: tampered });
   await expect(page.getByTestId("verification-result")).toContainText("不一致");
-  await page.screenshot({ path: "artifacts/screenshots/verify-mismatch.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/verify-mismatch.png", { fullPage: true });
 
   expect(errors).toEqual([]);
   expect(staff.errors).toEqual([]);

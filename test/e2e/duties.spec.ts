@@ -9,7 +9,7 @@ import { nextPeriod, periodBounds, periodOf, proRataFraction } from "../../funct
 import { periodWord } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { eventually } from "../support/emulators.js";
-import { choose, freshDemo, signIn } from "./session.js";
+import { choose, freshDemo, screenshot, signIn } from "./session.js";
 
 const GZ = "gz-2025";
 const today = shanghaiDate(new Date());
@@ -60,7 +60,7 @@ test("GZ-2.2.7: the work group adds digital workshops and smart factories to the
   await staff.page.getByRole("button", { name: /^采\s*用$/ }).click();
   await staff.page.getByRole("dialog").getByRole("button", { name: /^采\s*用$/ }).click();
   await expect(staff.page.getByTestId("settings-adopted")).toContainText(`已采用第 2 版设置，自 ${periodWord(FROM)} 起施行`);
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-settings-duty.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-settings-duty.png", { fullPage: true });
   expect(staff.errors).toEqual([]);
   await staff.context.close();
 
@@ -82,7 +82,7 @@ test("GZ-2.2.7: the work group adds digital workshops and smart factories to the
     return r?.dutyNotes?.digitalWorkshops === note ? r : undefined;
   }, "the saved duty count and note");
   expect(saved.metrics.digitalWorkshops).toBe(3);
-  await unit.page.screenshot({ path: "artifacts/screenshots/portal-report-duty.png", fullPage: true });
+  await screenshot(unit.page, "artifacts/screenshots/portal-report-duty.png", { fullPage: true });
   expect(unit.errors).toEqual([]);
   await unit.context.close();
 });

@@ -15,7 +15,7 @@ import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { closeClients, signedInClient } from "../support/emulators.js";
 import { minimalPdf } from "../support/uploads.js";
-import { choose, freshDemo, signIn, watchConsole } from "./session.js";
+import { choose, freshDemo, screenshot, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const PERIOD = periodOf(shanghaiDate(new Date()), "quarterly");
@@ -82,11 +82,11 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   // The trigger scored it: the score and each dimension's explanation appear.
   await expect(unit.page.getByTestId("evaluation-total")).toHaveText(/\d+\.\d/);
   await expect(unit.page.getByText("计分说明")).toBeVisible();
-  await unit.page.screenshot({ path: "artifacts/screenshots/portal-report-scored.png", fullPage: true });
+  await screenshot(unit.page, "artifacts/screenshots/portal-report-scored.png", { fullPage: true });
 
   // Staff open it from 待办 and return it with a reason on one item.
   const staff = await signIn(browser, "/admin", "staff-gz");
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-queues.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-queues.png", { fullPage: true });
   const review = `审阅${periodWord(PERIOD)}报告`;
   const row = staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${periodWord(PERIOD)}`) });
   await row.getByRole("button", { name: review }).click();
@@ -165,7 +165,7 @@ test("GZ-3.3: a pilot enterprise rates through its link once; the second visit i
   await page.goto(path);
   await expect(page.getByText("天河五金制品厂（演示）有限公司")).toBeVisible();
   await page.getByRole("radio", { name: "基本满意" }).first().check();
-  await page.screenshot({ path: "artifacts/screenshots/survey.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/survey.png", { fullPage: true });
   await page.getByRole("button", { name: "提交评价" }).click();
   await expect(page.getByText("感谢您的评价！")).toBeVisible();
   await page.goto(path);

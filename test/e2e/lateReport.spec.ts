@@ -12,7 +12,7 @@ import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { dateWord, periodWord, stateWords } from "../../functions/src/domain/words.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { closeClients, eventually } from "../support/emulators.js";
-import { choose, freshDemo, signIn } from "./session.js";
+import { choose, freshDemo, screenshot, signIn } from "./session.js";
 
 const GZ = "gz-2025";
 const today = shanghaiDate(new Date());
@@ -70,7 +70,7 @@ test("GZ-3.4.1 / GZ-4.4a.2: between the report deadline and the evaluation close
   }, "the late submission recorded by the trigger");
   expect(stored).toMatchObject({ state: "submitted", late: true, submittedOn: today });
   await expect(page.getByText("本报告为逾期报送，已如实记录。")).toBeVisible();
-  await page.screenshot({ path: "artifacts/screenshots/portal-late-report.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/portal-late-report.png", { fullPage: true });
 
   // The member can still switch to this quarter's report.
   await page.getByLabel("报送期").click();
@@ -93,7 +93,7 @@ test("GZ-3.4.1 / GZ-4.4a.2: between the report deadline and the evaluation close
   await expect(row).toContainText("逾期");
   await row.click();
   await expect(staff.page.getByTestId("late-meaning")).toHaveText("报送截止日后、评价截止日前提交，已受理并记为逾期（资料报送不及时），“按时完整报送”一项按逾期计分。");
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-late-evaluation.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-late-evaluation.png", { fullPage: true });
 
   expect(unit.errors).toEqual([]);
   expect(staff.errors).toEqual([]);

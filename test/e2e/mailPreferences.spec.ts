@@ -3,7 +3,7 @@
 // reload; the choice is stored for that member only.
 import { expect, test } from "@playwright/test";
 import { collections } from "../../functions/src/store/collections.js";
-import { freshDemo, signIn } from "./session.js";
+import { freshDemo, screenshot, signIn } from "./session.js";
 
 test.beforeAll(async () => {
   await freshDemo();
@@ -26,7 +26,7 @@ test("a member chooses an address and the reminders they want by e-mail; a wrong
   await card.getByRole("checkbox", { name: /报告报送截止提醒/ }).check();
   await card.getByRole("button", { name: "保存邮件提醒设置" }).click();
   await expect(card).toContainText("邮件提醒设置已保存。");
-  await page.screenshot({ path: "artifacts/screenshots/portal-mail-preferences.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/portal-mail-preferences.png", { fullPage: true });
 
   await page.reload();
   await expect(card.getByRole("textbox", { name: "接收邮箱" })).toHaveValue("lianluo01@example.com");

@@ -12,7 +12,7 @@ import { closeClients } from "../support/emulators.js";
 import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { publishPartnerListNow } from "../support/workflowFixtures.js";
-import { choose, freshDemo, signIn, watchConsole } from "./session.js";
+import { choose, freshDemo, screenshot, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const STAY = "珠江长期合作伙伴（演示）有限公司";
@@ -58,7 +58,7 @@ test("GZ-4.6.0: a unit applies to remove a partner by name with a reason; staff 
   await expect(staff.page.getByText("本变更立即生效", { exact: false })).toBeVisible();
   await staff.page.getByRole("button", { name: "确认通过" }).click();
   await expect(review.getByText("已通过。")).toBeVisible();
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-partner-removal.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-partner-removal.png", { fullPage: true });
   // The unit's page follows: published at once, no notice (GZ-4.6.3 notices additions only).
   await expect(unit.page.getByRole("row", { name: new RegExp(`取消合作伙伴.*${GO}`) })).toContainText("已发布");
   expect((await collections.notices(GZ).get()).size).toBe(0);
@@ -76,7 +76,7 @@ test("GZ-4.6.0: a unit applies to remove a partner by name with a reason; staff 
   const all = pub.getByRole("table").last();
   await expect(all).toContainText(STAY);
   await expect(all).not.toContainText(GO);
-  await pub.screenshot({ path: "artifacts/screenshots/public-partner-removed.png", fullPage: true });
+  await screenshot(pub, "artifacts/screenshots/public-partner-removed.png", { fullPage: true });
 
   expect(unit.errors).toEqual([]);
   expect(staff.errors).toEqual([]);
@@ -110,7 +110,7 @@ test("DG-16: staff order and confirm a partner's removal; the published partner 
   const drawer = page.locator(".ant-drawer").filter({ hasText: "第 2 版" });
   await expect(drawer).toContainText(DG_GO);
   await expect(drawer.getByTestId("version-diff").getByRole("table", { name: "移出" })).toContainText(DG_GO);
-  await page.screenshot({ path: "artifacts/screenshots/admin-dg16-partner-list.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-dg16-partner-list.png", { fullPage: true });
 
   // The public reads version 2: the partner is 移出, the other stays, and why it changed.
   const pub = await browser.newPage();
@@ -125,7 +125,7 @@ test("DG-16: staff order and confirm a partner's removal; the published partner 
   const all = pub.getByRole("table").last();
   await expect(all).toContainText(DG_STAY);
   await expect(all).not.toContainText(DG_GO);
-  await pub.screenshot({ path: "artifacts/screenshots/public-dg16-partner-removed.png", fullPage: true });
+  await screenshot(pub, "artifacts/screenshots/public-dg16-partner-removed.png", { fullPage: true });
 
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);

@@ -6,7 +6,7 @@ import { getPolicyPack } from "../../functions/src/domain/policy/index.js";
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
-import { choose, freshDemo, signIn } from "./session.js";
+import { choose, freshDemo, screenshot, signIn } from "./session.js";
 
 const GZ = "gz-2025";
 // A quarter long past its evaluation close that the demo never opened: due for closing today.
@@ -40,7 +40,7 @@ test("GZ-3.4.1: closing a due quarter states its consequences, runs after confir
   await expect(confirm).toContainText(/关账后本期排名冻结，不能撤销。将处理 \d+ 家单位，提出通报批评候选 \d+ 项、清退候选 (\d+) 项/);
   const planned = Number((await confirm.innerText()).match(/清退候选 (\d+) 项/)![1]);
   expect((await collections.periods(GZ).doc(DUE).get()).data()!.state).toBe("open");
-  await page.screenshot({ path: "artifacts/screenshots/admin-period-close-confirm.png" });
+  await screenshot(page, "artifacts/screenshots/admin-period-close-confirm.png");
   await confirm.getByRole("button", { name: "执行本期关账" }).click();
 
   // After: what it did, and where the proposals wait.
@@ -48,7 +48,7 @@ test("GZ-3.4.1: closing a due quarter states its consequences, runs after confir
   await expect(outcome).toContainText(/已处理 \d+ 家单位，排名已冻结；新提出候选 \d+ 项/);
   const proposed = Number((await outcome.innerText()).match(/新提出候选 (\d+) 项/)![1]);
   expect(proposed).toBeGreaterThanOrEqual(planned);
-  await page.screenshot({ path: "artifacts/screenshots/admin-period-close-outcome.png" });
+  await screenshot(page, "artifacts/screenshots/admin-period-close-outcome.png");
   await page.getByRole("button", { name: /^确\s*定$/ }).click();
   expect((await collections.periods(GZ).doc(DUE).get()).data()!.state).toBe("closed");
   // A closed quarter is not offered for closing again.

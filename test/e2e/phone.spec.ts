@@ -11,7 +11,7 @@ import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { closeClients } from "../support/emulators.js";
 import { realPng } from "../support/uploads.js";
-import { freshDemo, watchConsole } from "./session.js";
+import { freshDemo, screenshot, watchConsole } from "./session.js";
 
 const DG = "dg-2025";
 const PERIOD = periodOf(shanghaiDate(new Date()), "annual");
@@ -55,7 +55,7 @@ test("DG-9.1: on a 375 px phone a unit fills its annual report, attaches a photo
   await expect(page.getByText("已附材料：1 份")).toBeVisible();
   await expect(page.getByText(/草稿已自动保存/)).toBeVisible();
   await notWiderThanScreen(page);
-  await page.screenshot({ path: "artifacts/screenshots/portal-phone-report.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/portal-phone-report.png", { fullPage: true });
 
   await page.getByRole("button", { name: "提交报告" }).tap();
   await expect(page.getByText("报告连同已附的 1 份材料提交")).toBeVisible();

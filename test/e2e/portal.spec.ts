@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { adminHandles } from "../../scripts/demo/seed.js";
-import { freshDemo, signIn, watchConsole } from "./session.js";
+import { freshDemo, screenshot, signIn, watchConsole } from "./session.js";
 
 test.beforeAll(async () => {
   await freshDemo();
@@ -18,7 +18,7 @@ test("a unit member signs in on /portal and sees their unit's name", async ({ pa
   await page.getByRole("button", { name: /登\s*录/ }).click();
   await expect(page.getByTestId("unit-name")).toHaveText("穗链智造科技（演示）有限公司");
   await expect(page.getByText("在册")).toBeVisible();
-  await page.screenshot({ path: "artifacts/screenshots/portal-dashboard.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/portal-dashboard.png", { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -40,7 +40,7 @@ test("staff sign in on /admin and see their programme's units", async ({ page })
   await expect(page.getByTestId("programme-name")).toHaveText("广州市中小企业数字化转型城市试点（演示）");
   await page.getByRole("tab", { name: "单位、伙伴与目录" }).click();
   await expect(page.getByText("羊城云数信息（演示）有限公司")).toBeVisible();
-  await page.screenshot({ path: "artifacts/screenshots/admin-units.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-units.png", { fullPage: true });
   expect(errors).toEqual([]);
 });
 

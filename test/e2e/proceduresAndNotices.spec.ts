@@ -15,7 +15,7 @@ import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
 import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
 import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
 import { openNoticeWithObjections } from "./objectionFixtures.js";
-import { freshDemo, pickByName, pickDate, signIn, watchConsole } from "./session.js";
+import { freshDemo, pickByName, pickDate, screenshot, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 // A small but real PDF: file-type recognises it from its bytes, as the upload endpoint requires.
@@ -56,7 +56,7 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await staff.page.getByRole("row", { name: /羊城云数信息.*局务会已确认/ }).click();
   await staff.page.getByTestId("allowed-events").getByRole("button", { name: "清退生效" }).click();
   await expect(staff.page.getByText("清退生效：已完成")).toBeVisible();
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-proceedings.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-proceedings.png", { fullPage: true });
 
   // The public sees the announcement with the unit's name and the reason.
   const pub = await browser.newPage();
@@ -65,7 +65,7 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await pub.getByRole("tab", { name: "清退及取消资格公告" }).click();
   await expect(pub.getByTestId("announcement")).toContainText("羊城云数信息（演示）有限公司");
   await expect(pub.getByTestId("announcement")).toContainText("予以清退，不得重新申请纳入");
-  await pub.screenshot({ path: "artifacts/screenshots/public-announcements.png", fullPage: true });
+  await screenshot(pub, "artifacts/screenshots/public-announcements.png", { fullPage: true });
   expect((await collections.bans(GZ).doc((await collections.units(GZ).doc("gz-u02").get()).data()!.uscc).get()).exists).toBe(true);
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);
@@ -134,7 +134,7 @@ test("GZ-4.4a.0: an issued criticism appears as a 通报 in another unit's porta
   await expect(seen).toContainText("季度绩效报告逾期报送且附件不完整");
   await expect(seen).toContainText(inWords(deadline));
   await expect(seen).toContainText("整改中");
-  await other.page.screenshot({ path: "artifacts/screenshots/portal-circulars.png", fullPage: true });
+  await screenshot(other.page, "artifacts/screenshots/portal-circulars.png", { fullPage: true });
 
   // The deadline passes; staff continue the rectification with a new deadline (GZ-4.3b).
   await collections.proceedings(GZ).doc(proceedingId).set({ ...issued, rectificationDeadline: addDays(shanghaiDate(new Date()), -1) } as typeof issued);
@@ -150,7 +150,7 @@ test("GZ-4.4a.0: an issued criticism appears as a 通报 in another unit's porta
   const entry = pub.getByTestId("circular").filter({ hasText: "穗链智造科技（演示）有限公司" });
   await expect(entry).toContainText("季度绩效报告逾期报送且附件不完整");
   await expect(entry).toContainText(`继续整改（延期至${inWords(extendedTo)}）`);
-  await pub.screenshot({ path: "artifacts/screenshots/public-circulars.png", fullPage: true });
+  await screenshot(pub, "artifacts/screenshots/public-circulars.png", { fullPage: true });
   // The portal follows live.
   await expect(seen).toContainText(`继续整改（延期至${inWords(extendedTo)}）`);
   expect(other.errors).toEqual([]);
@@ -183,7 +183,7 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await expect(unit.page.getByText("已上传：信用报告.pdf")).toBeVisible();
   await unit.page.getByRole("button", { name: "提交申请" }).click();
   await expect(unit.page.getByText("已提交，等待工作小组审核。")).toBeVisible();
-  await unit.page.screenshot({ path: "artifacts/screenshots/portal-change.png", fullPage: true });
+  await screenshot(unit.page, "artifacts/screenshots/portal-change.png", { fullPage: true });
 
   // Staff approve it; it joins a notice batch.
   const staff = await signIn(browser, "/admin", "staff-gz");
@@ -221,7 +221,7 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await pub.getByLabel("异议内容").fill("该企业去年曾因拖欠服务费被投诉，请核查。");
   await pub.getByRole("button", { name: "提交异议" }).click();
   await expect(pub.getByText("异议已提交")).toBeVisible();
-  await pub.screenshot({ path: "artifacts/screenshots/public-notice-objection.png", fullPage: true });
+  await screenshot(pub, "artifacts/screenshots/public-notice-objection.png", { fullPage: true });
 
   // Staff decide the objection.
   await staff.page.getByRole("tab", { name: "公示" }).click();
@@ -229,7 +229,7 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await staff.page.getByRole("textbox", { name: "处理意见" }).fill("经核查，相关投诉已于当年办结，异议不成立。");
   await staff.page.getByRole("button", { name: "确 定" }).click();
   await expect(staff.page.getByText("异议不成立：已完成")).toBeVisible();
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-notices.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-notices.png", { fullPage: true });
 
   // The one refusal the test provoked on purpose (submitting before the documents) is the only
   // failed request the unit's page may show.
@@ -267,7 +267,7 @@ test("DG-14: staff select junk objections, give one reason and confirm a dialog 
   await expect(card.getByRole("row", { name: /刷单甲/ })).toContainText("不予受理");
   await expect(card.getByRole("row", { name: /刷单乙/ })).toContainText("内容为广告，与公示事项无关");
   await expect(card.getByRole("row", { name: /真实异议人/ })).toContainText("待处理");
-  await staff.page.screenshot({ path: "artifacts/screenshots/admin-objections-not-admitted.png", fullPage: true });
+  await screenshot(staff.page, "artifacts/screenshots/admin-objections-not-admitted.png", { fullPage: true });
 
   const states = await Promise.all([first, second, third].map(async (id) => (await collections.objections(DG, noticeId).doc(id!).get()).data()));
   expect(states.map((o) => [o?.state, o?.decision, o?.decidedBy?.uid])).toEqual([

@@ -6,7 +6,7 @@ import { generateProgramme } from "../../scripts/demo/generate.js";
 import { adminHandles } from "../../scripts/demo/seed.js";
 import { writeProgramme } from "../../scripts/demo/writeProgramme.js";
 import { collections } from "../../functions/src/store/collections.js";
-import { freshDemo, signIn } from "./session.js";
+import { freshDemo, screenshot, signIn } from "./session.js";
 
 test.beforeAll(async () => {
   await freshDemo();
@@ -30,7 +30,7 @@ test("DG-9.2: Dongguan staff see the year's ranking on task-book completion mark
   // Nobody is listed for interview on a provisional ranking.
   const interviews = page.getByTestId("interviews");
   await expect(interviews).toContainText("本期排名确定（关账且全部评价审定）后列出排名靠后的单位");
-  await page.screenshot({ path: "artifacts/screenshots/admin-ranking-provisional.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-ranking-provisional.png", { fullPage: true });
 
   await page.getByRole("row").filter({ hasText: "待审定" }).click();
   await page.getByRole("button", { name: "审定评价结论（DG-8）" }).click();
@@ -44,7 +44,7 @@ test("DG-9.2: Dongguan staff see the year's ranking on task-book completion mark
   expect(listed.length).toBeGreaterThan(0);
   expect(listed.every((u) => (ranks[u] ?? 1) > 1)).toBe(true);
   await expect(interviews.getByRole("row").filter({ hasText: "待约谈" })).toHaveCount(listed.length);
-  await page.screenshot({ path: "artifacts/screenshots/admin-ranking-final.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-ranking-final.png", { fullPage: true });
   expect(staff.errors).toEqual([]);
   await staff.context.close();
 });

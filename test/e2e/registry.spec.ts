@@ -8,7 +8,7 @@ import { collections } from "../../functions/src/store/collections.js";
 import { generateProgramme } from "../../scripts/demo/generate.js";
 import { adminHandles } from "../../scripts/demo/seed.js";
 import { writeProgramme } from "../../scripts/demo/writeProgramme.js";
-import { freshDemo, pickByName, pickDate, signIn, watchConsole } from "./session.js";
+import { freshDemo, pickByName, pickDate, screenshot, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -69,7 +69,7 @@ test("GZ-1.3: staff register a pilot enterprise by form and more from an Excel f
   await expect(check).toContainText("已在名单中2");
   await expect(page.getByRole("button", { name: "确认导入 0 家" })).toBeVisible();
   expect((await collections.enterprises(GZ).count().get()).data().count).toBe(listed + 3);
-  await page.screenshot({ path: "artifacts/screenshots/admin-enterprises.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-enterprises.png", { fullPage: true });
 
   // The one expected failure: the duplicate's refusal arrives as HTTP 409 (already-exists).
   expect(staff.errors.filter((e) => !/409/.test(e))).toEqual([]);
@@ -93,7 +93,7 @@ test("GZ-4.6.3: every published partner-list version stays readable with what it
   await expect(diff).toContainText("移出 1");
   await expect(diff.getByRole("table", { name: "新增" })).toContainText("黄埔智控（演示）有限公司");
   await expect(diff.getByRole("table", { name: "移出" })).toContainText("珠江工业软件（演示）有限公司");
-  await page.screenshot({ path: "artifacts/screenshots/admin-published-list.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-published-list.png", { fullPage: true });
   await page.keyboard.press("Escape");
 
   const download = page.waitForEvent("download");
@@ -190,7 +190,7 @@ test("DG-9.2: Dongguan staff see the period's lowest-ranked units and record an 
   await expect(dialog).toBeHidden();
   await expect(card.getByRole("row").filter({ hasText: "已记录" })).toHaveCount(2);
   await expect(card.getByRole("table", { name: "已记录的约谈、督导" }).getByRole("row").filter({ hasText: unitName })).toContainText("督导");
-  await page.screenshot({ path: "artifacts/screenshots/admin-interviews.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-interviews.png", { fullPage: true });
   expect(staff.errors).toEqual([]);
   await staff.context.close();
 });

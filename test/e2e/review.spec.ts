@@ -18,7 +18,7 @@ import { collections } from "../../functions/src/store/collections.js";
 import { account } from "../../scripts/demo/accounts.js";
 import { closeClients, eventually } from "../support/emulators.js";
 import { idToken, minimalPdf, upload } from "../support/uploads.js";
-import { choose, freshDemo, signIn } from "./session.js";
+import { choose, freshDemo, screenshot, signIn } from "./session.js";
 
 const GZ = "gz-2025";
 const PERIOD = periodOf(shanghaiDate(new Date()), "quarterly");
@@ -133,7 +133,7 @@ test("GZ-3.4.1: the reviewer reads the submitted report — metrics against the 
   const viewer = page.getByRole("dialog", { name: `查看材料：${FILE}` });
   await expect(viewer.getByTestId("document-page-count")).toHaveText("共 1 页");
   await expect(viewer.getByRole("img", { name: "第 1 页" })).toBeVisible();
-  await page.screenshot({ path: "artifacts/screenshots/admin-document-viewer.png" });
+  await screenshot(page, "artifacts/screenshots/admin-document-viewer.png");
   await viewer.getByRole("button", { name: "Close" }).or(viewer.getByLabel("Close")).first().click();
   await expect(viewer).toHaveCount(0);
 
@@ -152,7 +152,7 @@ test("GZ-3.4.1: the reviewer reads the submitted report — metrics against the 
   expect(text).not.toMatch(/gz-u\d+/);
   expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   const found = await axe(page, "管理台/审阅绩效报告");
-  await page.screenshot({ path: "artifacts/screenshots/admin-report-review.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-report-review.png", { fullPage: true });
 
   // Returning needs at least one reason; then one reason on one item.
   await page.getByRole("button", { name: "确认退回" }).click();
@@ -164,7 +164,7 @@ test("GZ-3.4.1: the reviewer reads the submitted report — metrics against the 
   await expect(trail.getByText(`典型案例：${REASON}`)).toBeVisible();
   await expect(review.getByText("此前已退回 1 次。")).toBeVisible();
   expect((await collections.reports(GZ).doc(REPORT).get()).data()).toMatchObject({ state: "returned", reviewReasons: [{ field: "典型案例", reason: REASON }], returnedCount: 1 });
-  await page.screenshot({ path: "artifacts/screenshots/admin-report-returned.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-report-returned.png", { fullPage: true });
   await page.keyboard.press("Escape");
   await expect(row).toHaveCount(0);
 
@@ -197,7 +197,7 @@ test("GZ-2.1: the registry's 审计记录 of a unit whose change was just approv
   await expect(drawer.getByText("单位信息变更生效", { exact: true })).toBeVisible();
   await expect(drawer.getByText("暂无记录")).toHaveCount(0);
   await expect(drawer).toContainText("审计路 1 号");
-  await page.screenshot({ path: "artifacts/screenshots/admin-unit-trail.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-unit-trail.png", { fullPage: true });
   expect(staff.errors).toEqual([]);
   await staff.context.close();
 });

@@ -15,7 +15,7 @@ import { collections } from "../../functions/src/store/collections.js";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { closeClients, eventually, signedInClient } from "../support/emulators.js";
 import { idToken, minimalPdf, upload } from "../support/uploads.js";
-import { choose, freshDemo, signIn } from "./session.js";
+import { choose, freshDemo, screenshot, signIn } from "./session.js";
 
 const DG = "dg-2025";
 const PERIOD = periodOf(shanghaiDate(new Date()), "annual");
@@ -91,7 +91,7 @@ test("DG-9.1: a returned report is corrected and resubmitted; the reviewer reads
   await expect(unit.page.getByText(`“小快轻准”解决方案：${SECOND}`).filter({ visible: true }).first()).toBeVisible();
   await unit.page.getByRole("tab", { name: "工作台" }).click();
   await expect(unit.page.getByTestId("notifications").getByRole("link", { name: `${periodWord(PERIOD)}报告被退回` })).toHaveCount(2);
-  await unit.page.screenshot({ path: "artifacts/screenshots/portal-dg-returned-live.png", fullPage: true });
+  await screenshot(unit.page, "artifacts/screenshots/portal-dg-returned-live.png", { fullPage: true });
 
   expect(found).toEqual([]);
   expect(unit.errors).toEqual([]);

@@ -19,7 +19,7 @@ import { proposeProceeding } from "../../functions/src/usecases/proposeProceedin
 import { submitRating } from "../../functions/src/usecases/submitRating.js";
 import { closeClients } from "../support/emulators.js";
 import { seedEnterprise, seedPartner } from "../support/workflowFixtures.js";
-import { freshDemo, pickByName, signIn, watchConsole } from "./session.js";
+import { freshDemo, pickByName, screenshot, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -89,7 +89,7 @@ test("DG-10: a Dongguan proceeding offers only Dongguan grounds with their wordi
   const removal = await optionTexts(page);
   expect(removal).toContain("DG-16.3 试点企业对合作伙伴的服务满意度评价为“不满意”达到2次");
   expect(removal).toHaveLength(dongguan.partnerRemovalGrounds.length);
-  await page.screenshot({ path: "artifacts/screenshots/admin-dg-grounds.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-dg-grounds.png", { fullPage: true });
   await page.keyboard.press("Escape");
 
   const text = await page.locator("body").innerText();
@@ -166,7 +166,7 @@ test("GZ-3.3: staff issue a pilot enterprise its rating link (copy, QR, printabl
   await expect(printed.getByRole("img")).toBeVisible();
   await expect(page.getByRole("button", { name: "打印评价单" })).toBeHidden();
   await expect(page.getByRole("tab", { name: "满意度评价" })).toBeHidden();
-  await page.screenshot({ path: "artifacts/screenshots/survey-slip-print.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/survey-slip-print.png", { fullPage: true });
   await page.emulateMedia({ media: "screen" });
 
   // The link appears in the table as 未使用.
@@ -194,7 +194,7 @@ test("GZ-3.3: staff issue a pilot enterprise its rating link (copy, QR, printabl
   await expect(tally.getByRole("row", { name: named(unit.name) }).first()).toContainText("3.0 / 3");
   await expect(tally.getByRole("row", { name: named(GZ_PARTNER) })).toContainText("1.0 / 3");
   await expect(row).toContainText(`${GZ_PARTNER}：不满意`);
-  await page.screenshot({ path: "artifacts/screenshots/admin-satisfaction.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-satisfaction.png", { fullPage: true });
   await expectNoRawIdsOrIsoDates(page);
 
   // axe on the new page with a slip, the links and the tally shown.
@@ -224,7 +224,7 @@ test("DG-16.3: the partner-removal case names the partner and shows the ratings 
   const ratings = drawer.getByTestId("partner-ratings");
   await expect(ratings).toContainText("共 2 次评价，其中“不满意” 2 次（达到 2 次即构成取消合作情形）");
   for (const text of [...DG_COMMENTS, ...DG_ENTERPRISES]) await expect(ratings).toContainText(text);
-  await page.screenshot({ path: "artifacts/screenshots/admin-dg-partner-removal-ratings.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-dg-partner-removal-ratings.png", { fullPage: true });
   await expectNoRawIdsOrIsoDates(page);
 
   // The 满意度评价 page lists the two links as used, and the partner's tally.

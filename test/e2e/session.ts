@@ -1,5 +1,5 @@
 // Shared by the browser tests: collect what a page complains about, and sign in as a demo user.
-import type { Browser, Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { account, DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { adminHandles, seedDemo } from "../../scripts/demo/seed.js";
 import { clearFirestore } from "../support/emulators.js";
@@ -59,4 +59,18 @@ export async function choose(page: Page, label: string, option: string) {
 export async function pickByName(page: Page, label: string, typed: string, name: RegExp) {
   await page.getByLabel(label).fill(typed);
   await page.locator(".ant-select-item-option").filter({ hasText: name }).click();
+}
+
+/**
+ * What a person must never read on a page: an ISO date, a period code, or one of the system's ids
+ * (units, accounts, programmes). Checked on every page a test keeps a screenshot of.
+ */
+const RAW = [/\b\d{4}-\d{2}-\d{2}\b/, /\b20\d\d-(?:Q[1-4]|H[12])\b/, /\b(?:gz|dg)-u\d+/, /\b(?:member|staff)-(?:gz|dg)/, /\b(?:gz|dg)-20\d\d\b/];
+
+/** Saves a screenshot of the page after checking that its text shows no raw id or ISO date. */
+export async function screenshot(page: Page, path: string, options: { fullPage?: boolean } = {}) {
+  const text = await page.locator("body").innerText();
+  const found = RAW.flatMap((r) => text.match(r)?.[0] ?? []);
+  expect(found, `${path}: the page shows raw ids or ISO dates`).toEqual([]);
+  await page.screenshot({ path, ...options });
 }

@@ -18,7 +18,7 @@ import { collections } from "../../functions/src/store/collections.js";
 import { DEMO_PASSWORD } from "../../scripts/demo/accounts.js";
 import { adminHandles, seedDemo, seedLivedIn } from "../../scripts/demo/seed.js";
 import { clearFirestore, eventually } from "../support/emulators.js";
-import { choose, signIn, signInAs } from "./session.js";
+import { choose, screenshot, signIn, signInAs } from "./session.js";
 
 const GZ = "gz-2025";
 const REVIEWER = { uid: "settings-reviewer-e2e", email: "reviewer.settings.e2e@example.com" };
@@ -94,7 +94,7 @@ test("GZ-3.4.2: an administrator changes weights and the pass mark, sees the pro
   // Units by name, never by id.
   await expect(whatIf.getByRole("row", { name: /（演示）有限公司/ }).first()).toBeVisible();
   await expect(whatIf).not.toContainText("gz-u");
-  await page.screenshot({ path: "artifacts/screenshots/admin-settings-preview.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-settings-preview.png", { fullPage: true });
 
   // The what-if downloads as Excel under its Chinese file name.
   const download = page.waitForEvent("download");
@@ -216,7 +216,7 @@ test("The calendar administrator enters next year's holiday arrangement, checked
   await expect(page.getByTestId("next-year-warning")).toHaveCount(0);
   // Staff who had the page open see the warning go.
   await expect(staff.page.getByTestId("next-year-warning")).toHaveCount(0);
-  await page.screenshot({ path: "artifacts/screenshots/admin-holidays.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-holidays.png", { fullPage: true });
 
   // A correction loads the year into the form.
   await page.getByRole("button", { name: `更正 ${YEAR} 年` }).click();

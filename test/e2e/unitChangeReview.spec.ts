@@ -10,7 +10,7 @@ import type { DocumentKind } from "../../functions/src/domain/policy/schema.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
-import { choose, freshDemo, pickDate, signIn } from "./session.js";
+import { choose, freshDemo, pickDate, screenshot, signIn } from "./session.js";
 
 const DG = "dg-2025";
 const GZ = "gz-2025";
@@ -71,7 +71,7 @@ test("DG-13: the reviewer is warned when the licence is registered outside Dongg
   await pickDate(page, "局务会日期", today);
   await review.locator('input[type="file"][aria-label="上传局务会会议纪要"]').setInputFiles({ name: "局务会会议纪要.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(review.getByText("已上传：局务会会议纪要.pdf")).toBeVisible();
-  await page.screenshot({ path: "artifacts/screenshots/admin-dg13-change-review.png", fullPage: true });
+  await screenshot(page, "artifacts/screenshots/admin-dg13-change-review.png", { fullPage: true });
   await review.getByRole("button", { name: /^通\s*过$/ }).click();
   await page.getByRole("button", { name: "确认通过" }).click();
   await expect(review.getByText("已通过。")).toBeVisible();

@@ -9,6 +9,8 @@ import { errorText } from "./errorText";
 export interface Page<T> {
   rows: WithId<T>[];
   total: number | null;
+  /** Rows per page, for the page count (第 2 页，共 5 页). */
+  pageSize: number;
   loading: boolean;
   error: string | null;
   pageIndex: number;
@@ -70,6 +72,7 @@ export function usePagedQuery<T>(base: Query<T> | null, key: string, pageSize = 
   return {
     rows,
     total,
+    pageSize,
     loading,
     error,
     pageIndex: current.cursors.length - 1,
