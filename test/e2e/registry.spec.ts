@@ -39,6 +39,21 @@ test("GZ-1.3: staff register a pilot enterprise by form and more from an Excel f
   await expect(page.getByText("已将“白云精密模具（演示）有限公司”列入试点企业名单。")).toBeVisible();
   await expect(page.getByRole("row", { name: /白云精密模具.*穗链智造科技（演示）有限公司/ })).toBeVisible();
 
+  // Found by the start of its name, and by its USCC; a name nobody has finds nothing.
+  const search = page.getByLabel("按名称开头或统一社会信用代码查找");
+  await search.fill("白云");
+  await search.press("Enter");
+  await expect(page.getByTestId("page-count")).toHaveText("第 1 页，共 1 页（共 1 条）");
+  await expect(page.getByRole("row", { name: /白云精密模具/ })).toBeVisible();
+  await search.fill(makeUscc(95_001));
+  await search.press("Enter");
+  await expect(page.getByRole("row", { name: /白云精密模具/ })).toBeVisible();
+  await search.fill("无此企业");
+  await search.press("Enter");
+  await expect(page.getByRole("row", { name: /白云精密模具/ })).toHaveCount(0);
+  await search.fill("");
+  await search.press("Enter");
+
   // The same USCC again is refused with the server's Chinese sentence.
   await page.getByLabel("企业名称").fill("白云精密模具（重复）");
   await page.getByLabel("企业统一社会信用代码").fill(makeUscc(95_001));

@@ -17,6 +17,7 @@ import { errorText } from "../shared/errorText";
 import { mustChoose, zodRule } from "../shared/formRules";
 import { Outcome, useOutcome } from "../shared/Outcome";
 import { PagedTable } from "../shared/PagedTable";
+import { prefixEnd, SearchBox, searchOf, type Search } from "../shared/SearchBox";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { NameOf, NamePicker, UnitFilter } from "./names";
@@ -28,14 +29,18 @@ const ACCEPTANCE_COLOR: Record<string, string> = { passed: "green", failed: "red
 
 export default function Enterprises({ programme }: { programme: ProgrammeView }) {
   const [unitId, setUnitId] = useState<string | undefined>();
-  const all = collections.enterprises(programme.id);
-  const q = unitId ? query(all, where("servedBy", "==", unitId), orderBy("name")) : query(all, orderBy("name"));
-  const page = usePagedQuery(q, `${programme.id}-enterprises-${unitId ?? ""}`, 20);
+  const [typed, setTyped] = useState("");
+  const page = usePagedQuery(enterpriseQuery(programme.id, unitId, searchOf(typed)), `${programme.id}-enterprises-${unitId ?? ""}-${typed}`, 20);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <RegisterEnterprise programme={programme} onDone={page.reload} />
       <ImportEnterprises programme={programme} onDone={page.reload} />
-      <Card size="small" title={s.listTitle(page.total)} extra={<UnitFilter id="enterprise-unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+      <Card size="small" title={s.listTitle(page.total)} extra={
+          <Space wrap>
+            <SearchBox onSearch={setTyped} />
+            <UnitFilter id="enterprise-unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />
+          </Space>
+        }>
         <PagedTable
           page={page}
           columns={[
@@ -175,4 +180,12 @@ function ImportEnterprises({ programme, onDone }: { programme: ProgrammeView; on
       </Space>
     </Card>
   );
+}
+
+/** The programme's (or one unit's) pilot enterprises by name, or those a search finds (each query written out for the index check). */
+function enterpriseQuery(programmeId: string, unitId: string | undefined, search: Search) {
+  const all = collections.enterprises(programmeId);
+  if (search && "uscc" in search) return unitId ? query(all, where("servedBy", "==", unitId), where("uscc", "==", search.uscc)) : query(all, where("uscc", "==", search.uscc));
+  if (search) return unitId ? query(all, where("servedBy", "==", unitId), where("name", ">=", search.prefix), where("name", "<=", prefixEnd(search.prefix)), orderBy("name")) : query(all, where("name", ">=", search.prefix), where("name", "<=", prefixEnd(search.prefix)), orderBy("name"));
+  return unitId ? query(all, where("servedBy", "==", unitId), orderBy("name")) : query(all, orderBy("name"));
 }

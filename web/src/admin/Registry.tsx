@@ -10,6 +10,7 @@ import { useState, type ReactNode } from "react";
 import { collections, type Stored, type WithId } from "../data/collections";
 import { formatDate } from "../shared/dates";
 import { PagedTable } from "../shared/PagedTable";
+import { prefixEnd, SearchBox, searchOf } from "../shared/SearchBox";
 import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
@@ -107,9 +108,13 @@ const catalogueColumns = (p: string, onTrail: OnTrail): ColumnsType<Stored<"cata
 ];
 
 function Units({ programme, onTrail }: { programme: ProgrammeView; onTrail: OnTrail }) {
-  const page = usePagedQuery(query(collections.units(programme.id), orderBy("name")), programme.id, 20);
+  const [typed, setTyped] = useState("");
+  const search = searchOf(typed);
+  const units = collections.units(programme.id);
+  const q = search && "uscc" in search ? query(units, where("uscc", "==", search.uscc)) : search ? query(units, where("name", ">=", search.prefix), where("name", "<=", prefixEnd(search.prefix)), orderBy("name")) : query(units, orderBy("name"));
+  const page = usePagedQuery(q, `${programme.id}-${typed}`, 20);
   return (
-    <Card size="small" title={s.unitsTitle(page.total)}>
+    <Card size="small" title={s.unitsTitle(page.total)} extra={<SearchBox onSearch={setTyped} />}>
       <PagedTable
         page={page}
         columns={[

@@ -43,6 +43,7 @@ export const t = {
     none: "暂无",
     prev: "上一页",
     next: "下一页",
+    searchByNameOrUscc: "按名称开头或统一社会信用代码查找",
     pageOf: (page: number, pages: number, rows: number) => `第 ${page} 页，共 ${pages} 页（共 ${rows} 条）`,
     done: (action: string) => `${action}：已完成`,
     dateRange: (from: string, to: string) => `${from} 至 ${to}`,
