@@ -69,6 +69,9 @@ test("GZ-2.2.7: the work group adds digital workshops and smart factories to the
   await openQuarter(FROM);
 
   const unit = await signIn(browser, "/portal", "member-gz-01");
+  // Two quarters are open now; the portal starts on the older one, so the member switches.
+  await unit.page.getByLabel("报送期").click();
+  await unit.page.locator(".ant-select-item-option").filter({ hasText: periodWord(FROM) }).click();
   await unit.page.getByRole("tab", { name: "季度绩效报告" }).click();
   const field = unit.page.getByLabel(DUTY, { exact: true });
   await expect(field).toBeVisible();
