@@ -104,7 +104,7 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
 
   useEffect(() => {
     getDocs(query(collections.evaluations(programme.id), where("unitId", "==", evaluation.unitId), orderBy("periodId"))).then((snap) =>
-      setHistory(snap.docs.map((d) => ({ label: d.data().periodId, value: d.data().total }))),
+      setHistory(snap.docs.map((d) => ({ label: periodWord(d.data().periodId), value: d.data().total }))),
     );
   }, [programme.id, evaluation.unitId]);
 
