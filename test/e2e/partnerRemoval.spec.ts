@@ -2,7 +2,7 @@
 // name, with a reason, no documents); staff approve it in the review queue, where it reads by the
 // partner's name; no notice is opened, and the public partner list's next version no longer shows
 // the partner (it shows as 移出 against the version before).
-// DG-16 the same way round: Dongguan staff order a partner's removal from the 批评与清退 page and
+// DG-16 the same way round: Dongguan staff order a partner's removal from the 清退与取消合作伙伴 page and
 // confirm it; the published partner list gets a new version under the removal's ground (相应变更),
 // without the partner, on the public page and in the admin registry; ordering alone changes no list.
 import { expect, test } from "@playwright/test";
@@ -86,11 +86,11 @@ test("GZ-4.6.0: a unit applies to remove a partner by name with a reason; staff 
 });
 
 test("DG-16: staff order and confirm a partner's removal; the published partner list's next version, under the removal's ground, no longer shows it — on the public page and in the registry", async ({ browser }) => {
-  // Proposed as the 批评与清退 page proposes it (DG-16.3: two "dissatisfied" ratings).
+  // Proposed as the 清退与取消合作伙伴 page proposes it (DG-16.3: two "dissatisfied" ratings).
   await proposeProceeding(productionDeps(), { programmeId: DG, kind: "partnerRemoval", unitId: "dg-u01", partnerId: "e2e-dg-go", ground: "DG-16.3", evidence: [{ description: "两家试点企业对其服务评价为“不满意”" }], complaintIds: [] }, { uid: "staff-dg", role: "staff" });
   const staff = await signIn(browser, "/admin", "staff-dg");
   const page = staff.page;
-  await page.getByRole("tab", { name: "批评与清退" }).click();
+  await page.getByRole("tab", { name: "清退与取消合作伙伴" }).click();
   await page.getByRole("row", { name: /取消合作伙伴.*DG-16\.3/ }).click();
   await page.getByTestId("allowed-events").getByRole("button", { name: "责令取消合作" }).click();
   await expect(page.getByText("责令取消合作：已完成")).toBeVisible();

@@ -197,6 +197,8 @@ test("GZ-2.1: the registry's 审计记录 of a unit whose change was just approv
   await expect(drawer.getByText("单位信息变更生效", { exact: true })).toBeVisible();
   await expect(drawer.getByText("暂无记录")).toHaveCount(0);
   await expect(drawer).toContainText("审计路 1 号");
+  // What the entry recorded reads in words: field names in Chinese, dates in Chinese.
+  await expect(drawer).toContainText("纳入名单日期：2025年1月15日");
   await screenshot(page, "artifacts/screenshots/admin-unit-trail.png", { fullPage: true });
   expect(staff.errors).toEqual([]);
   await staff.context.close();

@@ -286,6 +286,27 @@ export const candidacyWords = { clearOut: "清退候选", interview: "约谈候�
 export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
 
 /** The jobs and triggers that act on stored documents (jobProblems). */
+/** The fields of a record as an audit entry keeps them, in Chinese (the registry's 审计记录). */
+export const recordFieldWords: Record<string, string> = {
+  name: "名称",
+  uscc: "统一社会信用代码",
+  status: "状态",
+  state: "状态",
+  listedOn: "纳入名单日期",
+  batch: "批次",
+  address: "住所",
+  legalRepresentative: "法定代表人",
+  businessScope: "经营范围",
+  registeredCapital: "注册资本",
+  since: "加入日期",
+  category: "类别",
+  priceMin: "最低价格（元）",
+  priceMax: "最高价格（元）",
+  reason: "原因",
+  ground: "依据",
+  version: "版本",
+};
+
 /** What kind of record a stored document is, by its collection (for staff reading a job's problem list). */
 export const recordWords: Record<string, string> = {
   units: "牵引单位",

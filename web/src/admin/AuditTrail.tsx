@@ -1,7 +1,7 @@
 // The audit trail of one record (GZ-2.1): who did what, when, under which clause, followed live.
 // Entries are asked for by `entity`, the record's own path, which is what every writer of the
 // log records (functions/src/store/audit.ts and its callers).
-import { auditActionWord, dateWord } from "@domain/words";
+import { auditActionWord, dateWord, periodWord, recordFieldWords } from "@domain/words";
 import { Alert, Tag, Timeline } from "antd";
 import { limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
@@ -29,6 +29,22 @@ function remark(entry: Stored<"audit">): string | undefined {
   return text?.replace(/\d{4}-\d{2}-\d{2}/g, dateWord);
 }
 
+/** What an entry recorded, as a person reads it: field names in Chinese where known, dates and periods in words. */
+function recordedWords(after: unknown): string {
+  const value = (v: unknown): string => {
+    if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateWord(v) : /^\d{4}(-(Q[1-4]|H[12]))?$/.test(v) ? periodWord(v) : v;
+    if (Array.isArray(v)) return v.map(value).join("、");
+    if (v && typeof v === "object") return `（${recordedWords(v)}）`;
+    return String(v);
+  };
+  if (!after || typeof after !== "object") return value(after);
+  return Object.entries(after as Record<string, unknown>)
+    // References to other records are ids, not words: the record they name has its own trail.
+    .filter(([k, v]) => v !== undefined && v !== null && !/(^id|Ids?)$/.test(k))
+    .map(([k, v]) => `${(recordFieldWords as Record<string, string>)[k] ?? k}：${value(v)}`)
+    .join("；");
+}
+
 /**
  * The trail as a timeline. `changes` also prints each entry's recorded state after the action
  * (the registry's view of a record's fields); the review screen leaves it out.
@@ -49,7 +65,7 @@ export function AuditTrail({ programmeId, entity, changes = false }: { programme
               {formatInstant(r.at)} · {actorName(r.actor)}
             </div>
             {remark(r) && <div>{remark(r)}</div>}
-            {changes && r.after !== undefined && r.after !== null && <code style={{ fontSize: 12 }}>{JSON.stringify(r.after)}</code>}
+            {changes && r.after !== undefined && r.after !== null && <div style={{ fontSize: 12, color: "rgba(0,0,0,0.65)" }}>{recordedWords(r.after)}</div>}
           </div>
         ),
       }))}

@@ -35,7 +35,8 @@ export function NameOf({ programmeId, kind = "units", id }: { programmeId: strin
     };
   }, [programmeId, kind, id]);
   if (!id) return <>—</>;
-  return <span title={s.idTooltip(id)}>{name ?? id}</span>;
+  // While the name loads, an ellipsis: never the id in its place.
+  return <span title={s.idTooltip(id)}>{name ?? "…"}</span>;
 }
 
 /** The names of many records at once (read and cached as NameOf does), by id; empty until they arrive. */
@@ -65,7 +66,7 @@ export function NamePicker({ programmeId, kind, value, onChange, id, placeholder
     const base = named(programmeId, kind);
     const q = typed ? query(base, orderBy("name"), startAt(typed), endAt(`${typed}\uf8ff`), limit(20)) : query(base, orderBy("name"), limit(20));
     getDocs(q)
-      .then((snap) => snap.docs.map((d) => ({ value: d.id, label: s.option(d.data().name, d.id) })))
+      .then((snap) => snap.docs.map((d) => ({ value: d.id, label: s.option(d.data().name, (d.data() as { uscc?: string }).uscc) })))
       .catch(() => [])
       .then((found) => live && setOptions(found));
     return () => {

@@ -223,7 +223,8 @@ export const t = {
   },
   names: {
     idTooltip: (id: string) => `编号：${id}`,
-    option: (name: string, id: string) => `${name}（${id}）`,
+    /** A record in a picker: its name, and its USCC where it has one (two of the same name stay apart). */
+    option: (name: string, uscc: string | undefined) => (uscc ? `${name}（${uscc}）` : name),
     searchPlaceholder: "输入名称开头查找",
     notFound: "没有匹配的记录",
     filterByUnit: "按牵引单位筛选",
