@@ -86,6 +86,7 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
 
   // Staff open it from 待办 and return it with a reason on one item.
   const staff = await signIn(browser, "/admin", "staff-gz");
+  await expect(staff.page.getByText("待审核的绩效报告")).toBeVisible();
   await screenshot(staff.page, "artifacts/screenshots/admin-queues.png", { fullPage: true });
   const review = `审阅${periodWord(PERIOD)}报告`;
   const row = staff.page.getByRole("row", { name: new RegExp(`穗链智造科技.*${periodWord(PERIOD)}`) });

@@ -14,6 +14,7 @@ const signOutButton: React.CSSProperties = { font: "inherit", fontSize: 14, padd
 /** Title bar, optional signed-in user with a sign-out button, and the page. */
 export function Shell({ title: heading, userName, children }: { title: string; userName?: string; children: ReactNode }) {
   return (
+    // The page is the frame: no browser margin around it (Ant Design's reset arrives only later).
     <div style={{ minHeight: "100vh", background: "#f5f5f5", fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif", fontSize: 14, color: "rgba(0,0,0,0.88)" }}>
       <header style={bar}>
         <h1 style={title}>{heading}</h1>
@@ -27,6 +28,7 @@ export function Shell({ title: heading, userName, children }: { title: string; u
         )}
       </header>
       <main style={{ padding: 24 }}>{children}</main>
+      <style>{"body { margin: 0; }"}</style>
     </div>
   );
 }
