@@ -69,7 +69,14 @@ const RAW = [/\b\d{4}-\d{2}-\d{2}\b/, /\b20\d\d-(?:Q[1-4]|H[12])\b/, /\b(?:gz|dg
 
 /** Saves a screenshot of the page after checking that its text shows no raw id or ISO date. */
 export async function screenshot(page: Page, path: string, options: { fullPage?: boolean } = {}) {
-  const text = await page.locator("body").innerText();
+  // Only text a person can see: not the zero-size accessibility copies a select keeps of its option values.
+  const text = await page.evaluate<string>(`(() => {
+    const seen = (el) => { for (let e = el; e && e !== document.body; e = e.parentElement) { const r = e.getBoundingClientRect(); if (r.width < 2 || r.height < 2) return false; const st = getComputedStyle(e); if (st.visibility === "hidden" || st.display === "none" || st.opacity === "0") return false; } return true; };
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.parentElement && seen(n.parentElement)) out.push(n.textContent);
+    return out.join("\\n");
+  })()`);
   const found = RAW.flatMap((r) => text.match(r)?.[0] ?? []);
   expect(found, `${path}: the page shows raw ids or ISO dates`).toEqual([]);
   await page.screenshot({ path, ...options });

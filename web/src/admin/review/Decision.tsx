@@ -10,6 +10,10 @@ import { Outcome, useOutcome } from "../../shared/Outcome";
 import { t } from "../../shared/strings";
 import type { ReviewedReport } from "./useReportReview";
 
+// The confirmation opens inside the drawer's scrolling body, next to its button: it moves with the
+// page as the reviewer scrolls instead of being re-placed over it (a click could miss it).
+const insideDrawer = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
+
 const s = t.review;
 const words = reviewDecisionWords.report;
 
@@ -29,7 +33,7 @@ function AcceptButton({ programmeId, reportId, onDecided }: Target) {
     });
   return (
     <div>
-      <Popconfirm title={s.acceptConfirmTitle} description={<div style={{ maxWidth: 360 }}>{s.acceptConsequence}</div>} okText={s.acceptOk} cancelText={t.common.cancel} onConfirm={accept}>
+      <Popconfirm getPopupContainer={insideDrawer} title={s.acceptConfirmTitle} description={<div style={{ maxWidth: 360 }}>{s.acceptConsequence}</div>} okText={s.acceptOk} cancelText={t.common.cancel} onConfirm={accept}>
         <Button type="primary" loading={outcome.busy}>
           {words.accept}
         </Button>

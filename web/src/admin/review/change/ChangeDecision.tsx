@@ -16,6 +16,10 @@ import { DecisionDocuments } from "../../DecisionDocuments";
 import type { ProgrammeView } from "../../useProgramme";
 import type { ReviewedChange } from "./useChangeReview";
 
+// The confirmation opens inside the drawer's scrolling body, next to its button: it moves with the
+// page as the reviewer scrolls instead of being re-placed over it (a click could miss it).
+const insideDrawer = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
+
 const s = t.changeReview;
 const words = reviewDecisionWords.change;
 
@@ -98,7 +102,7 @@ export function ChangeDecision({ programme, changeId, change, onDecided, onUploa
         {meetingAllowed && <BureauMeeting programme={programme} changeId={changeId} meeting={meeting} onChange={setMeeting} onUploaded={onUploaded} />}
         <Input.TextArea aria-label={s.comment} placeholder={s.commentHint} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
         <Space wrap>
-          <Popconfirm title={s.approveConfirmTitle} description={<div style={{ maxWidth: 380 }}>{approveConsequence(programme, change)}</div>} okText={s.approveOk} cancelText={t.common.cancel} onConfirm={() => decide("approve")}>
+          <Popconfirm getPopupContainer={insideDrawer} title={s.approveConfirmTitle} description={<div style={{ maxWidth: 380 }}>{approveConsequence(programme, change)}</div>} okText={s.approveOk} cancelText={t.common.cancel} onConfirm={() => decide("approve")}>
             <Button type="primary" loading={outcome.busy}>
               {words.approve}
             </Button>
@@ -106,7 +110,7 @@ export function ChangeDecision({ programme, changeId, change, onDecided, onUploa
           <Button loading={outcome.busy} onClick={() => decide("return")}>
             {words.return}
           </Button>
-          <Popconfirm title={s.rejectConfirmTitle} description={<div style={{ maxWidth: 380 }}>{s.rejectConsequence}</div>} okText={s.rejectOk} cancelText={t.common.cancel} okButtonProps={{ danger: true }} onConfirm={() => decide("reject")}>
+          <Popconfirm getPopupContainer={insideDrawer} title={s.rejectConfirmTitle} description={<div style={{ maxWidth: 380 }}>{s.rejectConsequence}</div>} okText={s.rejectOk} cancelText={t.common.cancel} okButtonProps={{ danger: true }} onConfirm={() => decide("reject")}>
             <Button danger loading={outcome.busy}>
               {words.reject}
             </Button>
