@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { removalRefusal } from "../domain/applyChange.js";
 import { changeMachine } from "../domain/change.machine.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
-import { Refused, refused } from "../domain/errors.js";
+import { DomainError, Refused, refused } from "../domain/errors.js";
 import { unreportedChangeGrounds } from "../domain/grounds.js";
 import { missingDocuments } from "../domain/requiredDocuments.js";
 import { reviewBatchId } from "../domain/reviewBatches.js";
@@ -68,8 +68,9 @@ function lateReportedChange(unitId: string, payload: Extract<ChangeApplication["
   const field = payload.changes.map((c) => unitInfoFieldWords[c.field]).join("、");
   try {
     return unreportedChangeGrounds([{ unitId, field, changedOn: payload.effectiveOn, reportedOn: today }], today, ctx.packOn(today), ctx.calendar);
-  } catch {
+  } catch (err) {
     // A working-day count into a year whose holiday arrangement is not entered: nothing is proposed on a guess.
-    return [];
+    if (err instanceof DomainError && err.code === "DATE_NOT_COVERED") return [];
+    throw err;
   }
 }

@@ -1,6 +1,8 @@
 // The audit trail of one record (GZ-2.1): who did what, when, under which clause, followed live.
 // Entries are asked for by `entity`, the record's own path, which is what every writer of the
 // log records (functions/src/store/audit.ts and its callers).
+import { isIsoDate } from "@domain/dates";
+import { isPeriodId } from "@domain/periods";
 import { auditActionWord, dateWord, periodWord, recordFieldWords } from "@domain/words";
 import { Alert, Tag, Timeline } from "antd";
 import { limit, orderBy, query, where } from "firebase/firestore";
@@ -32,7 +34,8 @@ function remark(entry: Stored<"audit">): string | undefined {
 /** What an entry recorded, as a person reads it: field names in Chinese where known, dates and periods in words. */
 function recordedWords(after: unknown): string {
   const value = (v: unknown): string => {
-    if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateWord(v) : /^\d{4}(-(Q[1-4]|H[12]))?$/.test(v) ? periodWord(v) : v;
+    // A bare year is not taken for a period: it may as well be an amount.
+    if (typeof v === "string") return v.includes("-") && isPeriodId(v) ? periodWord(v) : isIsoDate(v) ? dateWord(v) : v;
     if (Array.isArray(v)) return v.map(value).join("、");
     if (v && typeof v === "object") return `（${recordedWords(v)}）`;
     return String(v);

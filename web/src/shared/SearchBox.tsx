@@ -1,6 +1,7 @@
 // Finding a unit or enterprise in a registry table by the start of its name or by its full
 // unified social credit code: a code is looked up exactly, anything else as a name prefix (what a
 // Firestore query can answer without a full-text index).
+import { parseUscc } from "@domain/uscc";
 import { Input } from "antd";
 import { t } from "./strings";
 
@@ -10,7 +11,9 @@ export type Search = { uscc: string } | { prefix: string } | null;
 export function searchOf(typed: string): Search {
   const term = typed.trim();
   if (!term) return null;
-  return /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/i.test(term) ? { uscc: term.toUpperCase() } : { prefix: term };
+  // A code the registry would accept (format and check digit, domain/uscc.ts) is looked up exactly.
+  const code = parseUscc(term.toUpperCase());
+  return code.ok ? { uscc: code.value.code } : { prefix: term };
 }
 
 /** The end of a name-prefix range: every name that starts with `prefix` sorts before it. */

@@ -9,10 +9,8 @@ import { call } from "../../data/callables";
 import { Outcome, useOutcome } from "../../shared/Outcome";
 import { t } from "../../shared/strings";
 import type { ReviewedReport } from "./useReportReview";
+import { insideDrawer } from "./insideDrawer";
 
-// The confirmation opens inside the drawer's scrolling body, next to its button: it moves with the
-// page as the reviewer scrolls instead of being re-placed over it (a click could miss it).
-const insideDrawer = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
 
 const s = t.review;
 const words = reviewDecisionWords.report;

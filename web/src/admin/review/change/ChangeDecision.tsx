@@ -15,10 +15,8 @@ import { t } from "../../../shared/strings";
 import { DecisionDocuments } from "../../DecisionDocuments";
 import type { ProgrammeView } from "../../useProgramme";
 import type { ReviewedChange } from "./useChangeReview";
+import { insideDrawer } from "../insideDrawer";
 
-// The confirmation opens inside the drawer's scrolling body, next to its button: it moves with the
-// page as the reviewer scrolls instead of being re-placed over it (a click could miss it).
-const insideDrawer = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
 
 const s = t.changeReview;
 const words = reviewDecisionWords.change;
