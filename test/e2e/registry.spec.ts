@@ -146,7 +146,7 @@ test("DG-5.7: Dongguan staff record an annual award for a unit; the same award t
 
   await pickByName(page, "牵引单位", "莞工", /莞工数字服务（演示）有限公司/);
   await page.getByRole("button", { name: /记\s*录/ }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "不能重复记录" })).toBeVisible();
   expect((await collections.awards("dg-2025").get()).size).toBe(1);
   await staff.context.close();
 });
