@@ -193,7 +193,7 @@ describe("Guangzhou partner addition, end to end through the callables", () => {
     // On the last day the notice is still running.
     await expect(cycle(notice.endsOn)).resolves.toEqual({ outcomes: [] });
     const r = await cycle(addDays(notice.endsOn, 1));
-    expect(r.outcomes).toEqual([{ noticeId: notice.noticeId, outcome: "closed", versions: { partners: 2 } }]);
+    expect(r.outcomes).toEqual([{ noticeId: notice.noticeId, outcome: "closed", published: ["gz-add-1"], withdrawn: [], versions: { partners: 2 } }]);
 
     expect((await collections.partners(GZ).doc("chg-gz-add-1").get()).data()).toMatchObject({ status: "active", unitId: "gz-u01", listVersion: 2 });
     expect((await collections.changes(GZ).doc("gz-add-1").get()).data()?.state).toBe("published");
@@ -243,7 +243,7 @@ describe("Guangzhou working-day window across a holiday (injected dates)", () =>
     const latest = (await collections.partnerLists(GZ).orderBy("version", "desc").limit(1).get()).docs[0]!.data().version;
     // The scheduled run and a staff run racing: the notice is claimed by its state, so it closes once.
     const [first, second] = await Promise.all([runNoticeCycle(depsAt(at("2025-10-16", "00:15")), { programmeId: GZ, asOf: "2025-10-16" }), runNoticeCycle(depsAt(at("2025-10-16", "00:15")), { programmeId: GZ, asOf: "2025-10-16" })]);
-    expect([...first, ...second].filter((o) => o.outcome === "closed")).toEqual([{ noticeId, outcome: "closed", versions: { partners: latest + 1 } }]);
+    expect([...first, ...second].filter((o) => o.outcome === "closed")).toEqual([{ noticeId, outcome: "closed", published: ["gz-add-hol"], withdrawn: [], versions: { partners: latest + 1 } }]);
     expect((await collections.partnerLists(GZ).get()).size).toBe(latest + 1);
     expect((await auditOf(GZ)).filter((a) => a.id === `notice-${noticeId}-closed`)).toHaveLength(1);
   });
@@ -272,7 +272,7 @@ describe("Dongguan partner and catalogue changes with an upheld objection (injec
     await decideObjection(depsAt(at("2025-03-10")), { programmeId: DG, noticeId, objectionId, upheld: true, decision: "经核实，该企业已注销" }, staffDgActor);
 
     expect(await runNoticeCycle(depsAt(at("2025-03-12")), { programmeId: DG, asOf: "2025-03-12" })).toEqual([]);
-    expect(await runNoticeCycle(depsAt(at("2025-03-13")), { programmeId: DG, asOf: "2025-03-13" })).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 1 } }]);
+    expect(await runNoticeCycle(depsAt(at("2025-03-13")), { programmeId: DG, asOf: "2025-03-13" })).toEqual([{ noticeId, outcome: "closed", published: ["dg-cat"], withdrawn: ["dg-partner"], versions: { catalogue: 1 } }]);
 
     expect((await collections.changes(DG).doc("dg-partner").get()).data()?.state).toBe("withdrawn");
     expect((await collections.changes(DG).doc("dg-cat").get()).data()?.state).toBe("published");
@@ -322,7 +322,7 @@ describe("review batches and catalogue changes (injected dates)", () => {
     const noticeId = (await collections.changes(DG).doc("dg-mod").get()).data()!.noticeId!;
     expect((await collections.notices(DG).doc(noticeId).get()).data()).toMatchObject({ startsOn: "2025-04-10", endsOn: "2025-04-15" }); // Thu + 5 → Tue
     await runNoticeCycle(depsAt(at("2025-04-10")), { programmeId: DG, asOf: "2025-04-10" });
-    expect(await runNoticeCycle(depsAt(at("2025-04-16")), { programmeId: DG, asOf: "2025-04-16" })).toEqual([{ noticeId, outcome: "closed", versions: { catalogue: 2 } }]);
+    expect(await runNoticeCycle(depsAt(at("2025-04-16")), { programmeId: DG, asOf: "2025-04-16" })).toEqual([{ noticeId, outcome: "closed", published: ["dg-mod", "dg-rm"], withdrawn: [], versions: { catalogue: 2 } }]);
     expect((await collections.catalogue(DG).doc("old-item").get()).data()?.status).toBe("withdrawn");
     expect((await collections.catalogue(DG).doc("chg-dg-cat").get()).data()).toMatchObject({ status: "approved", name: "设备联网上云服务（升级）" });
     const v1 = (await collections.catalogueLists(DG).doc("1").get()).data();

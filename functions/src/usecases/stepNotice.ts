@@ -121,7 +121,9 @@ async function closeNotice(tx: Transaction, step: Step): Promise<NoticeStepOutco
   tx.set(step.ref, closed);
   const withdrawn = [...outcome].filter(([, o]) => o === "withdrawn").map(([id]) => id);
   appendAudit(tx, programmeId, `notice-${noticeId}-closed`, { at: step.now, actor: step.actor, action: "notice.closed", entity: step.ref.path, before: { state: "open" }, after: { state: "closed", published: result.applied, withdrawn, versions: result.versions }, clause: t.clause });
-  return { noticeId, outcome: "closed", versions: result.versions as Record<string, number> };
+  // What the run did, for the person who asked for it: what was published, what withdrawn, and the list versions.
+  const published = [...outcome].filter(([, o]) => o === "published").map(([id]) => id);
+  return { noticeId, outcome: "closed", published, withdrawn, versions: result.versions as Record<string, number> };
 }
 
 type Concluding = { changeId: string; ref: NoticeItem["ref"]; change: ChangeApplication; next: ChangeApplication; clause: string };

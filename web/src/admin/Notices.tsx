@@ -15,6 +15,7 @@ import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
 import { ActionButton } from "./ActionButton";
 import { DecisionDocuments } from "./DecisionDocuments";
+import { NoticeCycleButton } from "./NoticeCycleButton";
 import type { ProgrammeView } from "./useProgramme";
 
 const s = t.notices;
@@ -26,7 +27,7 @@ export default function Notices({ programme }: { programme: ProgrammeView }) {
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Space>
         <span>{s.period(length, deadlineUnitWords[unit], programme.pack.clauses.changeNotice)}</span>
-        <ActionButton label={s.runCycle} fn="runNoticeCycle" data={{ programmeId: programme.id, asOf: today() }} onDone={page.reload} />
+        <NoticeCycleButton programmeId={programme.id} asOf={today()} onDone={page.reload} />
       </Space>
       {page.rows.length === 0 && !page.loading && <Empty description={s.empty} />}
       {page.rows.map((n) => (

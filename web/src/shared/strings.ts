@@ -458,6 +458,24 @@ export const t = {
   notices: {
     period: (length: number, unit: string, clause: string) => `本专项公示期：${length} 个${unit}（${clause}）`,
     runCycle: "立即执行公示开启/结束",
+    cycleConfirmTitle: "立即执行公示开启/结束？",
+    cycleNothing: "今天没有到期开启或结束的公示，此时执行不会有任何变化。",
+    // Only what happens is said: "将开启公示 1 期" without "结束公示 0 期".
+    cyclePlan: (opened: number, closed: number, published: number, withdrawn: number) =>
+      [
+        opened > 0 && `将开启公示 ${opened} 期，开启后即在公示公告页面公开并接受异议`,
+        closed > 0 && `将结束公示 ${closed} 期，发布 ${published} 项变更为名单新版本${withdrawn > 0 ? `，撤回异议成立的 ${withdrawn} 项` : ""}，发布后不能撤销`,
+      ]
+        .filter(Boolean)
+        .join("；") + "。",
+    cycleBlocked: (count: number) => `另有 ${count} 期公示到期但不能结束：`,
+    cycleDoneTitle: "公示开启/结束已执行",
+    cycleDone: (opened: number, closed: number, published: number, withdrawn: number) =>
+      opened + closed === 0
+        ? "本次执行没有开启或结束任何公示。"
+        : [opened > 0 && `已开启公示 ${opened} 期`, closed > 0 && `已结束公示 ${closed} 期，发布 ${published} 项变更${withdrawn > 0 ? `，撤回 ${withdrawn} 项` : ""}`].filter(Boolean).join("；") + "。",
+    cycleBlockedItem: (title: string, reason: string) => `${title}：${reason}`,
+    cycleSkipped: (count: number) => `有 ${count} 期公示无法读取，已跳过并记入作业问题，请工作人员核查。`,
     empty: "暂无公示",
     objections: "异议",
     filedBy: "提出人",
