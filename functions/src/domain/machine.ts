@@ -39,6 +39,12 @@ export interface Machine<S extends string, E extends { type: string }, C extends
   readonly table: TransitionTable<S, E, C, F>;
   transition(state: S, event: E, ctx: C): Transition<S, F>;
   allowedEvents(state: S, ctx: C): E["type"][];
+  /**
+   * The events the table has a rule for from `state`, before any guard that needs the day or the
+   * programme: what a page offers on a record it shows (the server still applies every guard and
+   * answers a refusal in words). Pages ask this instead of listing states by hand.
+   */
+  eventsFrom(state: S): E["type"][];
   /** States the machine declares final: a decision was taken and nothing more may happen to it. */
   readonly terminal: readonly S[];
   /** "Already decided?" is asked of the machine, never of a hand-written list of states. */
@@ -78,6 +84,8 @@ export function defineMachine<S extends string, E extends { type: string }, C ex
     return { ok: true, next, effects: rule.effects?.(state, event, ctx) ?? [], clause };
   }
 
+  const eventsFrom = (state: S): E["type"][] => (Object.keys(table) as E["type"][]).filter((type) => rulesFor(type).some((r) => r.from.includes(state)));
+
   function allowedEvents(state: S, ctx: C): E["type"][] {
     if (programmeClosed(ctx)) return [];
     return (Object.keys(table) as E["type"][]).filter((type) =>
@@ -85,5 +93,5 @@ export function defineMachine<S extends string, E extends { type: string }, C ex
     );
   }
 
-  return { table, transition, allowedEvents, terminal, isTerminal: (state: S) => terminal.includes(state) };
+  return { table, transition, allowedEvents, eventsFrom, terminal, isTerminal: (state: S) => terminal.includes(state) };
 }

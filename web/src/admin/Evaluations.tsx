@@ -3,6 +3,7 @@
 // reason until the period is closed and every evaluation approved, then 最终; each unit's
 // dimensions with their explanations, staff-judged parts with the method used, approval; the
 // distribution of the ranked value and a unit's scores across periods; Excel export.
+import { evaluationMachine } from "@domain/evaluation.machine";
 import { completionWords, judgedMethodWords, nouns, periodWord, rankingBasisWords, rankingMarkWords, reportingWords, stateWords } from "@domain/words";
 import { Button, Card, Checkbox, Descriptions, Drawer, Form, InputNumber, Input, Progress, Select, Space, Tag, Typography } from "antd";
 import { doc, getCountFromServer, getDoc, getDocs, orderBy, query, where } from "firebase/firestore";
@@ -146,7 +147,7 @@ function EvaluationDetail({ programme, evaluation, onChanged }: { programme: Pro
           </Card>
         ))}
       <Outcome message={outcome.message} />
-      {evaluation.state === "draft" && <ActionButton label={s.approve(programme.pack.clauses.evaluationApproval)} fn="approveEvaluation" data={{ programmeId: programme.id, evaluationId: evaluation.id }} onDone={onChanged} />}
+      {evaluationMachine.eventsFrom(evaluation.state).includes("approve") && <ActionButton label={s.approve(programme.pack.clauses.evaluationApproval)} fn="approveEvaluation" data={{ programmeId: programme.id, evaluationId: evaluation.id }} onDone={onChanged} />}
       <DecisionDocuments programmeId={programme.id} subjectId={evaluation.id} kinds={evaluation.state === "approved" ? ["evaluationResult"] : []} />
       <Typography.Title level={5}>{s.history}</Typography.Title>
       <Bars data={history} max={100} />

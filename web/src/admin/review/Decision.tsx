@@ -2,6 +2,7 @@
 // confirmation that says what it does (the report becomes final and can no longer be returned),
 // or 退回 with a reason per item of the report — at least one. The server has the last word
 // (another reviewer may have decided first); its Chinese answer is shown as it is.
+import { reportMachine } from "@domain/report.machine";
 import { reviewDecisionWords, stateWords } from "@domain/words";
 import { Alert, Button, Card, Input, Popconfirm, Select, Space, Typography } from "antd";
 import { useState } from "react";
@@ -97,13 +98,15 @@ function ReturnForm({ programmeId, reportId, onDecided, fields }: Target & { fie
 }
 
 export function Decision({ report, fields, ...target }: Target & { report: ReviewedReport; fields: string[] }) {
+  // The decisions the report machine has a rule for in this state; the server applies the rest.
+  const offered = reportMachine.eventsFrom(report.state);
   return (
     <section aria-label={s.decisionTitle}>
       <Typography.Title level={5}>{s.decisionTitle}</Typography.Title>
-      {report.state === "submitted" ? (
+      {offered.includes("accept") || offered.includes("return") ? (
         <Space direction="vertical" style={{ width: "100%" }} size="middle">
-          <AcceptButton {...target} />
-          <ReturnForm {...target} fields={fields} />
+          {offered.includes("accept") && <AcceptButton {...target} />}
+          {offered.includes("return") && <ReturnForm {...target} fields={fields} />}
         </Space>
       ) : (
         <Alert type="info" showIcon title={s.decided[report.state] ?? s.stateNow(stateWords.report[report.state])} />

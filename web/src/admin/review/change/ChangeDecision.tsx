@@ -3,6 +3,7 @@
 // the published change list); 退回补正 or 不予通过 with the reviewer's opinion, which the unit reads.
 // Where the pack lets the work group refer a unit change to the bureau meeting (DG-13), the meeting
 // day and its uploaded minutes are recorded with the decision.
+import { changeMachine } from "@domain/change.machine";
 import { changeDecisionDocuments } from "@domain/decisionDocuments";
 import { deadlineUnitWords, reviewDecisionWords, stateWords } from "@domain/words";
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Popconfirm, Space, Typography } from "antd";
@@ -81,7 +82,9 @@ export function ChangeDecision({ programme, changeId, change, onDecided, onUploa
       return s.decided[decision];
     });
 
-  if (change.state !== "submitted") {
+  // The decisions the change machine has a rule for in this state; the server applies the rest.
+  const offered = changeMachine.eventsFrom(change.state);
+  if (!offered.some((e) => e === "approve" || e === "return" || e === "reject")) {
     return (
       <section aria-label={s.decisionTitle}>
         <Typography.Title level={5}>{s.decisionTitle}</Typography.Title>
@@ -100,19 +103,25 @@ export function ChangeDecision({ programme, changeId, change, onDecided, onUploa
         {meetingAllowed && <BureauMeeting programme={programme} changeId={changeId} meeting={meeting} onChange={setMeeting} onUploaded={onUploaded} />}
         <Input.TextArea aria-label={s.comment} placeholder={s.commentHint} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
         <Space wrap>
-          <Popconfirm getPopupContainer={insideDrawer} title={s.approveConfirmTitle} description={<div style={{ maxWidth: 380 }}>{approveConsequence(programme, change)}</div>} okText={s.approveOk} cancelText={t.common.cancel} onConfirm={() => decide("approve")}>
-            <Button type="primary" loading={outcome.busy}>
-              {words.approve}
+          {offered.includes("approve") && (
+            <Popconfirm getPopupContainer={insideDrawer} title={s.approveConfirmTitle} description={<div style={{ maxWidth: 380 }}>{approveConsequence(programme, change)}</div>} okText={s.approveOk} cancelText={t.common.cancel} onConfirm={() => decide("approve")}>
+              <Button type="primary" loading={outcome.busy}>
+                {words.approve}
+              </Button>
+            </Popconfirm>
+          )}
+          {offered.includes("return") && (
+            <Button loading={outcome.busy} onClick={() => decide("return")}>
+              {words.return}
             </Button>
-          </Popconfirm>
-          <Button loading={outcome.busy} onClick={() => decide("return")}>
-            {words.return}
-          </Button>
-          <Popconfirm getPopupContainer={insideDrawer} title={s.rejectConfirmTitle} description={<div style={{ maxWidth: 380 }}>{s.rejectConsequence}</div>} okText={s.rejectOk} cancelText={t.common.cancel} okButtonProps={{ danger: true }} onConfirm={() => decide("reject")}>
-            <Button danger loading={outcome.busy}>
-              {words.reject}
-            </Button>
-          </Popconfirm>
+          )}
+          {offered.includes("reject") && (
+            <Popconfirm getPopupContainer={insideDrawer} title={s.rejectConfirmTitle} description={<div style={{ maxWidth: 380 }}>{s.rejectConsequence}</div>} okText={s.rejectOk} cancelText={t.common.cancel} okButtonProps={{ danger: true }} onConfirm={() => decide("reject")}>
+              <Button danger loading={outcome.busy}>
+                {words.reject}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       </Space>
       <Outcome message={outcome.message} />
