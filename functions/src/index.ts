@@ -44,6 +44,7 @@ export { recordInterview } from "./api/recordInterview.js";
 export { recordUnfiledChange } from "./api/recordUnfiledChange.js";
 export { recordAward } from "./api/recordAward.js";
 export { exportPublishedList } from "./api/exportPublishedList.js";
+export { publishedListFile } from "./api/publishedListFile.js";
 export { enterHolidayArrangement } from "./api/enterHolidayArrangement.js";
 export { previewSettings } from "./api/previewSettings.js";
 export { exportWhatIf } from "./api/exportWhatIf.js";

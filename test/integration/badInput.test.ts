@@ -66,8 +66,8 @@ const CALLABLES: Record<string, { schema: keyof typeof schemas; role: Role }> = 
   setMailPreferences: { schema: "setMailPreferencesRequestSchema", role: "member" },
 };
 // Exports that are not callables: triggers, scheduled jobs and the HTTPS endpoints (the upload
-// endpoint's refusals are tested in documents.test.ts, the calendar feed's in calendarFeed.test.ts).
-const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles", "calendarFeed", "onNotificationCreated"];
+// endpoint's refusals are tested in documents.test.ts, the calendar feed's in calendarFeed.test.ts, the public list file's in registry.test.ts).
+const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles", "calendarFeed", "onNotificationCreated", "publishedListFile"];
 const RUNS = 20; // per callable and caller (public callables get twice as many, having one caller)
 const REFUSALS = ["invalid-argument", "permission-denied", "unauthenticated", "not-found", "failed-precondition", "already-exists", "resource-exhausted", "out-of-range", "aborted"];
 const CJK = /[\u4e00-\u9fff]/;

@@ -12,6 +12,7 @@ import { writeProgramme } from "../../scripts/demo/writeProgramme.js";
 import { admin, clearFirestore, closeClients, signedInClient } from "../support/emulators.js";
 import { auditOf } from "../support/workflowFixtures.js";
 import { auditClauseOffenders } from "../support/auditClauses.js";
+import { functionUrl } from "../support/uploads.js";
 
 const GZ = "gz-2025";
 const DG = "dg-2025";
@@ -159,6 +160,32 @@ describe("registry", () => {
     expect(v1.rows).toBe((await collections.partnerLists(DG).doc("1").get()).data()!.entries.length);
     await expect(dgStaff.call("exportPublishedList", { programmeId: DG, list: "unitChanges" })).rejects.toMatchObject({ code: "functions/failed-precondition", message: expect.stringContaining("尚未发布") });
     await expect(member.call("exportPublishedList", { programmeId: GZ, list: "partners" })).rejects.toMatchObject({ code: "functions/permission-denied" });
+  });
+
+  it("DG-14: anyone downloads a published list version as Excel, the attachment of the public 名单公布, unaudited; a bad query or unknown version is answered in Chinese", async () => {
+    const url = await functionUrl("publishedListFile");
+    // The demo's report triggers write audit entries meanwhile: count only the list version's own.
+    const listAudit = async () => (await collections.audit(DG).where("entity", "==", `programmes/${DG}/partnerLists/1`).count().get()).data().count;
+    const auditBefore = await listAudit();
+    const res = await fetch(`${url}?p=${DG}&list=partners&v=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    expect(decodeURIComponent(res.headers.get("content-disposition")!)).toMatch(/合作伙伴名单_第1版\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const cells = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    for (const e of (await collections.partnerLists(DG).doc("1").get()).data()!.entries) expect(cells).toContain(e.uscc);
+    // Public data read by the public: no audit entry per download.
+    expect(await listAudit()).toBe(auditBefore);
+
+    const missing = await fetch(`${url}?p=${DG}&list=partners&v=99`);
+    expect(missing.status).toBe(409);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("合作伙伴名单第 99 版");
+    const bad = await fetch(`${url}?p=${DG}&list=partners&v=abc`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("版本必须是正整数");
+    expect((await fetch(`${url}?p=${DG}&list=passwords&v=1`)).status).toBe(400);
+    expect((await fetch(`${url}?p=${DG}&list=partners&v=1`, { method: "POST" })).status).toBe(405);
   });
 
   it("DG-5.7: two staff recording the same award at once: one wins, the other is told it already exists", async () => {

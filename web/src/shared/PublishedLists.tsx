@@ -9,7 +9,8 @@ import { Card, Descriptions, Drawer, Segmented, Space, Table, Tag, Typography } 
 import type { ColumnsType } from "antd/es/table";
 import { doc, getDoc, orderBy, query } from "firebase/firestore";
 import { useEffect, useState } from "react";
-import { publishedLists, type PublishedListVersion, type WithId } from "../data/collections";
+import { collections, publishedLists, type PublishedListVersion, type WithId } from "../data/collections";
+import { env } from "./env";
 import { formatDate } from "./dates";
 import { PagedTable } from "./PagedTable";
 import { t } from "./strings";
@@ -59,7 +60,7 @@ export function PublishedLists({ programmeId, extra }: { programmeId: string; ex
                   <a role="button" tabIndex={0} onClick={() => setOpen(v)} onKeyDown={(e) => e.key === "Enter" && setOpen(v)}>
                     {s.view}
                   </a>
-                  {extra?.(kind, v.version)}
+                  {extra ? extra(kind, v.version) : <a href={publicFileUrl(programmeId, kind, v.version)} download>{s.download}</a>}
                 </Space>
               ),
             },
@@ -73,6 +74,23 @@ export function PublishedLists({ programmeId, extra }: { programmeId: string; ex
   );
 }
 
+/** The version as an Excel attachment, for anyone (functions: publishedListFile); staff export through their audited button instead. */
+const publicFileUrl = (programmeId: string, kind: PublishedListKind, version: number) =>
+  `${env.functionsBase}/publishedListFile?${new URLSearchParams({ p: programmeId, list: kind, v: String(version) })}`;
+
+/** The notice a version came out of, by its title (never its id); "—" for a version published without one. */
+function useNoticeTitle(programmeId: string, noticeId: string | undefined) {
+  const [title, setTitle] = useState<string | null>(null);
+  useEffect(() => {
+    if (!noticeId) return;
+    getDoc(doc(collections.notices(programmeId), noticeId))
+      .then((snap) => snap.data()?.title ?? null)
+      .catch(() => null)
+      .then(setTitle);
+  }, [programmeId, noticeId]);
+  return noticeId ? (title ?? "…") : "—";
+}
+
 function VersionDetail({ programmeId, kind, version }: { programmeId: string; kind: PublishedListKind; version: Version }) {
   const [previous, setPrevious] = useState<Entry[] | null>(null);
   useEffect(() => {
@@ -82,6 +100,7 @@ function VersionDetail({ programmeId, kind, version }: { programmeId: string; ki
       .catch(() => [])
       .then(setPrevious);
   }, [programmeId, kind, version.version]);
+  const noticeTitle = useNoticeTitle(programmeId, version.noticeId);
   const diff = previous ? diffList<Entry>(kind, previous, version.entries) : null;
   const columns = COLUMNS[kind];
   const table = (caption: string, key: string, rows: Entry[]) => rows.length > 0 && <Table<Entry> caption={caption} rowKey={(_e, i) => `${key}${i}`} size="small" pagination={false} dataSource={rows} columns={columns} />;
@@ -90,7 +109,7 @@ function VersionDetail({ programmeId, kind, version }: { programmeId: string; ki
       <Descriptions size="small" bordered column={2}>
         <Descriptions.Item label={s.publishedOn}>{formatDate(version.publishedOn)}</Descriptions.Item>
         <Descriptions.Item label={s.clause}>{version.clause}</Descriptions.Item>
-        <Descriptions.Item label={s.notice}>{version.noticeId ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label={s.notice}>{noticeTitle}</Descriptions.Item>
         <Descriptions.Item label={s.changeCount}>{version.changeIds.length}</Descriptions.Item>
         {version.basis && (
           <Descriptions.Item label={s.basis} span={2}>

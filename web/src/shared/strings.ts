@@ -100,6 +100,7 @@ export const t = {
     clause: "依据",
     entries: "条目数",
     view: "查看",
+    download: "下载名单（Excel）",
     notice: "公示批次",
     changeCount: "所含变更申请",
     basis: "发布原因",

@@ -45,3 +45,13 @@ export const exportPublishedListRequestSchema = z.object({
   list: enumOf("名单类别", ["partners", "catalogue", "unitChanges"] as const),
   version: z.number({ error: "版本必须是数字" }).int("版本必须是整数").min(1, "版本从 1 开始").optional(),
 });
+
+/**
+ * GET /publishedListFile?p=…&list=…&v=…: anyone downloads a published list version as Excel, the
+ * attachment of the public page's 名单公布 (query strings are text, so the version is read from digits).
+ */
+export const publishedListFileQuerySchema = z.object({
+  p: idOf("专项编号"),
+  list: enumOf("名单类别", ["partners", "catalogue", "unitChanges"] as const),
+  v: z.string({ error: "请指明版本" }).regex(/^[1-9]\d{0,5}$/, "版本必须是正整数").transform(Number),
+});
