@@ -44,6 +44,9 @@ export const t = {
     prev: "上一页",
     next: "下一页",
     searchByNameOrUscc: "按名称开头或统一社会信用代码查找",
+    searchByName: "按名称搜索（输入名称的开头）",
+    /** After a number typed as a percentage. */
+    percent: "%",
     pageOf: (page: number, pages: number, rows: number) => `第 ${page} 页，共 ${pages} 页（共 ${rows} 条）`,
     done: (action: string) => `${action}：已完成`,
     dateRange: (from: string, to: string) => `${from} 至 ${to}`,
