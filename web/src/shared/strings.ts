@@ -672,7 +672,8 @@ export const t = {
     dutyNoteOf: (duty: string) => `${duty}：完成情况说明`,
     dutyNotePlaceholder: "可选：逐项写明名称和日期，如“××机械数字化车间，2027年2月投运”",
     duty: (clauses: string) => `牵引单位职责（${clauses}），已纳入本期评价指标，按年度累计填写完成数量（整数）`,
-    shareTarget: (annual: number) => `年度目标 ${annual}（比例，0–1）`,
+    /** A share's annual target, already in words as a percentage (metricValueWord). */
+    shareTarget: (annual: string) => `年度目标 ${annual}（比例，不按期折算）`,
     target: (annual: number, due: number) => `年度目标 ${annual}，本期应达 ${due}`,
     lagging: "低于按进度应完成的目标",
     counted: "按下方试点企业进展逐户统计（填写了进展情况的本单位服务企业），不能手工填写",
