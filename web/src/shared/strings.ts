@@ -814,6 +814,10 @@ export const t = {
     period: "评价期次",
     issue: "生成评价链接",
     issued: (enterprise: string) => `已为${enterprise}生成评价链接。`,
+    issuedAndMailed: (enterprise: string, email: string) => `已为${enterprise}生成评价链接，并已将链接发送至 ${email}。`,
+    /** The name the callable's schema gives the address, so its refusals name this field. */
+    email: "企业电子邮箱",
+    emailPlaceholder: "可不填；填写后同时将链接发送至该邮箱",
     slipTitle: "试点企业满意度评价单",
     slipFor: (enterprise: string) => `致：${enterprise}`,
     slipSubjects: (unit: string) => `评价对象：${unit}及其合作伙伴`,
