@@ -1,8 +1,10 @@
 // The registry pages in a real Chromium: staff put pilot enterprises on the list one by one and
 // from a spreadsheet (GZ-1.3), read every published version of the partner list with what it
-// changed and export it (GZ-4.6.3), and record annual awards (DG-5.7).
+// changed and export it (GZ-4.6.3), record annual awards (DG-5.7), and find partners and catalogue
+// items by name or USCC.
+import { AxeBuilder } from "@axe-core/playwright";
 import ExcelJS from "exceljs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { generateProgramme } from "../../scripts/demo/generate.js";
@@ -206,6 +208,91 @@ test("DG-9.2: Dongguan staff see the period's lowest-ranked units and record an 
   await expect(card.getByRole("row").filter({ hasText: "已记录" })).toHaveCount(2);
   await expect(card.getByRole("table", { name: "已记录的约谈、督导" }).getByRole("row").filter({ hasText: unitName })).toContainText("督导");
   await screenshot(page, "artifacts/screenshots/admin-interviews.png", { fullPage: true });
+  expect(staff.errors).toEqual([]);
+  await staff.context.close();
+});
+
+/** The innermost card whose title matches. */
+const cardTitled = (page: Page, title: RegExp) => page.locator(".ant-card").filter({ has: page.locator(".ant-card-head-title", { hasText: title }) }).last();
+
+/** The names a list's table shows on its current page (its first column). */
+async function shownNames(card: Locator) {
+  await expect(card.locator(".ant-spin-spinning")).toHaveCount(0);
+  return (await card.locator("tbody tr.ant-table-row td:first-child").allInnerTexts()).map((s) => s.trim());
+}
+
+test("registry search: staff find partners by name prefix or USCC and catalogue items by name prefix, alone or with a unit picked; no match shows the empty table", async ({ browser }) => {
+  // Partners and items of both units, two of each starting alike; what the page must show is then
+  // worked out from what the emulator holds.
+  const partner = (unitId: string, name: string, serial: number) => ({ unitId, name, uscc: makeUscc(serial), status: "active" as const, since: "2025-02-01" });
+  await collections.partners(GZ).doc("e2e-search-1").set(partner("gz-u01", "珠江搜索精密（演示）有限公司", 97_001));
+  await collections.partners(GZ).doc("e2e-search-2").set(partner("gz-u02", "珠江搜索物流（演示）有限公司", 97_002));
+  await collections.partners(GZ).doc("e2e-search-3").set(partner("gz-u01", "白鹅潭软件（演示）有限公司", 97_003));
+  const item = (unitId: string, name: string) => ({ unitId, name, category: "生产管控", priceMin: 10_000, priceMax: 50_000, smallFastLightPrecise: true, status: "approved" as const });
+  await collections.catalogue(GZ).doc("e2e-search-1").set(item("gz-u01", "搜索测试设备联网方案"));
+  await collections.catalogue(GZ).doc("e2e-search-2").set(item("gz-u02", "搜索测试订单排产方案"));
+  await collections.catalogue(GZ).doc("e2e-search-3").set(item("gz-u01", "车间能耗监测方案"));
+  const partners = (await collections.partners(GZ).get()).docs.map((d) => d.data());
+  const byUscc = (await collections.partners(GZ).doc("e2e-search-3").get()).data()!;
+  const partnerPrefix = "珠江搜索";
+  const partnersNamed = partners.filter((p) => p.name.startsWith(partnerPrefix));
+  const items = (await collections.catalogue(GZ).get()).docs.map((d) => d.data());
+  const itemPrefix = "搜索测试";
+  const itemsNamed = items.filter((c) => c.name.startsWith(itemPrefix));
+  // The test means something only if the prefix leaves some out.
+  expect(partnersNamed.length).toBeLessThan(partners.length);
+  expect(itemsNamed.length).toBeLessThan(items.length);
+
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const page = staff.page;
+  await page.getByRole("tab", { name: "单位、伙伴与目录" }).click();
+  await page.getByRole("tab", { name: "合作伙伴", exact: true }).click();
+  const partnerCard = cardTitled(page, /^合作伙伴（共/);
+  const search = partnerCard.getByLabel("按名称开头或统一社会信用代码查找");
+
+  // By the start of the name: exactly the partners whose names start so.
+  await search.fill(partnerPrefix);
+  await search.press("Enter");
+  await expect(partnerCard.getByText(`合作伙伴（共 ${partnersNamed.length} 家）`)).toBeVisible();
+  expect((await shownNames(partnerCard)).sort()).toEqual(partnersNamed.map((p) => p.name).sort());
+
+  // With a unit picked as well: only that unit's partners of that name.
+  await pickByName(page, "按牵引单位筛选", "穗链", /穗链智造科技（演示）有限公司/);
+  const ofUnit = partnersNamed.filter((p) => p.unitId === "gz-u01").map((p) => p.name).sort();
+  await expect(partnerCard.getByText(`合作伙伴（共 ${ofUnit.length} 家）`)).toBeVisible();
+  expect((await shownNames(partnerCard)).sort()).toEqual(ofUnit);
+
+  // By its full USCC: that partner alone (the unit still picked, then all units).
+  await search.fill(byUscc.uscc);
+  await search.press("Enter");
+  await expect(partnerCard.getByText("合作伙伴（共 1 家）")).toBeVisible();
+  expect(await shownNames(partnerCard)).toEqual([byUscc.name]);
+  await partnerCard.getByRole("button", { name: "显示全部" }).click();
+  await expect(partnerCard.getByText("合作伙伴（共 1 家）")).toBeVisible();
+  expect(await shownNames(partnerCard)).toEqual([byUscc.name]);
+
+  // A name nobody has: the empty table.
+  await search.fill("无此合作伙伴");
+  await search.press("Enter");
+  await expect(partnerCard.getByText("合作伙伴（共 0 家）")).toBeVisible();
+  await expect(partnerCard.locator(".ant-empty-description")).toHaveText("暂无数据");
+  await screenshot(page, "artifacts/screenshots/admin-registry-partner-search.png", { fullPage: true });
+
+  // Catalogue items have no USCC: the box says it finds by name.
+  await page.getByRole("tab", { name: "产品和服务目录", exact: true }).click();
+  const itemCard = cardTitled(page, /^产品和服务目录（共/);
+  const itemSearch = itemCard.getByLabel("按名称搜索（输入名称的开头）");
+  await itemSearch.fill(itemPrefix);
+  await itemSearch.press("Enter");
+  await expect(itemCard.getByText(`产品和服务目录（共 ${itemsNamed.length} 项）`)).toBeVisible();
+  expect((await shownNames(itemCard)).sort()).toEqual(itemsNamed.map((c) => c.name).sort());
+  await itemSearch.fill("无此产品");
+  await itemSearch.press("Enter");
+  await expect(itemCard.getByText("产品和服务目录（共 0 项）")).toBeVisible();
+  await expect(itemCard.locator(".ant-empty-description")).toHaveText("暂无数据");
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}（${v.help}）：${v.nodes.map((x) => x.target.join(" ")).join("；")}`)).toEqual([]);
   expect(staff.errors).toEqual([]);
   await staff.context.close();
 });

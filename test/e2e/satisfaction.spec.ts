@@ -4,6 +4,7 @@
 // link (copy, QR code, printable slip), the enterprise rates in another page without an account,
 // and the rating arrives on the staff page without a reload; the DG-16.3 partner-removal case
 // names the partner and shows the ratings behind it. axe checks the new page with a slip shown.
+// A link may also be mailed to an address staff give (issue 18.1); a malformed one is refused in the form.
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { makeCalendar } from "../../functions/src/domain/calendar.js";
@@ -204,6 +205,44 @@ test("GZ-3.3: staff issue a pilot enterprise its rating link (copy, QR, printabl
 
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);
+  await staff.context.close();
+});
+
+test("Issue 18.1: staff issue a rating link with the enterprise's e-mail address and it is mailed there; a malformed address is refused in the form, naming the field, and nothing is issued", async ({ browser }) => {
+  const name = "天河邮寄五金（演示）有限公司";
+  const address = "tianhe.rating.e2e@example.com";
+  await seedEnterprise(GZ, "gz-u01", "gz-u01-e-mail", 95_011, name);
+  const linksOf = async () => (await collections.surveyTokens(GZ).where("enterpriseId", "==", "gz-u01-e-mail").get()).size;
+  const staff = await signIn(browser, "/admin", "staff-gz");
+  const { page } = staff;
+  await page.getByRole("tab", { name: "满意度评价" }).click();
+  const email = page.getByLabel("企业电子邮箱");
+
+  // Not an address: the form names the field and asks nothing of the server.
+  await pickByName(page, "试点企业", "天河邮寄", named(name));
+  await email.fill("tianhe.example.com");
+  await page.getByRole("button", { name: "生成评价链接" }).click();
+  await expect(page.getByText("企业电子邮箱不是有效的电子邮箱地址")).toBeVisible();
+  await expect(page.getByTestId("survey-slip")).toHaveCount(0);
+  expect(await linksOf()).toBe(0);
+  await expect(page.locator(".ant-spin-spinning")).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}（${v.help}）：${v.nodes.map((x) => x.target.join(" ")).join("；")}`)).toEqual([]);
+
+  // Corrected: the link is issued and the outcome says where it was sent.
+  await email.fill(address);
+  await page.getByRole("button", { name: "生成评价链接" }).click();
+  await expect(page.getByText(`已为${name}生成评价链接，并已将链接发送至 ${address}。`)).toBeVisible();
+  const url = (await page.getByTestId("survey-url").innerText()).trim();
+  expect(await linksOf()).toBe(1);
+  // The mail queued for the Trigger Email extension, to that address, carrying this very link.
+  const mails = (await collections.mail().where("to", "==", address).get()).docs.map((d) => d.data());
+  expect(mails).toHaveLength(1);
+  expect(mails[0]).toMatchObject({ programmeId: GZ, kind: "ratingLink" });
+  expect(JSON.stringify(mails[0]!.message)).toContain(new URL(url).pathname);
+  await screenshot(page, "artifacts/screenshots/admin-satisfaction-mailed.png", { fullPage: true });
+  await expectNoRawIdsOrIsoDates(page);
+  expect(staff.errors).toEqual([]);
   await staff.context.close();
 });
 

@@ -5,7 +5,8 @@
 // DG-14 and shown read-only. The platform calendar administrator enters next year's State Council
 // holiday arrangement, checked in the browser first; the warning that next year is missing then
 // disappears for staff, and a unit's report deadline that waited for it ("待录入 … 后确定") gets
-// its date, counted on it.
+// its date, counted on it. A share (the lag threshold) is typed and read as a percentage.
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { libraryCoveredYears, makeCalendar } from "../../functions/src/domain/calendar.js";
 import { addDays, shanghaiDate, weekday } from "../../functions/src/domain/dates.js";
@@ -131,6 +132,35 @@ test("GZ-3.4.2: an administrator changes weights and the pass mark, sees the pro
   // That quarter was opened ahead of its time only for this check; the portal shows the latest
   // open period, so it goes again before the next test looks at the current quarter.
   for (const ref of [collections.evaluations(GZ).doc(`gz-u01_${FROM}`), collections.reports(GZ).doc(`gz-u01_${FROM}`), collections.periods(GZ).doc(FROM)]) await ref.delete();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("GZ-4.4a.3: the lag threshold is typed and read as a percentage: staff enter 35 (%), the adopted version stores 0.35 and every view shows 35%", async ({ browser }) => {
+  const { page, errors, context } = await signIn(browser, "/admin", "staff-gz");
+  await openSettings(page);
+  const field = page.getByLabel("进度滞后判定线（占按期目标的比例）");
+  // The version in force, as a percentage in the field (never the 0–1 fraction).
+  const before = (await collections.settingsVersions(GZ).orderBy("version", "desc").limit(1).get()).docs[0]?.data().values.progressLagFraction ?? guangzhou.thresholds.progressLagFraction;
+  await expect(field).toHaveValue(String(Math.round(before * 1000) / 10));
+  await field.fill("35");
+  await page.getByLabel("修改理由").fill("进度滞后判定线调整为按期目标的 35%（浏览器测试）");
+  await page.getByRole("button", { name: preview }).click();
+  await expect(page.getByTestId("settings-diff").getByRole("row", { name: new RegExp(`进度滞后判定线（占按期目标的比例）\\s*按期目标的 ${Math.round(before * 1000) / 10}%\\s*按期目标的 35%`) })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}（${v.help}）：${v.nodes.map((x) => x.target.join(" ")).join("；")}`)).toEqual([]);
+
+  await page.getByRole("button", { name: adopt }).click();
+  await page.getByRole("dialog").getByRole("button", { name: adopt }).click();
+  await expect(page.getByTestId("settings-adopted")).toBeVisible();
+  // Stored unchanged as the fraction the lag rule reads.
+  const latest = (await collections.settingsVersions(GZ).orderBy("version", "desc").limit(1).get()).docs[0]!.data();
+  expect(latest.values.progressLagFraction).toBe(0.35);
+  await expect(page.getByTestId("current-settings").getByRole("row", { name: /进度滞后判定线（占按期目标的比例）\s*按期目标的 35%/ })).toBeVisible();
+  await page.reload();
+  await openSettings(page);
+  await expect(page.getByLabel("进度滞后判定线（占按期目标的比例）")).toHaveValue("35");
+  await screenshot(page, "artifacts/screenshots/admin-settings-percent.png", { fullPage: true });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { type PeriodId } from "./periods.js";
 import { periodLengthSchema, reviewBatchSchema, scoringModelSchema, type PeriodLength, type PolicyPack, type ScoringPart } from "./policy/schema.js";
 import { isDutyMetric, packDuties } from "./duties.js";
-import { metricWords, reviewBatchWords } from "./words.js";
+import { metricWords, percentWord, reviewBatchWords } from "./words.js";
 import { actorSchema, clauseIdField, count, idOf, instant, periodIdOf, text } from "./schemas/common.js";
 
 const positiveLength = periodLengthSchema.refine((l) => l.length > 0, { message: "期限长度必须大于 0" });
@@ -30,7 +30,7 @@ export const settingsValuesSchema = z.object({
    * lagging (the regulation does not say how far behind is "behind"). Absent from versions adopted
    * before it was a setting: those keep the pack's threshold.
    */
-  progressLagFraction: z.number({ error: "进度滞后判定比例必须是数字" }).gt(0, "进度滞后判定比例必须大于 0").max(1, "进度滞后判定比例不能超过 1").optional(),
+  progressLagFraction: z.number({ error: "进度滞后判定比例必须是数字" }).gt(0, "进度滞后判定比例必须大于 0").max(1, "进度滞后判定比例不能超过 100%").optional(),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;
@@ -150,7 +150,7 @@ export function describeSetting(key: SettingKey, v: SettingsValues): Record<stri
       value === undefined ? "（按政策包）"
       : typeof value === "object" ? lengthText(value)
       : key === "reviewBatch" ? reviewBatchWords[v.reviewBatch]
-      : key === "progressLagFraction" ? `按期目标的 ${Math.round(Number(value) * 1000) / 10}%`
+      : key === "progressLagFraction" ? `按期目标的 ${percentWord(Number(value))}`
       : String(value);
     return { [key]: { label: SETTING_LABELS[key], text } };
   }

@@ -265,10 +265,13 @@ export const metricWords = {
   complaintsClosed: "投诉办结",
 } as const satisfies Record<MetricKey, string>;
 
+/** A share kept as a 0–1 fraction, as people read it: a percentage to one decimal (0.35 → 35%, 0.125 → 12.5%). */
+export const percentWord = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
+
 /** A metric's value in words: a share (0–1) as a percentage, a count to two places at most; "—" when not reported. */
 export function metricValueWord(metric: MetricKey, value: number | undefined): string {
   if (value === undefined) return "—";
-  if (metric === "level2Share") return `${Math.round(value * 1000) / 10}%`;
+  if (metric === "level2Share") return percentWord(value);
   return String(Math.round(value * 100) / 100);
 }
 

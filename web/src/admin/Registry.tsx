@@ -5,12 +5,12 @@
 import { listSubjectId } from "@domain/decisionDocuments";
 import { nouns, stateWords } from "@domain/words";
 import { Button, Card, Drawer, Space, Tabs, Tag } from "antd";
-import { orderBy, query, where, type CollectionReference, type Query } from "firebase/firestore";
+import { orderBy, query, where, type Query } from "firebase/firestore";
 import { useState, type ReactNode } from "react";
 import { collections, type Stored, type WithId } from "../data/collections";
 import { formatDate } from "../shared/dates";
 import { PagedTable } from "../shared/PagedTable";
-import { prefixEnd, SearchBox, searchOf } from "../shared/SearchBox";
+import { nameSearchOf, prefixEnd, SearchBox, searchOf, type Search } from "../shared/SearchBox";
 import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
@@ -33,8 +33,8 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
         size="small"
         items={[
           { key: "units", label: nouns.unit, children: <Units programme={programme} onTrail={setTrail} /> },
-          { key: "partners", label: nouns.partner, children: <UnitRecords programme={programme} records={collections.partners(programme.id)} byUnit={(u) => query(collections.partners(programme.id), where("unitId", "==", u), orderBy("name"))} title={s.partnersTitle} columns={partnerColumns(programme.id, setTrail)} /> },
-          { key: "catalogue", label: nouns.catalogue, children: <UnitRecords programme={programme} records={collections.catalogue(programme.id)} byUnit={(u) => query(collections.catalogue(programme.id), where("unitId", "==", u), orderBy("name"))} title={s.catalogueTitle} columns={catalogueColumns(programme.id, setTrail)} /> },
+          { key: "partners", label: nouns.partner, children: <UnitRecords programme={programme} name="partners" queryOf={(u, typed) => partnerQuery(programme.id, u, searchOf(typed))} title={s.partnersTitle} columns={partnerColumns(programme.id, setTrail)} /> },
+          { key: "catalogue", label: nouns.catalogue, children: <UnitRecords programme={programme} name="catalogue" searchLabel={t.common.searchByName} queryOf={(u, typed) => catalogueQuery(programme.id, u, nameSearchOf(typed))} title={s.catalogueTitle} columns={catalogueColumns(programme.id, setTrail)} /> },
           {
             key: "lists",
             label: s.published,
@@ -70,19 +70,41 @@ const trailColumn = <T extends { id: string; name: string }>(programmeId: string
 });
 
 /**
- * A unit's records, or all of the programme's when no unit is picked, a page at a time by name.
- * Partners and catalogue items are both kept per unit, so one card serves both lists.
+ * A unit's records, or all of the programme's when no unit is picked, narrowed by a search and
+ * paged by name. Partners and catalogue items are both kept per unit, so one card serves both lists.
  */
-// The per-unit query is written out by each caller, naming its collection, so the index check
-// (test/unit/indexes.test.ts) sees that it needs the (unitId, name) composite index.
-function UnitRecords<T extends { name: string; unitId: string }>({ programme, records, byUnit, title, columns }: { programme: ProgrammeView; records: CollectionReference<T>; byUnit: (unitId: string) => Query<T>; title: (total: number | null) => ReactNode; columns: ColumnsType<WithId<T>> }) {
+function UnitRecords<T extends { name: string; unitId: string }>({ programme, name, searchLabel, queryOf, title, columns }: { programme: ProgrammeView; name: string; searchLabel?: string; queryOf: (unitId: string | undefined, typed: string) => Query<T>; title: (total: number | null) => ReactNode; columns: ColumnsType<WithId<T>> }) {
   const [unitId, setUnitId] = useState<string | undefined>();
-  const page = usePagedQuery(unitId ? byUnit(unitId) : query(records, orderBy("name")), `${records.path}-${unitId ?? ""}`, 20);
+  const [typed, setTyped] = useState("");
+  const page = usePagedQuery(queryOf(unitId, typed), `${programme.id}-${name}-${unitId ?? ""}-${typed}`, 20);
   return (
-    <Card size="small" title={title(page.total)} extra={<UnitFilter id="unit-filter" programmeId={programme.id} unitId={unitId} onChange={setUnitId} />}>
+    <Card size="small" title={title(page.total)} extra={
+        <Space wrap>
+          <SearchBox label={searchLabel} onSearch={setTyped} />
+          <UnitFilter id={`${name}-unit-filter`} programmeId={programme.id} unitId={unitId} onChange={setUnitId} />
+        </Space>
+      }>
       <PagedTable page={page} columns={columns} />
     </Card>
   );
+}
+
+// Every shape of the two lists' queries is written out, naming its collection, so the index check
+// (test/unit/indexes.test.ts) sees each one: with a unit picked, a name range needs the
+// (unitId, name) composite index; equality-only pairs (unitId, uscc) need none.
+function partnerQuery(programmeId: string, unitId: string | undefined, search: Search) {
+  const partners = collections.partners(programmeId);
+  if (search && "uscc" in search) return unitId ? query(partners, where("unitId", "==", unitId), where("uscc", "==", search.uscc)) : query(partners, where("uscc", "==", search.uscc));
+  if (search) return unitId ? query(partners, where("unitId", "==", unitId), where("name", ">=", search.prefix), where("name", "<=", prefixEnd(search.prefix)), orderBy("name")) : query(partners, where("name", ">=", search.prefix), where("name", "<=", prefixEnd(search.prefix)), orderBy("name"));
+  return unitId ? query(partners, where("unitId", "==", unitId), orderBy("name")) : query(partners, orderBy("name"));
+}
+
+/** Catalogue items have no USCC: only a name prefix narrows them. */
+function catalogueQuery(programmeId: string, unitId: string | undefined, search: Search) {
+  const items = collections.catalogue(programmeId);
+  const prefix = search && "prefix" in search ? search.prefix : null;
+  if (prefix) return unitId ? query(items, where("unitId", "==", unitId), where("name", ">=", prefix), where("name", "<=", prefixEnd(prefix)), orderBy("name")) : query(items, where("name", ">=", prefix), where("name", "<=", prefixEnd(prefix)), orderBy("name"));
+  return unitId ? query(items, where("unitId", "==", unitId), orderBy("name")) : query(items, orderBy("name"));
 }
 
 const PARTNER_COLOR: Record<string, string> = { active: "green", pending: "gold" };

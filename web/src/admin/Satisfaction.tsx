@@ -1,10 +1,11 @@
 // 满意度评价 (GZ-3.3 试点企业满意度, DG-16.3): staff issue a pilot enterprise its one-use rating
-// link — copied, as a QR code, or on a printed slip with the enterprise's name, the QR, the URL and
-// the expiry — and follow, live, the links issued in a period (未使用 / 已评价 / 已过期) and the
+// link — copied, as a QR code, on a printed slip with the enterprise's name, the QR, the URL and
+// the expiry, or mailed to an address staff give (issue 18.1) — and follow, live, the links issued in a period (未使用 / 已评价 / 已过期) and the
 // ratings they brought, per unit and partner. The token is shown once: only its hash is stored.
 import { ratingClause, SURVEY_LINK_VALID_DAYS, surveyLinkState, tallyBySubject, type RatingTally } from "@domain/feedback";
+import { issueSurveyLinkRequestSchema } from "@domain/schemas/workflowRequests";
 import { nouns, periodWord, ratingAverageWord, ratingWords, surveyLinkStateWords } from "@domain/words";
-import { Alert, Button, Card, Form, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { doc, getDoc, getDocs, query, where, type Query } from "firebase/firestore";
 import { useEffect, useMemo, useState } from "react";
 import { createPortal } from "react-dom";
@@ -12,7 +13,7 @@ import { call } from "../data/callables";
 import { collections, watchQuery, type Stored, type WithId } from "../data/collections";
 import { formatDate, today } from "../shared/dates";
 import { errorText } from "../shared/errorText";
-import { mustChoose } from "../shared/formRules";
+import { mustChoose, zodRule } from "../shared/formRules";
 import { Outcome, useOutcome } from "../shared/Outcome";
 import { t } from "../shared/strings";
 import { NamePicker, useNames } from "./names";
@@ -78,13 +79,15 @@ function IssueLink({ programme, clause, periodId }: { programme: ProgrammeView; 
   const [form] = Form.useForm();
   const outcome = useOutcome();
   const [issued, setIssued] = useState<Issued | null>(null);
-  const issue = (v: { enterpriseId: string }) =>
+  const issue = (v: { enterpriseId: string; email?: string }) =>
     outcome.run(async () => {
       setIssued(null);
-      const r = await call("issueSurveyLink", { programmeId: programme.id, enterpriseId: v.enterpriseId, periodId });
+      const email = v.email?.trim();
+      const r = await call("issueSurveyLink", { programmeId: programme.id, enterpriseId: v.enterpriseId, periodId, ...(email ? { email } : {}) });
       setIssued({ url: new URL(r.link, window.location.origin).href, expiresOn: r.expiresOn, enterpriseId: v.enterpriseId });
       form.resetFields();
-      return s.issued(await enterpriseName(programme.id, v.enterpriseId));
+      const name = await enterpriseName(programme.id, v.enterpriseId);
+      return email ? s.issuedAndMailed(name, email) : s.issued(name);
     });
   return (
     <Card size="small" title={s.issueTitle(clause)}>
@@ -94,6 +97,10 @@ function IssueLink({ programme, clause, periodId }: { programme: ProgrammeView; 
       <Form form={form} layout="inline" onFinish={issue}>
         <Form.Item name="enterpriseId" label={nouns.enterprise} htmlFor="survey-enterprise" rules={mustChoose(nouns.enterprise)}>
           <NamePicker id="survey-enterprise" programmeId={programme.id} kind="enterprises" />
+        </Form.Item>
+        {/* Optional: a blank field is no address (normalised away), anything else must be one the callable accepts. */}
+        <Form.Item name="email" label={s.email} htmlFor="survey-email" normalize={(v: string) => (v.trim() ? v : undefined)} rules={[zodRule(issueSurveyLinkRequestSchema.shape.email)]}>
+          <Input id="survey-email" inputMode="email" autoComplete="off" placeholder={s.emailPlaceholder} style={{ width: 300 }} maxLength={254} />
         </Form.Item>
         <Button htmlType="submit" type="primary">
           {s.issue}

@@ -211,7 +211,7 @@ function MetricFields({ ctx, period, targets, counted, draft, change }: { ctx: P
       {metricKeys.map((m) => {
         const annual = targets[m];
         const duty = isDutyMetric(m);
-        const goal = annual === undefined ? (duty ? s.dutyNoTarget : s.noTarget) : m === "level2Share" ? s.shareTarget(annual) : s.target(annual, Math.round(annual * fraction * 100) / 100);
+        const goal = annual === undefined ? (duty ? s.dutyNoTarget : s.noTarget) : m === "level2Share" ? s.shareTarget(metricValueWord(m, annual)) : s.target(annual, Math.round(annual * fraction * 100) / 100);
         const hint = duty ? `${goal}；${s.duty(dutyClauses(ctx.pack, m).join("、"))}` : goal;
         const status = { validateStatus: lagging.includes(m) ? ("warning" as const) : undefined, help: lagging.includes(m) ? s.lagging : undefined };
         if (isRowMetric(m)) {

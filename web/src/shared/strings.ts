@@ -44,6 +44,9 @@ export const t = {
     prev: "上一页",
     next: "下一页",
     searchByNameOrUscc: "按名称开头或统一社会信用代码查找",
+    searchByName: "按名称搜索（输入名称的开头）",
+    /** After a number typed as a percentage. */
+    percent: "%",
     pageOf: (page: number, pages: number, rows: number) => `第 ${page} 页，共 ${pages} 页（共 ${rows} 条）`,
     done: (action: string) => `${action}：已完成`,
     dateRange: (from: string, to: string) => `${from} 至 ${to}`,
@@ -688,7 +691,8 @@ export const t = {
     dutyNoteOf: (duty: string) => `${duty}：完成情况说明`,
     dutyNotePlaceholder: "可选：逐项写明名称和日期，如“××机械数字化车间，2027年2月投运”",
     duty: (clauses: string) => `牵引单位职责（${clauses}），已纳入本期评价指标，按年度累计填写完成数量（整数）`,
-    shareTarget: (annual: number) => `年度目标 ${annual}（比例，0–1）`,
+    /** A share's annual target, already in words as a percentage (metricValueWord). */
+    shareTarget: (annual: string) => `年度目标 ${annual}（比例，不按期折算）`,
     target: (annual: number, due: number) => `年度目标 ${annual}，本期应达 ${due}`,
     lagging: "低于按进度应完成的目标",
     counted: "按下方试点企业进展逐户统计（填写了进展情况的本单位服务企业），不能手工填写",
@@ -829,6 +833,10 @@ export const t = {
     period: "评价期次",
     issue: "生成评价链接",
     issued: (enterprise: string) => `已为${enterprise}生成评价链接。`,
+    issuedAndMailed: (enterprise: string, email: string) => `已为${enterprise}生成评价链接，并已将链接发送至 ${email}。`,
+    /** The name the callable's schema gives the address, so its refusals name this field. */
+    email: "企业电子邮箱",
+    emailPlaceholder: "可不填；填写后同时将链接发送至该邮箱",
     slipTitle: "试点企业满意度评价单",
     slipFor: (enterprise: string) => `致：${enterprise}`,
     slipSubjects: (unit: string) => `评价对象：${unit}及其合作伙伴`,

@@ -19,7 +19,7 @@ export const issueSurveyLinkRequestSchema = z.object({
   enterpriseId: idOf("试点企业编号"),
   periodId,
   /** Issue 18.1: where to mail the link (the enterprise's contact), if staff give one. */
-  email: emailAddress("试点企业邮箱").optional(),
+  email: emailAddress("企业电子邮箱").optional(),
 });
 
 export const getSurveyRequestSchema = z.object({

@@ -1,13 +1,14 @@
 // The bureau's choices as editable fields (GZ-3.4.2): pass mark, bands, each dimension's weight and
 // each part's points, the lengths with their unit, the lowest-ranked count, the review rhythm and
-// the credit-report age, and how far behind the pro-rata target counts as lagging (GZ-4.4a.3). A value the regulation fixes (the pack's `fixedSettings`) is shown but
-// cannot be changed, with its clause; a reviewer sees every field read-only.
+// the credit-report age, and how far behind the pro-rata target counts as lagging (GZ-4.4a.3),
+// typed as a percentage and kept as a fraction. A value the regulation fixes (the pack's
+// `fixedSettings`) is shown but cannot be changed, with its clause; a reviewer sees every field read-only.
 import type { PeriodLength, PolicyPack } from "@domain/policy/schema";
 import { SETTING_LABELS, type SettingKey, type SettingsValues } from "@domain/settings";
 import { deadlineUnitWords, reviewBatchWords } from "@domain/words";
 import { Form, InputNumber, Select, Space } from "antd";
 import { t } from "../../shared/strings";
-import { FixedTag, shown, typed } from "./fields";
+import { FixedTag, fractionTyped, percentShown, shown, typed } from "./fields";
 import { ScoringEditor } from "./ScoringEditor";
 
 const s = t.settings;
@@ -39,7 +40,7 @@ export function SettingsEditor({ pack, values, onChange, editable }: { pack: Pol
         {(["reportDeadline", "evaluationWindow", "notice", "rectification"] as const).map((key) => item(key, <LengthField id={`setting-${key}`} label={SETTING_LABELS[key]} value={values[key] ?? pack[key]} disabled={locked(key)} onChange={(v) => set(key, v)} />))}
         {item("lowestRankedCount", <InputNumber id="setting-lowestRankedCount" min={0} precision={0} value={shown(values.lowestRankedCount)} disabled={locked("lowestRankedCount")} onChange={(v) => set("lowestRankedCount", typed(v))} />)}
         {item("reviewBatch", <Select id="setting-reviewBatch" style={{ width: 120 }} value={values.reviewBatch} options={BATCH_OPTIONS} disabled={locked("reviewBatch")} onChange={(v) => set("reviewBatch", v)} />)}
-        {item("progressLagFraction", <InputNumber id="setting-progressLagFraction" min={0} max={1} step={0.05} value={shown(values.progressLagFraction ?? pack.thresholds.progressLagFraction)} disabled={locked("progressLagFraction")} onChange={(v) => set("progressLagFraction", typed(v))} />)}
+        {item("progressLagFraction", <InputNumber id="setting-progressLagFraction" min={0} max={100} step={5} suffix={t.common.percent} value={percentShown(values.progressLagFraction ?? pack.thresholds.progressLagFraction)} disabled={locked("progressLagFraction")} onChange={(v) => set("progressLagFraction", fractionTyped(v))} />)}
         {item("creditReportFreshnessDays", <InputNumber id="setting-creditReportFreshnessDays" min={1} precision={0} value={shown(values.creditReportFreshnessDays)} disabled={locked("creditReportFreshnessDays")} onChange={(v) => set("creditReportFreshnessDays", typed(v))} />)}
       </Space>
     </Form>
