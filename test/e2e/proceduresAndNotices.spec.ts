@@ -65,6 +65,13 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await pub.getByRole("tab", { name: "清退及取消资格公告" }).click();
   await expect(pub.getByTestId("announcement")).toContainText("羊城云数信息（演示）有限公司");
   await expect(pub.getByTestId("announcement")).toContainText("予以清退，不得重新申请纳入");
+  // It reads as a bureau's 公告: a heading, the decision under its clause from its effective date, the issuing body, printable.
+  const announcement = pub.getByTestId("announcement").filter({ hasText: "羊城云数信息（演示）有限公司" });
+  await expect(announcement).toContainText("关于羊城云数信息（演示）有限公司的清退公告");
+  await expect(announcement).toContainText(/根据试点工作规定（GZ-4\.4b\.\d+）.*特此公告。/);
+  await expect(announcement).toContainText("广州市中小企业数字化转型城市试点（演示）工作小组");
+  await expect(announcement.getByRole("button", { name: "打印本公告" })).toBeVisible();
+  expect(await announcement.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   await screenshot(pub, "artifacts/screenshots/public-announcements.png", { fullPage: true });
   expect((await collections.bans(GZ).doc((await collections.units(GZ).doc("gz-u02").get()).data()!.uscc).get()).exists).toBe(true);
   expect(staff.errors).toEqual([]);
@@ -106,7 +113,8 @@ test("GZ-4.3b: staff cancel the qualification of a unit whose rectification is o
   await pub.getByRole("tab", { name: "清退及取消资格公告" }).click();
   const entry = pub.getByTestId("announcement").filter({ hasText: "珠江整改测试（演示）有限公司" });
   await expect(entry).toContainText("取消牵引单位资格");
-  await expect(entry).toContainText("逾期三个月仍未整改，情节严重（依据 GZ-4.3b）");
+  await expect(entry).toContainText("根据试点工作规定（GZ-4.3b）");
+  await expect(entry).toContainText("事实和理由：逾期三个月仍未整改，情节严重");
   await expect(entry).not.toContainText("不得重新申请纳入");
   expect((await collections.units(GZ).doc(unitId).get()).data()?.status).toBe("qualificationCancelled");
   expect((await collections.bans(GZ).doc(makeUscc(80_101)).get()).exists).toBe(false);

@@ -132,6 +132,17 @@ test("GZ-4.6.3: every published partner-list version stays readable with what it
   await expect(pub.getByRole("row", { name: /第 1 版/ })).toBeVisible();
   await pub.getByRole("row", { name: /第 2 版/ }).getByRole("button", { name: "查看" }).click();
   await expect(pub.getByTestId("version-diff")).toContainText("新增 1");
+  // The version names the notice it came out of by title, never by id.
+  await expect(pub.getByRole("dialog")).not.toContainText(/notice-|gz-/);
+  await pub.keyboard.press("Escape");
+  // The public downloads the version as its attachment: the same Excel staff export.
+  const publicDownload = pub.waitForEvent("download");
+  await pub.getByRole("row", { name: /第 2 版/ }).getByRole("link", { name: "下载名单（Excel）" }).click();
+  const attached = await publicDownload;
+  expect(attached.suggestedFilename()).toMatch(/合作伙伴名单_第2版\.xlsx$/);
+  const publicWb = new ExcelJS.Workbook();
+  await publicWb.xlsx.readFile(await attached.path());
+  expect(publicWb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String))).toContain("黄埔智控（演示）有限公司");
   expect(errors).toEqual([]);
   await pub.close();
 });

@@ -5,17 +5,18 @@
 // Anyone may file an objection while a notice is open; it goes to the work group, never public.
 import { fileObjectionRequestSchema } from "@domain/schemas/requests";
 import { announcementKindWords, announcementOutcomeWords, stateWords } from "@domain/words";
-import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Tabs, Tag } from "antd";
+import { Alert, Button, Empty, Form, Input, Select, Space, Tabs, Tag } from "antd";
 import { getDocs, limit, orderBy, query, where } from "firebase/firestore";
 import { useEffect, useState } from "react";
 import { call } from "../data/callables";
 import { collections, rowsOf, type Stored } from "../data/collections";
 import { CircularList } from "../shared/CircularList";
-import { formatDate, formatInstant } from "../shared/dates";
+import { formatDate, formatInstantDate } from "../shared/dates";
 import { mustFill, zodRule } from "../shared/formRules";
 import { NoticeItems, noticeItemText } from "../shared/NoticeItems";
 import { Outcome, useOutcome } from "../shared/Outcome";
 import { PublishedLists } from "../shared/PublishedLists";
+import { PRINT_CSS, PrintableCard } from "./PrintableCard";
 import { t } from "../shared/strings";
 
 const s = t.publicNotices;
@@ -93,14 +94,7 @@ export default function NoticesPage() {
               announcements === null ? null : announcements.length === 0 ? (
                 <Empty description={s.noAnnouncements} />
               ) : (
-                <List
-                  dataSource={announcements}
-                  renderItem={(a) => (
-                    <List.Item data-testid="announcement" extra={<Tag>{announcementKindWords[a.outcome]}</Tag>}>
-                      <List.Item.Meta title={s.announcementTitle(a.unitName, a.uscc, announcementOutcomeWords[a.outcome])} description={s.announcementBody(a.reason, a.ground, formatDate(a.effectiveOn), formatInstant(a.publishedAt))} />
-                    </List.Item>
-                  )}
-                />
+                announcements.map((a) => <AnnouncementCard key={a.id} announcement={a} issuer={issuers[programmeId ?? ""] ?? ""} />)
               ),
           },
           { key: "circulars", label: s.circularsTab, children: circulars && <CircularList circulars={circulars} /> },
@@ -118,44 +112,44 @@ export default function NoticesPage() {
  */
 function NoticeCard({ notice, issuer }: { notice: Notice; issuer: string }) {
   const [showForm, setShowForm] = useState(false);
-  const [printing, setPrinting] = useState(false);
   const start = formatDate(notice.startsOn);
   const end = formatDate(notice.endsOn);
-  function print() {
-    setPrinting(true);
-    // The print stylesheet shows only the card marked for printing.
-    requestAnimationFrame(() => {
-      window.print();
-      setPrinting(false);
-    });
-  }
   return (
-    <Card
-      data-testid="notice"
-      className={printing ? "print-this" : undefined}
-      style={{ marginBottom: 16 }}
-      title={<Space wrap>{notice.title}<Tag color={notice.state === "open" ? "orange" : "default"}>{stateWords.notice[notice.state]}</Tag></Space>}
-      extra={<Button className="no-print" size="small" onClick={print}>{s.print}</Button>}
-    >
+    <PrintableCard testId="notice" printLabel={s.print} title={<Space wrap>{notice.title}<Tag color={notice.state === "open" ? "orange" : "default"}>{stateWords.notice[notice.state]}</Tag></Space>}>
       <p>{s.preamble(notice.clause, start, end, notice.length, notice.unit === "workingDays")}</p>
       <NoticeItems items={notice.items} />
       <p>{s.howToObject(end)}</p>
-      <p style={{ textAlign: "right", marginBottom: 0 }}>
-        {issuer}
-        <br />
-        {start}
-      </p>
+      <Signature issuer={issuer} date={start} />
       {notice.state === "open" && <div className="no-print">{showForm ? <ObjectionForm notice={notice} /> : <Button onClick={() => setShowForm(true)}>{s.object}</Button>}</div>}
-    </Card>
+    </PrintableCard>
   );
 }
 
-/** Printing one notice: everything else on the page is left off the paper. */
-const PRINT_CSS = `@media print {
-  header, .no-print, .ant-tabs-nav, .ant-select, [data-testid="notice"]:not(.print-this) { display: none !important; }
-  main { padding: 0 !important; }
-  .ant-card { border: 0 !important; }
-}`;
+/** The issuing body and date, at the foot of the document as on paper. */
+function Signature({ issuer, date }: { issuer: string; date: string }) {
+  return (
+    <p style={{ textAlign: "right", marginBottom: 0 }}>
+      {issuer}
+      <br />
+      {date}
+    </p>
+  );
+}
+
+/**
+ * A clear-out (GZ-4.5, DG-11) or a cancelled qualification (GZ-4.3b) announced as a bureau's
+ * 公告 reads: its title, what was decided about which unit and from when, why and under which
+ * clause, the issuing body and date; printable on its own.
+ */
+function AnnouncementCard({ announcement: a, issuer }: { announcement: Stored<"announcements">; issuer: string }) {
+  return (
+    <PrintableCard testId="announcement" printLabel={s.printAnnouncement} title={<Space wrap>{s.announcementHeading(a.unitName, announcementKindWords[a.outcome])}<Tag>{announcementKindWords[a.outcome]}</Tag></Space>}>
+      <p>{s.announcementText(a.unitName, a.uscc, formatDate(a.effectiveOn), announcementOutcomeWords[a.outcome], a.ground)}</p>
+      <p>{s.announcementReason(a.reason)}</p>
+      <Signature issuer={issuer} date={formatInstantDate(a.publishedAt)} />
+    </PrintableCard>
+  );
+}
 
 function ObjectionForm({ notice }: { notice: Notice }) {
   const outcome = useOutcome();

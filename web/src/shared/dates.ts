@@ -9,8 +9,16 @@ export function formatDate(iso: string | undefined): string {
   return dateWord(iso);
 }
 
+const asDate = (value: unknown): Date | undefined => (value && typeof value === "object" && "toDate" in value ? (value as { toDate(): Date }).toDate() : value instanceof Date ? value : undefined);
+
+/** The day (in Shanghai) of a stored instant, as a date is written: 2025年10月17日. */
+export function formatInstantDate(value: unknown): string {
+  const date = asDate(value);
+  return date ? dateWord(shanghaiDate(date)) : "—";
+}
+
 export function formatInstant(value: unknown): string {
-  const date = value && typeof value === "object" && "toDate" in value ? (value as { toDate(): Date }).toDate() : value instanceof Date ? value : undefined;
+  const date = asDate(value);
   if (!date) return "—";
   return new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(date);
 }

@@ -803,9 +803,13 @@ export const t = {
     announcementsTab: "清退及取消资格公告",
     noAnnouncements: "暂无公告",
     circularsTab: "通报批评",
+    /** A clear-out or cancelled qualification as a 公告: `kind` is announcementKindWords (清退公告 / 取消牵引单位资格公告). */
+    announcementHeading: (unitName: string, kind: string) => `关于${unitName}的${kind}`,
     /** `outcome`: what became of the unit (announcementOutcomeWords: 予以清退… / 取消牵引单位资格). */
-    announcementTitle: (unitName: string, uscc: string, outcome: string) => `${unitName}（${uscc}）${outcome}`,
-    announcementBody: (reason: string, ground: string, effectiveOn: string, publishedAt: string) => `原因：${reason}（依据 ${ground}）；生效日期：${effectiveOn}；发布时间：${publishedAt}`,
+    announcementText: (unitName: string, uscc: string, effectiveOn: string, outcome: string, ground: string) =>
+      `根据试点工作规定（${ground}），经研究决定，${unitName}（统一社会信用代码：${uscc}）自${effectiveOn}起${outcome}。特此公告。`,
+    announcementReason: (reason: string) => `事实和理由：${reason}`,
+    printAnnouncement: "打印本公告",
     listsTab: "名单公布",
     noticePeriod: (range: string) => `公示期：${range}`,
     preamble: (clause: string, start: string, end: string, length: number, workingDays: boolean) =>
