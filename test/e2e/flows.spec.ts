@@ -137,6 +137,8 @@ test("GZ-3.4.1: a unit submits its quarterly report with an attachment, sees the
   await staff.page.getByRole("button", { name: "导出 Excel" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(new RegExp(`${periodWord(PERIOD)}_绩效评价与排名\\.xlsx$`));
+  // The page says what it saved and how many rows, so the person knows the export is complete.
+  await expect(staff.page.getByText(new RegExp(`已保存《.*${periodWord(PERIOD)}_绩效评价与排名\\.xlsx》，共 \\d+ 行。`))).toBeVisible();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await file.path());
   const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));

@@ -20,6 +20,7 @@ import { PagedTable } from "../shared/PagedTable";
 import { prefixEnd, SearchBox, searchOf, type Search } from "../shared/SearchBox";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
+import { Working } from "../shared/Working";
 import { NameOf, NamePicker, UnitFilter } from "./names";
 import type { ProgrammeView } from "./useProgramme";
 
@@ -104,12 +105,13 @@ function ImportEnterprises({ programme, onDone }: { programme: ProgrammeView; on
   const [check, setCheck] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // What the server is doing now, said while the person waits: checking the file, or writing it.
+  const [busy, setBusy] = useState<string | false>(false);
 
   async function run(dryRun: boolean, chosen = file) {
     if (!chosen) return;
     setError(null);
-    setBusy(true);
+    setBusy(dryRun ? s.checking(chosen.name) : s.importing(check?.created ?? 0));
     try {
       const result = await call("importEnterprises", { programmeId: programme.id, fileBase64: chosen.base64, dryRun });
       if (dryRun) setCheck(result);
@@ -153,8 +155,9 @@ function ImportEnterprises({ programme, onDone }: { programme: ProgrammeView; on
           </a>
         </span>
         <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (choose(f), false)}>
-          <Button loading={busy}>{s.chooseFile}</Button>
+          <Button loading={busy !== false}>{s.chooseFile}</Button>
         </Upload>
+        <Working text={busy} testId="import-stage" />
         {error && <Alert type="error" showIcon role="alert" title={error} />}
         {check && file && (
           <div data-testid="import-check">
@@ -170,7 +173,7 @@ function ImportEnterprises({ programme, onDone }: { programme: ProgrammeView; on
                 <Table rowKey={(e) => `${e.row}-${e.field}`} size="small" dataSource={check.errors} pagination={{ pageSize: 10, showSizeChanger: false }} columns={[{ title: s.errorRow, dataIndex: "row" }, { title: s.errorColumn, dataIndex: "field" }, { title: s.errorProblem, dataIndex: "message" }]} />
               </>
             ) : (
-              <Button type="primary" loading={busy} onClick={() => run(false)} style={{ marginTop: 8 }}>
+              <Button type="primary" loading={busy !== false} onClick={() => run(false)} style={{ marginTop: 8 }}>
                 {s.confirmImport(check.created)}
               </Button>
             )}

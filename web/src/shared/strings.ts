@@ -91,7 +91,7 @@ export const t = {
     viewerFailed: (why: string) => `材料未能打开：${why}`,
     viewerAudited: "每次查看和下载均记入该材料的审计记录。",
   },
-  exports: { excel: "导出 Excel", short: "导出", generating: "正在生成 Excel…" },
+  exports: { excel: "导出 Excel", short: "导出", generating: "正在生成 Excel…", saved: (fileName: string, rows: number) => `已保存《${fileName}》，共 ${rows} 行。` },
   closedBanner: (why: string) => `${why}。可查阅全部记录，不能再提交或修改。`,
   dimensions: { dimension: "维度", score: "得分", explanation: "计分说明" },
   publishedLists: {
@@ -538,6 +538,8 @@ export const t = {
     errorColumn: "列",
     errorProblem: "问题",
     confirmImport: (count: number) => `确认导入 ${count} 家`,
+    checking: (fileName: string) => `正在逐行校验《${fileName}》，尚未写入任何数据…`,
+    importing: (count: number) => `正在写入 ${count} 家企业（分批写入，每批全部成功或全部不写）…`,
     imported: (created: number, unchanged: number) => `导入完成：新增 ${created} 家，${unchanged} 家已在名单中未改动。`,
   },
   awards: {
