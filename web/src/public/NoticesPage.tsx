@@ -143,7 +143,7 @@ function Signature({ issuer, date }: { issuer: string; date: string }) {
  */
 function AnnouncementCard({ announcement: a, issuer }: { announcement: Stored<"announcements">; issuer: string }) {
   return (
-    <PrintableCard testId="announcement" printLabel={s.printAnnouncement} title={<Space wrap>{s.announcementHeading(a.unitName, announcementKindWords[a.outcome])}<Tag>{announcementKindWords[a.outcome]}</Tag></Space>}>
+    <PrintableCard testId="announcement" printLabel={s.printAnnouncement} title={s.announcementHeading(a.unitName, announcementKindWords[a.outcome])}>
       <p>{s.announcementText(a.unitName, a.uscc, formatDate(a.effectiveOn), announcementOutcomeWords[a.outcome], a.ground)}</p>
       <p>{s.announcementReason(a.reason)}</p>
       <Signature issuer={issuer} date={formatInstantDate(a.publishedAt)} />
