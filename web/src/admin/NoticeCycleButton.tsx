@@ -3,13 +3,12 @@
 // withdraw, and which notices cannot end yet and why; it runs only after confirmation, then says
 // what it did. The server refuses a day after today and anyone not staff of the programme.
 import type { NoticeStepOutcome } from "@domain/jobs";
-import { App, Button } from "antd";
-import { useState } from "react";
+import { Button } from "antd";
 import { doc, getDoc } from "firebase/firestore";
 import { call } from "../data/callables";
 import { collections } from "../data/collections";
-import { errorText } from "../shared/errorText";
 import { t } from "../shared/strings";
+import { useConfirmedRun } from "./useConfirmedRun";
 
 const s = t.notices;
 
@@ -48,57 +47,38 @@ async function titlesOf(programmeId: string, outcomes: NoticeStepOutcome[]): Pro
 }
 
 export function NoticeCycleButton({ programmeId, asOf, onDone }: { programmeId: string; asOf: string; onDone: () => void }) {
-  const { message, modal } = App.useApp();
-  const [busy, setBusy] = useState(false);
-
-  async function run() {
-    const { outcomes } = await call("runNoticeCycle", { programmeId, asOf });
-    const titles = await titlesOf(programmeId, outcomes);
-    const c = counts(outcomes);
-    const skipped = outcomes.filter((o) => o.outcome === "skipped").length;
-    modal.success({
-      title: s.cycleDoneTitle,
-      content: (
+  const { busy, ask } = useConfirmedRun(
+    async () => {
+      const { outcomes } = await call("runNoticeCycle", { programmeId, asOf, dryRun: true });
+      const titles = await titlesOf(programmeId, outcomes);
+      const c = counts(outcomes);
+      const anything = c.opened + c.closed > 0;
+      const content = (
+        <div data-testid="cycle-plan">
+          <p>{anything ? s.cyclePlan(c.opened, c.closed, c.published, c.withdrawn) : s.cycleNothing}</p>
+          <Blocked outcomes={outcomes} titles={titles} />
+        </div>
+      );
+      return { title: s.cycleConfirmTitle, content, okText: s.runCycle, canRun: anything };
+    },
+    async () => {
+      const { outcomes } = await call("runNoticeCycle", { programmeId, asOf });
+      const titles = await titlesOf(programmeId, outcomes);
+      const c = counts(outcomes);
+      const skipped = outcomes.filter((o) => o.outcome === "skipped").length;
+      const content = (
         <div data-testid="cycle-outcome">
           <p>{s.cycleDone(c.opened, c.closed, c.published, c.withdrawn)}</p>
           <Blocked outcomes={outcomes} titles={titles} />
           {skipped > 0 && <p>{s.cycleSkipped(skipped)}</p>}
         </div>
-      ),
-      okText: t.common.ok,
-    });
-    onDone();
-  }
-
-  async function preview() {
-    setBusy(true);
-    try {
-      const { outcomes } = await call("runNoticeCycle", { programmeId, asOf, dryRun: true });
-      const titles = await titlesOf(programmeId, outcomes);
-      const c = counts(outcomes);
-      const anything = c.opened + c.closed > 0;
-      modal.confirm({
-        title: s.cycleConfirmTitle,
-        content: (
-          <div data-testid="cycle-plan">
-            <p>{anything ? s.cyclePlan(c.opened, c.closed, c.published, c.withdrawn) : s.cycleNothing}</p>
-            <Blocked outcomes={outcomes} titles={titles} />
-          </div>
-        ),
-        okText: s.runCycle,
-        okButtonProps: { danger: true, disabled: !anything },
-        cancelText: t.common.cancel,
-        onOk: () => run().catch((err) => message.error(errorText(err))),
-      });
-    } catch (err) {
-      message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+      );
+      return { title: s.cycleDoneTitle, content };
+    },
+    onDone,
+  );
   return (
-    <Button size="small" loading={busy} onClick={preview}>
+    <Button size="small" loading={busy} onClick={ask}>
       {s.runCycle}
     </Button>
   );
