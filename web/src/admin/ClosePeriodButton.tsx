@@ -4,7 +4,9 @@
 // is offered only while the period is not closed; the server refuses anyone but an administrator,
 // a day after today, or a period not yet due, and the person sees that refusal in Chinese.
 import type { PeriodClosePlan } from "@domain/jobs";
-import { periodWord } from "@domain/words";
+import type { PolicyPack } from "@domain/policy/schema";
+import { proceedingKindsOf } from "@domain/procedureKinds";
+import { periodWord, rankingBasisWords } from "@domain/words";
 import { App, Button } from "antd";
 import { useState } from "react";
 import { call } from "../data/callables";
@@ -13,14 +15,23 @@ import { t } from "../shared/strings";
 
 const s = t.evaluations;
 
-function consequences(plan: PeriodClosePlan | undefined, workGroup: string): string {
+/** The close's consequences in the pack's own procedures: 通报批评 and the interview list only where the regulation has them. */
+function consequences(plan: PeriodClosePlan | undefined, pack: PolicyPack): string {
   if (!plan) return s.closeNothingDue;
-  const criticisms = plan.candidates.filter((c) => c.proceeding === "criticism").length;
-  const clearOuts = plan.candidates.filter((c) => c.proceeding === "clearOut").length;
-  return s.closeConsequences(workGroup, plan.units, criticisms, clearOuts, plan.interviews.length);
+  const count = (kind: string) => plan.candidates.filter((c) => c.proceeding === kind).length;
+  const clause = pack.clauses.ranking;
+  // DG-9.2: the lagging units are listed only on a final ranking, so while evaluations await approval the list comes later.
+  const interviews = !clause ? undefined : plan.awaitingApproval > 0 ? s.closeInterviewsLater(plan.awaitingApproval, clause) : s.closeInterviews(rankingBasisWords[pack.ranking.basis], plan.interviews.length, clause);
+  return s.closeConsequences({
+    workGroup: pack.workGroupName,
+    units: plan.units,
+    criticisms: proceedingKindsOf(pack).includes("criticism") ? count("criticism") : undefined,
+    clearOuts: count("clearOut"),
+    interviews,
+  });
 }
 
-export function ClosePeriodButton({ programmeId, periodId, workGroup, onDone }: { programmeId: string; periodId: string; workGroup: string; onDone: () => void }) {
+export function ClosePeriodButton({ programmeId, periodId, pack, onDone }: { programmeId: string; periodId: string; pack: PolicyPack; onDone: () => void }) {
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
 
@@ -33,7 +44,7 @@ export function ClosePeriodButton({ programmeId, periodId, workGroup, onDone }: 
       title: s.closedTitle(periodWord(periodId)),
       content: (
         <div data-testid="close-outcome">
-          <p>{run ? s.closedOutcome(run.processed, run.proposed, workGroup) : s.closeNothingDone}</p>
+          <p>{run ? s.closedOutcome(run.processed, run.proposed, pack.workGroupName) : s.closeNothingDone}</p>
           {answer.skipped.length > 0 && <p>{s.closedSkipped(answer.skipped.length)}</p>}
           {!answer.dryRun && answer.stoppedEarly && <p>{s.closedStoppedEarly}</p>}
         </div>
@@ -50,7 +61,7 @@ export function ClosePeriodButton({ programmeId, periodId, workGroup, onDone }: 
       const plan = answer.dryRun ? answer.periods.find((p) => p.periodId === periodId) : undefined;
       modal.confirm({
         title: s.closeConfirmTitle(periodWord(periodId)),
-        content: consequences(plan, workGroup),
+        content: consequences(plan, pack),
         okText: s.closePeriod,
         okButtonProps: { danger: true, disabled: !plan },
         cancelText: t.common.cancel,
