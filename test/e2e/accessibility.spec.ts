@@ -1,11 +1,11 @@
 // Every main page is checked by axe-core (WCAG 2.1 A and AA rules) in Chromium: form fields have
 // labels, buttons and links have names, ARIA is used correctly, contrast is sufficient. A
 // violation fails the test with the rule, the element and axe's explanation.
-import { AxeBuilder } from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
 import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
+import { violations } from "./axe.js";
 import { openNoticeWithObjections } from "./objectionFixtures.js";
 import { freshDemo, signIn } from "./session.js";
 
@@ -19,29 +19,6 @@ test.beforeAll(async () => {
   const { proceedingId } = await proposeProceeding(productionDeps(), { programmeId: "gz-2025", kind: "criticism", unitId: "gz-u02", ground: "GZ-4.4a.5", evidence: [{ description: "未履行绩效任务书约定的诊断职责" }], complaintIds: [] }, actor);
   await applyProceedingEvent(productionDeps(), { programmeId: "gz-2025", proceedingId, event: { type: "issue" } }, actor);
 });
-
-/**
- * Resolves once the page has stopped changing: no DOM mutation for `quietMs`. A state, not a
- * fixed pause: on a busy machine late renders take longer, and this waits for them.
- */
-async function settled(page: Page, quietMs = 500) {
-  // A string, because this runs in the page (the Node type-check has no DOM types).
-  await page.evaluate(`new Promise((resolve) => {
-    const done = () => { observer.disconnect(); resolve(); };
-    let timer = setTimeout(done, ${quietMs});
-    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ${quietMs}); });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  })`);
-}
-
-async function violations(page: Page, where: string) {
-  // Let lazy tabs and their first queries settle before auditing (Firestore keeps a channel
-  // open, so "network idle" never comes): no spinner left, then no more late renders.
-  await expect(page.locator(".ant-spin-spinning"), `${where}：加载未结束`).toHaveCount(0);
-  await settled(page);
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${where} · ${v.id}（${v.help}）：${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("；")}`);
-}
 
 test("public pages pass axe-core's WCAG 2.1 AA rules", async ({ page }) => {
   const found: string[] = [];

@@ -2,7 +2,8 @@
 // download its 通报批评及限期整改通知; the PDF's first page is rendered (pdf.js in the browser) for
 // the screenshots; the public verification page printed in it shows the record, says 一致 for the
 // downloaded file and 不一致 for a copy with one byte changed. And a change approved in its review
-// drawer: its 变更审核意见, page 1 rendered too.
+// drawer: its 变更审核意见, page 1 rendered too. The verification page passes axe, empty and with
+// each answer.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -16,6 +17,7 @@ import { proposeProceeding } from "../../functions/src/usecases/proposeProceedin
 import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
 import { closeClients } from "../support/emulators.js";
 import { readPdf } from "../support/pdfText.js";
+import { violations } from "./axe.js";
 import { freshDemo, screenshot, signIn, watchConsole } from "./session.js";
 
 const GZ = "gz-2025";
@@ -98,17 +100,21 @@ test("GZ-4.4a.2: staff download the 通报批评及限期整改通知 of an issu
   // The record names nothing the document does not: no unit id, no proceeding id.
   await expect(record).not.toContainText("gz-u01");
   await expect(record).not.toContainText(proceedingId);
+  const found = await violations(page, "文书核验");
 
   const input = page.locator('input[type="file"]');
   await input.setInputFiles({ name: "通报批评.pdf", mimeType: "application/pdf", buffer: pdf });
   await expect(page.getByTestId("verification-result")).toContainText("一致：该文件与本系统出具的文书完全相同");
   await screenshot(page, "artifacts/screenshots/verify-match.png", { fullPage: true });
+  found.push(...(await violations(page, "文书核验（一致）")));
 
   const tampered = Buffer.from(pdf);
   tampered[tampered.length - 300] = tampered[tampered.length - 300]! ^ 0x01;
   await input.setInputFiles({ name: "通报批评-改.pdf", mimeType: "application/pdf", buffer: tampered });
   await expect(page.getByTestId("verification-result")).toContainText("不一致");
   await screenshot(page, "artifacts/screenshots/verify-mismatch.png", { fullPage: true });
+  found.push(...(await violations(page, "文书核验（不一致）")));
+  expect(found).toEqual([]);
 
   expect(errors).toEqual([]);
   expect(staff.errors).toEqual([]);

@@ -4,6 +4,7 @@
 // with its four documents goes through review and a public notice, where an objection is filed
 // by the public and decided by staff; Dongguan staff set junk objections aside in bulk (不予受理);
 // an issued criticism is circulated (通报批评, GZ-4.4a.0) to another unit's portal and the public page.
+// The public announcement and the public 公示 card (before and after an objection) pass axe.
 import { dateWord } from "../../functions/src/domain/words.js";
 import { expect, test } from "@playwright/test";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
@@ -14,6 +15,7 @@ import { productionDeps } from "../../functions/src/usecases/deps.js";
 import { runNoticeCycle } from "../../functions/src/usecases/runNoticeCycle.js";
 import { proposeProceeding } from "../../functions/src/usecases/proposeProceeding.js";
 import { applyProceedingEvent } from "../../functions/src/usecases/applyProceedingEvent.js";
+import { violations } from "./axe.js";
 import { openNoticeWithObjections } from "./objectionFixtures.js";
 import { freshDemo, pickByName, pickDate, screenshot, signIn, watchConsole } from "./session.js";
 
@@ -59,7 +61,8 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await screenshot(staff.page, "artifacts/screenshots/admin-proceedings.png", { fullPage: true });
 
   // The public sees the announcement with the unit's name and the reason.
-  const pub = await browser.newPage();
+  // A context of its own, as axe requires (and as another person's browser is).
+  const pub = await (await browser.newContext()).newPage();
   const pubErrors = watchConsole(pub);
   await pub.goto("/notices?p=gz-2025");
   await pub.getByRole("tab", { name: "清退及取消资格公告" }).click();
@@ -73,9 +76,11 @@ test("GZ-4.4b.9: a clear-out takes effect only after the bureau meeting is recor
   await expect(announcement.getByRole("button", { name: "打印本公告" })).toBeVisible();
   expect(await announcement.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   await screenshot(pub, "artifacts/screenshots/public-announcements.png", { fullPage: true });
+  expect(await violations(pub, "公示公告/清退公告")).toEqual([]);
   expect((await collections.bans(GZ).doc((await collections.units(GZ).doc("gz-u02").get()).data()!.uscc).get()).exists).toBe(true);
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);
+  await pub.context().close();
   await staff.context.close();
 });
 
@@ -213,7 +218,8 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await runNoticeCycle({ ...productionDeps(), clock: () => new Date(`${notice.startsOn}T00:15:00+08:00`) }, { programmeId: GZ, asOf: notice.startsOn });
 
   // The public objects during the notice.
-  const pub = await browser.newPage();
+  // A context of its own, as axe requires (and as another person's browser is).
+  const pub = await (await browser.newContext()).newPage();
   const pubErrors = watchConsole(pub);
   await pub.goto("/notices?p=gz-2025");
   // It reads as a government 公示: the period in Chinese dates with its length, how to object, the issuing body.
@@ -223,6 +229,7 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await expect(card).toContainText("广州市中小企业数字化转型城市试点（演示）工作小组");
   await expect(card.getByRole("button", { name: "打印本公示" })).toBeVisible();
   expect(await card.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  const found = await violations(pub, "公示公告/变更公示");
   await pub.getByRole("button", { name: "对本公示提出异议" }).click();
   await pub.getByLabel("姓名或单位名称").fill("某市民");
   await pub.getByLabel("联系方式").fill("13800000000");
@@ -230,6 +237,8 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   await pub.getByRole("button", { name: "提交异议" }).click();
   await expect(pub.getByText("异议已提交")).toBeVisible();
   await screenshot(pub, "artifacts/screenshots/public-notice-objection.png", { fullPage: true });
+  found.push(...(await violations(pub, "公示公告/变更公示（异议已提交）")));
+  expect(found).toEqual([]);
 
   // Staff decide the objection.
   await staff.page.getByRole("tab", { name: "公示" }).click();
@@ -245,6 +254,7 @@ test("GZ-4.6.1: a partner addition with its four uploaded documents is reviewed,
   expect(unit.errors.filter((e) => /^400 POST .*submitChange$/.test(e))).toHaveLength(1);
   expect(staff.errors).toEqual([]);
   expect(pubErrors).toEqual([]);
+  await pub.context().close();
   await unit.context.close();
   await staff.context.close();
 });

@@ -4,12 +4,14 @@
 // themselves; the decision stores both. A Guangzhou unit change offers no referral and no warning.
 // In the portal a Dongguan unit's change asks the licence's USCC (a malformed one is refused naming
 // the field) and lists the DG-13 documents, the stamped 变更申请书 first; Guangzhou asks no such code.
+// The Dongguan review drawer, with its warning, referral, date and minutes filled, passes axe.
 import { expect, test } from "@playwright/test";
 import { shanghaiDate } from "../../functions/src/domain/dates.js";
 import type { DocumentKind } from "../../functions/src/domain/policy/schema.js";
 import { makeUscc } from "../../functions/src/domain/uscc.js";
 import { collections } from "../../functions/src/store/collections.js";
 import { closeClients } from "../support/emulators.js";
+import { violations } from "./axe.js";
 import { choose, freshDemo, pickDate, screenshot, signIn } from "./session.js";
 
 const DG = "dg-2025";
@@ -72,6 +74,7 @@ test("DG-13: the reviewer is warned when the licence is registered outside Dongg
   await review.locator('input[type="file"][aria-label="上传局务会会议纪要"]').setInputFiles({ name: "局务会会议纪要.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(review.getByText("已上传：局务会会议纪要.pdf")).toBeVisible();
   await screenshot(page, "artifacts/screenshots/admin-dg13-change-review.png", { fullPage: true });
+  const found = await violations(page, "东莞管理台/审阅单位信息变更（局务会）");
   await review.getByRole("button", { name: /^通\s*过$/ }).click();
   await page.getByRole("button", { name: "确认通过" }).click();
   await expect(review.getByText("已通过。")).toBeVisible();
@@ -81,6 +84,7 @@ test("DG-13: the reviewer is warned when the licence is registered outside Dongg
   // The minutes are the bureau's record: uploaded by staff, to this application.
   const minutes = (await collections.documents(DG).doc(decided.bureauMeeting!.minutesDocumentId).get()).data()!;
   expect(minutes).toMatchObject({ kind: "meetingMinutes", uploadedBy: { uid: "staff-dg", role: "staff" }, target: { type: "change", id: "e2e-dg-rename" } });
+  expect(found).toEqual([]);
   expect(staff.errors).toEqual([]);
   await staff.context.close();
 });

@@ -12,7 +12,7 @@ import { lowestRanked, rankOn, summarise } from "../../functions/src/domain/rank
 import { newPeriod } from "../../functions/src/domain/reportSchedule.js";
 import type { Evaluation, Report } from "../../functions/src/domain/schemas/index.js";
 import { approveEvaluation } from "../../functions/src/usecases/approveEvaluation.js";
-import { closeDuePeriods } from "../../functions/src/usecases/closeDuePeriods.js";
+import { closeDuePeriods, planPeriodClose } from "../../functions/src/usecases/closeDuePeriods.js";
 import { enterJudgedScore } from "../../functions/src/usecases/enterJudgedScore.js";
 import { recordInterview } from "../../functions/src/usecases/recordInterview.js";
 import { sweepDeadlines } from "../../functions/src/usecases/sweepDeadlines.js";
@@ -211,6 +211,9 @@ describe("period close (GZ-3.4.1, GZ-4.4a, GZ-4.4b, DG-9.2, DG-10)", () => {
     // DG-9.2: the summary counts task-book completion (30/30 and 5/5 → 100 %; 6/30 and 5/5 → 60 %), not totals.
     expect(Object.keys(summary.counts).sort()).toEqual(["10000", "6000", "7000", "8000", "9000"]);
 
+    // The dry run (what 执行本期关账 states first): the five drafts await approval, so nobody is listed yet.
+    const plan = await planPeriodClose(productionDeps(), { asOf: "2026-02-06", programmeIds: [DG] });
+    expect(plan.periods).toEqual([expect.objectContaining({ periodId: "2025", units: 6, interviews: [], awaitingApproval: 5 })]);
     const r = await closeDuePeriods(productionDeps(), { asOf: "2026-02-06", programmeIds: [DG] });
     expect(r.runs[0]).toMatchObject({ periodId: "2025", state: "done", processed: 6 });
     const evaluations = (await collections.evaluations(DG).where("periodId", "==", "2025").get()).docs.map((x) => x.data());

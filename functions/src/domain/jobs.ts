@@ -67,8 +67,10 @@ export interface PeriodClosePlan {
   units: number;
   /** Proposals that would be made (those already made are not counted again). */
   candidates: { proceedingId: string; unitId: string; proceeding: string; clause: string }[];
-  /** Units that would be listed for interview (DG-9.2). */
+  /** Units that would be listed for interview (DG-9.2): only on a final ranking, so none while any evaluation awaits approval. */
   interviews: string[];
+  /** Evaluations of the period still awaiting approval: with any, the ranking frozen is provisional (DG-8) and nobody is listed yet. */
+  awaitingApproval: number;
 }
 
 export type PeriodCloseAnswer =

@@ -215,7 +215,7 @@ async function decidePage(tx: Transaction, c: Closing, cursor: string | undefine
 /** The dry run of one period: every page from the job's cursor, decided in read-only transactions. */
 async function planPeriod(c: Closing, log: ProblemLog): Promise<PeriodClosePlan> {
   const { programmeId } = c.ctx;
-  const plan: PeriodClosePlan = { programmeId, periodId: c.period.id, state: c.period.state, reportDeadline: c.period.reportDeadline, units: 0, candidates: [], interviews: [] };
+  const plan: PeriodClosePlan = { programmeId, periodId: c.period.id, state: c.period.state, reportDeadline: c.period.reportDeadline, units: 0, candidates: [], interviews: [], awaitingApproval: 0 };
   const run = log.read(await runRefOf(c).get());
   if (run === unreadable || run?.state === "done") return plan;
   let cursor = run?.cursor;
@@ -229,13 +229,13 @@ async function planPeriod(c: Closing, log: ProblemLog): Promise<PeriodClosePlan>
       },
       { readOnly: true },
     );
-    if (!step) return { ...plan, interviews: unapproved === 0 ? lagging : [] };
+    if (!step) return { ...plan, interviews: unapproved === 0 ? lagging : [], awaitingApproval: unapproved };
     plan.units += step.page.decided.length;
     plan.candidates.push(...step.fresh.map(({ input, ref }) => ({ proceedingId: ref.id, unitId: input.unitId, proceeding: input.candidate.proceeding, clause: input.candidate.clause })));
     lagging.push(...step.page.decided.filter((d) => d.lagging).map((d) => d.unitId));
     unapproved += step.page.decided.filter((d) => d.evaluation && d.evaluation.state !== "approved").length;
     // DG-9.2: the lagging units are listed only on a final ranking (every evaluation approved).
-    if (!step.page.full) return { ...plan, interviews: unapproved === 0 ? lagging : [] };
+    if (!step.page.full) return { ...plan, interviews: unapproved === 0 ? lagging : [], awaitingApproval: unapproved };
     cursor = step.page.last;
   }
 }

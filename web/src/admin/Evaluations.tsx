@@ -69,7 +69,7 @@ export default function Evaluations({ programme }: { programme: ProgrammeView })
         <span>{nouns.period}</span>
         <Select aria-label={s.choosePeriod} style={{ width: 140 }} value={periodId ?? undefined} onChange={setPeriodId} options={periods.map((q) => ({ value: q.id, label: periodWord(q.id) }))} />
         {periodId && <ExportButton fn="exportPeriod" data={{ programmeId: p, periodId }} />}
-        {periodId && periods.find((q) => q.id === periodId)?.state !== "closed" && <ClosePeriodButton programmeId={p} periodId={periodId} workGroup={programme.pack.workGroupName} onDone={page.reload} />}
+        {periodId && periods.find((q) => q.id === periodId)?.state !== "closed" && <ClosePeriodButton programmeId={p} periodId={periodId} pack={programme.pack} onDone={page.reload} />}
       </Space>
       {periodId && <Distribution programmeId={p} periodId={periodId} label={rankingBasisWords[basis]} />}
       {periodId && programme.pack.clauses.ranking && <Interviews programme={programme} periodId={periodId} key={tick} />}

@@ -394,8 +394,12 @@ export const t = {
     choosePeriod: "选择期次",
     closePeriod: "执行本期关账",
     closeConfirmTitle: (period: string) => `关闭${period}？`,
-    closeConsequences: (workGroup: string, units: number, criticisms: number, clearOuts: number, interviews: number) =>
-      `关账后本期排名冻结，不能撤销。将处理 ${units} 家单位，提出通报批评候选 ${criticisms} 项、清退候选 ${clearOuts} 项，列入约谈名单 ${interviews} 家；候选须经${workGroup}决定后才生效。`,
+    // Only the procedures the programme's regulation has: no 通报批评 where there is none (Dongguan),
+    // no interview listing where the ranking is informative only (Guangzhou).
+    closeConsequences: (c: { workGroup: string; units: number; criticisms?: number; clearOuts: number; interviews?: string }) =>
+      `关账后本期排名冻结，不能撤销。将处理 ${c.units} 家单位，提出${c.criticisms === undefined ? "" : `通报批评候选 ${c.criticisms} 项、`}清退候选 ${c.clearOuts} 项${c.interviews ? `；${c.interviews}` : ""}；候选须经${c.workGroup}决定后才生效。`,
+    closeInterviews: (basis: string, count: number, clause: string) => `按${basis}排名，列入排名落后约谈名单 ${count} 家（${clause}）`,
+    closeInterviewsLater: (awaiting: number, clause: string) => `尚有 ${awaiting} 份评价未审定，排名为暂定，全部审定后再列出排名落后的约谈单位（${clause}）`,
     closeNothingDue: "本期尚未到关账时间或已关账，此时执行不会有任何变化。",
     closedTitle: (period: string) => `${period}已关账`,
     closedOutcome: (units: number, proposed: number, workGroup: string) => `已处理 ${units} 家单位，排名已冻结；新提出候选 ${proposed} 项，已列入“待办 · 系统提出的待决定事项”，须经${workGroup}决定后才生效。`,
