@@ -94,7 +94,7 @@ export default function AdvanceReports({ programme }: { programme: ProgrammeView
             { title: s.procedureOn, render: (_, a) => formatDate(a.plannedOn) },
             { title: s.latest, render: (_, a) => formatDate(a.latestOnTimeFilingDate) },
             { title: s.filedOn, render: (_, a) => (a.filedOn ? formatDate(a.filedOn) : `${s.notFiled}（${a.recordedBy ? s.recordedBy(actorName(a.recordedBy)) : ""}${a.source ? `，${a.source}` : ""}）`) },
-            { title: "", render: (_, a) => (!a.filedOn ? <Tag color="red">{s.notFiled}</Tag> : a.late ? <Tag color="red">{s.lateTag}</Tag> : <Tag color="green">{s.onTimeTag}</Tag>) },
+            { title: t.common.filingTimeliness, render: (_, a) => (!a.filedOn ? <Tag color="red">{s.notFiled}</Tag> : a.late ? <Tag color="red">{s.lateTag}</Tag> : <Tag color="green">{s.onTimeTag}</Tag>) },
           ]}
         />
       </Card>

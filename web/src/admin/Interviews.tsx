@@ -53,7 +53,7 @@ export function Interviews({ programme, periodId }: { programme: ProgrammeView; 
           { title: nouns.unit, render: (_, c) => <NameOf programmeId={programme.id} id={c.unitId} /> },
           { title: s.situation, dataIndex: "body" },
           { title: s.recordColumn, render: (_, c) => (c.recorded || records.some((r) => r.unitId === c.unitId) ? <Tag color="green">{s.recorded}</Tag> : <Tag color="red">{s.pending}</Tag>) },
-          { title: "", render: (_, c) => <Button size="small" onClick={() => setRecording(c.unitId)}>{s.record}</Button> },
+          { title: t.common.actions, render: (_, c) => <Button size="small" onClick={() => setRecording(c.unitId)}>{s.record}</Button> },
         ]}
       />
       {records.length > 0 && (

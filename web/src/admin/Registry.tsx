@@ -61,7 +61,7 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
 
 /** The audit-trail button of a record in one of the programme's collections. */
 const trailColumn = <T extends { id: string; name: string }>(programmeId: string, collection: string, onTrail: OnTrail) => ({
-  title: "",
+  title: t.common.actions,
   render: (_: unknown, r: T) => (
     <Button size="small" onClick={() => onTrail({ path: `programmes/${programmeId}/${collection}/${r.id}`, title: r.name })}>
       {s.trail}

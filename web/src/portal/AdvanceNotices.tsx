@@ -108,7 +108,7 @@ function FiledAdvanceNotices({ ctx }: { ctx: PortalContext }) {
           { title: s.plannedColumn, render: (_, f) => formatDate(f.plannedOn) },
           { title: s.filedColumn, render: (_, f) => formatDate(f.filedOn) },
           { title: s.latestColumn, render: (_, f) => formatDate(f.latestOnTimeFilingDate) },
-          { title: "", render: (_, f) => (!f.filedOn ? <Tag color="red">{s.notFiledTag}</Tag> : f.late ? <Tag color="red">{s.lateTag}</Tag> : <Tag color="green">{s.onTimeTag}</Tag>) },
+          { title: t.common.filingTimeliness, render: (_, f) => (!f.filedOn ? <Tag color="red">{s.notFiledTag}</Tag> : f.late ? <Tag color="red">{s.lateTag}</Tag> : <Tag color="green">{s.onTimeTag}</Tag>) },
         ]}
       />
     </Card>

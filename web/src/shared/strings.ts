@@ -39,6 +39,7 @@ export const t = {
     record: "记录",
     recordedBy: "记录人",
     actions: "操作",
+    filingTimeliness: "报告是否及时",
     all: "全部",
     none: "暂无",
     prev: "上一页",
