@@ -61,6 +61,8 @@ test.afterAll(closeClients);
 
 /** The texts of the options an open Ant Design select shows. */
 async function optionTexts(page: Page) {
+  // One list open: a list closed just before may still be fading out, and reading it gives nothing.
+  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(1);
   await expect(page.locator(".ant-select-dropdown:visible .ant-select-item-option").first()).toBeVisible();
   return page.locator(".ant-select-dropdown:visible .ant-select-item-option").allInnerTexts();
 }
@@ -87,6 +89,7 @@ test("DG-10: a Dongguan proceeding offers only Dongguan grounds with their wordi
   expect(await optionTexts(page)).toEqual(dongguan.clearOut.grounds.map((g) => `${g} ${dongguan.groundWords[g]}`));
   const found = await violations(page, "东莞管理台/清退与取消合作伙伴（依据条款展开）");
   await page.keyboard.press("Escape");
+  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
 
   await panel.getByRole("radio", { name: "取消合作伙伴" }).first().check();
   await page.getByLabel("依据条款").click();

@@ -104,8 +104,8 @@ const PARALLEL: Record<string, Case> = {
   exportPublishedList: { role: "staff", payload: () => ({ programmeId: DG, list: "partners", version: 1 }) },
 };
 
-// Exports that are not callables: triggers, scheduled jobs and the HTTPS endpoints (files, calendar feed).
-const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles", "calendarFeed", "onNotificationCreated"];
+// Exports that are not callables: triggers, scheduled jobs and the HTTPS endpoints (files, calendar feed, the public list file).
+const NOT_CALLABLE = ["onReportCreated", "onReportWritten", "noticeCycle", "periodClose", "deadlineSweep", "uploadDocument", "downloadDocument", "sweepOrphanFiles", "calendarFeed", "onNotificationCreated", "publishedListFile"];
 // Callables open to everyone by design, so another programme's staff are just the public there:
 // the rating link is found by its token alone, and anyone may object to an open notice.
 const PUBLIC = ["getSurvey", "submitRating", "fileObjection"];
