@@ -288,7 +288,6 @@ export const candidacyWords = { clearOut: "清退候选", interview: "约谈候�
 
 export const cadenceWords = { quarterly: "季度", halfYearly: "半年度", annual: "年度" } as const satisfies Record<Cadence, string>;
 
-/** The jobs and triggers that act on stored documents (jobProblems). */
 /** The fields of a record as an audit entry keeps them, in Chinese (the registry's 审计记录). */
 export const recordFieldWords: Record<string, string> = {
   name: "名称",
@@ -329,6 +328,7 @@ export const recordWords: Record<string, string> = {
   ratings: "满意度评价",
 };
 
+/** The jobs and triggers that act on stored documents (jobProblems). */
 export const jobWords = {
   periodClose: "期次关账",
   deadlineSweep: "期限检查",

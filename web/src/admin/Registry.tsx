@@ -10,7 +10,7 @@ import { useState, type ReactNode } from "react";
 import { collections, type Stored, type WithId } from "../data/collections";
 import { formatDate } from "../shared/dates";
 import { PagedTable } from "../shared/PagedTable";
-import { nameSearchOf, prefixEnd, SearchBox, searchOf, type Search } from "../shared/SearchBox";
+import { prefixEnd, SearchBox, searchOf, type Search } from "../shared/SearchBox";
 import { PublishedLists } from "../shared/PublishedLists";
 import { t } from "../shared/strings";
 import { usePagedQuery } from "../shared/usePagedQuery";
@@ -34,7 +34,7 @@ export default function Registry({ programme }: { programme: ProgrammeView }) {
         items={[
           { key: "units", label: nouns.unit, children: <Units programme={programme} onTrail={setTrail} /> },
           { key: "partners", label: nouns.partner, children: <UnitRecords programme={programme} name="partners" queryOf={(u, typed) => partnerQuery(programme.id, u, searchOf(typed))} title={s.partnersTitle} columns={partnerColumns(programme.id, setTrail)} /> },
-          { key: "catalogue", label: nouns.catalogue, children: <UnitRecords programme={programme} name="catalogue" searchLabel={t.common.searchByName} queryOf={(u, typed) => catalogueQuery(programme.id, u, nameSearchOf(typed))} title={s.catalogueTitle} columns={catalogueColumns(programme.id, setTrail)} /> },
+          { key: "catalogue", label: nouns.catalogue, children: <UnitRecords programme={programme} name="catalogue" searchLabel={t.common.searchByName} queryOf={(u, typed) => catalogueQuery(programme.id, u, typed.trim())} title={s.catalogueTitle} columns={catalogueColumns(programme.id, setTrail)} /> },
           {
             key: "lists",
             label: s.published,
@@ -99,10 +99,9 @@ function partnerQuery(programmeId: string, unitId: string | undefined, search: S
   return unitId ? query(partners, where("unitId", "==", unitId), orderBy("name")) : query(partners, orderBy("name"));
 }
 
-/** Catalogue items have no USCC: only a name prefix narrows them. */
-function catalogueQuery(programmeId: string, unitId: string | undefined, search: Search) {
+/** Catalogue items have no USCC: only a name prefix (what was typed, "" for none) narrows them. */
+function catalogueQuery(programmeId: string, unitId: string | undefined, prefix: string) {
   const items = collections.catalogue(programmeId);
-  const prefix = search && "prefix" in search ? search.prefix : null;
   if (prefix) return unitId ? query(items, where("unitId", "==", unitId), where("name", ">=", prefix), where("name", "<=", prefixEnd(prefix)), orderBy("name")) : query(items, where("name", ">=", prefix), where("name", "<=", prefixEnd(prefix)), orderBy("name"));
   return unitId ? query(items, where("unitId", "==", unitId), orderBy("name")) : query(items, orderBy("name"));
 }

@@ -19,9 +19,6 @@ export function searchOf(typed: string): Search {
 /** The end of a name-prefix range: every name that starts with `prefix` sorts before it. */
 export const prefixEnd = (prefix: string) => `${prefix}\uf8ff`;
 
-/** A name-only search: for records that have no USCC (catalogue items), so a typed code is just text. */
-export const nameSearchOf = (typed: string): Search => (typed.trim() ? { prefix: typed.trim() } : null);
-
 /** `label` says what the box can find: by default a name or a USCC; a name-only list says so. */
 export function SearchBox({ onSearch, label = t.common.searchByNameOrUscc }: { onSearch: (typed: string) => void; label?: string }) {
   return <Input.Search allowClear aria-label={label} placeholder={label} style={{ width: 280 }} onSearch={onSearch} />;

@@ -40,9 +40,12 @@ export const recordAwardRequestSchema = z.object({
   decidedOn: isoDate("评选日期"),
 });
 
+/** Which published list: the partner list, the catalogue or the unit change list (domain/listDiff PublishedListKind). */
+const listKind = enumOf("名单类别", ["partners", "catalogue", "unitChanges"] as const);
+
 export const exportPublishedListRequestSchema = z.object({
   programmeId: idOf("专项编号"),
-  list: enumOf("名单类别", ["partners", "catalogue", "unitChanges"] as const),
+  list: listKind,
   version: z.number({ error: "版本必须是数字" }).int("版本必须是整数").min(1, "版本从 1 开始").optional(),
 });
 
@@ -52,6 +55,6 @@ export const exportPublishedListRequestSchema = z.object({
  */
 export const publishedListFileQuerySchema = z.object({
   p: idOf("专项编号"),
-  list: enumOf("名单类别", ["partners", "catalogue", "unitChanges"] as const),
+  list: listKind,
   v: z.string({ error: "请指明版本" }).regex(/^[1-9]\d{0,5}$/, "版本必须是正整数").transform(Number),
 });
